@@ -1,0 +1,125 @@
+'use strict';
+// `npm run bench`: measures speed and size against the budgets of the design and writes
+// bench-report.json. Numbers, not pass/fail tests: a busy machine must not make the test suite flaky.
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const zlib = require('node:zlib');
+const esbuild = require('esbuild');
+
+const root = path.resolve(__dirname, '..');
+const KB = 1024;
+const results = [];
+
+function report(name, value, unit, budget, note) {
+  const holds = budget === undefined ? null : value <= budget;
+  results.push({ name, value: Number(value.toFixed(3)), unit, budget: budget ?? null, holds, ...(note ? { note } : {}) });
+  const verdict = holds === null ? '' : holds ? 'ok' : 'OVER BUDGET';
+  console.log(`${name.padEnd(44)} ${value.toFixed(unit === 'KB' ? 1 : 3).padStart(10)} ${unit.padEnd(4)} ${budget === undefined ? '' : `(budget ${budget})`} ${verdict}`);
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function sizes() {
+  execFileSync(process.execPath, ['esbuild.js', '--production', '--tests'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const bundle = fs.readFileSync(path.join(root, 'dist', 'extension.js'));
+  report('extension bundle (minified)', bundle.length / KB, 'KB', 80);
+  report('extension bundle (minified, gzip)', zlib.gzipSync(bundle).length / KB, 'KB');
+  const vsix = require('./lib/package').packageVsix({ out: path.join(os.tmpdir(), `upright-bench-${process.pid}.vsix`), quiet: true });
+  report('.vsix', fs.statSync(vsix).size / KB, 'KB', 400);
+  fs.rmSync(vsix, { force: true });
+}
+
+/** Cost of one editor event in the tracker, including reading both clocks as the host does. */
+async function eventCost() {
+  const built = await esbuild.build({
+    entryPoints: [path.join(root, 'src/core/tracker.ts')],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    write: false,
+  });
+  const mod = { exports: {} };
+  new Function('module', 'exports', built.outputFiles[0].text)(mod, mod.exports);
+  const { ActivityTracker } = mod.exports;
+  const calendar = {
+    dayKey: (ms) => new Date(ms).toISOString().slice(0, 10),
+    startOfNextDay: (ms) => Math.floor(ms / 86_400_000) * 86_400_000 + 86_400_000,
+  };
+  const now = () => ({ wallMs: Date.now(), monoMs: performance.now() });
+  const tracker = new ActivityTracker({ idleThresholdMs: 180_000, naturalBreakMs: 300_000 }, calendar, undefined, now(), true);
+  const events = 1_000_000;
+  let shown = -1;
+  let refreshes = 0;
+  const runs = [];
+  for (let r = 0; r < 5; r++) {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < events; i++) {
+      tracker.recordActivity(now());
+      const minute = Math.floor(tracker.activeMsSinceBreak / 60_000);
+      if (minute !== shown) {
+        shown = minute;
+        refreshes++;
+      }
+    }
+    runs.push(Number(process.hrtime.bigint() - start) / events / 1000);
+  }
+  report('tracker: one editor event (10^6 events, median of 5)', median(runs), 'µs', 1);
+  return refreshes;
+}
+
+/** activate() inside a real extension host, median of 5 host starts (bundle load not included). */
+async function activation() {
+  const { runTests } = require('@vscode/test-electron');
+  const useShim = !process.env.VSCODE_EXECUTABLE_PATH;
+  if (useShim) require('./lib/host').ensureHost();
+  const samples = [];
+  for (let i = 0; i < 5; i++) {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'upright-bench-'));
+    const out = path.join(work, 'activation.json');
+    try {
+      await runTests({
+        vscodeExecutablePath: process.env.VSCODE_EXECUTABLE_PATH || path.join(root, 'scripts', 'vscode-shim'),
+        extensionDevelopmentPath: root,
+        extensionTestsPath: path.join(root, 'dist', 'test', 'bench', 'index.js'),
+        launchArgs: [path.join(work, 'ws'), '--disable-extensions', `--user-data-dir=${path.join(work, 'ud')}`],
+        extensionTestsEnv: { UPRIGHT_BENCH_OUT: out },
+        stdout: { write: () => true },
+        stderr: process.stderr,
+      });
+      samples.push(JSON.parse(fs.readFileSync(out, 'utf8')).activationMs);
+    } catch (err) {
+      console.error(`activation run ${i + 1} failed: ${err && err.message ? err.message : err}`);
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  }
+  if (samples.length === 0) throw new Error('no activation sample');
+  report(`activate() in a real host (median of ${samples.length})`, median(samples), 'ms', 10, `samples: ${samples.map((s) => s.toFixed(2)).join(', ')} ms; host: ${useShim ? 'code-server' : 'desktop'}`);
+}
+
+async function main() {
+  console.log('Upright bench\n');
+  sizes();
+  await eventCost();
+  await activation();
+  const report = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, platform: `${os.platform()} ${os.arch()}` },
+    results,
+    allBudgetsHold: results.every((r) => r.holds !== false),
+  };
+  fs.writeFileSync(path.join(root, 'bench-report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\n${report.allBudgetsHold ? 'Every budget holds.' : 'Some budgets do not hold.'} Report: bench-report.json`);
+  process.exitCode = report.allBudgetsHold ? 0 : 1;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,4 @@
+'use strict';
+const { packageVsix } = require('./lib/package');
+
+console.log(packageVsix());

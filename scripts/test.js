@@ -1,0 +1,122 @@
+'use strict';
+// `npm test`: every layer in order (static checks, unit, integration in a real VS Code, UI in a real
+// browser), then one line `N passed, N failed` summing them all.
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const only = (process.env.UPRIGHT_TEST_LAYERS || 'static,unit,integration,ui').split(',');
+const layers = [];
+
+function banner(title) {
+  process.stdout.write(`\n=== ${title} ===\n`);
+}
+
+function run(cmd, args, env = {}) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status === 0;
+}
+
+function record(name, results) {
+  layers.push({ name, ...results });
+}
+
+function mochaLayer(name, files, timeoutMs, env = {}) {
+  const resultsFile = path.join(os.tmpdir(), `upright-${name}-${process.pid}.json`);
+  fs.rmSync(resultsFile, { force: true });
+  run(process.execPath, [path.join(__dirname, 'lib', 'runMocha.js'), resultsFile, String(timeoutMs), ...files], env);
+  if (fs.existsSync(resultsFile)) {
+    record(name, JSON.parse(fs.readFileSync(resultsFile, 'utf8')));
+    fs.rmSync(resultsFile, { force: true });
+  } else {
+    record(name, { passes: 0, failures: 1, pending: 0 });
+  }
+}
+
+function testFiles(dir) {
+  const full = path.join(root, 'dist', 'test', dir);
+  if (!fs.existsSync(full)) return [];
+  return fs.readdirSync(full).filter((f) => f.endsWith('.test.js')).sort().map((f) => path.join(full, f));
+}
+
+async function main() {
+  const started = Date.now();
+  banner('build');
+  fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+  const built = run(process.execPath, ['esbuild.js', '--production', '--tests']);
+  record('build', built ? { passes: 1, failures: 0 } : { passes: 0, failures: 1 });
+
+  if (only.includes('static')) {
+    banner('static checks: tsc --noEmit, eslint');
+    const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+    const typecheck = run(process.execPath, [tsc, '--noEmit', '-p', '.']) && run(process.execPath, [tsc, '--noEmit', '-p', 'test']);
+    const lint = run(process.execPath, [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.']);
+    record('static', { passes: Number(typecheck) + Number(lint), failures: Number(!typecheck) + Number(!lint) });
+  }
+
+  if (only.includes('unit') && built) {
+    banner('unit tests (plain Node)');
+    mochaLayer('unit', testFiles('unit'), 10_000);
+  }
+
+  let hostReady = false;
+  if ((only.includes('integration') || only.includes('ui')) && built) {
+    banner('test host: code-server and Chromium');
+    try {
+      const host = require('./lib/host');
+      host.ensureSystemPackages();
+      if (!process.env.VSCODE_EXECUTABLE_PATH) host.ensureHost();
+      hostReady = true;
+    } catch (err) {
+      console.error(String(err && err.message ? err.message : err));
+    }
+  }
+
+  if (only.includes('integration') && built) {
+    banner('integration tests (real VS Code extension host)');
+    if (hostReady) {
+      const { runIntegration } = require('./lib/integration');
+      record('integration', await runIntegration());
+    } else {
+      record('integration', { passes: 0, failures: 1 });
+    }
+  }
+
+  if (only.includes('ui') && built) {
+    banner('UI tests (headless Chromium against code-server)');
+    let vsix;
+    try {
+      vsix = require('./lib/package').packageVsix({ out: path.join(os.tmpdir(), `upright-test-${process.pid}.vsix`), quiet: true });
+    } catch (err) {
+      console.error(`packaging failed: ${err && err.message ? err.message : err}`);
+    }
+    if (hostReady && vsix) {
+      mochaLayer('ui', testFiles('ui'), 180_000, { UPRIGHT_VSIX: vsix });
+      fs.rmSync(vsix, { force: true });
+    } else {
+      record('ui', { passes: 0, failures: 1 });
+    }
+  }
+
+  banner('summary');
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  for (const l of layers) {
+    passed += l.passes;
+    failed += l.failures;
+    skipped += l.pending ?? 0;
+    console.log(`${l.name.padEnd(12)} ${l.passes} passed, ${l.failures} failed${l.pending ? `, ${l.pending} skipped` : ''}`);
+  }
+  console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+main().catch((err) => {
+  console.error(err);
+  console.log('0 passed, 1 failed');
+  process.exitCode = 1;
+});

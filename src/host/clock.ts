@@ -1,0 +1,41 @@
+import { type Instant } from '../core/time';
+
+/** Where the host reads the time. The system clock in use; a manual one in the test API. */
+export interface HostClock {
+  now(): Instant;
+}
+
+export const systemClock: HostClock = {
+  now: () => ({ wallMs: Date.now(), monoMs: performance.now() }),
+};
+
+/** A clock that moves only when told to, so tests in the real host never wait for wall time. */
+export class ManualClock implements HostClock {
+  #wallMs: number;
+  #monoMs: number;
+
+  constructor(start: Instant) {
+    this.#wallMs = start.wallMs;
+    this.#monoMs = start.monoMs;
+  }
+
+  now(): Instant {
+    return { wallMs: this.#wallMs, monoMs: this.#monoMs };
+  }
+
+  /** Time passes normally: both clocks move. */
+  advance(ms: number): void {
+    this.#wallMs += ms;
+    this.#monoMs += ms;
+  }
+
+  /** The machine sleeps: the wall clock moves, the monotonic clock does not. */
+  sleep(ms: number): void {
+    this.#wallMs += ms;
+  }
+
+  /** Someone sets the wall clock (forwards or backwards); no time passes. */
+  shiftWall(ms: number): void {
+    this.#wallMs += ms;
+  }
+}

@@ -1,0 +1,6 @@
+import * as vscode from 'vscode';
+
+/** The one "Upright" output channel, as a log (levels, timestamps, the user's chosen log level). */
+export function createLog(): vscode.LogOutputChannel {
+  return vscode.window.createOutputChannel('Upright', { log: true });
+}

@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import { formatCompactDuration } from '../core/format';
+import { type TrackerSnapshot } from '../core/tracker';
+
+interface MenuItem extends vscode.QuickPickItem {
+  readonly run: () => unknown;
+}
+
+export interface MenuActions {
+  snapshot(): TrackerSnapshot;
+  showLog(): void;
+}
+
+/** The status-bar menu: what Upright can do right now. */
+export async function showMenu(actions: MenuActions): Promise<void> {
+  const snapshot = actions.snapshot();
+  const items: MenuItem[] = [
+    {
+      label: `$(coffee) ${vscode.l10n.t('I Took a Break')}`,
+      detail: vscode.l10n.t('Record a break taken away from the keyboard; the session timer starts again.'),
+      run: () => vscode.commands.executeCommand('upright.logBreak'),
+    },
+    { label: '', kind: vscode.QuickPickItemKind.Separator, run: () => undefined },
+    {
+      label: `$(settings-gear) ${vscode.l10n.t('Settings')}`,
+      detail: vscode.l10n.t('Idle threshold, natural break length, what the status bar shows.'),
+      run: () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:upright.upright'),
+    },
+    {
+      label: `$(output) ${vscode.l10n.t('Show Log')}`,
+      run: () => actions.showLog(),
+    },
+  ];
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t(
+      'Upright — {0} since your last break · {1} today',
+      formatCompactDuration(snapshot.activeMsSinceBreak),
+      formatCompactDuration(snapshot.todayActiveMs),
+    ),
+    placeHolder: vscode.l10n.t('Choose an action'),
+  });
+  await picked?.run();
+}

@@ -1,0 +1,80 @@
+import * as vscode from 'vscode';
+import { parseSettings, settingsEqual, type SettingProblem, type UprightSettings } from '../core/settings';
+
+function describeProblem(problem: SettingProblem): string {
+  switch (problem.reason) {
+    case 'notANumber':
+      return vscode.l10n.t('Setting {0}: {1} is not a number; using {2}.', problem.setting, problem.found, problem.used);
+    case 'outOfRange':
+      return vscode.l10n.t('Setting {0}: {1} is out of range; using {2}.', problem.setting, problem.found, problem.used);
+    case 'notAllowed':
+      return vscode.l10n.t('Setting {0}: {1} is not one of the allowed values; using {2}.', problem.setting, problem.found, problem.used);
+    case 'belowIdleThreshold':
+      return vscode.l10n.t(
+        'Setting {0}: {1} minutes is shorter than the idle threshold, so it could never count as a break; using {2}.',
+        problem.setting,
+        problem.found,
+        problem.used,
+      );
+  }
+}
+
+/**
+ * Holds the validated settings snapshot and keeps it current. Each distinct bad value is reported once
+ * in the log; the user's settings file is never written.
+ */
+export class SettingsReader implements vscode.Disposable {
+  #current: UprightSettings;
+  readonly #warned = new Set<string>();
+  readonly #log: vscode.LogOutputChannel;
+  readonly #listeners: ((settings: UprightSettings) => void)[] = [];
+  readonly #subscription: vscode.Disposable;
+  readonly #warnings: string[] = [];
+
+  constructor(log: vscode.LogOutputChannel) {
+    this.#log = log;
+    this.#current = this.#read();
+    this.#subscription = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('upright')) this.reload();
+    });
+  }
+
+  get current(): UprightSettings {
+    return this.#current;
+  }
+
+  /** Every warning given so far, oldest first (for the test API). */
+  get warnings(): readonly string[] {
+    return this.#warnings;
+  }
+
+  onDidChange(listener: (settings: UprightSettings) => void): void {
+    this.#listeners.push(listener);
+  }
+
+  reload(): void {
+    const next = this.#read();
+    if (settingsEqual(next, this.#current)) return;
+    this.#current = next;
+    for (const listener of this.#listeners) listener(next);
+  }
+
+  #read(): UprightSettings {
+    const config = vscode.workspace.getConfiguration('upright');
+    const { settings, problems } = parseSettings((key) => config.get(key));
+    for (const problem of problems) {
+      const id = `${problem.setting}\u0000${problem.found}\u0000${problem.reason}`;
+      if (this.#warned.has(id)) continue;
+      this.#warned.add(id);
+      const message = describeProblem(problem);
+      this.#warnings.push(message);
+      this.#log.warn(message);
+    }
+    return settings;
+  }
+
+  dispose(): void {
+    this.#subscription.dispose();
+    this.#listeners.length = 0;
+  }
+}

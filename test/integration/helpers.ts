@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import { type UprightTestApi } from '../../src/host/testApi';
+
+export async function getApi(): Promise<UprightTestApi> {
+  const extension = vscode.extensions.getExtension<UprightTestApi | undefined>('upright.upright');
+  if (!extension) throw new Error('Upright is not installed in this host');
+  const api = await extension.activate();
+  if (!api) throw new Error('Upright returned no test API: is the host in test mode?');
+  return api;
+}
+
+export async function openScratchEditor(): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument({ language: 'typescript', content: '' });
+  return vscode.window.showTextDocument(document);
+}
+
+/** Inserts one character and waits until the change event has gone round (Upright's listener runs first). */
+export async function typeOnce(editor: vscode.TextEditor): Promise<void> {
+  const changed = new Promise<void>((resolve) => {
+    const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === editor.document) {
+        sub.dispose();
+        resolve();
+      }
+    });
+  });
+  const ok = await editor.edit((b) => b.insert(editor.document.positionAt(editor.document.getText().length), 'x'));
+  if (!ok) throw new Error('edit was refused');
+  await changed;
+}
+
+/** Types a key every `everyMs` of host-clock time for `durationMs`. */
+export async function typeFor(api: UprightTestApi, editor: vscode.TextEditor, durationMs: number, everyMs = 10_000): Promise<void> {
+  for (let t = 0; t < durationMs; t += everyMs) {
+    api.clock.advance(everyMs);
+    await typeOnce(editor);
+  }
+}
+
+/** Starts from a clean slate: a break just now, window focus decided by the test. */
+export async function resetSession(api: UprightTestApi, editor: vscode.TextEditor): Promise<void> {
+  api.setFocused(true);
+  await vscode.commands.executeCommand('upright.logBreak');
+  await typeOnce(editor);
+}
+
+export const SECOND = 1_000;
+export const MINUTE = 60_000;
+export const HOUR = 3_600_000;

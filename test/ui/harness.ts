@@ -1,0 +1,85 @@
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { type BrowserContext, type Page } from 'playwright-core';
+
+/** The repository root (tests run from dist/test/ui). */
+export const repoRoot = path.resolve(__dirname, '../../..');
+export const resultsDir = path.join(repoRoot, 'test-results');
+
+interface RunningServer {
+  url: string;
+  port: number;
+  stop: () => void;
+  logFile: string;
+}
+interface CodeServerLib {
+  startCodeServer: (options: { root: string; workspace: string; smokeDriver?: boolean; settings?: Record<string, unknown> }) => Promise<RunningServer>;
+  installVsix: (options: { vsix: string; userDataDir: string; extensionsDir: string; root: string }) => void;
+}
+interface BrowserLib {
+  launchBrowser: (options?: { colorScheme?: 'dark' | 'light'; viewport?: { width: number; height: number } }) => Promise<{ context: BrowserContext; close: () => Promise<void> }>;
+}
+
+// The scripts are plain CommonJS shared with the command-line tools; load them at run time, unbundled.
+const loadScript = createRequire(__filename);
+const load = <T>(rel: string): T => loadScript(path.join(repoRoot, rel)) as T;
+
+export interface Workbench {
+  page: Page;
+  server: RunningServer;
+  workspace: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Installs the packaged `.vsix` into a fresh profile, starts code-server as `npm start` does (without the
+ * smoke-test driver, so the workbench behaves as a person sees it) and opens it in headless Chromium.
+ */
+export async function openWorkbench(settings: Record<string, unknown> = {}): Promise<Workbench> {
+  const vsix = process.env.UPRIGHT_VSIX;
+  if (!vsix || !fs.existsSync(vsix)) throw new Error('UPRIGHT_VSIX must name the packaged extension (npm test sets it)');
+  const { startCodeServer, installVsix } = load<CodeServerLib>('scripts/lib/codeServer.js');
+  const { launchBrowser } = load<BrowserLib>('scripts/lib/browser.js');
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'upright-ui-'));
+  const workspace = path.join(root, 'workspace');
+  fs.mkdirSync(workspace, { recursive: true });
+  installVsix({ vsix, userDataDir: path.join(root, 'user-data'), extensionsDir: path.join(root, 'extensions'), root });
+  const server = await startCodeServer({ root, workspace, smokeDriver: false, settings });
+  const browser = await launchBrowser();
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  return {
+    page,
+    server,
+    workspace,
+    async close() {
+      await browser.close();
+      server.stop();
+      setTimeout(() => fs.rmSync(root, { recursive: true, force: true }), 2500).unref();
+    },
+  };
+}
+
+export const TIMER_SELECTOR = '[id="upright.upright.upright.timer"]';
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** Runs a command through the command palette, as a person would. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  // Click the row whose label is exactly the title: a prefix match could run a different command.
+  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
+  await row.click();
+}

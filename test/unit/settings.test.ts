@@ -1,0 +1,81 @@
+import * as assert from 'node:assert/strict';
+import { DEFAULT_SETTINGS, describeValue, parseSettings, settingsEqual, trackerSettingsOf } from '../../src/core/settings';
+
+function parse(values: Record<string, unknown>) {
+  return parseSettings((key) => values[key]);
+}
+
+describe('settings', () => {
+  it('uses the defaults when nothing is set, without a warning', () => {
+    const { settings, problems } = parse({});
+    assert.deepEqual(settings, DEFAULT_SETTINGS);
+    assert.deepEqual(problems, []);
+  });
+
+  it('accepts values in range', () => {
+    const { settings, problems } = parse({ idleThresholdSeconds: 60, naturalBreakMinutes: 10, 'statusBar.display': 'today' });
+    assert.deepEqual(settings, { idleThresholdSeconds: 60, naturalBreakMinutes: 10, statusBarDisplay: 'today' });
+    assert.deepEqual(problems, []);
+  });
+
+  it('clamps out-of-range numbers and names the setting and the value used', () => {
+    const { settings, problems } = parse({ idleThresholdSeconds: 5, naturalBreakMinutes: 500 });
+    assert.equal(settings.idleThresholdSeconds, 30);
+    assert.equal(settings.naturalBreakMinutes, 120);
+    assert.deepEqual(
+      problems.map((p) => [p.setting, p.found, p.used, p.reason]),
+      [
+        ['upright.idleThresholdSeconds', '5', '30', 'outOfRange'],
+        ['upright.naturalBreakMinutes', '500', '120', 'outOfRange'],
+      ],
+    );
+  });
+
+  it('defaults values of the wrong type, never throwing', () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    for (const bad of ['soon', Number.NaN, Number.POSITIVE_INFINITY, null, true, [], { a: 1 }, cyclic, () => 1, Symbol('x'), 10n]) {
+      const { settings, problems } = parse({ idleThresholdSeconds: bad });
+      assert.equal(settings.idleThresholdSeconds, 180);
+      assert.equal(problems.length, 1);
+      assert.equal(problems[0]?.reason, 'notANumber');
+    }
+  });
+
+  it('accepts a number written as a string and rounds fractions', () => {
+    assert.equal(parse({ idleThresholdSeconds: '90' }).settings.idleThresholdSeconds, 90);
+    assert.equal(parse({ idleThresholdSeconds: 90.4 }).settings.idleThresholdSeconds, 90);
+  });
+
+  it('keeps the natural break at least as long as the idle threshold', () => {
+    const { settings, problems } = parse({ idleThresholdSeconds: 600, naturalBreakMinutes: 2 });
+    assert.equal(settings.naturalBreakMinutes, 10);
+    assert.equal(problems[0]?.reason, 'belowIdleThreshold');
+  });
+
+  it('defaults an unknown status-bar display', () => {
+    const { settings, problems } = parse({ 'statusBar.display': 'everything' });
+    assert.equal(settings.statusBarDisplay, 'session');
+    assert.equal(problems[0]?.setting, 'upright.statusBar.display');
+    assert.equal(problems[0]?.found, '"everything"');
+  });
+
+  it('survives a reader that throws', () => {
+    const { settings } = parseSettings(() => {
+      throw new Error('boom');
+    });
+    assert.deepEqual(settings, DEFAULT_SETTINGS);
+  });
+
+  it('shortens huge values in messages to one line', () => {
+    const text = describeValue('x'.repeat(10_000) + '\n');
+    assert.ok(text.length <= 60);
+    assert.ok(!text.includes('\n'));
+  });
+
+  it('compares snapshots by value and converts to tracker units', () => {
+    assert.ok(settingsEqual(parse({}).settings, DEFAULT_SETTINGS));
+    assert.ok(!settingsEqual(parse({ naturalBreakMinutes: 9 }).settings, DEFAULT_SETTINGS));
+    assert.deepEqual(trackerSettingsOf(DEFAULT_SETTINGS), { idleThresholdMs: 180_000, naturalBreakMs: 300_000 });
+  });
+});
