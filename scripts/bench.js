@@ -49,6 +49,7 @@ async function eventCost() {
   const { ActivityTracker } = mod.exports;
   const calendar = {
     dayKey: (ms) => new Date(ms).toISOString().slice(0, 10),
+    startOfDay: (ms) => Math.floor(ms / 86_400_000) * 86_400_000,
     startOfNextDay: (ms) => Math.floor(ms / 86_400_000) * 86_400_000 + 86_400_000,
   };
   const now = () => ({ wallMs: Date.now(), monoMs: performance.now() });
@@ -105,9 +106,11 @@ async function activation() {
 
 async function main() {
   console.log('Upright bench\n');
-  sizes();
-  await eventCost();
-  await activation();
+  // UPRIGHT_BENCH_ONLY=sizes,events,activation runs a subset.
+  const only = (process.env.UPRIGHT_BENCH_ONLY || 'sizes,events,activation').split(',');
+  if (only.includes('sizes')) sizes();
+  if (only.includes('events')) await eventCost();
+  if (only.includes('activation')) await activation();
   const report = {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, platform: `${os.platform()} ${os.arch()}` },

@@ -16,6 +16,8 @@ export const MS_PER_HOUR = 60 * MS_PER_MINUTE;
 export interface Calendar {
   /** `YYYY-MM-DD` of the local day holding `wallMs`. */
   dayKey(wallMs: number): string;
+  /** The first millisecond of the local day holding `wallMs`. */
+  startOfDay(wallMs: number): number;
   /** The first millisecond of the local day after the one holding `wallMs`. */
   startOfNextDay(wallMs: number): number;
 }
@@ -29,6 +31,10 @@ export const localCalendar: Calendar = {
   dayKey(wallMs) {
     const d = new Date(wallMs);
     return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
+  },
+  startOfDay(wallMs) {
+    const d = new Date(wallMs);
+    return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
   },
   startOfNextDay(wallMs) {
     const d = new Date(wallMs);

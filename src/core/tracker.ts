@@ -64,6 +64,9 @@ export class ActivityTracker {
   readonly #calendar: Calendar;
 
   #dayKey: string;
+  /** Bounds of the local day `#dayKey` names, cached so the per-event path does no calendar work. */
+  #dayStartWallMs = 0;
+  #dayEndWallMs = 0;
   #todayActiveMs: number;
   #activeMsSinceBreak: number;
   #lastBreakWallMs: number | null;
@@ -214,29 +217,33 @@ export class ActivityTracker {
 
   /** Credits `ms` of coding that ended at `endWallMs`, splitting it at local midnight. */
   #credit(startWallMs: number, endWallMs: number, ms: number): void {
-    if (ms <= 0) {
-      this.#rollDayIfNeeded(endWallMs);
+    if (startWallMs >= this.#dayStartWallMs && endWallMs < this.#dayEndWallMs) {
+      // The common case, once per keystroke: the whole gap lies inside today.
+      this.#todayActiveMs += ms;
+      this.#activeMsSinceBreak += ms;
       return;
     }
-    const boundary = this.#calendar.startOfNextDay(startWallMs);
-    const endDay = this.#calendar.dayKey(endWallMs);
-    if (endDay !== this.#dayKey && this.#calendar.dayKey(startWallMs) === this.#dayKey && endWallMs >= boundary) {
+    const boundary = this.#dayEndWallMs;
+    const startedToday = startWallMs >= this.#dayStartWallMs && startWallMs < boundary;
+    this.#rollDayIfNeeded(endWallMs);
+    if (startedToday && endWallMs >= boundary) {
       // The gap crossed midnight: only the part after it belongs to the new day.
-      this.#dayKey = endDay;
-      this.#todayActiveMs = endWallMs - boundary;
+      this.#todayActiveMs += endWallMs - boundary;
     } else {
-      this.#rollDayIfNeeded(endWallMs);
       this.#todayActiveMs += ms;
     }
     this.#activeMsSinceBreak += ms;
   }
 
   #rollDayIfNeeded(wallMs: number): void {
+    if (wallMs >= this.#dayStartWallMs && wallMs < this.#dayEndWallMs) return;
     const day = this.#calendar.dayKey(wallMs);
     if (day !== this.#dayKey) {
       this.#dayKey = day;
       this.#todayActiveMs = 0;
     }
+    this.#dayStartWallMs = this.#calendar.startOfDay(wallMs);
+    this.#dayEndWallMs = this.#calendar.startOfNextDay(wallMs);
   }
 
   #recordBreak(kind: BreakKind, atWallMs: number): void {

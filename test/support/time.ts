@@ -9,6 +9,9 @@ export function fixedOffsetCalendar(offsetMinutes: number): Calendar {
       const d = new Date(wallMs + offsetMs);
       return d.toISOString().slice(0, 10);
     },
+    startOfDay(wallMs) {
+      return Math.floor((wallMs + offsetMs) / dayMs) * dayMs - offsetMs;
+    },
     startOfNextDay(wallMs) {
       return Math.floor((wallMs + offsetMs) / dayMs) * dayMs + dayMs - offsetMs;
     },
