@@ -24,17 +24,18 @@ const extension = {
   logLevel: 'warning',
 };
 
-function testEntries(dir) {
+/** Test files, workers and index entries of a folder; every `.ts` of it when `all` (bench entries). */
+function testEntries(dir, all = false) {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
-    .filter((f) => f.endsWith('.test.ts') || f === 'index.ts')
+    .filter((f) => (all ? f.endsWith('.ts') : f.endsWith('.test.ts') || f.endsWith('.worker.ts') || f === 'index.ts'))
     .map((f) => path.join(dir, f));
 }
 
 /** Tests are bundled per file; mocha, playwright and vscode stay external (loaded from node_modules or the host). */
 const tests = {
-  entryPoints: [...testEntries('test/unit'), ...testEntries('test/integration'), ...testEntries('test/ui'), ...testEntries('test/bench')],
+  entryPoints: [...testEntries('test/unit'), ...testEntries('test/integration'), ...testEntries('test/ui'), ...testEntries('test/bench', true), ...testEntries('test/windows')],
   outbase: 'test',
   outdir: 'dist/test',
   bundle: true,

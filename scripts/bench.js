@@ -26,7 +26,6 @@ function median(values) {
 }
 
 function sizes() {
-  execFileSync(process.execPath, ['esbuild.js', '--production', '--tests'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   const bundle = fs.readFileSync(path.join(root, 'dist', 'extension.js'));
   report('extension bundle (minified)', bundle.length / KB, 'KB', 80);
   report('extension bundle (minified, gzip)', zlib.gzipSync(bundle).length / KB, 'KB');
@@ -104,13 +103,44 @@ async function activation() {
   report(`activate() in a real host (median of ${samples.length})`, median(samples), 'ms', 10, `samples: ${samples.map((s) => s.toFixed(2)).join(', ')} ms; host: ${useShim ? 'code-server' : 'desktop'}`);
 }
 
+/**
+ * Two windows on one code-server for a few real minutes (UPRIGHT_BENCH_MINUTES, 3 by default): one
+ * focused and typing, one unfocused. Real timer wake-ups and real ledger writes, scaled to an hour.
+ */
+async function windows() {
+  require('./lib/host').ensureHost();
+  const { runTwoWindows } = require('./lib/twoWindows');
+  const minutes = Number(process.env.UPRIGHT_BENCH_MINUTES || 3);
+  const r = await runTwoWindows({
+    testsPath: path.join(root, 'dist', 'test', 'bench', 'windows.js'),
+    extensionEnv: { UPRIGHT_BENCH_MINUTES: String(minutes) },
+    timeoutMs: (minutes + 4) * 60_000,
+  });
+  const a = r.windows.a;
+  const b = r.windows.b;
+  if (!a || !b || r.failures) throw new Error('the two-window bench did not finish');
+  // Whole minutes between two refreshes: the hourly figure is rounded to a whole wake-up.
+  const perHour = (n, w) => Math.round((n * 3_600_000) / w.elapsedMs);
+  const perMinute = (n, w) => (n * 60_000) / w.elapsedMs;
+  const over = `${(a.elapsedMs / 60_000).toFixed(1)} real minutes`;
+  report('focused window: timer wake-ups an hour', perHour(a.wakeUps, a), '/h', 60, `${a.wakeUps} minute refreshes over ${over}, ${a.events} edits`);
+  report('unfocused window: timer wake-ups an hour', perHour(b.wakeUps, b), '/h', 60, `${b.wakeUps} minute refreshes over ${over}`);
+  report('unfocused window: ledger-change wake-ups an hour', perHour(b.watchWakeUps, b), '/h', 60, `file-watcher reads of the other window's writes; ${b.ledgerReads} ledger reads`);
+  report('ledger writes a minute while coding', perMinute(a.ledgerWrites + b.ledgerWrites, a), '/min', 2, `focused ${a.ledgerWrites}, unfocused ${b.ledgerWrites} over ${over}`);
+  if (a.ledgerWrites > 0) {
+    report('ledger write cost (mean, lock + read + write + rename)', a.ledgerWriteMs / a.ledgerWrites, 'ms', 5, `max ${a.ledgerWriteMaxMs.toFixed(2)} ms`);
+  }
+}
+
 async function main() {
   console.log('Upright bench\n');
-  // UPRIGHT_BENCH_ONLY=sizes,events,activation runs a subset.
-  const only = (process.env.UPRIGHT_BENCH_ONLY || 'sizes,events,activation').split(',');
+  // UPRIGHT_BENCH_ONLY=sizes,events,activation,windows runs a subset.
+  const only = (process.env.UPRIGHT_BENCH_ONLY || 'sizes,events,activation,windows').split(',');
+  execFileSync(process.execPath, ['esbuild.js', '--production', '--tests'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   if (only.includes('sizes')) sizes();
   if (only.includes('events')) await eventCost();
   if (only.includes('activation')) await activation();
+  if (only.includes('windows')) await windows();
   const report = {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, platform: `${os.platform()} ${os.arch()}` },

@@ -84,6 +84,16 @@ async function main() {
     }
   }
 
+  if (only.includes('integration') && built && !process.env.VSCODE_EXECUTABLE_PATH) {
+    banner('two windows, one clock (two extension hosts on one code-server)');
+    if (hostReady) {
+      const { runTwoWindows } = require('./lib/twoWindows');
+      record('windows', await runTwoWindows());
+    } else {
+      record('windows', { passes: 0, failures: 1 });
+    }
+  }
+
   if (only.includes('ui') && built) {
     banner('UI tests (headless Chromium against code-server)');
     let vsix;
@@ -111,7 +121,8 @@ async function main() {
     console.log(`${l.name.padEnd(12)} ${l.passes} passed, ${l.failures} failed${l.pending ? `, ${l.pending} skipped` : ''}`);
   }
   console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s)`);
-  console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  if (skipped) console.log(`${skipped} skipped`);
+  console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = failed > 0 ? 1 : 0;
 }
 

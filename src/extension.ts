@@ -1,32 +1,37 @@
 import * as vscode from 'vscode';
 import { localCalendar } from './core/time';
 import { ActivitySource } from './host/activitySource';
-import { ManualClock, systemClock } from './host/clock';
+import { ManualClock, systemClock, testClockStart } from './host/clock';
 import { CodingSession } from './host/codingSession';
 import { registerCommands } from './host/commands';
 import { createLog } from './host/log';
 import { SettingsReader } from './host/settingsReader';
 import { SessionStatusBar } from './host/statusBar';
 import { createTestApi, type UprightTestApi } from './host/testApi';
-import { TrackerStore } from './host/trackerStore';
+import { openSharedLedger } from './host/sharedLedger';
 
 let session: CodingSession | undefined;
 
 export function activate(context: vscode.ExtensionContext): UprightTestApi | undefined {
   const startedMs = performance.now();
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
-  const clock = testMode ? new ManualClock(systemClock.now()) : systemClock;
+  const clock = testMode ? new ManualClock(testClockStart(process.env.UPRIGHT_TEST_CLOCK_START, systemClock.now())) : systemClock;
 
   const log = createLog();
   const settings = new SettingsReader(log);
   const statusBar = new SessionStatusBar();
+  const windowId = `${vscode.env.sessionId.slice(0, 8)}-${process.pid}`;
+  const { store, initial } = openSharedLedger(context, windowId, log, localCalendar.dayKey(clock.now().wallMs));
   session = new CodingSession({
     clock,
     calendar: localCalendar,
-    store: new TrackerStore(context.globalState, log),
+    store,
+    initial,
+    log,
     statusBar,
     settings: () => settings.current,
     focused: vscode.window.state.focused,
+    windowId,
   });
   const codingSession = session;
   settings.onDidChange((next) => codingSession.settingsChanged(next));
@@ -37,13 +42,12 @@ export function activate(context: vscode.ExtensionContext): UprightTestApi | und
   const activationMs = performance.now() - startedMs;
   log.info(`Activated in ${activationMs.toFixed(2)} ms.`);
   if (clock instanceof ManualClock) {
-    return createTestApi({ activationMs, clock, session: codingSession, activitySource, statusBar, settings });
+    return createTestApi({ activationMs, clock, session: codingSession, activitySource, statusBar, settings, windowId, ledgerLocation: store.location });
   }
   return undefined;
 }
 
-export function deactivate(): Thenable<void> | undefined {
-  const ending = session;
+export function deactivate(): void {
+  session?.flush();
   session = undefined;
-  return ending?.flush();
 }

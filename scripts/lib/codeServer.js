@@ -159,4 +159,14 @@ function devPayloadUrl(base, port, { folder, devPath, testsPath, extensionEnv })
   return `${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
-module.exports = { startCodeServer, installVsix, prepareProfile, devPayloadUrl, freePort, PROFILE_SETTINGS };
+/**
+ * The wall time the extension's test clock starts at: 09:00 local today, so tests that move the clock
+ * by hours never cross midnight, whenever the run happens.
+ */
+function testClockStartMs() {
+  const d = new Date();
+  d.setHours(9, 0, 0, 0);
+  return String(d.getTime());
+}
+
+module.exports = { testClockStartMs, startCodeServer, installVsix, prepareProfile, devPayloadUrl, freePort, PROFILE_SETTINGS };

@@ -1,3 +1,4 @@
+import { applyOpInPlace, type Ledger, type LedgerOp, type MutableLedger } from './ledger';
 import { type Calendar, type Instant } from './time';
 
 export interface TrackerSettings {
@@ -9,18 +10,6 @@ export interface TrackerSettings {
 
 export type BreakKind = 'natural' | 'manual';
 
-/** What the tracker keeps between window reloads and restarts. Plain data, versioned. */
-export interface TrackerState {
-  readonly version: 1;
-  readonly dayKey: string;
-  readonly todayActiveMs: number;
-  readonly activeMsSinceBreak: number;
-  /** Wall time of the last activity moment, or null if there has been none. */
-  readonly lastActivityWallMs: number | null;
-  readonly lastBreakWallMs: number | null;
-  readonly lastBreakKind: BreakKind | null;
-}
-
 export interface TrackerSnapshot {
   readonly dayKey: string;
   readonly todayActiveMs: number;
@@ -28,7 +17,7 @@ export interface TrackerSnapshot {
   readonly lastBreakWallMs: number | null;
   readonly lastBreakKind: BreakKind | null;
   readonly focused: boolean;
-  /** True when the time since the last activity is past the idle threshold. */
+  /** True when the time since the last activity in any window is past the idle threshold. */
   readonly idle: boolean;
 }
 
@@ -39,71 +28,63 @@ export interface TrackerSnapshot {
  */
 export const JUMP_TOLERANCE_MS = 2_000;
 
-export function emptyTrackerState(dayKey: string): TrackerState {
-  return {
-    version: 1,
-    dayKey,
-    todayActiveMs: 0,
-    activeMsSinceBreak: 0,
-    lastActivityWallMs: null,
-    lastBreakWallMs: null,
-    lastBreakKind: null,
-  };
-}
-
 /**
- * Counts active coding time from activity moments. Pure: every method takes the time as an argument.
+ * One window's share of the coding clock. Pure: every method takes the time as an argument.
  *
  * The gap between two activity moments in a focused window is coding when it is shorter than the idle
- * threshold; otherwise it is away time, and away time of at least `naturalBreakMs` is a natural break
- * that resets the time since the last break. Jumps of the wall clock are away time, never coding; a wall
- * clock that goes backwards is re-based on the monotonic clock. Credited time is split at local midnight.
+ * threshold; otherwise it is away time. Away time with no activity in any window for `naturalBreakMs`
+ * is a natural break. Jumps of the wall clock are away time, never coding; a wall clock that goes
+ * backwards is re-based on the monotonic clock. Credited time is split at local midnight.
+ *
+ * The tracker does not own the totals: it turns moments into ledger operations, kept pending until
+ * the host writes them to the shared ledger, and shows the shared ledger with its pending operations
+ * applied (`rebase` after every read or write).
  */
 export class ActivityTracker {
   #settings: TrackerSettings;
   readonly #calendar: Calendar;
+  /** The shared ledger as last read, with this window's pending operations applied. */
+  #view: MutableLedger;
+  #pending: LedgerOp[] = [];
 
-  #dayKey: string;
-  /** Bounds of the local day `#dayKey` names, cached so the per-event path does no calendar work. */
+  /** The local day of the last moment, and its bounds, cached so a keystroke does no calendar work. */
+  #dayKey = '';
   #dayStartWallMs = 0;
   #dayEndWallMs = 0;
-  #todayActiveMs: number;
-  #activeMsSinceBreak: number;
-  #lastBreakWallMs: number | null;
-  #lastBreakKind: BreakKind | null;
 
-  /** The last moment time was accounted up to, in this process (null until the first one). */
+  /** The last moment time was accounted up to in this window (null until the first one). */
   #last: Instant | null = null;
-  /** Wall time of the last activity from a previous process, used once to judge the time away. */
-  #restoredLastWallMs: number | null;
   #focused: boolean;
   /** The current absence has already been recorded as a natural break. */
   #absenceCounted = false;
 
-  constructor(settings: TrackerSettings, calendar: Calendar, restored: TrackerState | undefined, now: Instant, focused: boolean) {
+  constructor(settings: TrackerSettings, calendar: Calendar, shared: Ledger, now: Instant, focused: boolean) {
     this.#settings = settings;
     this.#calendar = calendar;
-    const state = restored ?? emptyTrackerState(calendar.dayKey(now.wallMs));
-    this.#dayKey = state.dayKey;
-    this.#todayActiveMs = state.todayActiveMs;
-    this.#activeMsSinceBreak = state.activeMsSinceBreak;
-    this.#lastBreakWallMs = state.lastBreakWallMs;
-    this.#lastBreakKind = state.lastBreakKind;
-    this.#restoredLastWallMs = state.lastActivityWallMs;
+    this.#view = { ...shared };
     this.#focused = focused;
     this.#resume(now);
   }
 
   get activeMsSinceBreak(): number {
-    return this.#activeMsSinceBreak;
+    return this.#view.activeMsSinceBreak;
   }
 
   get todayActiveMs(): number {
-    return this.#todayActiveMs;
+    return this.#view.todayActiveMs;
   }
 
   get focused(): boolean {
     return this.#focused;
+  }
+
+  get hasPending(): boolean {
+    return this.#pending.length > 0;
+  }
+
+  /** The shared ledger as this window sees it (last read + pending operations). */
+  get view(): Ledger {
+    return this.#view;
   }
 
   updateSettings(settings: TrackerSettings): void {
@@ -129,68 +110,83 @@ export class ActivityTracker {
   }
 
   /**
-   * Brings the day and the time since the last break up to date without an activity moment: a new day
-   * started, or the absence so far is already long enough to be a natural break.
+   * A focused window whose person has been away long enough records the natural break without waiting
+   * for them to come back. Unfocused windows only show it (see `snapshot`).
    */
   tick(now: Instant): void {
-    this.#rollDayIfNeeded(now.wallMs);
-    if (this.#last === null || this.#absenceCounted) return;
-    const awayMs = this.#elapsedMs(this.#last, now);
-    if (awayMs >= this.#settings.naturalBreakMs) {
-      this.#recordBreak('natural', this.#last.wallMs);
+    if (!this.#focused || this.#last === null || this.#absenceCounted) return;
+    if (this.#awayMs(now) >= this.#settings.naturalBreakMs) {
+      this.#recordNaturalBreak(now);
       this.#absenceCounted = true;
     }
   }
 
   /** The user says they took a break (away from the keyboard, or a routine done). */
   recordManualBreak(now: Instant): void {
-    this.#account(now, this.#focused);
-    this.#recordBreak('manual', now.wallMs);
+    if (this.#focused) this.#account(now, true);
+    this.#push({ type: 'break', kind: 'manual', atWallMs: now.wallMs, dayKey: this.#calendar.dayKey(now.wallMs) });
+  }
+
+  /** Hands over the pending operations for writing; give them back with `restorePending` if the write fails. */
+  takePending(): LedgerOp[] {
+    const ops = this.#pending;
+    this.#pending = [];
+    return ops;
+  }
+
+  restorePending(ops: readonly LedgerOp[]): void {
+    this.#pending = [...ops, ...this.#pending];
+  }
+
+  /** Adopts a freshly read or written shared ledger; operations still pending are applied on top. */
+  rebase(shared: Ledger): void {
+    const view: MutableLedger = { ...shared };
+    for (const op of this.#pending) applyOpInPlace(view, op);
+    this.#view = view;
   }
 
   snapshot(now: Instant): TrackerSnapshot {
-    const sinceLastMs = this.#last === null ? Number.POSITIVE_INFINITY : this.#elapsedMs(this.#last, now);
+    const view = this.#view;
     const today = this.#calendar.dayKey(now.wallMs);
-    const sameDay = today === this.#dayKey;
+    const awayMs = this.#awayMs(now);
     return {
       dayKey: today,
-      todayActiveMs: sameDay ? this.#todayActiveMs : 0,
-      activeMsSinceBreak: !this.#absenceCounted && sinceLastMs >= this.#settings.naturalBreakMs ? 0 : this.#activeMsSinceBreak,
-      lastBreakWallMs: this.#lastBreakWallMs,
-      lastBreakKind: this.#lastBreakKind,
+      todayActiveMs: view.dayKey === today ? view.todayActiveMs : 0,
+      activeMsSinceBreak: awayMs >= this.#settings.naturalBreakMs ? 0 : view.activeMsSinceBreak,
+      lastBreakWallMs: view.lastBreak?.atWallMs ?? null,
+      lastBreakKind: view.lastBreak?.kind ?? null,
       focused: this.#focused,
-      idle: sinceLastMs >= this.#settings.idleThresholdMs,
+      idle: awayMs >= this.#settings.idleThresholdMs,
     };
   }
 
-  toState(): TrackerState {
-    return {
-      version: 1,
-      dayKey: this.#dayKey,
-      todayActiveMs: this.#todayActiveMs,
-      activeMsSinceBreak: this.#activeMsSinceBreak,
-      lastActivityWallMs: this.#last?.wallMs ?? this.#restoredLastWallMs,
-      lastBreakWallMs: this.#lastBreakWallMs,
-      lastBreakKind: this.#lastBreakKind,
-    };
-  }
-
-  /** First moment of this process: the time since the previous process's last activity is away time. */
+  /** First moment of this window: the time since the last activity anywhere is away time. */
   #resume(now: Instant): void {
-    this.#rollDayIfNeeded(now.wallMs);
-    if (this.#restoredLastWallMs !== null) {
-      const awayMs = Math.max(0, now.wallMs - this.#restoredLastWallMs);
-      if (awayMs >= this.#settings.naturalBreakMs) {
-        this.#recordBreak('natural', this.#restoredLastWallMs);
-      }
+    this.#rollDay(now.wallMs);
+    const lastWall = this.#view.lastActivityWallMs;
+    if (lastWall !== null && now.wallMs - lastWall >= this.#settings.naturalBreakMs) {
+      this.#push({ type: 'break', kind: 'natural', atWallMs: lastWall, dayKey: this.#calendar.dayKey(lastWall), idleSinceWallMs: lastWall });
     }
     this.#last = now;
-    this.#absenceCounted = false;
   }
 
-  /** Time between two moments as a person lived it: the larger of the two clocks' readings, never negative. */
-  #elapsedMs(from: Instant, to: Instant): number {
-    return Math.max(0, to.monoMs - from.monoMs, to.wallMs - from.wallMs);
+  /**
+   * Wall time since the last activity in any window; null when it cannot be told, because the shared
+   * moment lies ahead of this clock (the clock was set back; the next write moves it to now).
+   */
+  #sharedAwayMs(now: Instant): number | null {
+    const sharedLast = this.#view.lastActivityWallMs;
+    if (sharedLast === null) return Number.POSITIVE_INFINITY;
+    return sharedLast > now.wallMs + JUMP_TOLERANCE_MS ? null : now.wallMs - sharedLast;
+  }
+
+  /** Time since the last activity: in this window (both clocks) and in any window (wall clock). */
+  #awayMs(now: Instant): number {
+    const sharedAway = this.#sharedAwayMs(now);
+    const last = this.#last;
+    if (!this.#focused || last === null) return sharedAway ?? 0;
+    const localAway = Math.max(0, now.monoMs - last.monoMs, now.wallMs - last.wallMs);
+    return sharedAway === null ? localAway : Math.min(localAway, sharedAway);
   }
 
   #account(now: Instant, mayCredit: boolean): void {
@@ -205,84 +201,59 @@ export class ActivityTracker {
     if (mayCredit && !jumped && monoGapMs < this.#settings.idleThresholdMs) {
       this.#credit(now.wallMs - monoGapMs, now.wallMs, monoGapMs);
     } else {
-      this.#rollDayIfNeeded(now.wallMs);
-      const awayMs = jumped ? wallGapMs : monoGapMs;
-      if (!this.#absenceCounted && awayMs >= this.#settings.naturalBreakMs) {
-        this.#recordBreak('natural', last.wallMs);
-      }
+      const localAwayMs = jumped ? wallGapMs : monoGapMs;
+      const sharedAway = this.#sharedAwayMs(now);
+      const awayMs = sharedAway === null ? localAwayMs : Math.min(localAwayMs, sharedAway);
+      if (!this.#absenceCounted && awayMs >= this.#settings.naturalBreakMs) this.#recordNaturalBreak(now, last.wallMs);
+      this.#rollDay(now.wallMs);
+      // The moment itself is activity: it is what ends the absence for every window.
+      this.#push({ type: 'credit', ms: 0, dayKey: this.#dayKey, endWallMs: now.wallMs });
     }
     this.#last = now;
     this.#absenceCounted = false;
   }
 
+  #recordNaturalBreak(now: Instant, localLastWallMs = this.#last?.wallMs ?? now.wallMs): void {
+    const sharedLast = this.#sharedAwayMs(now) === null ? null : this.#view.lastActivityWallMs;
+    // Never a break that starts after now: a moment recorded before the clock was set back is now.
+    const idleSince = Math.min(Math.max(localLastWallMs, sharedLast ?? localLastWallMs), now.wallMs);
+    this.#push({ type: 'break', kind: 'natural', atWallMs: idleSince, dayKey: this.#calendar.dayKey(idleSince), idleSinceWallMs: idleSince });
+  }
+
   /** Credits `ms` of coding that ended at `endWallMs`, splitting it at local midnight. */
   #credit(startWallMs: number, endWallMs: number, ms: number): void {
     if (startWallMs >= this.#dayStartWallMs && endWallMs < this.#dayEndWallMs) {
-      // The common case, once per keystroke: the whole gap lies inside today.
-      this.#todayActiveMs += ms;
-      this.#activeMsSinceBreak += ms;
+      // The common case, once per keystroke: the whole gap lies inside the current day.
+      this.#push({ type: 'credit', ms, dayKey: this.#dayKey, endWallMs });
       return;
     }
     const boundary = this.#dayEndWallMs;
-    const startedToday = startWallMs >= this.#dayStartWallMs && startWallMs < boundary;
-    this.#rollDayIfNeeded(endWallMs);
-    if (startedToday && endWallMs >= boundary) {
-      // The gap crossed midnight: only the part after it belongs to the new day.
-      this.#todayActiveMs += endWallMs - boundary;
-    } else {
-      this.#todayActiveMs += ms;
+    if (startWallMs >= this.#dayStartWallMs && startWallMs < boundary && endWallMs >= boundary) {
+      // The gap crossed midnight: the part before it belongs to the day that ended.
+      this.#push({ type: 'credit', ms: boundary - startWallMs, dayKey: this.#dayKey, endWallMs: boundary - 1 });
+      this.#rollDay(endWallMs);
+      this.#push({ type: 'credit', ms: ms - (boundary - startWallMs), dayKey: this.#dayKey, endWallMs });
+      return;
     }
-    this.#activeMsSinceBreak += ms;
+    this.#rollDay(endWallMs);
+    this.#push({ type: 'credit', ms, dayKey: this.#dayKey, endWallMs });
   }
 
-  #rollDayIfNeeded(wallMs: number): void {
+  #rollDay(wallMs: number): void {
     if (wallMs >= this.#dayStartWallMs && wallMs < this.#dayEndWallMs) return;
-    const day = this.#calendar.dayKey(wallMs);
-    if (day !== this.#dayKey) {
-      this.#dayKey = day;
-      this.#todayActiveMs = 0;
-    }
+    this.#dayKey = this.#calendar.dayKey(wallMs);
     this.#dayStartWallMs = this.#calendar.startOfDay(wallMs);
     this.#dayEndWallMs = this.#calendar.startOfNextDay(wallMs);
   }
 
-  #recordBreak(kind: BreakKind, atWallMs: number): void {
-    this.#activeMsSinceBreak = 0;
-    this.#lastBreakWallMs = atWallMs;
-    this.#lastBreakKind = kind;
+  /** Queues an operation and applies it to the view. Consecutive credits merge, so the queue stays short. */
+  #push(op: LedgerOp): void {
+    applyOpInPlace(this.#view, op);
+    const tail = this.#pending[this.#pending.length - 1];
+    if (op.type === 'credit' && tail?.type === 'credit' && tail.dayKey === op.dayKey) {
+      this.#pending[this.#pending.length - 1] = { type: 'credit', ms: tail.ms + op.ms, dayKey: op.dayKey, endWallMs: Math.max(tail.endWallMs, op.endWallMs) };
+      return;
+    }
+    this.#pending.push(op);
   }
-}
-
-function isFiniteNonNegative(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
-}
-
-function isNullableTime(value: unknown): value is number | null {
-  return value === null || isFiniteNonNegative(value);
-}
-
-/**
- * Validates stored tracker state. Returns undefined for anything that is not a complete, sane version 1
- * record, so the caller can keep the raw value aside and start fresh.
- */
-export function parseTrackerState(raw: unknown): TrackerState | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const r = raw as Record<string, unknown>;
-  if (r.version !== 1) return undefined;
-  if (typeof r.dayKey !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(r.dayKey)) return undefined;
-  if (!isFiniteNonNegative(r.todayActiveMs) || !isFiniteNonNegative(r.activeMsSinceBreak)) return undefined;
-  if (!isNullableTime(r.lastActivityWallMs) || !isNullableTime(r.lastBreakWallMs)) return undefined;
-  if (r.lastBreakKind !== null && r.lastBreakKind !== 'natural' && r.lastBreakKind !== 'manual') return undefined;
-  // A day holds at most 24 h of coding; anything more is corrupt, not a record to trust.
-  const dayMs = 24 * 60 * 60 * 1000;
-  if (r.todayActiveMs > dayMs) return undefined;
-  return {
-    version: 1,
-    dayKey: r.dayKey,
-    todayActiveMs: r.todayActiveMs,
-    activeMsSinceBreak: r.activeMsSinceBreak,
-    lastActivityWallMs: r.lastActivityWallMs,
-    lastBreakWallMs: r.lastBreakWallMs,
-    lastBreakKind: r.lastBreakKind,
-  };
 }

@@ -39,3 +39,14 @@ export class ManualClock implements HostClock {
     this.#wallMs += ms;
   }
 }
+
+/**
+ * Where the test clock starts. Test runners pass a wall time (`UPRIGHT_TEST_CLOCK_START`, ms) so a run
+ * near midnight cannot split a test's minutes across two days, and every window of a run starts at the
+ * same moment. Whole milliseconds, so sums of advanced time are exact.
+ */
+export function testClockStart(startWallMsText: string | undefined, real: Instant): Instant {
+  const requested = Number(startWallMsText);
+  const wallMs = startWallMsText !== undefined && Number.isSafeInteger(requested) && requested > 0 ? requested : Math.round(real.wallMs);
+  return { wallMs, monoMs: Math.round(real.monoMs) };
+}

@@ -1,38 +1,72 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type * as vscode from 'vscode';
+import { claimPrompt, commitOps, type Ledger, releasePrompt } from '../core/ledger';
 import { type UprightSettings, trackerSettingsOf } from '../core/settings';
 import { ActivityTracker, type TrackerSnapshot } from '../core/tracker';
 import { type Calendar, MS_PER_MINUTE, msUntilNextMinute } from '../core/time';
 import { type ActivitySink } from './activitySource';
 import { type HostClock } from './clock';
+import { LedgerBusyError, type LedgerStore } from './ledgerFile';
 import { type SessionStatusBar } from './statusBar';
-import { type TrackerStore } from './trackerStore';
 
 export interface CodingSessionDeps {
   readonly clock: HostClock;
   readonly calendar: Calendar;
-  readonly store: TrackerStore;
+  readonly store: LedgerStore;
+  readonly initial: Ledger;
   readonly statusBar: SessionStatusBar;
   readonly settings: () => UprightSettings;
   readonly focused: boolean;
+  readonly log: vscode.LogOutputChannel;
+  /** This window's id in the ledger (prompt claims). */
+  readonly windowId: string;
 }
 
+export interface SessionCounters {
+  /** Timer wake-ups (the minute refresh). */
+  readonly wakeUps: number;
+  /** Wake-ups for another window's write to the ledger folder (file watcher, debounced). */
+  readonly watchWakeUps: number;
+  /** Ledger reads caused by another window's write. */
+  readonly ledgerReads: number;
+  readonly ledgerWrites: number;
+  readonly ledgerWriteMs: number;
+  readonly ledgerWriteMaxMs: number;
+}
+
+/** A debounce for the file watcher: several events arrive for one rename. */
+const WATCH_DEBOUNCE_MS = 150;
+
 /**
- * The coding clock of this window: feeds activity into the tracker, keeps the status bar current and
- * saves the state. One timer, aligned to the wall-clock minute; activity itself only refreshes the
- * status bar when a displayed minute changes.
+ * This window's part of the one clock: feeds activity into the tracker, writes what it credited to the
+ * shared ledger (once a minute while coding, and at once on focus loss or a break), follows other
+ * windows' writes, and keeps the status bar current. One timer, aligned to the wall-clock minute.
  */
 export class CodingSession implements ActivitySink, vscode.Disposable {
   readonly #deps: CodingSessionDeps;
   readonly #tracker: ActivityTracker;
+  /** The shared ledger as last read or written (without this window's pending operations). */
+  #shared: Ledger;
+  #sharedSignature: string | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #watcher: fs.FSWatcher | undefined;
+  #watchTimer: ReturnType<typeof setTimeout> | undefined;
   #shownSessionMinute = -1;
   #shownTodayMinute = -1;
   #wakeUps = 0;
-  #saves = 0;
+  #watchWakeUps = 0;
+  #ledgerReads = 0;
+  #writeFailureLogged = false;
+  #lastWriteError: unknown;
+  readonly #listeners: (() => void)[] = [];
 
   constructor(deps: CodingSessionDeps) {
     this.#deps = deps;
-    this.#tracker = new ActivityTracker(trackerSettingsOf(deps.settings()), deps.calendar, deps.store.load(), deps.clock.now(), deps.focused);
+    this.#shared = deps.initial;
+    this.#sharedSignature = deps.store.signature();
+    this.#tracker = new ActivityTracker(trackerSettingsOf(deps.settings()), deps.calendar, deps.initial, deps.clock.now(), deps.focused);
+    this.#watch();
     this.refresh();
     this.#scheduleMinuteRefresh();
   }
@@ -45,13 +79,15 @@ export class CodingSession implements ActivitySink, vscode.Disposable {
       Math.floor(tracker.activeMsSinceBreak / MS_PER_MINUTE) !== this.#shownSessionMinute ||
       Math.floor(tracker.todayActiveMs / MS_PER_MINUTE) !== this.#shownTodayMinute
     ) {
-      this.refresh();
+      this.#render();
     }
   }
 
   focusChanged(focused: boolean): void {
     this.#tracker.setFocused(focused, this.#deps.clock.now());
-    this.refresh();
+    if (focused) this.#readIfChanged();
+    this.flush();
+    this.#render();
   }
 
   settingsChanged(settings: UprightSettings): void {
@@ -61,32 +97,130 @@ export class CodingSession implements ActivitySink, vscode.Disposable {
 
   recordManualBreak(): void {
     this.#tracker.recordManualBreak(this.#deps.clock.now());
-    this.refresh();
+    this.flush();
+    this.#render();
   }
 
   snapshot(): TrackerSnapshot {
     return this.#tracker.snapshot(this.#deps.clock.now());
   }
 
-  /** Timer wake-ups and state writes so far (for the bench). */
-  get counters(): { wakeUps: number; saves: number } {
-    return { wakeUps: this.#wakeUps, saves: this.#saves };
+  /** The shared ledger as this window sees it. */
+  get ledger(): Ledger {
+    return this.#tracker.view;
   }
 
-  /** Brings everything up to date: day change, natural break, status bar, stored state. */
+  get counters(): SessionCounters {
+    const stats = this.#deps.store.writeStats;
+    return { wakeUps: this.#wakeUps, watchWakeUps: this.#watchWakeUps, ledgerReads: this.#ledgerReads, ledgerWrites: stats.writes, ledgerWriteMs: stats.totalMs, ledgerWriteMaxMs: stats.maxMs };
+  }
+
+  /** Called after the status bar has been brought up to date (the reminders listen here). */
+  onDidRefresh(listener: () => void): void {
+    this.#listeners.push(listener);
+  }
+
+  /** The minute's work: follow other windows, record a natural break, write what is pending, redraw. */
   refresh(): void {
+    this.#readIfChanged();
+    this.#tracker.tick(this.#deps.clock.now());
+    this.flush();
+    this.#render();
+  }
+
+  /** Writes this window's pending operations to the shared ledger. On failure they stay pending. */
+  flush(): boolean {
+    if (!this.#tracker.hasPending) return true;
+    return this.#write((current) => current) !== undefined;
+  }
+
+  /**
+   * Claims prompt `id` for this window for `ttlMs` (renewable); true when this window owns it now. Only
+   * the owner shows the prompt; if it dies, the claim lapses. When the ledger cannot be written at all
+   * (not merely busy), this window prompts on its own: a missed break is worse than a rare double one.
+   */
+  claimPrompt(id: string, ttlMs: number): boolean {
+    const nowWallMs = this.#deps.clock.now().wallMs;
+    let granted = false;
+    const written = this.#write((current) => {
+      const result = claimPrompt(current, { id, owner: this.#deps.windowId, claimedAtWallMs: nowWallMs, expiresAtWallMs: nowWallMs + ttlMs }, nowWallMs);
+      granted = result.granted;
+      return result.ledger;
+    });
+    if (written === undefined) return !(this.#lastWriteError instanceof LedgerBusyError);
+    return granted;
+  }
+
+  /** Gives up prompt `id` (answered or stale). Only the claim with that id is released. */
+  releasePrompt(id: string): void {
+    if (this.#tracker.view.prompt?.id !== id && this.#shared.prompt?.id !== id) return;
+    this.#write((current) => releasePrompt(current, id));
+  }
+
+  /**
+   * One locked read-modify-write: this window's pending operations, then `change`. Moments recorded
+   * ahead of this clock (it was set back) are brought to now. Returns the ledger as written, or
+   * undefined on failure, with the operations kept pending for the next attempt.
+   */
+  #write(change: (current: Ledger) => Ledger): Ledger | undefined {
+    const ops = this.#tracker.takePending();
+    const nowWallMs = this.#deps.clock.now().wallMs;
+    try {
+      this.#shared = this.#deps.store.update(this.#shared, (current) => change(commitOps(current, ops, nowWallMs)));
+      this.#sharedSignature = this.#deps.store.signature();
+      this.#tracker.rebase(this.#shared);
+      this.#writeFailureLogged = false;
+      return this.#shared;
+    } catch (err) {
+      this.#lastWriteError = err;
+      this.#tracker.restorePending(ops);
+      if (!this.#writeFailureLogged) {
+        this.#writeFailureLogged = true;
+        this.#deps.log.warn(`Could not write the shared ledger (${err instanceof Error ? err.message : String(err)}); keeping the time in memory and trying again.`);
+      }
+      return undefined;
+    }
+  }
+
+  #readIfChanged(): void {
+    const signature = this.#deps.store.signature();
+    if (signature === this.#sharedSignature) return;
+    this.#sharedSignature = signature;
+    this.#shared = this.#deps.store.read(this.#shared);
+    this.#ledgerReads++;
+    this.#tracker.rebase(this.#shared);
+  }
+
+  #render(): void {
     const now = this.#deps.clock.now();
-    this.#tracker.tick(now);
     const snapshot = this.#tracker.snapshot(now);
     this.#shownSessionMinute = Math.floor(this.#tracker.activeMsSinceBreak / MS_PER_MINUTE);
     this.#shownTodayMinute = Math.floor(this.#tracker.todayActiveMs / MS_PER_MINUTE);
     this.#deps.statusBar.render(snapshot, this.#deps.settings(), now.wallMs);
-    if (this.#deps.store.save(this.#tracker.toState())) this.#saves++;
+    for (const listener of this.#listeners) listener();
   }
 
-  /** Saves the latest state; the returned promise settles when it is written. */
-  flush(): Thenable<void> {
-    return this.#deps.store.flush(this.#tracker.toState());
+  /** Other windows' writes show here at once where the OS can watch files; the minute refresh is the fallback. */
+  #watch(): void {
+    const location = this.#deps.store.location;
+    if (!path.isAbsolute(location)) return;
+    try {
+      fs.mkdirSync(path.dirname(location), { recursive: true });
+      this.#watcher = fs.watch(path.dirname(location), { persistent: false }, (_event, name) => {
+        if (name !== null && name !== path.basename(location)) return;
+        if (this.#watchTimer !== undefined) return;
+        this.#watchTimer = setTimeout(() => {
+          this.#watchTimer = undefined;
+          this.#watchWakeUps++;
+          const before = this.#sharedSignature;
+          this.#readIfChanged();
+          if (this.#sharedSignature !== before) this.#render();
+        }, WATCH_DEBOUNCE_MS);
+      });
+      this.#watcher.on('error', () => this.#watcher?.close());
+    } catch {
+      this.#watcher = undefined;
+    }
   }
 
   #scheduleMinuteRefresh(): void {
@@ -100,6 +234,8 @@ export class CodingSession implements ActivitySink, vscode.Disposable {
 
   dispose(): void {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
+    if (this.#watchTimer !== undefined) clearTimeout(this.#watchTimer);
     this.#timer = undefined;
+    this.#watcher?.close();
   }
 }

@@ -1,8 +1,9 @@
+import { type Ledger } from '../core/ledger';
 import { type UprightSettings } from '../core/settings';
 import { type TrackerSnapshot } from '../core/tracker';
 import { type ActivitySource } from './activitySource';
 import { type ManualClock } from './clock';
-import { type CodingSession } from './codingSession';
+import { type CodingSession, type SessionCounters } from './codingSession';
 import { type SettingsReader } from './settingsReader';
 import { type SessionStatusBar } from './statusBar';
 
@@ -17,7 +18,16 @@ export interface UprightTestApi {
   refresh(): void;
   settings(): UprightSettings;
   warnings(): readonly string[];
-  counters(): { wakeUps: number; saves: number };
+  counters(): SessionCounters;
+  /** Writes pending time to the shared ledger now (normally once a minute). */
+  flush(): boolean;
+  /** The shared ledger as this window sees it. */
+  ledger(): Ledger;
+  /** The prompt-claim primitive the reminders use. */
+  claimPrompt(id: string, ttlMs: number): boolean;
+  releasePrompt(id: string): void;
+  readonly windowId: string;
+  readonly ledgerLocation: string;
 }
 
 export function createTestApi(parts: {
@@ -27,6 +37,8 @@ export function createTestApi(parts: {
   activitySource: ActivitySource;
   statusBar: SessionStatusBar;
   settings: SettingsReader;
+  windowId: string;
+  ledgerLocation: string;
 }): UprightTestApi {
   return {
     activationMs: parts.activationMs,
@@ -38,5 +50,11 @@ export function createTestApi(parts: {
     settings: () => parts.settings.current,
     warnings: () => parts.settings.warnings,
     counters: () => parts.session.counters,
+    flush: () => parts.session.flush(),
+    ledger: () => parts.session.ledger,
+    claimPrompt: (id, ttlMs) => parts.session.claimPrompt(id, ttlMs),
+    releasePrompt: (id) => parts.session.releasePrompt(id),
+    windowId: parts.windowId,
+    ledgerLocation: parts.ledgerLocation,
   };
 }

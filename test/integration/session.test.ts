@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { type UprightTestApi } from '../../src/host/testApi';
 import { getApi, HOUR, MINUTE, openScratchEditor, resetSession, SECOND, typeFor, typeOnce } from './helpers';
@@ -90,6 +92,23 @@ describe('coding clock in the real host', function () {
     await typeOnce(editor); // 210 s after the last keystroke: idle (not a break), so nothing is credited
     assert.equal(api.snapshot().activeMsSinceBreak, 1 * MINUTE);
     assert.equal(api.snapshot().lastBreakKind, 'manual');
+  });
+
+  it('keeps a damaged shared ledger aside and rebuilds it from this window’s copy', async () => {
+    await typeFor(api, editor, 2 * MINUTE);
+    assert.ok(api.flush());
+    const todayBefore = api.ledger().todayActiveMs;
+    const damaged = fs.readFileSync(api.ledgerLocation, 'utf8').slice(0, 40); // as if cut off mid-write
+    fs.writeFileSync(api.ledgerLocation, damaged);
+    api.refresh();
+    const dir = path.dirname(api.ledgerLocation);
+    const backups = fs.readdirSync(dir).filter((f) => /^ledger\.corrupt-\d+\.json$/.test(f));
+    assert.equal(backups.length, 1, 'one backup of the damaged file');
+    assert.equal(fs.readFileSync(path.join(dir, backups[0] ?? ''), 'utf8'), damaged);
+    await typeFor(api, editor, 1 * MINUTE);
+    assert.ok(api.flush());
+    const rebuilt = JSON.parse(fs.readFileSync(api.ledgerLocation, 'utf8')) as { todayActiveMs: number };
+    assert.equal(rebuilt.todayActiveMs, todayBefore + 1 * MINUTE, 'nothing this window knew was lost');
   });
 
   it('records a break from the command palette', async () => {

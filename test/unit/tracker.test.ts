@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { ActivityTracker, emptyTrackerState, parseTrackerState, type TrackerSettings } from '../../src/core/tracker';
+import { commitOps, emptyLedger, type Ledger } from '../../src/core/ledger';
+import { ActivityTracker, type TrackerSettings } from '../../src/core/tracker';
 import { fixedOffsetCalendar, HOUR, MINUTE, SECOND, TestClock } from '../support/time';
 
 const calendar = fixedOffsetCalendar(0);
@@ -8,7 +9,14 @@ const defaults: TrackerSettings = { idleThresholdMs: 180 * SECOND, naturalBreakM
 const MORNING = Date.UTC(2026, 2, 2, 9, 0, 0);
 
 function newTracker(clock: TestClock, settings = defaults, focused = true): ActivityTracker {
-  return new ActivityTracker(settings, calendar, undefined, clock.now(), focused);
+  return new ActivityTracker(settings, calendar, emptyLedger(calendar.dayKey(clock.wallMs)), clock.now(), focused);
+}
+
+/** What the host does on a write: the pending operations committed to the shared ledger at `nowWallMs`. */
+function written(tracker: ActivityTracker, shared: Ledger, nowWallMs = Number.POSITIVE_INFINITY): Ledger {
+  const next = commitOps(shared, tracker.takePending(), nowWallMs);
+  tracker.rebase(next);
+  return next;
 }
 
 /** Types one key every `everyMs` for `durationMs`. */
@@ -130,7 +138,7 @@ describe('ActivityTracker', () => {
     const cal = fixedOffsetCalendar(60); // UTC+1
     const beforeMidnight = Date.UTC(2026, 2, 2, 22, 58, 0); // 23:58 local
     const clock = new TestClock(beforeMidnight);
-    const tracker = new ActivityTracker(defaults, cal, undefined, clock.now(), true);
+    const tracker = new ActivityTracker(defaults, cal, emptyLedger(cal.dayKey(clock.wallMs)), clock.now(), true);
     type(tracker, clock, 3 * MINUTE, 30 * SECOND); // until 00:01 local
     const snap = tracker.snapshot(clock.now());
     assert.equal(snap.dayKey, '2026-03-03');
@@ -163,8 +171,7 @@ describe('ActivityTracker', () => {
       const clock = new TestClock(MORNING);
       const first = newTracker(clock);
       type(first, clock, 7 * MINUTE);
-      const saved = parseTrackerState(JSON.parse(JSON.stringify(first.toState())));
-      assert.ok(saved);
+      const saved = JSON.parse(JSON.stringify(written(first, emptyLedger('2026-03-02')))) as Ledger;
       clock.advance(20 * SECOND);
       const second = new ActivityTracker(defaults, calendar, saved, new TestClock(clock.wallMs, 5).now(), true);
       assert.equal(second.activeMsSinceBreak, 7 * MINUTE);
@@ -175,7 +182,7 @@ describe('ActivityTracker', () => {
       const clock = new TestClock(MORNING);
       const first = newTracker(clock);
       type(first, clock, 40 * MINUTE);
-      const saved = first.toState();
+      const saved = written(first, emptyLedger('2026-03-02'));
       const second = new ActivityTracker(defaults, calendar, saved, new TestClock(clock.wallMs + HOUR, 1).now(), true);
       assert.equal(second.activeMsSinceBreak, 0);
       assert.equal(second.todayActiveMs, 40 * MINUTE);
@@ -185,16 +192,103 @@ describe('ActivityTracker', () => {
       const clock = new TestClock(MORNING);
       const first = newTracker(clock);
       type(first, clock, 40 * MINUTE);
-      const second = new ActivityTracker(defaults, calendar, first.toState(), new TestClock(clock.wallMs + 24 * HOUR, 1).now(), true);
-      assert.equal(second.todayActiveMs, 0);
+      const saved = written(first, emptyLedger('2026-03-02'));
+      const second = new ActivityTracker(defaults, calendar, saved, new TestClock(clock.wallMs + 24 * HOUR, 1).now(), true);
+      assert.equal(second.snapshot(new TestClock(clock.wallMs + 24 * HOUR, 1).now()).todayActiveMs, 0);
+    });
+  });
+
+  describe('two windows sharing one ledger', () => {
+    it('counts typing once, whichever window it happens in', () => {
+      const clock = new TestClock(MORNING);
+      let shared = emptyLedger('2026-03-02');
+      const a = new ActivityTracker(defaults, calendar, shared, clock.now(), true);
+      const b = new ActivityTracker(defaults, calendar, shared, clock.now(), false);
+      type(a, clock, 10 * MINUTE);
+      a.setFocused(false, clock.advance(1 * SECOND));
+      shared = written(a, shared);
+      b.rebase(shared);
+      b.setFocused(true, clock.advance(1 * SECOND)); // switching windows is not a break
+      type(b, clock, 5 * MINUTE);
+      shared = written(b, shared);
+      a.rebase(shared);
+      assert.equal(shared.todayActiveMs, 15 * MINUTE + 1 * SECOND);
+      assert.equal(shared.activeMsSinceBreak, 15 * MINUTE + 1 * SECOND);
+      assert.equal(a.snapshot(clock.now()).activeMsSinceBreak, 15 * MINUTE + 1 * SECOND);
+      assert.equal(shared.lastBreak, null);
     });
 
-    it('rejects stored state that is not a sane record', () => {
-      const good = emptyTrackerState('2026-03-02');
-      assert.deepEqual(parseTrackerState(good), good);
-      for (const bad of [null, 42, 'x', {}, { ...good, version: 2 }, { ...good, todayActiveMs: -1 }, { ...good, todayActiveMs: Number.NaN }, { ...good, dayKey: 'yesterday' }, { ...good, lastBreakKind: 'nap' }, { ...good, todayActiveMs: 25 * HOUR }]) {
-        assert.equal(parseTrackerState(bad), undefined, JSON.stringify(bad));
-      }
+    it('does not call time spent coding in another window a break when you come back', () => {
+      const clock = new TestClock(MORNING);
+      let shared = emptyLedger('2026-03-02');
+      const a = new ActivityTracker(defaults, calendar, shared, clock.now(), true);
+      const b = new ActivityTracker(defaults, calendar, shared, clock.now(), false);
+      type(a, clock, 5 * MINUTE);
+      a.setFocused(false, clock.now());
+      shared = written(a, shared);
+      b.rebase(shared);
+      b.setFocused(true, clock.now());
+      type(b, clock, 20 * MINUTE);
+      b.setFocused(false, clock.now());
+      shared = written(b, shared);
+      a.rebase(shared);
+      a.setFocused(true, clock.advance(1 * SECOND)); // A was unfocused for 20 minutes, but you were coding
+      type(a, clock, 1 * MINUTE);
+      shared = written(a, shared);
+      assert.equal(shared.lastBreak, null);
+      assert.equal(shared.activeMsSinceBreak, 26 * MINUTE);
+    });
+
+    it('records one natural break when two windows notice the same absence', () => {
+      const clock = new TestClock(MORNING);
+      let shared = emptyLedger('2026-03-02');
+      const a = new ActivityTracker(defaults, calendar, shared, clock.now(), true);
+      type(a, clock, 10 * MINUTE);
+      shared = written(a, shared);
+      const b = new ActivityTracker(defaults, calendar, shared, clock.now(), true);
+      clock.advance(10 * MINUTE);
+      a.tick(clock.now());
+      b.tick(clock.now());
+      shared = written(a, shared);
+      shared = written(b, shared);
+      assert.equal(shared.todayBreaks.natural, 1);
+      assert.equal(shared.activeMsSinceBreak, 0);
+    });
+
+    it('still notices a break after the wall clock was set back, in every window', () => {
+      const clock = new TestClock(MORNING);
+      let shared = emptyLedger('2026-03-02');
+      const a = new ActivityTracker(defaults, calendar, shared, clock.now(), true);
+      const b = new ActivityTracker(defaults, calendar, shared, clock.now(), false);
+      type(a, clock, 10 * MINUTE);
+      shared = written(a, shared, clock.wallMs);
+      clock.wallMs -= 1 * HOUR; // the clock is set back an hour; no real time passes
+      type(a, clock, 5 * MINUTE);
+      shared = written(a, shared, clock.wallMs);
+      assert.ok(shared.lastActivityWallMs !== null && shared.lastActivityWallMs <= clock.wallMs, 'the last activity is not left in the future');
+      b.rebase(shared);
+      clock.advance(6 * MINUTE); // away long enough for a break, long before the old clock's hour is over
+      assert.equal(b.snapshot(clock.now()).activeMsSinceBreak, 0, 'the unfocused window shows the break');
+      a.tick(clock.now());
+      shared = written(a, shared, clock.wallMs);
+      assert.equal(shared.todayBreaks.natural, 1);
+      assert.equal(shared.activeMsSinceBreak, 0);
+      assert.equal(shared.todayActiveMs, 15 * MINUTE);
+      assert.ok(shared.lastBreak !== null && shared.lastBreak.atWallMs <= clock.wallMs);
+    });
+
+    it('mirrors a break due to an absence in unfocused windows without writing', () => {
+      const clock = new TestClock(MORNING);
+      let shared = emptyLedger('2026-03-02');
+      const a = new ActivityTracker(defaults, calendar, shared, clock.now(), true);
+      type(a, clock, 10 * MINUTE);
+      shared = written(a, shared);
+      const b = new ActivityTracker(defaults, calendar, shared, clock.now(), false);
+      assert.equal(b.snapshot(clock.now()).activeMsSinceBreak, 10 * MINUTE);
+      clock.advance(6 * MINUTE);
+      b.tick(clock.now());
+      assert.equal(b.snapshot(clock.now()).activeMsSinceBreak, 0);
+      assert.equal(b.hasPending, false);
     });
   });
 

@@ -1,0 +1,297 @@
+// The shared ledger on disk. No `vscode` here, so plain-Node tests can hammer it from many processes.
+import * as nodeFs from 'node:fs';
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { type Ledger, readLedger } from '../core/ledger';
+
+/** The file operations the ledger uses: a seam that tests replace to make reads or writes fail. */
+export interface LedgerFs {
+  readFileSync(file: string, encoding: 'utf8'): string;
+  writeFileSync(file: string, data: string, options?: { flag?: string }): void;
+  renameSync(from: string, to: string): void;
+  unlinkSync(file: string): void;
+  statSync(file: string): { mtimeMs: number; size: number };
+  mkdirSync(dir: string, options: { recursive: true }): unknown;
+  linkSync(existing: string, newPath: string): void;
+}
+
+export const nodeLedgerFs: LedgerFs = nodeFs;
+
+export interface LedgerFileOptions {
+  /** This window's id, written into the lock so a dead owner can be recognised. */
+  readonly owner: string;
+  readonly fs?: LedgerFs;
+  /** A lock older than this is taken over even if its owner looks alive (ms). */
+  readonly staleLockMs?: number;
+  /** Give up waiting for the lock after this long (ms); the caller keeps its update for later. */
+  readonly lockTimeoutMs?: number;
+  /** Reports a problem once per kind (corrupt file kept aside, newer version, I/O failure). */
+  readonly onProblem?: (message: string) => void;
+  /** The wall clock, for lock ages and backup names. */
+  readonly nowWallMs?: () => number;
+  /** The process id recorded in the lock, and a check whether a process is alive. */
+  readonly pid?: number;
+  readonly isAlive?: (pid: number) => boolean;
+}
+
+export class LedgerBusyError extends Error {
+  constructor(file: string) {
+    super(`the ledger lock ${file} is held by another window`);
+    this.name = 'LedgerBusyError';
+  }
+}
+
+function errorCode(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;
+}
+
+function defaultIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return errorCode(err) === 'EPERM';
+  }
+}
+
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+function sleepMs(ms: number): void {
+  Atomics.wait(sleepCell, 0, 0, ms);
+}
+
+interface LockInfo {
+  token: string;
+  pid: number;
+  owner: string;
+  atWallMs: number;
+}
+
+/** Where the shared ledger lives: a file normally; `globalState` where there is no file system. */
+export interface LedgerStore {
+  read(fallback: Ledger): Ledger;
+  update(fallback: Ledger, change: (current: Ledger) => Ledger): Ledger;
+  /** Changes whenever any window writes; undefined when unknown. */
+  signature(): string | undefined;
+  readonly writeStats: { writes: number; totalMs: number; maxMs: number };
+  readonly location: string;
+}
+
+/**
+ * `ledger.json` in a folder (VS Code's `globalStorageUri` for the extension). Readers never lock: the
+ * file is only ever replaced by a rename, so it is always a complete version. Writers take
+ * `ledger.json.lock` (exclusive create), read, apply, write a temp file and rename it into place.
+ */
+export class LedgerFile implements LedgerStore {
+  readonly file: string;
+  readonly lockFile: string;
+  readonly #fs: LedgerFs;
+  readonly #owner: string;
+  readonly #staleLockMs: number;
+  readonly #lockTimeoutMs: number;
+  readonly #onProblem: (message: string) => void;
+  readonly #now: () => number;
+  readonly #pid: number;
+  readonly #isAlive: (pid: number) => boolean;
+  readonly #reported = new Set<string>();
+  /** A newer version of Upright owns the file: read it, never overwrite it. */
+  #readOnly = false;
+  #lastKeptAside: string | undefined;
+  #writes = 0;
+  #writeMsTotal = 0;
+  #writeMsMax = 0;
+
+  constructor(dir: string, options: LedgerFileOptions) {
+    this.file = path.join(dir, 'ledger.json');
+    this.lockFile = `${this.file}.lock`;
+    this.#fs = options.fs ?? nodeLedgerFs;
+    this.#owner = options.owner;
+    this.#staleLockMs = options.staleLockMs ?? 10_000;
+    this.#lockTimeoutMs = options.lockTimeoutMs ?? 500;
+    this.#onProblem = options.onProblem ?? (() => undefined);
+    this.#now = options.nowWallMs ?? Date.now;
+    this.#pid = options.pid ?? process.pid;
+    this.#isAlive = options.isAlive ?? defaultIsAlive;
+  }
+
+  get location(): string {
+    return this.file;
+  }
+
+  /** Writes so far and their total cost (for the bench). */
+  get writeStats(): { writes: number; totalMs: number; maxMs: number } {
+    return { writes: this.#writes, totalMs: this.#writeMsTotal, maxMs: this.#writeMsMax };
+  }
+
+  /** The file's change signature (cheap): changes whenever a window writes. */
+  signature(): string | undefined {
+    try {
+      const s = this.#fs.statSync(this.file);
+      return `${s.mtimeMs}:${s.size}`;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Reads the ledger. Missing file: `fallback` (nothing to lose). Corrupt or partly invalid: the file is
+   * copied aside as `ledger.corrupt-<time>.json`, reported once, and the valid fields are kept.
+   */
+  read(fallback: Ledger): Ledger {
+    let text: string;
+    try {
+      text = this.#fs.readFileSync(this.file, 'utf8');
+    } catch (err) {
+      if (errorCode(err) === 'ENOENT') return fallback;
+      this.#report('read', `Could not read the shared ledger (${errorCode(err) ?? String(err)}); keeping this window's copy in memory.`);
+      return fallback;
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      this.#keepAside(text, 'it is not valid JSON (truncated or damaged)');
+      return fallback;
+    }
+    const { ledger, problems } = readLedger(raw, fallback);
+    if (problems.length > 0) {
+      if (problems[0]?.startsWith('written by a newer version')) {
+        this.#readOnly = true;
+        this.#report('newer', `The shared ledger was ${problems[0]}; Upright will read it but not change it.`);
+        return fallback;
+      }
+      this.#keepAside(text, `these fields were invalid and were rebuilt: ${problems.join(', ')}`);
+    }
+    return ledger;
+  }
+
+  /**
+   * Read-modify-write under the lock. Returns the ledger as written. Throws `LedgerBusyError` when the
+   * lock cannot be had in time, or the I/O error; the caller keeps its change for the next attempt.
+   */
+  update(fallback: Ledger, change: (current: Ledger) => Ledger): Ledger {
+    if (this.#readOnly) return change(this.read(fallback));
+    const started = performance.now();
+    this.#fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    const lock = this.#acquire();
+    try {
+      const current = this.read(fallback);
+      if (this.#readOnly) return change(current);
+      const next = { ...change(current), seq: current.seq + 1 };
+      const temp = `${this.file}.${this.#pid}.${randomBytes(4).toString('hex')}.tmp`;
+      this.#fs.writeFileSync(temp, JSON.stringify(next));
+      try {
+        this.#fs.renameSync(temp, this.file);
+      } catch (err) {
+        this.#tryUnlink(temp);
+        throw err;
+      }
+      const took = performance.now() - started;
+      this.#writes++;
+      this.#writeMsTotal += took;
+      if (took > this.#writeMsMax) this.#writeMsMax = took;
+      return next;
+    } finally {
+      this.#release(lock);
+    }
+  }
+
+  #acquire(): LockInfo {
+    const info: LockInfo = { token: randomBytes(8).toString('hex'), pid: this.#pid, owner: this.#owner, atWallMs: this.#now() };
+    const deadline = performance.now() + this.#lockTimeoutMs;
+    let attempt = 0;
+    for (;;) {
+      try {
+        this.#fs.writeFileSync(this.lockFile, JSON.stringify(info), { flag: 'wx' });
+        return info;
+      } catch (err) {
+        if (errorCode(err) !== 'EEXIST') throw err;
+      }
+      this.#breakIfStale();
+      if (performance.now() > deadline) throw new LedgerBusyError(this.lockFile);
+      // Back off a little more each time, with jitter, so hammering writers interleave.
+      sleepMs(Math.min(8, 1 + (attempt++ >> 2)) + Math.random());
+    }
+  }
+
+  /** Removes a lock whose owner died (or that is far too old), without ever removing a live lock. */
+  #breakIfStale(): void {
+    let text: string;
+    let mtimeMs: number;
+    try {
+      mtimeMs = this.#fs.statSync(this.lockFile).mtimeMs;
+      text = this.#fs.readFileSync(this.lockFile, 'utf8');
+    } catch {
+      return; // gone already
+    }
+    let holder: Partial<LockInfo> = {};
+    try {
+      holder = JSON.parse(text) as Partial<LockInfo>;
+    } catch {
+      // A lock being written right now is empty for a moment: judge it by age only.
+    }
+    const ageMs = this.#now() - mtimeMs;
+    const ownerDead = typeof holder.pid === 'number' && holder.pid !== this.#pid && !this.#isAlive(holder.pid);
+    if (!(ownerDead && ageMs > 50) && ageMs < this.#staleLockMs) return;
+    // Move it aside first (atomic), then check that what we moved is the lock we judged stale.
+    const aside = `${this.lockFile}.${randomBytes(4).toString('hex')}.stale`;
+    try {
+      this.#fs.renameSync(this.lockFile, aside);
+    } catch {
+      return;
+    }
+    let movedText = '';
+    try {
+      movedText = this.#fs.readFileSync(aside, 'utf8');
+    } catch {
+      /* unreadable: treat as the stale one */
+    }
+    if (movedText !== text) {
+      // A new owner took the lock in between: put theirs back unless yet another one exists.
+      try {
+        this.#fs.linkSync(aside, this.lockFile);
+      } catch {
+        /* someone holds it now; theirs stands */
+      }
+    } else {
+      this.#report('stale', `Recovered a stale ledger lock left by ${holder.owner ?? 'an unknown window'} (pid ${holder.pid ?? '?'}).`);
+    }
+    this.#tryUnlink(aside);
+  }
+
+  #release(lock: LockInfo): void {
+    try {
+      const text = this.#fs.readFileSync(this.lockFile, 'utf8');
+      if ((JSON.parse(text) as Partial<LockInfo>).token === lock.token) this.#fs.unlinkSync(this.lockFile);
+    } catch {
+      /* already gone or replaced: nothing of ours to remove */
+    }
+  }
+
+  #keepAside(text: string, why: string): void {
+    // The same damaged file is read again until it is rewritten: one backup of it is enough.
+    if (text === this.#lastKeptAside) return;
+    this.#lastKeptAside = text;
+    const backup = path.join(path.dirname(this.file), `ledger.corrupt-${this.#now()}.json`);
+    try {
+      this.#fs.writeFileSync(backup, text, { flag: 'wx' });
+    } catch {
+      /* the report below still tells the user */
+    }
+    this.#report('corrupt', `The shared ledger could not be fully read (${why}). A copy was kept as ${path.basename(backup)} and the ledger was rebuilt.`);
+  }
+
+  #tryUnlink(file: string): void {
+    try {
+      this.#fs.unlinkSync(file);
+    } catch {
+      /* best effort */
+    }
+  }
+
+  #report(kind: string, message: string): void {
+    if (this.#reported.has(kind)) return;
+    this.#reported.add(kind);
+    this.#onProblem(message);
+  }
+}
+

@@ -1,0 +1,117 @@
+import * as assert from 'node:assert/strict';
+import { applyOps, claimPrompt, emptyLedger, readLedger, rebaseFutureMoments, releasePrompt } from '../../src/core/ledger';
+import { ledgerFromFirstRelease } from '../../src/core/migrate';
+
+const DAY = '2026-03-02';
+
+describe('ledger model', () => {
+  it('adds credit to today and the session, and moves the last activity forward only', () => {
+    const l = applyOps(emptyLedger(DAY), [
+      { type: 'credit', ms: 1000, dayKey: DAY, endWallMs: 50 },
+      { type: 'credit', ms: 500, dayKey: DAY, endWallMs: 40 },
+    ]);
+    assert.equal(l.todayActiveMs, 1500);
+    assert.equal(l.activeMsSinceBreak, 1500);
+    assert.equal(l.lastActivityWallMs, 50);
+  });
+
+  it('starts a new day on credit for a later day, and keeps late credit for an ended day out of today', () => {
+    let l = applyOps(emptyLedger(DAY), [{ type: 'credit', ms: 1000, dayKey: DAY, endWallMs: 1 }]);
+    l = applyOps(l, [{ type: 'credit', ms: 200, dayKey: '2026-03-03', endWallMs: 2 }]);
+    assert.deepEqual([l.dayKey, l.todayActiveMs, l.activeMsSinceBreak], ['2026-03-03', 200, 1200]);
+    l = applyOps(l, [{ type: 'credit', ms: 50, dayKey: DAY, endWallMs: 3 }]);
+    assert.deepEqual([l.dayKey, l.todayActiveMs, l.activeMsSinceBreak], ['2026-03-03', 200, 1250]);
+  });
+
+  it('counts breaks by kind and resets the session', () => {
+    const l = applyOps(emptyLedger(DAY), [
+      { type: 'credit', ms: 1000, dayKey: DAY, endWallMs: 10 },
+      { type: 'break', kind: 'manual', atWallMs: 20, dayKey: DAY },
+      { type: 'credit', ms: 300, dayKey: DAY, endWallMs: 30 },
+    ]);
+    assert.equal(l.activeMsSinceBreak, 300);
+    assert.equal(l.todayBreaks.manual, 1);
+    assert.deepEqual(l.lastBreak, { atWallMs: 20, kind: 'manual' });
+  });
+
+  it('applies a natural break only if nobody was active since, and only once', () => {
+    const base = applyOps(emptyLedger(DAY), [{ type: 'credit', ms: 1000, dayKey: DAY, endWallMs: 100 }]);
+    const natural = { type: 'break', kind: 'natural', atWallMs: 100, dayKey: DAY, idleSinceWallMs: 100 } as const;
+    const twice = applyOps(base, [natural, natural]);
+    assert.equal(twice.todayBreaks.natural, 1);
+    const activeMeanwhile = applyOps(base, [{ type: 'credit', ms: 5, dayKey: DAY, endWallMs: 200 }, natural]);
+    assert.equal(activeMeanwhile.todayBreaks.natural, 0);
+    assert.equal(activeMeanwhile.activeMsSinceBreak, 1005);
+  });
+
+  it('lets exactly one window own a prompt until it expires or is released', () => {
+    const l = emptyLedger(DAY);
+    const a = claimPrompt(l, { id: 'p1', owner: 'A', claimedAtWallMs: 0, expiresAtWallMs: 1000 }, 0);
+    assert.ok(a.granted);
+    const b = claimPrompt(a.ledger, { id: 'p1', owner: 'B', claimedAtWallMs: 10, expiresAtWallMs: 1010 }, 10);
+    assert.ok(!b.granted);
+    assert.equal(b.ledger.prompt?.owner, 'A');
+    assert.ok(claimPrompt(a.ledger, { id: 'p1', owner: 'A', claimedAtWallMs: 20, expiresAtWallMs: 2000 }, 20).granted, 'the owner may renew');
+    const afterExpiry = claimPrompt(a.ledger, { id: 'p2', owner: 'B', claimedAtWallMs: 1000, expiresAtWallMs: 2000 }, 1000);
+    assert.ok(afterExpiry.granted);
+    assert.equal(releasePrompt(a.ledger, 'other').prompt?.owner, 'A', 'only the claim itself can be released');
+    assert.equal(releasePrompt(a.ledger, 'p1').prompt, null);
+  });
+
+  it('brings moments recorded ahead of a clock that was set back to now, and keeps deadlines', () => {
+    const future = 10_000_000;
+    const l = {
+      ...emptyLedger(DAY),
+      lastActivityWallMs: future,
+      lastBreak: { atWallMs: future - 5, kind: 'manual' as const },
+      snoozedUntilWallMs: future + 60_000,
+      pause: { untilWallMs: future + 3_600_000 },
+      prompt: { id: 'p', owner: 'A', claimedAtWallMs: future, expiresAtWallMs: future + 30_000 },
+    };
+    const now = future - 3_600_000;
+    const r = rebaseFutureMoments(l, now);
+    assert.equal(r.lastActivityWallMs, now);
+    assert.equal(r.lastBreak?.atWallMs, now);
+    assert.deepEqual([r.prompt?.claimedAtWallMs, r.prompt?.expiresAtWallMs], [now, now + 30_000], 'a claim keeps the time it had left');
+    assert.equal(r.snoozedUntilWallMs, future + 60_000);
+    assert.deepEqual(r.pause, { untilWallMs: future + 3_600_000 });
+    assert.equal(rebaseFutureMoments(r, now), r, 'nothing ahead: the same ledger comes back');
+    assert.equal(rebaseFutureMoments(l, future - 1000), l, 'within the slack nothing moves');
+  });
+
+  describe('reading a stored ledger', () => {
+    const fallback = { ...emptyLedger(DAY), todayActiveMs: 42 };
+
+    it('reads a sound record unchanged', () => {
+      const good = applyOps(emptyLedger(DAY), [{ type: 'credit', ms: 1000, dayKey: DAY, endWallMs: 10 }]);
+      const r = readLedger(JSON.parse(JSON.stringify(good)), fallback);
+      assert.deepEqual(r.problems, []);
+      assert.deepEqual(r.ledger, good);
+    });
+
+    it('keeps the valid fields and rebuilds the invalid ones', () => {
+      const stored = { ...emptyLedger(DAY), activeMsSinceBreak: 777, todayActiveMs: -5, lastBreak: { atWallMs: 'x', kind: 'nap' } };
+      const r = readLedger(stored, fallback);
+      assert.deepEqual([...r.problems].sort(), ['lastBreak', 'todayActiveMs']);
+      assert.equal(r.ledger.activeMsSinceBreak, 777);
+      assert.equal(r.ledger.todayActiveMs, 42);
+      assert.equal(r.ledger.lastBreak, null);
+    });
+
+    it('uses the fallback for something that is not a ledger at all, and refuses a newer version', () => {
+      for (const junk of [null, 3, 'x', [], true]) assert.equal(readLedger(junk, fallback).ledger, fallback);
+      const newer = readLedger({ ...emptyLedger(DAY), version: 2 }, fallback);
+      assert.equal(newer.ledger, fallback);
+      assert.match(newer.problems[0] ?? '', /newer version/);
+    });
+  });
+
+  it('carries over the first release’s per-window state', () => {
+    const l = ledgerFromFirstRelease({ version: 1, dayKey: DAY, todayActiveMs: 5000, activeMsSinceBreak: 3000, lastActivityWallMs: 99, lastBreakWallMs: 50, lastBreakKind: 'manual' });
+    assert.ok(l);
+    assert.deepEqual([l.todayActiveMs, l.activeMsSinceBreak, l.lastActivityWallMs, l.lastBreak?.kind], [5000, 3000, 99, 'manual']);
+    for (const bad of [undefined, null, {}, { version: 1, dayKey: 'x' }, { version: 1, dayKey: DAY, todayActiveMs: -1, activeMsSinceBreak: 0 }]) {
+      assert.equal(ledgerFromFirstRelease(bad), undefined);
+    }
+  });
+});

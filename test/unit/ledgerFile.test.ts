@@ -1,0 +1,194 @@
+import * as assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { applyOps, emptyLedger, type Ledger } from '../../src/core/ledger';
+import { LedgerBusyError, LedgerFile, nodeLedgerFs, type LedgerFs } from '../../src/host/ledgerFile';
+
+const DAY = '2026-03-02';
+const credit = (ms: number) => (l: Ledger) => applyOps(l, [{ type: 'credit', ms, dayKey: DAY, endWallMs: 1 }]);
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'upright-ledger-'));
+}
+
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  return Number(child.stdout);
+}
+
+describe('ledger file', function () {
+  this.timeout(120_000);
+  let dir: string;
+  let problems: string[];
+  let ledger: LedgerFile;
+
+  beforeEach(() => {
+    dir = tempDir();
+    problems = [];
+    ledger = new LedgerFile(dir, { owner: 'test', onProblem: (m) => problems.push(m) });
+  });
+
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('writes and reads back, leaving no lock or temp file behind', () => {
+    ledger.update(emptyLedger(DAY), credit(5));
+    const back = ledger.update(emptyLedger(DAY), credit(7));
+    assert.equal(back.todayActiveMs, 12);
+    assert.equal(back.seq, 2);
+    assert.deepEqual(fs.readdirSync(dir), ['ledger.json']);
+    assert.deepEqual(ledger.read(emptyLedger(DAY)), back);
+  });
+
+  it('loses no update when several processes hammer it at once, and is always valid JSON', async () => {
+    const workers = 4;
+    const each = 750;
+    const script = path.join(__dirname, 'ledgerFile.worker.js');
+    let reads = 0;
+    let invalid = 0;
+    let running = workers;
+    const done = Array.from({ length: workers }, (_, i) =>
+      new Promise<{ writes: number; totalMs: number }>((resolve, reject) => {
+        const child = spawn(process.execPath, [script, 'credit', dir, String(each), `w${i}`], { stdio: ['ignore', 'pipe', 'inherit'] });
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        child.on('exit', (code) => {
+          running--;
+          if (code === 0) resolve(JSON.parse(out) as { writes: number; totalMs: number });
+          else reject(new Error(`worker ${i} exited with ${code}`));
+        });
+      }),
+    );
+    while (running > 0) {
+      try {
+        JSON.parse(fs.readFileSync(path.join(dir, 'ledger.json'), 'utf8'));
+        reads++;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') invalid++;
+      }
+      await new Promise((r) => setImmediate(r));
+    }
+    const stats = await Promise.all(done);
+    const final = JSON.parse(fs.readFileSync(path.join(dir, 'ledger.json'), 'utf8')) as Ledger;
+    assert.equal(invalid, 0, 'a reader never sees a partial file');
+    assert.ok(reads > 100, `the reader kept reading (${reads})`);
+    assert.equal(final.todayActiveMs, workers * each, 'no update lost');
+    assert.equal(final.seq, workers * each);
+    assert.equal(stats.reduce((n, s) => n + s.writes, 0), workers * each);
+    assert.deepEqual(fs.readdirSync(dir), ['ledger.json']);
+  });
+
+  it('grants a contested prompt to exactly one of several racing processes', async () => {
+    const workers = 6;
+    const rounds = 200;
+    const script = path.join(__dirname, 'ledgerFile.worker.js');
+    const startAt = Date.now() + 600;
+    const results = await Promise.all(
+      Array.from({ length: workers }, (_, i) =>
+        new Promise<{ granted: number[] }>((resolve, reject) => {
+          const child = spawn(process.execPath, [script, 'claim', dir, String(rounds), `window-${i}`, String(startAt)], { stdio: ['ignore', 'pipe', 'inherit'] });
+          let out = '';
+          child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+          child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as { granted: number[] }) : reject(new Error(`worker ${i} exited with ${code}`))));
+        }),
+      ),
+    );
+    const owners = new Map<number, number>();
+    for (const r of results) for (const round of r.granted) owners.set(round, (owners.get(round) ?? 0) + 1);
+    const contested = [...owners.values()].filter((n) => n > 1).length;
+    assert.equal(contested, 0, 'no round was granted to two processes');
+    assert.ok(owners.size >= rounds / 2, `most rounds found an owner (${owners.size} of ${rounds})`);
+    const final = JSON.parse(fs.readFileSync(path.join(dir, 'ledger.json'), 'utf8')) as Ledger;
+    assert.equal(final.seq, workers * rounds, 'every attempt was one locked write');
+    assert.ok(results.some((r) => r.granted.length > 0 && r.granted.length < rounds), 'the processes really raced');
+  });
+
+  it('keeps a truncated ledger aside, warns once, and rebuilds it', () => {
+    const good = ledger.update(emptyLedger(DAY), credit(1000));
+    const text = fs.readFileSync(ledger.file, 'utf8');
+    fs.writeFileSync(ledger.file, text.slice(0, text.length / 2));
+    const fallback = { ...good };
+    assert.equal(ledger.read(fallback), fallback);
+    ledger.read(fallback);
+    const rebuilt = ledger.update(fallback, credit(1));
+    assert.equal(rebuilt.todayActiveMs, 1001, 'this window’s copy is what the ledger is rebuilt from');
+    assert.equal(problems.length, 1);
+    assert.match(problems[0] ?? '', /not valid JSON.*ledger\.corrupt-\d+\.json/);
+    const backups = fs.readdirSync(dir).filter((f) => f.startsWith('ledger.corrupt-'));
+    assert.equal(backups.length, 1);
+    assert.equal(fs.readFileSync(path.join(dir, backups[0]!), 'utf8'), text.slice(0, text.length / 2));
+  });
+
+  it('keeps the valid fields of a damaged ledger', () => {
+    fs.writeFileSync(ledger.file, JSON.stringify({ ...emptyLedger(DAY), activeMsSinceBreak: 1234, todayActiveMs: 'lots' }));
+    const read = ledger.read(emptyLedger(DAY));
+    assert.equal(read.activeMsSinceBreak, 1234);
+    assert.equal(read.todayActiveMs, 0);
+    assert.match(problems[0] ?? '', /todayActiveMs/);
+  });
+
+  it('recovers a stale lock left by a window that was killed', () => {
+    fs.writeFileSync(ledger.lockFile, JSON.stringify({ token: 'dead', pid: deadPid(), owner: 'killed-window', atWallMs: 0 }));
+    const old = new Date(Date.now() - 1000);
+    fs.utimesSync(ledger.lockFile, old, old);
+    const written = ledger.update(emptyLedger(DAY), credit(3));
+    assert.equal(written.todayActiveMs, 3);
+    assert.match(problems.join('\n'), /stale ledger lock left by killed-window/);
+    assert.ok(!fs.existsSync(ledger.lockFile));
+  });
+
+  it('recovers a lock that is far too old even if its pid looks alive', () => {
+    const quick = new LedgerFile(dir, { owner: 'test', staleLockMs: 2000 });
+    fs.writeFileSync(quick.lockFile, JSON.stringify({ token: 'old', pid: process.ppid, owner: 'hung', atWallMs: 0 }));
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(quick.lockFile, old, old);
+    assert.equal(quick.update(emptyLedger(DAY), credit(1)).todayActiveMs, 1);
+  });
+
+  it('waits for a live lock and then gives up without writing', () => {
+    const impatient = new LedgerFile(dir, { owner: 'test', lockTimeoutMs: 100 });
+    fs.writeFileSync(impatient.lockFile, JSON.stringify({ token: 'live', pid: process.ppid, owner: 'busy', atWallMs: Date.now() }));
+    assert.throws(() => impatient.update(emptyLedger(DAY), credit(1)), LedgerBusyError);
+    assert.ok(!fs.existsSync(impatient.file));
+    assert.ok(fs.existsSync(impatient.lockFile), 'a live lock is never removed');
+  });
+
+  it('reports failing storage and keeps the previous file intact', () => {
+    ledger.update(emptyLedger(DAY), credit(10));
+    const failingWrites: LedgerFs = {
+      ...nodeLedgerFs,
+      writeFileSync: (file, data, options) => {
+        if (file.endsWith('.tmp')) throw Object.assign(new Error('disk full'), { code: 'ENOSPC' });
+        nodeLedgerFs.writeFileSync(file, data, options);
+      },
+    };
+    const broken = new LedgerFile(dir, { owner: 'test', fs: failingWrites });
+    assert.throws(() => broken.update(emptyLedger(DAY), credit(1)), /disk full/);
+    assert.equal(ledger.read(emptyLedger(DAY)).todayActiveMs, 10);
+    assert.ok(!fs.existsSync(ledger.lockFile), 'the lock is released after a failed write');
+
+    const failingReads: LedgerFs = {
+      ...nodeLedgerFs,
+      readFileSync: () => {
+        throw Object.assign(new Error('I/O error'), { code: 'EIO' });
+      },
+    };
+    const messages: string[] = [];
+    const unreadable = new LedgerFile(dir, { owner: 'test', fs: failingReads, onProblem: (m) => messages.push(m) });
+    const fallback = emptyLedger(DAY);
+    assert.equal(unreadable.read(fallback), fallback);
+    unreadable.read(fallback);
+    assert.equal(messages.length, 1);
+    assert.match(messages[0] ?? '', /EIO/);
+  });
+
+  it('never overwrites a ledger written by a newer version', () => {
+    const newer = JSON.stringify({ ...emptyLedger(DAY), version: 2, somethingNew: true });
+    fs.writeFileSync(ledger.file, newer);
+    const result = ledger.update(emptyLedger(DAY), credit(5));
+    assert.equal(result.todayActiveMs, 5, 'this window keeps counting in memory');
+    assert.equal(fs.readFileSync(ledger.file, 'utf8'), newer);
+    assert.match(problems[0] ?? '', /newer version/);
+  });
+});
