@@ -1,3 +1,4 @@
+import { EQUIPMENT, type Equipment } from './exercises/model';
 import { MS_PER_MINUTE, MS_PER_SECOND } from './time';
 import { type TrackerSettings } from './tracker';
 
@@ -89,6 +90,25 @@ function readEnum<T extends string>(key: string, allowed: readonly T[], fallback
   if (typeof raw === 'string' && (allowed as readonly string[]).includes(raw)) return raw as T;
   problems.push({ setting: `${SECTION}.${key}`, found: describeValue(raw), used: fallback, reason: 'notAllowed' });
   return fallback;
+}
+
+export const DEFAULT_EQUIPMENT: readonly Equipment[] = ['band'];
+
+/**
+ * `upright.equipment`: a list of known items. Unknown or repeated items are dropped (and reported);
+ * anything that is not a list gives the default. An empty list is valid: no equipment.
+ */
+export function parseEquipment(raw: unknown, problems: SettingProblem[]): readonly Equipment[] {
+  if (raw === undefined) return DEFAULT_EQUIPMENT;
+  const setting = `${SECTION}.equipment`;
+  if (!Array.isArray(raw)) {
+    problems.push({ setting, found: describeValue(raw), used: describeValue(DEFAULT_EQUIPMENT), reason: 'notAllowed' });
+    return DEFAULT_EQUIPMENT;
+  }
+  const items = raw as unknown[];
+  const kept = EQUIPMENT.filter((e) => items.includes(e));
+  if (kept.length !== items.length) problems.push({ setting, found: describeValue(raw), used: describeValue(kept), reason: 'notAllowed' });
+  return kept;
 }
 
 /**

@@ -1,0 +1,172 @@
+import { type Dose, type Equipment, EQUIPMENT, type Exercise, type Position } from './model';
+
+/** One step of a routine: an exercise, with the dose overridden where the routine says so. */
+export interface RoutineStep {
+  readonly exercise: string;
+  readonly reps?: number;
+  /** For a `hold` or `timed` dose: its seconds. */
+  readonly seconds?: number;
+  readonly sets?: number;
+}
+
+export interface Routine {
+  readonly id: string;
+  readonly name: string;
+  readonly summary: string;
+  /** Offered by reminders: seated and standing moves only, the gentle doses. */
+  readonly forReminders: boolean;
+  readonly steps: readonly RoutineStep[];
+}
+
+/** Seconds between two exercises: time to read the next step and get into position. */
+export const TRANSITION_SECONDS = 5;
+
+export const BUILT_IN_ROUTINES: readonly Routine[] = [
+  {
+    id: 'posture-reset',
+    name: 'Posture Reset',
+    summary: 'Two minutes to undo the desk slump: chin tucks, shoulder-blade squeezes, pull-aparts.',
+    forReminders: true,
+    steps: [{ exercise: 'chin-tuck' }, { exercise: 'scapular-squeeze' }, { exercise: 'band-pull-apart' }],
+  },
+  {
+    id: 'desk-stretch',
+    name: 'Desk Stretch',
+    summary: 'Loosen the neck, shoulders and chest without leaving your desk.',
+    forReminders: true,
+    steps: [{ exercise: 'upper-trap-stretch' }, { exercise: 'levator-scapulae-stretch' }, { exercise: 'doorway-stretch' }, { exercise: 'shoulder-rolls' }],
+  },
+  {
+    id: 'warm-up',
+    name: 'Warm-Up',
+    summary: 'Five minutes of easy movement to wake up the neck, shoulders and upper back.',
+    forReminders: false,
+    steps: [
+      { exercise: 'neck-rolls' },
+      { exercise: 'shoulder-rolls' },
+      { exercise: 'arm-circles' },
+      { exercise: 'overhead-reach' },
+      { exercise: 'chair-rotation' },
+      { exercise: 'thoracic-extension' },
+    ],
+  },
+  {
+    // The seed's recipe: a warm-up, 3–5 strengthening moves with at least one row and one posture move,
+    // then 3–5 stretches.
+    id: 'full-upper-back',
+    name: 'Full Upper Back',
+    summary: 'The complete session: warm up, rows and posture work, then stretches.',
+    forReminders: false,
+    steps: [
+      { exercise: 'neck-rolls' },
+      { exercise: 'shoulder-rolls' },
+      { exercise: 'arm-circles' },
+      { exercise: 'cat-cow' },
+      { exercise: 'band-row' },
+      { exercise: 'face-pull' },
+      { exercise: 'band-pull-apart' },
+      { exercise: 'wall-angels' },
+      { exercise: 'doorway-stretch' },
+      { exercise: 'upper-trap-stretch' },
+      { exercise: 'levator-scapulae-stretch' },
+      { exercise: 'childs-pose' },
+    ],
+  },
+  {
+    id: 'lower-back-and-grip',
+    name: 'Lower Back and Grip',
+    summary: 'The support acts for a strong upper back: spine, hips and hands.',
+    forReminders: false,
+    steps: [{ exercise: 'bird-dog' }, { exercise: 'bridge' }, { exercise: 'back-extension' }, { exercise: 'dead-hang' }],
+  },
+];
+
+export const DEFAULT_ROUTINE_ID = 'posture-reset';
+
+/** A routine step made concrete for one person: the exercise they can do, and its dose. */
+export interface ResolvedStep {
+  readonly exercise: Exercise;
+  readonly dose: Dose;
+  /** The exercise the routine named, when it was swapped for lack of equipment. */
+  readonly replaces?: Exercise;
+  readonly seconds: number;
+}
+
+export interface ResolvedRoutine {
+  readonly routine: Routine;
+  readonly steps: readonly ResolvedStep[];
+  /** Routine steps that could not be resolved (unknown exercise, nothing doable): skipped. */
+  readonly skipped: readonly { readonly exercise: string; readonly reason: 'unknownExercise' | 'noSubstitute' }[];
+  readonly seconds: number;
+}
+
+export function canDo(exercise: Exercise, owned: ReadonlySet<Equipment>): boolean {
+  return exercise.equipment.every((e) => owned.has(e));
+}
+
+/**
+ * The exercise to do in place of `exercise`: itself if the person has what it needs, else the first
+ * doable one along its substitutes (breadth first, best first), in an allowed position.
+ */
+export function substitute(exercise: Exercise, byId: ReadonlyMap<string, Exercise>, owned: ReadonlySet<Equipment>, positions: ReadonlySet<Position>): Exercise | undefined {
+  const fits = (e: Exercise): boolean => canDo(e, owned) && e.positions.some((p) => positions.has(p));
+  if (fits(exercise)) return exercise;
+  const seen = new Set([exercise.id]);
+  const queue = [...(exercise.substitutes ?? [])];
+  while (queue.length > 0) {
+    const id = queue.shift() ?? '';
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const candidate = byId.get(id);
+    if (!candidate) continue;
+    if (fits(candidate)) return candidate;
+    queue.push(...(candidate.substitutes ?? []));
+  }
+  return undefined;
+}
+
+/** Seconds one pass of a dose takes: every set and side, with the rests between them. */
+export function doseSeconds(dose: Dose): number {
+  const work = dose.kind === 'reps' ? dose.reps * dose.secondsPerRep : dose.seconds;
+  const rounds = dose.sets * (dose.perSide ? 2 : 1);
+  return rounds * work + (rounds - 1) * dose.restSeconds;
+}
+
+function applyOverrides(dose: Dose, step: RoutineStep): Dose {
+  const sets = step.sets ?? dose.sets;
+  if (dose.kind === 'reps') return { ...dose, reps: step.reps ?? dose.reps, sets };
+  return { ...dose, seconds: step.seconds ?? dose.seconds, sets };
+}
+
+export interface ResolveOptions {
+  readonly equipment: readonly Equipment[];
+  /** Reminders use the gentle dose; routines started by hand the full one where there is one. */
+  readonly intensity: 'gentle' | 'full';
+}
+
+/** Makes a routine concrete: substitutions for missing equipment, doses, and how long it takes. */
+export function resolveRoutine(routine: Routine, library: readonly Exercise[], options: ResolveOptions): ResolvedRoutine {
+  const byId = new Map(library.map((e) => [e.id, e]));
+  const owned = new Set(options.equipment.filter((e) => (EQUIPMENT as readonly string[]).includes(e)));
+  const positions = new Set<Position>(routine.forReminders ? ['seated', 'standing'] : ['seated', 'standing', 'floor']);
+  const steps: ResolvedStep[] = [];
+  const skipped: ResolvedRoutine['skipped'][number][] = [];
+  for (const step of routine.steps) {
+    const named = byId.get(step.exercise);
+    if (!named) {
+      skipped.push({ exercise: step.exercise, reason: 'unknownExercise' });
+      continue;
+    }
+    const exercise = substitute(named, byId, owned, positions);
+    if (!exercise) {
+      skipped.push({ exercise: step.exercise, reason: 'noSubstitute' });
+      continue;
+    }
+    const base = options.intensity === 'full' ? (exercise.fullDose ?? exercise.dose) : exercise.dose;
+    // Overrides are written for the named exercise; a stand-in keeps its own dose.
+    const dose = exercise === named ? applyOverrides(base, step) : base;
+    steps.push({ exercise, dose, seconds: doseSeconds(dose), ...(exercise === named ? {} : { replaces: named }) });
+  }
+  const seconds = steps.reduce((sum, s) => sum + s.seconds, 0) + Math.max(0, steps.length - 1) * TRANSITION_SECONDS;
+  return { routine, steps, skipped, seconds };
+}
