@@ -183,7 +183,7 @@ function frontPieces(view: View, base: Base, p: Pose): Piece[] {
   out.push(
     { id: 'neck', part: 'neck', kind: 'limb', a: neckBase, b: neckTop, size: 10 },
     { id: 'head', part: 'head', kind: 'circle', a: headCentre, b: headCentre, size: L.headR },
-    ...arm(rightShoulder, rightSign as 1 | -1, p.rightArm ?? 0, p.rightElbow ?? 0),
+    ...arm(rightShoulder, rightSign, p.rightArm ?? 0, p.rightElbow ?? 0),
     ...arm(leftShoulder, -rightSign as 1 | -1, p.leftArm ?? 0, p.leftElbow ?? 0),
   );
   return out;

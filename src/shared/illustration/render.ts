@@ -35,7 +35,7 @@ function lerpPose(a: Pose, b: Pose, t: number): Pose {
   for (const k of keys) out[k] = lerp(a[k] ?? 0, b[k] ?? 0, t);
   // armsOpen switches the arm model: keep it only when both poses use it.
   if (a.armsOpen === undefined || b.armsOpen === undefined) delete out.armsOpen;
-  return out as Pose;
+  return out;
 }
 
 function escapeText(s: string): string {
