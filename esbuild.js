@@ -24,6 +24,20 @@ const extension = {
   logLevel: 'warning',
 };
 
+/** The pages' scripts: browser code, one file each, no Node, no vscode. */
+const webviews = {
+  entryPoints: { exercises: 'src/webview/exercises.ts' },
+  outdir: 'dist/webview',
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  minify: production,
+  sourcemap: production ? false : 'inline',
+  metafile: true,
+  logLevel: 'warning',
+};
+
 /** Test files, workers and index entries of a folder; every `.ts` of it when `all` (bench entries). */
 function testEntries(dir, all = false) {
   if (!fs.existsSync(dir)) return [];
@@ -47,16 +61,30 @@ const tests = {
   logLevel: 'warning',
 };
 
+/**
+ * The exercise library is authored as type-checked TypeScript and shipped as data: the host reads
+ * dist/data/exercises.json when a panel first needs it, so it is not part of the extension bundle.
+ */
+async function writeLibraryData() {
+  const built = await esbuild.build({ entryPoints: ['src/core/exercises/library.ts'], bundle: true, format: 'cjs', platform: 'node', write: false, logLevel: 'warning' });
+  const mod = { exports: {} };
+  new Function('module', 'exports', built.outputFiles[0].text)(mod, mod.exports);
+  fs.mkdirSync('dist/data', { recursive: true });
+  fs.writeFileSync('dist/data/exercises.json', JSON.stringify(mod.exports.EXERCISES));
+}
+
 async function main() {
-  const builds = [extension, ...(withTests ? [tests] : [])];
+  await writeLibraryData();
+  const builds = [extension, webviews, ...(withTests ? [tests] : [])];
   if (watch) {
     for (const options of builds) await (await esbuild.context(options)).watch();
     return;
   }
-  const [ext] = await Promise.all(builds.map((options) => esbuild.build(options)));
-  const bytes = fs.statSync(extension.outfile).size;
+  const [ext, pages] = await Promise.all(builds.map((options) => esbuild.build(options)));
   fs.writeFileSync('dist/meta.json', JSON.stringify(ext.metafile));
-  console.log(`dist/extension.js ${(bytes / 1024).toFixed(1)} KB${production ? ' (minified)' : ''}`);
+  fs.writeFileSync('dist/webview-meta.json', JSON.stringify(pages.metafile));
+  const kb = (file) => `${(fs.statSync(file).size / 1024).toFixed(1)} KB`;
+  console.log(`dist/extension.js ${kb(extension.outfile)}, dist/webview/exercises.js ${kb('dist/webview/exercises.js')}${production ? ' (minified)' : ''}`);
 }
 
 main().catch((err) => {

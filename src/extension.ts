@@ -3,6 +3,8 @@ import { localCalendar } from './core/time';
 import { ActivitySource } from './host/activitySource';
 import { ManualClock, systemClock, testClockStart } from './host/clock';
 import { CodingSession } from './host/codingSession';
+import { ExercisesPanel } from './host/exercisesPanel';
+import { lazyLibrary } from './host/library';
 import { registerCommands } from './host/commands';
 import { createLog } from './host/log';
 import { SettingsReader } from './host/settingsReader';
@@ -36,8 +38,9 @@ export function activate(context: vscode.ExtensionContext): UprightTestApi | und
   const codingSession = session;
   settings.onDidChange((next) => codingSession.settingsChanged(next));
   const activitySource = new ActivitySource(codingSession);
+  const exercises = new ExercisesPanel(context.extensionUri, settings, log, lazyLibrary(context.extensionUri, log));
 
-  context.subscriptions.push(log, settings, statusBar, codingSession, activitySource, ...registerCommands({ session: codingSession, log }));
+  context.subscriptions.push(log, settings, statusBar, codingSession, activitySource, exercises, ...registerCommands({ session: codingSession, log, exercises }));
 
   const activationMs = performance.now() - startedMs;
   log.info(`Activated in ${activationMs.toFixed(2)} ms.`);

@@ -10,6 +10,8 @@ export interface UprightSettings {
   readonly idleThresholdSeconds: number;
   readonly naturalBreakMinutes: number;
   readonly statusBarDisplay: StatusBarDisplay;
+  /** What the person owns; exercises needing anything else are swapped. */
+  readonly equipment: readonly Equipment[];
 }
 
 /** One setting's bad value, and what is used instead. */
@@ -44,6 +46,7 @@ export const DEFAULT_SETTINGS: UprightSettings = {
   idleThresholdSeconds: SETTING_SPECS.idleThresholdSeconds.defaultValue,
   naturalBreakMinutes: SETTING_SPECS.naturalBreakMinutes.defaultValue,
   statusBarDisplay: 'session',
+  equipment: ['band'],
 };
 
 const SECTION = 'upright';
@@ -92,7 +95,7 @@ function readEnum<T extends string>(key: string, allowed: readonly T[], fallback
   return fallback;
 }
 
-export const DEFAULT_EQUIPMENT: readonly Equipment[] = ['band'];
+export const DEFAULT_EQUIPMENT: readonly Equipment[] = DEFAULT_SETTINGS.equipment;
 
 /**
  * `upright.equipment`: a list of known items. Unknown or repeated items are dropped (and reported);
@@ -138,14 +141,17 @@ export function parseSettings(read: (key: string) => unknown): ParsedSettings {
     naturalBreakMinutes = minNaturalMinutes;
   }
   const statusBarDisplay = readEnum('statusBar.display', STATUS_BAR_DISPLAYS, DEFAULT_SETTINGS.statusBarDisplay, safeRead('statusBar.display'), problems);
-  return { settings: { idleThresholdSeconds, naturalBreakMinutes, statusBarDisplay }, problems };
+  const equipment = parseEquipment(safeRead('equipment'), problems);
+  return { settings: { idleThresholdSeconds, naturalBreakMinutes, statusBarDisplay, equipment }, problems };
 }
 
 export function settingsEqual(a: UprightSettings, b: UprightSettings): boolean {
   return (
     a.idleThresholdSeconds === b.idleThresholdSeconds &&
     a.naturalBreakMinutes === b.naturalBreakMinutes &&
-    a.statusBarDisplay === b.statusBarDisplay
+    a.statusBarDisplay === b.statusBarDisplay &&
+    a.equipment.length === b.equipment.length &&
+    a.equipment.every((e, i) => b.equipment[i] === e)
   );
 }
 

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { type CodingSession } from './codingSession';
+import { type ExercisesPanel } from './exercisesPanel';
 import { showMenu } from './menu';
 
 export interface CommandDeps {
   readonly session: CodingSession;
   readonly log: vscode.LogOutputChannel;
+  readonly exercises: ExercisesPanel;
 }
 
 function logBreak(deps: CommandDeps): void {
@@ -19,5 +21,6 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       showMenu({ snapshot: () => deps.session.snapshot(), showLog: () => deps.log.show(true) }),
     ),
     vscode.commands.registerCommand('upright.logBreak', () => logBreak(deps)),
+    vscode.commands.registerCommand('upright.browseExercises', () => deps.exercises.show()),
   ];
 }

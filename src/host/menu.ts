@@ -20,10 +20,15 @@ export async function showMenu(actions: MenuActions): Promise<void> {
       detail: vscode.l10n.t('Record a break taken away from the keyboard; the session timer starts again.'),
       run: () => vscode.commands.executeCommand('upright.logBreak'),
     },
+    {
+      label: `$(book) ${vscode.l10n.t('Browse Exercises')}`,
+      detail: vscode.l10n.t('Every exercise with its picture and steps.'),
+      run: () => vscode.commands.executeCommand('upright.browseExercises'),
+    },
     { label: '', kind: vscode.QuickPickItemKind.Separator, run: () => undefined },
     {
       label: `$(settings-gear) ${vscode.l10n.t('Settings')}`,
-      detail: vscode.l10n.t('Idle threshold, natural break length, what the status bar shows.'),
+      detail: vscode.l10n.t('Idle threshold, natural break length, your equipment, what the status bar shows.'),
       run: () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:upright.upright'),
     },
     {

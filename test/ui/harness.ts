@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
 
 /** The repository root (tests run from dist/test/ui). */
 export const repoRoot = path.resolve(__dirname, '../../..');
@@ -11,6 +11,7 @@ export const resultsDir = path.join(repoRoot, 'test-results');
 interface RunningServer {
   url: string;
   port: number;
+  userDataDir: string;
   stop: () => void;
   logFile: string;
 }
@@ -37,7 +38,7 @@ export interface Workbench {
  * Installs the packaged `.vsix` into a fresh profile, starts code-server as `npm start` does (without the
  * smoke-test driver, so the workbench behaves as a person sees it) and opens it in headless Chromium.
  */
-export async function openWorkbench(settings: Record<string, unknown> = {}): Promise<Workbench> {
+export async function openWorkbench(settings: Record<string, unknown> = {}, viewport?: { width: number; height: number }): Promise<Workbench> {
   const vsix = process.env.UPRIGHT_VSIX;
   if (!vsix || !fs.existsSync(vsix)) throw new Error('UPRIGHT_VSIX must name the packaged extension (npm test sets it)');
   const { startCodeServer, installVsix } = load<CodeServerLib>('scripts/lib/codeServer.js');
@@ -47,7 +48,7 @@ export async function openWorkbench(settings: Record<string, unknown> = {}): Pro
   fs.mkdirSync(workspace, { recursive: true });
   installVsix({ vsix, userDataDir: path.join(root, 'user-data'), extensionsDir: path.join(root, 'extensions'), root });
   const server = await startCodeServer({ root, workspace, smokeDriver: false, settings });
-  const browser = await launchBrowser();
+  const browser = await launchBrowser(viewport ? { viewport } : undefined);
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
@@ -82,4 +83,9 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
   const row = page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
   await row.click();
+}
+
+/** The content of the active webview panel (code-server serves it from the same origin). */
+export function webviewFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { EQUIPMENT } from '../../src/core/exercises/model';
 import { DEFAULT_SETTINGS, parseSettings, SETTING_SPECS, STATUS_BAR_DISPLAYS } from '../../src/core/settings';
 
 const root = path.resolve(__dirname, '../../..');
@@ -14,7 +15,7 @@ interface Manifest {
   devDependencies: Record<string, string>;
   contributes: {
     commands: { command: string; title: string; category?: string }[];
-    configuration: { properties: Record<string, { default: unknown; minimum?: number; maximum?: number; scope?: string; enum?: string[]; markdownDescription?: string }> };
+    configuration: { properties: Record<string, { default: unknown; minimum?: number; maximum?: number; scope?: string; enum?: string[]; items?: { enum?: string[] }; markdownDescription?: string }> };
     keybindings?: unknown[];
   };
 }
@@ -36,6 +37,11 @@ describe('manifest', () => {
     assert.equal(manifest.devDependencies['@types/vscode'], '1.93.0', '@types/vscode must match the minimum engine');
     assert.deepEqual(manifest.extensionKind, ['ui', 'workspace']);
     assert.ok(manifest.activationEvents.includes('onStartupFinished'));
+    // Each panel that comes back after a reload activates Upright for its serializer.
+    const serialized = [...source.matchAll(/registerWebviewPanelSerializer\(([A-Z_]+)/g)].map((m) => m[1]);
+    const viewTypes = serialized.map((name) => new RegExp(`${name} = '([^']+)'`).exec(source)?.[1]);
+    assert.deepEqual(manifest.activationEvents.filter((e) => e.startsWith('onWebviewPanel:')).sort(), viewTypes.map((t) => `onWebviewPanel:${t}`).sort());
+    assert.ok(viewTypes.length > 0);
     assert.ok(!manifest.activationEvents.includes('*'));
     assert.equal(manifest.main, './dist/extension.js');
     assert.equal(manifest.contributes.keybindings, undefined, 'no default keybindings');
@@ -69,6 +75,9 @@ describe('manifest', () => {
       assert.deepEqual([p.default, p.minimum, p.maximum], [s.defaultValue, s.min, s.max], s.key);
     }
     assert.equal(properties['upright.statusBar.display']?.default, DEFAULT_SETTINGS.statusBarDisplay);
+    const equipment = properties['upright.equipment'];
+    assert.deepEqual(equipment?.default, DEFAULT_SETTINGS.equipment);
+    assert.deepEqual(equipment?.items?.enum, [...EQUIPMENT], 'the manifest offers exactly the equipment the code knows');
     assert.deepEqual(properties['upright.statusBar.display']?.enum, [...STATUS_BAR_DISPLAYS]);
   });
 

@@ -1,0 +1,115 @@
+import * as vscode from 'vscode';
+import { exercisesPageData } from '../core/exercises/cards';
+import { type Exercise } from '../core/exercises/model';
+import { EXERCISES_VIEW_TYPE, type ExercisesPageData, parseFromExercisesPage, type ReduceMotion, type ToExercisesPage } from '../shared/exercisesPage';
+import { type SettingsReader } from './settingsReader';
+import { pageHtml } from './webviewHtml';
+
+function reduceMotionSetting(): ReduceMotion {
+  const value = vscode.workspace.getConfiguration('workbench').get<unknown>('reduceMotion');
+  return value === 'on' || value === 'off' ? value : 'auto';
+}
+
+/**
+ * The Browse Exercises panel (`upright.exercises`): every exercise as a card with its moving picture,
+ * filters, and each one's steps. One per window; it comes back after a reload through the serializer.
+ */
+export class ExercisesPanel implements vscode.Disposable {
+  #panel: vscode.WebviewPanel | undefined;
+  readonly #extensionUri: vscode.Uri;
+  readonly #settings: SettingsReader;
+  readonly #log: vscode.LogOutputChannel;
+  readonly #library: () => readonly Exercise[];
+  readonly #subscriptions: vscode.Disposable[] = [];
+
+  constructor(extensionUri: vscode.Uri, settings: SettingsReader, log: vscode.LogOutputChannel, library: () => readonly Exercise[]) {
+    this.#extensionUri = extensionUri;
+    this.#library = library;
+    this.#settings = settings;
+    this.#log = log;
+    this.#subscriptions.push(
+      vscode.window.registerWebviewPanelSerializer(EXERCISES_VIEW_TYPE, {
+        deserializeWebviewPanel: (panel: vscode.WebviewPanel) => {
+          this.#adopt(panel);
+          return Promise.resolve();
+        },
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('workbench.reduceMotion')) this.#post();
+      }),
+    );
+    settings.onDidChange(() => this.#post());
+  }
+
+  /** Opens the panel beside the editor, or brings it forward. */
+  show(): void {
+    if (this.#panel) {
+      this.#panel.reveal(undefined, false);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(EXERCISES_VIEW_TYPE, vscode.l10n.t('Upright Exercises'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, this.#options());
+    this.#adopt(panel);
+  }
+
+  get visible(): boolean {
+    return this.#panel?.visible ?? false;
+  }
+
+  #options(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    return {
+      enableScripts: true,
+      enableCommandUris: false,
+      localResourceRoots: [vscode.Uri.joinPath(this.#extensionUri, 'media'), vscode.Uri.joinPath(this.#extensionUri, 'dist', 'webview')],
+    };
+  }
+
+  #adopt(panel: vscode.WebviewPanel): void {
+    this.#panel = panel;
+    panel.webview.options = this.#options();
+    panel.iconPath = vscode.Uri.joinPath(this.#extensionUri, 'media', 'upright.svg');
+    panel.webview.html = pageHtml({
+      webview: panel.webview,
+      extensionUri: this.#extensionUri,
+      title: vscode.l10n.t('Upright Exercises'),
+      script: 'dist/webview/exercises.js',
+      styles: ['media/page.css', 'media/illustration.css', 'media/exercises.css'],
+      data: this.#data(),
+    });
+    const messages = panel.webview.onDidReceiveMessage((raw: unknown) => this.#receive(raw));
+    panel.onDidDispose(() => {
+      messages.dispose();
+      if (this.#panel === panel) this.#panel = undefined;
+    });
+  }
+
+  #data(): ExercisesPageData {
+    return exercisesPageData(this.#library(), this.#settings.current.equipment, reduceMotionSetting());
+  }
+
+  #post(): void {
+    if (!this.#panel) return;
+    const message: ToExercisesPage = { type: 'update', data: this.#data() };
+    void this.#panel.webview.postMessage(message);
+  }
+
+  #receive(raw: unknown): void {
+    const message = parseFromExercisesPage(raw);
+    if (!message) {
+      this.#log.warn(`Ignored an unexpected message from the exercises page: ${JSON.stringify(raw)?.slice(0, 200) ?? String(raw)}`);
+      return;
+    }
+    switch (message.type) {
+      case 'ready':
+        this.#post();
+        return;
+      case 'changeEquipment':
+        void vscode.commands.executeCommand('workbench.action.openSettings', 'upright.equipment');
+        return;
+    }
+  }
+
+  dispose(): void {
+    this.#panel?.dispose();
+    for (const s of this.#subscriptions.splice(0)) s.dispose();
+  }
+}

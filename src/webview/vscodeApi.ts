@@ -1,0 +1,29 @@
+/** What VS Code gives a webview page: messages to the host and a little state that survives hiding and reloads. */
+export interface VsCodeApi<State> {
+  postMessage(message: unknown): void;
+  getState(): State | undefined;
+  setState(state: State): void;
+}
+
+declare function acquireVsCodeApi<State>(): VsCodeApi<State>;
+
+export function vscodeApi<State>(): VsCodeApi<State> {
+  return acquireVsCodeApi<State>();
+}
+
+/** Elements made with text content only: user and library text is never parsed as HTML. */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string; attrs?: Record<string, string> } = {}, ...children: (Node | null)[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (props.className) node.className = props.className;
+  if (props.text !== undefined) node.textContent = props.text;
+  for (const [k, v] of Object.entries(props.attrs ?? {})) node.setAttribute(k, v);
+  for (const child of children) if (child) node.append(child);
+  return node;
+}
+
+/** Whether pictures should stand still: the VS Code setting, or the OS preference when it says 'auto'. */
+export function prefersStill(setting: 'on' | 'off' | 'auto'): boolean {
+  if (setting === 'on') return true;
+  if (setting === 'off') return false;
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}

@@ -1,0 +1,46 @@
+import * as assert from 'node:assert/strict';
+import { exercisesPageData, formatDose } from '../../src/core/exercises/cards';
+import { EXERCISES } from '../../src/core/exercises/library';
+import { parseExercisesPageData, parseFromExercisesPage, parseToExercisesPage } from '../../src/shared/exercisesPage';
+
+describe('Browse Exercises page contract', () => {
+  it('gives every exercise a card, and says what stands in when equipment is missing', () => {
+    const data = exercisesPageData(EXERCISES, [], 'auto');
+    assert.equal(data.exercises.length, EXERCISES.length);
+    const pullApart = data.exercises.find((c) => c.id === 'band-pull-apart');
+    assert.equal(pullApart?.canDo, false);
+    assert.equal(pullApart?.standIn?.id, 'y-t-w-raise');
+    assert.equal(data.equipmentSummary, 'Your equipment: none');
+    for (const card of data.exercises) if (!card.canDo) assert.ok(card.standIn, `${card.id} has a stand-in`);
+    const withBand = exercisesPageData(EXERCISES, ['band'], 'on');
+    assert.equal(withBand.exercises.find((c) => c.id === 'band-pull-apart')?.canDo, true);
+    assert.equal(withBand.exercises.find((c) => c.id === 'band-pull-apart')?.standIn, undefined);
+    assert.ok(parseExercisesPageData(JSON.parse(JSON.stringify(withBand))), 'the page accepts what the host builds');
+  });
+
+  it('describes doses in a few words', () => {
+    assert.equal(formatDose({ kind: 'reps', reps: 10, secondsPerRep: 5, holdSeconds: 3, sets: 1, perSide: false, restSeconds: 0, source: 'x' }), '10 reps, 3 s hold');
+    assert.equal(formatDose({ kind: 'hold', seconds: 20, sets: 2, perSide: true, restSeconds: 5, source: 'x' }), 'Hold 20 s each side, 2 times');
+    assert.equal(formatDose({ kind: 'timed', seconds: 30, sets: 3, perSide: false, restSeconds: 5, source: 'x' }), '30 s, 3 sets');
+  });
+
+  it('accepts only the messages the page may send', () => {
+    assert.deepEqual(parseFromExercisesPage({ type: 'ready' }), { type: 'ready' });
+    assert.deepEqual(parseFromExercisesPage({ type: 'changeEquipment' }), { type: 'changeEquipment' });
+    const junk: unknown[] = [null, undefined, 'ready', 42, [], {}, { type: 'READY' }, { type: 'ready', extra: 1 }, { type: 'openSettings' }, { type: { toString: () => 'ready' } }, JSON.parse('{"type":"ready","__proto__":{"x":1}}')];
+    for (const j of junk) assert.equal(parseFromExercisesPage(j), undefined, JSON.stringify(j) ?? String(j));
+  });
+
+  it('makes the page ignore a malformed update from the host', () => {
+    const good = exercisesPageData(EXERCISES.slice(0, 2), [], 'off');
+    assert.ok(parseToExercisesPage({ type: 'update', data: good }));
+    const broken = [
+      { type: 'update' },
+      { type: 'update', data: { ...good, reduceMotion: 'sometimes' } },
+      { type: 'update', data: { ...good, exercises: [{ ...good.exercises[0], steps: '<img src=x onerror=alert(1)>' }] } },
+      { type: 'update', data: { ...good, exercises: [{ ...good.exercises[0], tempo: { secondsPerRep: 0, holdSeconds: 0 } }] } },
+      { type: 'other', data: good },
+    ];
+    for (const b of broken) assert.equal(parseToExercisesPage(b), undefined);
+  });
+});
