@@ -29,6 +29,14 @@ function sizes() {
   const bundle = fs.readFileSync(path.join(root, 'dist', 'extension.js'));
   report('extension bundle (minified)', bundle.length / KB, 'KB', 80);
   report('extension bundle (minified, gzip)', zlib.gzipSync(bundle).length / KB, 'KB');
+  const page = fs.readFileSync(path.join(root, 'dist', 'webview', 'exercises.js'));
+  // The illustration drawing code and pose data, as a share of the page (from esbuild's metafile).
+  const meta = JSON.parse(fs.readFileSync(path.join(root, 'dist', 'webview-meta.json'), 'utf8'));
+  const inputs = Object.values(meta.outputs).flatMap((o) => Object.entries(o.inputs));
+  const share = (re) => inputs.filter(([file]) => re.test(file)).reduce((n, [, i]) => n + i.bytesInOutput, 0) / KB;
+  report('webview code: Browse Exercises page (minified)', page.length / KB, 'KB', 60, `of which illustration code ${share(/illustration\/(figure|render)\.ts$/).toFixed(1)} KB and pose data ${share(/illustration\/specs\.ts$/).toFixed(1)} KB`);
+  const data = fs.readFileSync(path.join(root, 'dist', 'data', 'exercises.json'));
+  report('exercise library data (listed apart)', data.length / KB, 'KB', undefined, `${JSON.parse(data.toString()).length} exercises; gzip ${(zlib.gzipSync(data).length / KB).toFixed(1)} KB`);
   const vsix = require('./lib/package').packageVsix({ out: path.join(os.tmpdir(), `upright-bench-${process.pid}.vsix`), quiet: true });
   report('.vsix', fs.statSync(vsix).size / KB, 'KB', 400);
   fs.rmSync(vsix, { force: true });
