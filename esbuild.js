@@ -26,7 +26,7 @@ const extension = {
 
 /** The pages' scripts: browser code, one file each, no Node, no vscode. */
 const webviews = {
-  entryPoints: { exercises: 'src/webview/exercises.ts' },
+  entryPoints: { exercises: 'src/webview/exercises.ts', routine: 'src/webview/routine.ts' },
   outdir: 'dist/webview',
   bundle: true,
   format: 'iife',
@@ -84,7 +84,7 @@ async function main() {
   fs.writeFileSync('dist/meta.json', JSON.stringify(ext.metafile));
   fs.writeFileSync('dist/webview-meta.json', JSON.stringify(pages.metafile));
   const kb = (file) => `${(fs.statSync(file).size / 1024).toFixed(1)} KB`;
-  console.log(`dist/extension.js ${kb(extension.outfile)}, dist/webview/exercises.js ${kb('dist/webview/exercises.js')}${production ? ' (minified)' : ''}`);
+  console.log(`dist/extension.js ${kb(extension.outfile)}, pages ${kb('dist/webview/exercises.js')} + ${kb('dist/webview/routine.js')}${production ? ' (minified)' : ''}`);
 }
 
 main().catch((err) => {

@@ -5,6 +5,7 @@ import { ManualClock, systemClock, testClockStart } from './host/clock';
 import { CodingSession } from './host/codingSession';
 import { ExercisesPanel } from './host/exercisesPanel';
 import { lazyLibrary } from './host/library';
+import { RoutinePanel } from './host/routinePanel';
 import { registerCommands } from './host/commands';
 import { createLog } from './host/log';
 import { SettingsReader } from './host/settingsReader';
@@ -38,14 +39,24 @@ export function activate(context: vscode.ExtensionContext): UprightTestApi | und
   const codingSession = session;
   settings.onDidChange((next) => codingSession.settingsChanged(next));
   const activitySource = new ActivitySource(codingSession);
-  const exercises = new ExercisesPanel(context.extensionUri, settings, log, lazyLibrary(context.extensionUri, log));
+  const library = lazyLibrary(context.extensionUri, log);
+  const exercises = new ExercisesPanel(context.extensionUri, settings, log, library);
+  const routines = new RoutinePanel({
+    extensionUri: context.extensionUri,
+    settings,
+    log,
+    library,
+    clock,
+    statusBar,
+    onRoutineEnded: (routineId, completed, fromReminder) => codingSession.recordRoutine(routineId, completed, fromReminder),
+  });
 
-  context.subscriptions.push(log, settings, statusBar, codingSession, activitySource, exercises, ...registerCommands({ session: codingSession, log, exercises }));
+  context.subscriptions.push(log, settings, statusBar, codingSession, activitySource, exercises, routines, ...registerCommands({ session: codingSession, log, exercises, routines, library, nowWallMs: () => clock.now().wallMs }));
 
   const activationMs = performance.now() - startedMs;
   log.info(`Activated in ${activationMs.toFixed(2)} ms.`);
   if (clock instanceof ManualClock) {
-    return createTestApi({ activationMs, clock, session: codingSession, activitySource, statusBar, settings, windowId, ledgerLocation: store.location });
+    return createTestApi({ activationMs, clock, session: codingSession, activitySource, statusBar, settings, windowId, ledgerLocation: store.location, routines });
   }
   return undefined;
 }

@@ -17,3 +17,18 @@ export function formatCompactDuration(ms: number): string {
   if (hours === 0) return `${minutes}m`;
   return `${hours}h ${minutes < 10 ? '0' : ''}${minutes}m`;
 }
+
+/** "Not done yet", "Done today", "Done yesterday", "Done 3 days ago", counted in local days. */
+export function formatLastDone(thenWallMs: number | undefined, nowWallMs: number, startOfDay: (wallMs: number) => number): string {
+  if (thenWallMs === undefined) return 'Not done yet';
+  const days = Math.round((startOfDay(nowWallMs) - startOfDay(thenWallMs)) / 86_400_000);
+  if (days <= 0) return 'Done today';
+  if (days === 1) return 'Done yesterday';
+  return `Done ${days} days ago`;
+}
+
+/** Minutes for a list: "2 min", "½ min" for anything under a minute. */
+export function formatMinutes(seconds: number): string {
+  if (seconds < 45) return '½ min';
+  return `${Math.max(1, Math.round(seconds / 60))} min`;
+}

@@ -13,6 +13,15 @@ export interface PromptClaim {
   readonly expiresAtWallMs: number;
 }
 
+/** What the ledger remembers of each routine: for "last done" and for offering one more set. */
+export interface RoutineRecord {
+  readonly completions: number;
+  readonly lastDoneWallMs: number;
+}
+
+/** Routine records kept at most (custom routines come and go). */
+const MAX_ROUTINE_RECORDS = 100;
+
 export interface LastBreak {
   readonly atWallMs: number;
   readonly kind: BreakKind;
@@ -37,6 +46,8 @@ export interface Ledger {
   /** Reminders paused: null = not paused; `untilWallMs` null = until resumed. */
   readonly pause: { readonly untilWallMs: number | null } | null;
   readonly prompt: PromptClaim | null;
+  /** By routine id. Added after the first ledger files were written: missing means none yet. */
+  readonly routines: Readonly<Record<string, RoutineRecord>>;
 }
 
 export type LedgerOp =
@@ -48,7 +59,9 @@ export type LedgerOp =
    */
   | { readonly type: 'break'; readonly kind: BreakKind; readonly atWallMs: number; readonly dayKey: string; readonly idleSinceWallMs?: number }
   /** The local day changed with nothing to credit: start the new day's totals. */
-  | { readonly type: 'day'; readonly dayKey: string };
+  | { readonly type: 'day'; readonly dayKey: string }
+  /** A routine was completed (fully, or early with at least one exercise done). */
+  | { readonly type: 'routineDone'; readonly routineId: string; readonly atWallMs: number };
 
 export const EMPTY_BREAK_COUNTS: BreakCounts = { natural: 0, manual: 0, started: 0, skipped: 0, snoozed: 0 };
 
@@ -65,6 +78,7 @@ export function emptyLedger(dayKey: string): Ledger {
     snoozedUntilWallMs: null,
     pause: null,
     prompt: null,
+    routines: {},
   };
 }
 
@@ -106,6 +120,18 @@ export function applyOpInPlace(l: MutableLedger, op: LedgerOp): void {
     case 'day':
       rollTo(l, op.dayKey);
       return;
+    case 'routineDone': {
+      const before = l.routines[op.routineId];
+      let routines = { ...l.routines, [op.routineId]: { completions: (before?.completions ?? 0) + 1, lastDoneWallMs: Math.max(op.atWallMs, before?.lastDoneWallMs ?? 0) } };
+      const ids = Object.keys(routines);
+      if (ids.length > MAX_ROUTINE_RECORDS) {
+        // Forget the routines done longest ago.
+        const keep = ids.sort((a, b) => (routines[b]?.lastDoneWallMs ?? 0) - (routines[a]?.lastDoneWallMs ?? 0)).slice(0, MAX_ROUTINE_RECORDS);
+        routines = Object.fromEntries(keep.map((id) => [id, routines[id] as RoutineRecord]));
+      }
+      l.routines = routines;
+      return;
+    }
   }
 }
 
@@ -202,7 +228,7 @@ export function readLedger(raw: unknown, fallback: Ledger): LedgerReadResult {
     'lastBreak',
     (v): v is LastBreak | null =>
       v === null ||
-      (typeof v === 'object' && isTime((v as Record<string, unknown>).atWallMs) && ['natural', 'manual'].includes((v as Record<string, unknown>).kind as string)),
+      (typeof v === 'object' && isTime((v as Record<string, unknown>).atWallMs) && ['natural', 'manual', 'started'].includes((v as Record<string, unknown>).kind as string)),
     fallback.lastBreak,
   );
   const snoozedUntilWallMs = take('snoozedUntilWallMs', (v): v is number | null => v === null || isTime(v), fallback.snoozedUntilWallMs);
@@ -226,10 +252,16 @@ export function readLedger(raw: unknown, fallback: Ledger): LedgerReadResult {
     },
     fallback.prompt,
   );
+  const isRecord = (x: unknown): x is RoutineRecord =>
+    typeof x === 'object' && x !== null && Number.isInteger((x as Record<string, unknown>).completions) && ((x as Record<string, number>).completions ?? -1) >= 0 && isTime((x as Record<string, unknown>).lastDoneWallMs);
+  const routines =
+    r.routines === undefined
+      ? fallback.routines
+      : take('routines', (v): v is Record<string, RoutineRecord> => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isRecord), fallback.routines);
   const seq = take('seq', (v): v is number => Number.isInteger(v) && (v as number) >= 0, fallback.seq);
   if (r.version !== 1) problems.push('version');
   return {
-    ledger: { version: 1, seq, dayKey, todayActiveMs, todayBreaks: { ...todayBreaks }, activeMsSinceBreak, lastActivityWallMs, lastBreak, snoozedUntilWallMs, pause, prompt },
+    ledger: { version: 1, seq, dayKey, todayActiveMs, todayBreaks: { ...todayBreaks }, activeMsSinceBreak, lastActivityWallMs, lastBreak, snoozedUntilWallMs, pause, prompt, routines: { ...routines } },
     problems,
   };
 }

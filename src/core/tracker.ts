@@ -8,7 +8,8 @@ export interface TrackerSettings {
   readonly naturalBreakMs: number;
 }
 
-export type BreakKind = 'natural' | 'manual';
+/** How a break was taken: away long enough, said by hand, or a routine started from a reminder. */
+export type BreakKind = 'natural' | 'manual' | 'started';
 
 export interface TrackerSnapshot {
   readonly dayKey: string;
@@ -122,9 +123,14 @@ export class ActivityTracker {
   }
 
   /** The user says they took a break (away from the keyboard, or a routine done). */
-  recordManualBreak(now: Instant): void {
+  recordManualBreak(now: Instant, kind: 'manual' | 'started' = 'manual'): void {
     if (this.#focused) this.#account(now, true);
-    this.#push({ type: 'break', kind: 'manual', atWallMs: now.wallMs, dayKey: this.#calendar.dayKey(now.wallMs) });
+    this.#push({ type: 'break', kind, atWallMs: now.wallMs, dayKey: this.#calendar.dayKey(now.wallMs) });
+  }
+
+  /** A routine was completed (recorded whether or not it counts as a break). */
+  recordRoutineDone(routineId: string, now: Instant): void {
+    this.#push({ type: 'routineDone', routineId, atWallMs: now.wallMs });
   }
 
   /** Hands over the pending operations for writing; give them back with `restorePending` if the write fails. */

@@ -101,6 +101,19 @@ export class CodingSession implements ActivitySink, vscode.Disposable {
     this.#render();
   }
 
+  /**
+   * A routine ended. It is remembered (for "last done" and progression) when at least one exercise was
+   * completed, and then it is also a break: `started` when a reminder began it, `manual` otherwise.
+   */
+  recordRoutine(routineId: string, exercisesCompleted: number, fromReminder: boolean): void {
+    if (exercisesCompleted < 1) return;
+    const now = this.#deps.clock.now();
+    this.#tracker.recordRoutineDone(routineId, now);
+    this.#tracker.recordManualBreak(now, fromReminder ? 'started' : 'manual');
+    this.flush();
+    this.#render();
+  }
+
   snapshot(): TrackerSnapshot {
     return this.#tracker.snapshot(this.#deps.clock.now());
   }

@@ -1,12 +1,54 @@
 import * as vscode from 'vscode';
+import { EQUIPMENT_LABELS, POSITION_LABELS } from '../core/exercises/cards';
+import { type Exercise } from '../core/exercises/model';
+import { DEFAULT_ROUTINE_ID } from '../core/exercises/routines';
+import { formatLastDone, formatMinutes } from '../core/format';
+import { localCalendar } from '../core/time';
 import { type CodingSession } from './codingSession';
 import { type ExercisesPanel } from './exercisesPanel';
+import { type RoutinePanel } from './routinePanel';
 import { showMenu } from './menu';
 
 export interface CommandDeps {
   readonly session: CodingSession;
   readonly log: vscode.LogOutputChannel;
   readonly exercises: ExercisesPanel;
+  readonly routines: RoutinePanel;
+  readonly library: () => readonly Exercise[];
+  readonly nowWallMs: () => number;
+}
+
+interface RoutineItem extends vscode.QuickPickItem {
+  readonly id: string;
+}
+
+async function startRoutine(deps: CommandDeps): Promise<void> {
+  const done = deps.session.ledger.routines;
+  const now = deps.nowWallMs();
+  const items: RoutineItem[] = deps.routines.routines().map(({ routine, resolved }) => {
+    const needs = [...new Set(resolved.steps.flatMap((s) => s.exercise.equipment))].map((q) => EQUIPMENT_LABELS[q]);
+    return {
+      id: routine.id,
+      label: routine.name,
+      description: [formatMinutes(resolved.seconds), needs.length ? needs.join(', ') : vscode.l10n.t('no equipment')].join(' · '),
+      detail: `${routine.summary} ${formatLastDone(done[routine.id]?.lastDoneWallMs, now, (t) => localCalendar.startOfDay(t))}.`,
+    };
+  });
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Start a routine'), placeHolder: vscode.l10n.t('Pick a routine; it opens beside your editor'), matchOnDetail: true });
+  if (picked) deps.routines.start({ routineId: picked.id });
+}
+
+async function startExercise(deps: CommandDeps): Promise<void> {
+  const done = deps.session.ledger.routines;
+  const now = deps.nowWallMs();
+  const items: RoutineItem[] = deps.library().map((e) => ({
+    id: e.id,
+    label: e.name,
+    description: [e.positions.map((p) => POSITION_LABELS[p]).join(' · '), e.equipment.length ? e.equipment.map((q) => EQUIPMENT_LABELS[q]).join(', ') : vscode.l10n.t('no equipment')].join(' · '),
+    detail: `${e.summary} ${formatLastDone(done[`exercise:${e.id}`]?.lastDoneWallMs, now, (t) => localCalendar.startOfDay(t))}.`,
+  }));
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Start an exercise'), placeHolder: vscode.l10n.t('Type to find an exercise'), matchOnDescription: true });
+  if (picked) deps.routines.start({ exerciseId: picked.id });
 }
 
 function logBreak(deps: CommandDeps): void {
@@ -22,5 +64,10 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     ),
     vscode.commands.registerCommand('upright.logBreak', () => logBreak(deps)),
     vscode.commands.registerCommand('upright.browseExercises', () => deps.exercises.show()),
+    vscode.commands.registerCommand('upright.startRoutine', () => startRoutine(deps)),
+    vscode.commands.registerCommand('upright.startExercise', (exerciseId?: unknown) =>
+      typeof exerciseId === 'string' ? deps.routines.start({ exerciseId }) : startExercise(deps),
+    ),
+    vscode.commands.registerCommand('upright.takeBreak', () => deps.routines.start({ routineId: DEFAULT_ROUTINE_ID })),
   ];
 }

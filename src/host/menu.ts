@@ -16,6 +16,15 @@ export async function showMenu(actions: MenuActions): Promise<void> {
   const snapshot = actions.snapshot();
   const items: MenuItem[] = [
     {
+      label: `$(play) ${vscode.l10n.t('Take a Break Now')}`,
+      detail: vscode.l10n.t('Two minutes of posture work: chin tucks, shoulder-blade squeezes, pull-aparts.'),
+      run: () => vscode.commands.executeCommand('upright.takeBreak'),
+    },
+    {
+      label: `$(list-ordered) ${vscode.l10n.t('Start Routine…')}`,
+      run: () => vscode.commands.executeCommand('upright.startRoutine'),
+    },
+    {
       label: `$(coffee) ${vscode.l10n.t('I Took a Break')}`,
       detail: vscode.l10n.t('Record a break taken away from the keyboard; the session timer starts again.'),
       run: () => vscode.commands.executeCommand('upright.logBreak'),

@@ -15,6 +15,9 @@ function spokenDuration(ms: number): string {
 export class SessionStatusBar implements vscode.Disposable {
   readonly #item: vscode.StatusBarItem;
   #rendered = '';
+  #sessionText = '';
+  #sessionLabel = '';
+  #routine: { text: string; label: string } | undefined;
 
   constructor() {
     this.#item = vscode.window.createStatusBarItem(STATUS_BAR_ITEM_ID, vscode.StatusBarAlignment.Right, 100);
@@ -32,7 +35,7 @@ export class SessionStatusBar implements vscode.Disposable {
     if (key === this.#rendered) return;
     this.#rendered = key;
 
-    this.#item.text = text;
+    this.#sessionText = text;
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`**${vscode.l10n.t('Upright')}**\n\n`);
     tooltip.appendMarkdown(`${vscode.l10n.t('Coding since your last break: {0}', session)}  \n`);
@@ -50,14 +53,27 @@ export class SessionStatusBar implements vscode.Disposable {
     tooltip.appendMarkdown(vscode.l10n.t('Click for the Upright menu.'));
     tooltip.isTrusted = false;
     this.#item.tooltip = tooltip;
-    this.#item.accessibilityInformation = {
-      label: vscode.l10n.t(
-        'Upright: {0} coding since your last break, {1} today. Activate for the menu.',
-        spokenDuration(snapshot.activeMsSinceBreak),
-        spokenDuration(snapshot.todayActiveMs),
-      ),
-      role: 'button',
-    };
+    this.#sessionLabel = vscode.l10n.t(
+      'Upright: {0} coding since your last break, {1} today. Activate for the menu.',
+      spokenDuration(snapshot.activeMsSinceBreak),
+      spokenDuration(snapshot.todayActiveMs),
+    );
+    this.#apply();
+  }
+
+  /**
+   * While a routine runs with its panel out of sight, the item shows the step and its seconds instead of
+   * the session (`undefined` gives the session back).
+   */
+  showRoutineStep(step: { text: string; label: string } | undefined): void {
+    if (step?.text === this.#routine?.text && step?.label === this.#routine?.label) return;
+    this.#routine = step;
+    this.#apply();
+  }
+
+  #apply(): void {
+    this.#item.text = this.#routine ? `$(person) ${this.#routine.text}` : this.#sessionText;
+    this.#item.accessibilityInformation = { label: this.#routine?.label ?? this.#sessionLabel, role: 'button' };
   }
 
   /** What is on screen now (for the test API). */

@@ -5,6 +5,7 @@ import { type ActivitySource } from './activitySource';
 import { type ManualClock } from './clock';
 import { type CodingSession, type SessionCounters } from './codingSession';
 import { type SettingsReader } from './settingsReader';
+import { type RoutinePanel } from './routinePanel';
 import { type SessionStatusBar } from './statusBar';
 
 /** Returned by `activate()` in `ExtensionMode.Test` only: drive the clock, read the state. */
@@ -26,6 +27,9 @@ export interface UprightTestApi {
   /** The prompt-claim primitive the reminders use. */
   claimPrompt(id: string, ttlMs: number): boolean;
   releasePrompt(id: string): void;
+  /** The routine under way, caught up with the clock (undefined when none). */
+  routine(): ReturnType<RoutinePanel['snapshot']>;
+  routineControl(action: 'pause' | 'resume' | 'next' | 'back' | 'finish' | 'close'): void;
   readonly windowId: string;
   readonly ledgerLocation: string;
 }
@@ -39,6 +43,7 @@ export function createTestApi(parts: {
   settings: SettingsReader;
   windowId: string;
   ledgerLocation: string;
+  routines: RoutinePanel;
 }): UprightTestApi {
   return {
     activationMs: parts.activationMs,
@@ -54,6 +59,11 @@ export function createTestApi(parts: {
     ledger: () => parts.session.ledger,
     claimPrompt: (id, ttlMs) => parts.session.claimPrompt(id, ttlMs),
     releasePrompt: (id) => parts.session.releasePrompt(id),
+    routine: () => {
+      parts.routines.refresh();
+      return parts.routines.snapshot();
+    },
+    routineControl: (action) => parts.routines.control(action),
     windowId: parts.windowId,
     ledgerLocation: parts.ledgerLocation,
   };

@@ -79,8 +79,29 @@ describe('ledger model', () => {
     assert.equal(rebaseFutureMoments(l, future - 1000), l, 'within the slack nothing moves');
   });
 
+  it('remembers each routine’s completions and when it was last done', () => {
+    const l = applyOps(emptyLedger(DAY), [
+      { type: 'routineDone', routineId: 'posture-reset', atWallMs: 100 },
+      { type: 'routineDone', routineId: 'posture-reset', atWallMs: 50 },
+      { type: 'routineDone', routineId: 'warm-up', atWallMs: 70 },
+    ]);
+    assert.deepEqual(l.routines, { 'posture-reset': { completions: 2, lastDoneWallMs: 100 }, 'warm-up': { completions: 1, lastDoneWallMs: 70 } });
+    const many = applyOps(emptyLedger(DAY), Array.from({ length: 130 }, (_, i) => ({ type: 'routineDone' as const, routineId: `r${i}`, atWallMs: i })));
+    assert.equal(Object.keys(many.routines).length, 100, 'only the 100 most recent are kept');
+    assert.ok(many.routines.r129 && !many.routines.r0);
+  });
+
   describe('reading a stored ledger', () => {
     const fallback = { ...emptyLedger(DAY), todayActiveMs: 42 };
+
+    it('reads a ledger written before routines were remembered without calling it damaged', () => {
+      const { routines: _omitted, ...older } = emptyLedger(DAY);
+      const r = readLedger(JSON.parse(JSON.stringify(older)), fallback);
+      assert.deepEqual(r.problems, []);
+      assert.deepEqual(r.ledger.routines, {});
+      const bad = readLedger({ ...emptyLedger(DAY), routines: { x: { completions: -1, lastDoneWallMs: 0 } } }, fallback);
+      assert.deepEqual(bad.problems, ['routines']);
+    });
 
     it('reads a sound record unchanged', () => {
       const good = applyOps(emptyLedger(DAY), [{ type: 'credit', ms: 1000, dayKey: DAY, endWallMs: 10 }]);

@@ -1,0 +1,340 @@
+import * as vscode from 'vscode';
+import { animationTempo, formatDose, MUSCLE_LABELS } from '../core/exercises/cards';
+import { type Exercise } from '../core/exercises/model';
+import { completedSteps, finish, next, back, pause, type PlayerState, resume, type Segment, segmentsOf, startPlayer, tick, viewAt } from '../core/exercises/player';
+import { BUILT_IN_ROUTINES, type ResolvedRoutine, resolveRoutine, type Routine } from '../core/exercises/routines';
+import { type PlayerSnapshot, parseFromRoutinePage, parseRoutinePageState, ROUTINE_VIEW_TYPE, type RoutinePageData, type ToRoutinePage } from '../shared/routinePage';
+import { type HostClock } from './clock';
+import { type SettingsReader } from './settingsReader';
+import { type SessionStatusBar } from './statusBar';
+import { pageHtml } from './webviewHtml';
+
+export type RoutineRequest = { readonly routineId: string } | { readonly exerciseId: string };
+
+export interface RoutinePanelDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly settings: SettingsReader;
+  readonly log: vscode.LogOutputChannel;
+  readonly library: () => readonly Exercise[];
+  readonly clock: HostClock;
+  readonly statusBar: SessionStatusBar;
+  /** Called once when a routine ends, with the number of exercises completed. */
+  readonly onRoutineEnded: (routineId: string, exercisesCompleted: number, fromReminder: boolean) => void;
+}
+
+interface Run {
+  readonly routine: Routine;
+  readonly exerciseId: string | null;
+  readonly resolved: ResolvedRoutine;
+  readonly segments: readonly Segment[];
+  readonly fromReminder: boolean;
+  state: PlayerState;
+  recorded: boolean;
+}
+
+const EXERCISE_ROUTINE_PREFIX = 'exercise:';
+
+function reduceMotionSetting(): 'on' | 'off' | 'auto' {
+  const value = vscode.workspace.getConfiguration('workbench').get<unknown>('reduceMotion');
+  return value === 'on' || value === 'off' ? value : 'auto';
+}
+
+/**
+ * The routine panel (`upright.routine`): one routine at a time, beside the editor. The host owns the
+ * clock and the player; the page draws the time left. Timers wake the host only at segment ends, and
+ * once a second only while the panel is out of sight and the status bar shows the countdown.
+ */
+export class RoutinePanel implements vscode.Disposable {
+  readonly #deps: RoutinePanelDeps;
+  #panel: vscode.WebviewPanel | undefined;
+  #run: Run | undefined;
+  #segmentTimer: ReturnType<typeof setTimeout> | undefined;
+  #statusTimer: ReturnType<typeof setInterval> | undefined;
+  readonly #subscriptions: vscode.Disposable[] = [];
+
+  constructor(deps: RoutinePanelDeps) {
+    this.#deps = deps;
+    this.#subscriptions.push(
+      vscode.window.registerWebviewPanelSerializer(ROUTINE_VIEW_TYPE, {
+        deserializeWebviewPanel: (panel: vscode.WebviewPanel, state: unknown) => {
+          this.#restore(panel, state);
+          return Promise.resolve();
+        },
+      }),
+    );
+  }
+
+  /** The routines a person can start: built in, resolved for their equipment. */
+  routines(): { routine: Routine; resolved: ResolvedRoutine }[] {
+    const library = this.#deps.library();
+    return BUILT_IN_ROUTINES.map((routine) => ({ routine, resolved: resolveRoutine(routine, library, { equipment: this.#deps.settings.current.equipment, intensity: 'full' }) }));
+  }
+
+  /** Starts a routine (or one exercise) in the panel, replacing any routine under way. */
+  start(request: RoutineRequest, fromReminder = false): boolean {
+    const made = this.#make(request, fromReminder);
+    if (!made) return false;
+    this.#end(false);
+    this.#run = made;
+    made.state = startPlayer(made.segments, this.#now());
+    this.#show(!fromReminder);
+    this.#deps.log.info(`Started ${made.routine.id} (${made.segments.length} segments, ${Math.round(made.resolved.seconds)} s).`);
+    return true;
+  }
+
+  /** For tests and the status bar: where the routine is now. */
+  snapshot(): (PlayerSnapshot & { routineId: string; visible: boolean }) | undefined {
+    const run = this.#run;
+    if (!run) return undefined;
+    run.state = tick(run.segments, run.state, this.#now());
+    return { ...this.#snapshot(run), routineId: run.routine.id, visible: this.#panel?.visible ?? false };
+  }
+
+  /** Applies a control as the page would (also what the keyboard in the page sends). */
+  control(action: 'pause' | 'resume' | 'next' | 'back' | 'finish' | 'close'): void {
+    const run = this.#run;
+    if (!run) return;
+    const now = this.#now();
+    switch (action) {
+      case 'pause':
+        run.state = pause(run.segments, run.state, now);
+        break;
+      case 'resume':
+        run.state = resume(run.segments, run.state, now);
+        break;
+      case 'next':
+        run.state = next(run.segments, run.state, now);
+        break;
+      case 'back':
+        run.state = back(run.segments, run.state, now);
+        break;
+      case 'finish':
+        run.state = finish(run.segments, run.state, now);
+        break;
+      case 'close':
+        this.#panel?.dispose();
+        return;
+    }
+    this.#update();
+  }
+
+  /** Runs the timer's work now: catch up with the clock, record an ending, redraw. */
+  refresh(): void {
+    this.#update();
+  }
+
+  #now(): number {
+    return this.#deps.clock.now().wallMs;
+  }
+
+  #make(request: RoutineRequest, fromReminder: boolean, restoredId?: string): Run | undefined {
+    const library = this.#deps.library();
+    let routine: Routine | undefined;
+    let exerciseId: string | null = null;
+    if ('exerciseId' in request) {
+      const exercise = library.find((e) => e.id === request.exerciseId);
+      if (exercise) {
+        exerciseId = exercise.id;
+        routine = { id: `${EXERCISE_ROUTINE_PREFIX}${exercise.id}`, name: exercise.name, summary: exercise.summary, forReminders: false, steps: [{ exercise: exercise.id }] };
+      }
+    } else {
+      routine = BUILT_IN_ROUTINES.find((r) => r.id === request.routineId);
+    }
+    if (!routine) {
+      this.#deps.log.warn(`No routine or exercise "${restoredId ?? JSON.stringify(request)}" to start.`);
+      return undefined;
+    }
+    const resolved = resolveRoutine(routine, library, { equipment: this.#deps.settings.current.equipment, intensity: fromReminder ? 'gentle' : 'full' });
+    for (const s of resolved.skipped) this.#deps.log.warn(`Routine ${routine.id}: skipped "${s.exercise}" (${s.reason === 'unknownExercise' ? 'no such exercise' : 'nothing you can do in its place'}).`);
+    if (resolved.steps.length === 0) return undefined;
+    const segments = segmentsOf(resolved);
+    return { routine, exerciseId, resolved, segments, fromReminder, state: startPlayer(segments, this.#now()), recorded: false };
+  }
+
+  #show(takeFocus: boolean): void {
+    if (this.#panel) {
+      this.#panel.reveal(undefined, !takeFocus);
+      this.#post(true);
+      this.#update();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(ROUTINE_VIEW_TYPE, vscode.l10n.t('Upright Routine'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: !takeFocus }, this.#options());
+    this.#adopt(panel);
+  }
+
+  #options(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    const root = this.#deps.extensionUri;
+    return { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(root, 'media'), vscode.Uri.joinPath(root, 'dist', 'webview')] };
+  }
+
+  #adopt(panel: vscode.WebviewPanel): void {
+    this.#panel = panel;
+    panel.webview.options = this.#options();
+    panel.iconPath = vscode.Uri.joinPath(this.#deps.extensionUri, 'media', 'upright.svg');
+    const run = this.#run;
+    panel.webview.html = pageHtml({
+      webview: panel.webview,
+      extensionUri: this.#deps.extensionUri,
+      title: vscode.l10n.t('Upright Routine'),
+      script: 'dist/webview/routine.js',
+      styles: ['media/page.css', 'media/illustration.css', 'media/routine.css'],
+      data: run ? { data: this.#data(run), player: this.#snapshot(run) } : null,
+    });
+    const subscriptions = [
+      panel.webview.onDidReceiveMessage((raw: unknown) => this.#receive(raw)),
+      panel.onDidChangeViewState(() => this.#update()),
+    ];
+    panel.onDidDispose(() => {
+      for (const s of subscriptions) s.dispose();
+      if (this.#panel !== panel) return;
+      this.#panel = undefined;
+      this.#end(true);
+    });
+    this.#update();
+  }
+
+  #restore(panel: vscode.WebviewPanel, raw: unknown): void {
+    const saved = parseRoutinePageState(raw);
+    const made = saved ? this.#make(saved.exerciseId ? { exerciseId: saved.exerciseId } : { routineId: saved.routineId }, saved.fromReminder, saved.routineId) : undefined;
+    if (!saved || !made || saved.status === 'finished') {
+      panel.dispose();
+      return;
+    }
+    const now = this.#now();
+    const segment = Math.min(saved.segment, made.segments.length - 1);
+    // The page kept the end as wall time; the time left is measured against the same wall clock.
+    const left = saved.status === 'running' && saved.endsAtWallMs !== null ? Math.max(0, saved.endsAtWallMs - Date.now()) : saved.remainingMs;
+    made.state = {
+      segment,
+      status: saved.status,
+      endsAtMs: saved.status === 'running' ? now + left : null,
+      remainingMs: saved.status === 'paused' ? left : null,
+      done: saved.doneSegments.filter((d) => d < made.segments.length),
+      early: false,
+    };
+    this.#end(false);
+    this.#run = made;
+    this.#deps.log.info(`Restored ${made.routine.id} at segment ${segment + 1} of ${made.segments.length}.`);
+    this.#adopt(panel);
+  }
+
+  #data(run: Run): RoutinePageData {
+    return {
+      routineId: run.routine.id,
+      exerciseId: run.exerciseId,
+      fromReminder: run.fromReminder,
+      routineName: run.routine.name,
+      reduceMotion: reduceMotionSetting(),
+      steps: run.resolved.steps.map((s) => ({
+        exerciseId: s.exercise.id,
+        name: s.exercise.name,
+        summary: s.exercise.summary,
+        muscleLabels: s.exercise.muscles.map((m) => MUSCLE_LABELS[m]),
+        steps: s.exercise.steps,
+        caution: s.exercise.caution,
+        doseText: formatDose(s.dose),
+        kind: s.dose.kind,
+        reps: s.dose.kind === 'reps' ? s.dose.reps : null,
+        tempo: animationTempo(s.dose),
+        replaces: s.replaces?.name ?? null,
+      })),
+      segments: run.segments,
+    };
+  }
+
+  #snapshot(run: Run): PlayerSnapshot {
+    const view = viewAt(run.segments, run.state, run.resolved, this.#now());
+    return { segment: run.state.segment, status: run.state.status, remainingMs: view.remainingMs, early: run.state.early, done: run.state.done, completedSteps: completedSteps(run.segments, run.state), progress: view.progress };
+  }
+
+  #post(full: boolean): void {
+    const run = this.#run;
+    if (!this.#panel || !run) return;
+    const message: ToRoutinePage = full ? { type: 'routine', data: this.#data(run), player: this.#snapshot(run) } : { type: 'player', player: this.#snapshot(run) };
+    void this.#panel.webview.postMessage(message);
+  }
+
+  #receive(raw: unknown): void {
+    const message = parseFromRoutinePage(raw);
+    if (!message) {
+      this.#deps.log.warn(`Ignored an unexpected message from the routine page: ${JSON.stringify(raw)?.slice(0, 200) ?? String(raw)}`);
+      return;
+    }
+    if (message.type === 'ready') this.#post(true);
+    else this.control(message.action);
+  }
+
+  /** Catches up, records an ending once, tells the page, and sets the next wake-up. */
+  #update(): void {
+    const run = this.#run;
+    if (!run) return;
+    run.state = tick(run.segments, run.state, this.#now());
+    if (run.state.status === 'finished') this.#record(run);
+    this.#post(false);
+    this.#schedule();
+  }
+
+  #record(run: Run): void {
+    if (run.recorded) return;
+    run.recorded = true;
+    const completed = completedSteps(run.segments, run.state).length;
+    this.#deps.log.info(`Routine ${run.routine.id} ended${run.state.early ? ' early' : ''}: ${completed} of ${run.resolved.steps.length} exercises completed.`);
+    this.#deps.onRoutineEnded(run.routine.id, completed, run.fromReminder);
+  }
+
+  #schedule(): void {
+    if (this.#segmentTimer !== undefined) clearTimeout(this.#segmentTimer);
+    this.#segmentTimer = undefined;
+    const run = this.#run;
+    const running = run?.state.status === 'running' && run.state.endsAtMs !== null;
+    if (run && running && run.state.endsAtMs !== null) {
+      this.#segmentTimer = setTimeout(() => this.#update(), Math.max(50, run.state.endsAtMs - this.#now()));
+    }
+    // Out of sight, the status bar counts down instead; in sight, the page does.
+    const hidden = run !== undefined && run.state.status !== 'finished' && !(this.#panel?.visible ?? false);
+    if (hidden && this.#statusTimer === undefined) this.#statusTimer = setInterval(() => this.#showInStatusBar(), 1000);
+    if (!hidden && this.#statusTimer !== undefined) {
+      clearInterval(this.#statusTimer);
+      this.#statusTimer = undefined;
+    }
+    this.#showInStatusBar();
+  }
+
+  #showInStatusBar(): void {
+    const run = this.#run;
+    const hidden = run !== undefined && run.state.status !== 'finished' && !(this.#panel?.visible ?? false);
+    if (!run || !hidden) {
+      this.#deps.statusBar.showRoutineStep(undefined);
+      return;
+    }
+    run.state = tick(run.segments, run.state, this.#now());
+    const view = viewAt(run.segments, run.state, run.resolved, this.#now());
+    const segment = view.segment;
+    const step = segment ? run.resolved.steps[segment.step] : undefined;
+    const seconds = Math.ceil(view.remainingMs / 1000);
+    const what = segment?.kind === 'rest' ? vscode.l10n.t('Rest') : segment?.kind === 'ready' ? vscode.l10n.t('Next: {0}', step?.exercise.name ?? '') : (step?.exercise.name ?? '');
+    const paused = run.state.status === 'paused' ? ` ${vscode.l10n.t('(paused)')}` : '';
+    this.#deps.statusBar.showRoutineStep({ text: `${what} ${seconds}s${paused}`, label: vscode.l10n.t('Upright routine: {0}, {1} seconds left{2}', what, seconds, paused) });
+  }
+
+  /** Ends the current run (its panel closed, or another routine starts): an ending is recorded once. */
+  #end(closed: boolean): void {
+    const run = this.#run;
+    if (!run) return;
+    if (run.state.status !== 'finished') run.state = finish(run.segments, run.state, this.#now());
+    this.#record(run);
+    this.#run = undefined;
+    if (this.#segmentTimer !== undefined) clearTimeout(this.#segmentTimer);
+    if (this.#statusTimer !== undefined) clearInterval(this.#statusTimer);
+    this.#segmentTimer = undefined;
+    this.#statusTimer = undefined;
+    this.#deps.statusBar.showRoutineStep(undefined);
+    if (closed) this.#deps.log.info(`Routine ${run.routine.id} closed.`);
+  }
+
+  dispose(): void {
+    this.#end(false);
+    this.#panel?.dispose();
+    for (const s of this.#subscriptions.splice(0)) s.dispose();
+  }
+}

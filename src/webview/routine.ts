@@ -1,0 +1,293 @@
+import { renderIllustration } from '../shared/illustration/render';
+import { ILLUSTRATIONS } from '../shared/illustration/specs';
+import { type ControlAction, type FromRoutinePage, parseToRoutinePage, type PlayerSnapshot, type RoutinePageData, type RoutinePageState, type RoutineStepView, type SegmentView } from '../shared/routinePage';
+import { el, prefersStill, vscodeApi } from './vscodeApi';
+
+const api = vscodeApi<RoutinePageState>();
+const send = (message: FromRoutinePage): void => api.postMessage(message);
+
+let data: RoutinePageData | undefined;
+let player: PlayerSnapshot | undefined;
+/** The current segment's end on this page's clock, while running. */
+let localEndsAt = 0;
+let shownKey = '';
+let shownSecond = -1;
+let shownRep = -1;
+let pictureKey = '';
+let svg: SVGSVGElement | null = null;
+
+const RING_R = 52;
+const RING_C = 2 * Math.PI * RING_R;
+
+// The page's frame: built once, filled in as the routine moves.
+const title = el('h1', { className: 'routine-name' });
+const bar = el('div', { className: 'bar', attrs: { role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-label': 'Routine progress' } }, el('div', { className: 'bar-fill' }));
+const where = el('p', { className: 'where' });
+const art = el('div', { className: 'art art-big' });
+const phase = el('p', { className: 'phase' });
+const name = el('h2', { className: 'exercise-name' });
+const muscles = el('p', { className: 'muscles' });
+const swapped = el('p', { className: 'swapped' });
+const ringSvg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+const count = el('div', { className: 'count' });
+const countBig = el('span', { className: 'count-big' });
+const countSmall = el('span', { className: 'count-small' });
+const steps = el('ol', { className: 'steps' });
+const caution = el('p', { className: 'caution' });
+const upNext = el('p', { className: 'up-next' });
+const safety = el('p', { className: 'safety', text: 'Move slowly and gently. Stop if you feel sharp or worsening pain; mild, easing tension is fine.' });
+const live = el('div', { className: 'visually-hidden', attrs: { 'aria-live': 'polite', role: 'status' } });
+const summary = el('section', { className: 'summary', attrs: { hidden: '' } });
+
+function control(label: string, action: ControlAction, key: string, keyLabel: string): HTMLButtonElement {
+  const button = el('button', { className: `control control-${action}`, attrs: { type: 'button', 'aria-keyshortcuts': key, title: `${label} (${keyLabel})` } }, el('span', { text: label }), el('kbd', { text: keyLabel }));
+  button.addEventListener('click', () => act(button.dataset.action as ControlAction | undefined ?? action));
+  button.dataset.action = action;
+  return button;
+}
+const backButton = control('Back', 'back', 'ArrowLeft', '←');
+const pauseButton = control('Pause', 'pause', 'Space', 'Space');
+const nextButton = control('Next', 'next', 'ArrowRight', '→');
+const finishButton = control('Finish', 'finish', 'Escape', 'Esc');
+
+function buildFrame(): void {
+  ringSvg.setAttribute('viewBox', '0 0 120 120');
+  ringSvg.setAttribute('class', 'ring');
+  ringSvg.setAttribute('aria-hidden', 'true');
+  ringSvg.innerHTML = `<circle class="ring-track" cx="60" cy="60" r="${RING_R}"/><circle class="ring-fill" cx="60" cy="60" r="${RING_R}" stroke-dasharray="${RING_C.toFixed(2)}" stroke-dashoffset="0" transform="rotate(-90 60 60)"/>`;
+  count.append(ringSvg, el('div', { className: 'count-text' }, countBig, countSmall));
+  const main = el(
+    'main',
+    { className: 'routine' },
+    el('header', {}, title, bar, where),
+    el('div', { className: 'stage' }, art, el('div', { className: 'info' }, phase, name, muscles, swapped, count, steps, caution, upNext)),
+    safety,
+    el('nav', { className: 'controls', attrs: { 'aria-label': 'Routine controls' } }, backButton, pauseButton, nextButton, finishButton),
+    summary,
+    live,
+  );
+  document.body.append(main);
+}
+
+function act(action: ControlAction): void {
+  send({ type: 'control', action });
+}
+
+function segment(): SegmentView | undefined {
+  return player && data ? data.segments[player.segment] : undefined;
+}
+
+function stepOf(seg: SegmentView | undefined): RoutineStepView | undefined {
+  return seg && data ? data.steps[seg.step] : undefined;
+}
+
+function remainingMs(): number {
+  if (!player) return 0;
+  if (player.status === 'running') return Math.max(0, localEndsAt - performance.now());
+  return player.remainingMs;
+}
+
+function formatSeconds(ms: number): string {
+  const s = Math.ceil(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+function sideText(seg: SegmentView): string {
+  return seg.side === 'left' ? 'Left side' : seg.side === 'right' ? 'Right side' : '';
+}
+
+function save(): void {
+  if (!data || !player) return;
+  const left = remainingMs();
+  api.setState({
+    routineId: data.routineId,
+    exerciseId: data.exerciseId,
+    fromReminder: data.fromReminder,
+    segment: player.segment,
+    status: player.status,
+    endsAtWallMs: player.status === 'running' ? Date.now() + left : null,
+    remainingMs: left,
+    doneSegments: player.done,
+  });
+}
+
+/** The picture follows the segment: the exercise under way, or the next one while getting ready. */
+function showPicture(seg: SegmentView, step: RoutineStepView): void {
+  const still = prefersStill(data?.reduceMotion ?? 'auto');
+  const key = `${player?.segment ?? -1}|${step.exerciseId}|${still}`;
+  if (key === pictureKey) return;
+  pictureKey = key;
+  const spec = ILLUSTRATIONS[step.exerciseId];
+  art.replaceChildren();
+  svg = null;
+  if (!spec) return;
+  const markup = renderIllustration(spec, { ...step.tempo, reducedMotion: still, title: `${step.name}: ${step.summary}` });
+  const doc = new DOMParser().parseFromString(markup, 'image/svg+xml');
+  if (doc.querySelector('parsererror')) return;
+  svg = document.importNode(doc.documentElement, true) as unknown as SVGSVGElement;
+  art.append(svg);
+  // In step with the reps: the motion starts where the segment is.
+  if (seg.kind === 'work') svg.setCurrentTime((seg.durationMs - remainingMs()) / 1000);
+  if (player?.status !== 'running' || seg.kind !== 'work') svg.pauseAnimations();
+}
+
+function announce(text: string): void {
+  live.textContent = text;
+}
+
+/** Redraws what changes with the segment (and announces it). */
+function drawSegment(): void {
+  if (!data || !player) return;
+  const seg = segment();
+  const step = stepOf(seg);
+  if (!seg || !step) return;
+  const key = `${player.segment}|${player.status}|${data.routineId}`;
+  const total = data.steps.length;
+  title.textContent = data.routineName;
+  where.textContent = `Exercise ${seg.step + 1} of ${total}`;
+  showPicture(seg, step);
+  name.textContent = step.name;
+  muscles.textContent = step.muscleLabels.join(', ');
+  swapped.textContent = step.replaces ? `In place of ${step.replaces}, which needs equipment you don't have.` : '';
+  swapped.hidden = !step.replaces;
+  steps.replaceChildren(...step.steps.map((s) => el('li', { text: s })));
+  caution.textContent = step.caution;
+  const setText = seg.sets > 1 ? `Set ${seg.set} of ${seg.sets}` : '';
+  const parts = [setText, sideText(seg)].filter(Boolean).join(' · ');
+  if (seg.kind === 'ready') phase.textContent = seg.step === 0 ? 'Get ready' : 'Up next';
+  else if (seg.kind === 'rest') phase.textContent = `Rest${parts ? ` · next: ${parts}` : ''}`;
+  else phase.textContent = parts || step.doseText;
+  const nextStep = data.steps[seg.step + 1];
+  upNext.textContent = nextStep ? `After this: ${nextStep.name}` : 'Last exercise';
+  safety.hidden = !(seg.kind === 'ready' && seg.step === 0);
+  const paused = player.status === 'paused';
+  pauseButton.dataset.action = paused ? 'resume' : 'pause';
+  (pauseButton.firstChild as HTMLElement).textContent = paused ? 'Resume' : 'Pause';
+  pauseButton.setAttribute('aria-pressed', String(paused));
+  document.body.classList.toggle('is-paused', paused);
+  document.body.dataset.segmentKind = seg.kind;
+  if (svg) {
+    if (paused || seg.kind !== 'work') svg.pauseAnimations();
+    else svg.unpauseAnimations();
+  }
+  if (key !== shownKey) {
+    shownKey = key;
+    shownSecond = -1;
+    shownRep = -1;
+    if (paused) announce('Paused');
+    else if (seg.kind === 'ready') announce(`${seg.step === 0 ? 'Get ready' : 'Up next'}: ${step.name}. ${step.doseText}.`);
+    else if (seg.kind === 'rest') announce(`Rest, ${Math.round(seg.durationMs / 1000)} seconds.`);
+    else announce(`${step.name}. ${[parts, step.doseText].filter(Boolean).join('. ')}.`);
+  }
+}
+
+/** Redraws the count; cheap enough for every frame, and touches the page only when a number changes. */
+function drawCount(): void {
+  if (!player || !data || player.status === 'finished') return;
+  const seg = segment();
+  const step = stepOf(seg);
+  if (!seg || !step) return;
+  const left = remainingMs();
+  const elapsed = seg.durationMs - left;
+  const fraction = seg.durationMs > 0 ? Math.min(1, elapsed / seg.durationMs) : 1;
+  ringSvg.lastElementChild?.setAttribute('stroke-dashoffset', (RING_C * fraction).toFixed(1));
+  const second = Math.ceil(left / 1000);
+  if (seg.kind === 'work' && step.kind === 'reps' && step.reps !== null) {
+    const rep = Math.min(step.reps, Math.floor(elapsed / (step.tempo.secondsPerRep * 1000)) + 1);
+    if (rep !== shownRep) {
+      shownRep = rep;
+      countBig.textContent = String(rep);
+      countSmall.textContent = `of ${step.reps} reps`;
+      count.setAttribute('aria-label', `Rep ${rep} of ${step.reps}`);
+    }
+  } else if (second !== shownSecond) {
+    countBig.textContent = formatSeconds(left);
+    countSmall.textContent = seg.kind === 'work' ? (step.kind === 'hold' ? 'hold' : 'keep going') : seg.kind === 'rest' ? 'rest' : 'get ready';
+    count.setAttribute('aria-label', `${second} seconds left`);
+    if (player.status === 'running' && second <= 3 && second >= 1 && shownSecond !== -1) announce(String(second));
+  }
+  shownSecond = second;
+  const progress = Math.round(player.progress * 100);
+  bar.setAttribute('aria-valuenow', String(progress));
+  (bar.firstChild as HTMLElement).style.width = `${progress}%`;
+}
+
+function drawSummary(): void {
+  if (!data || !player) return;
+  const done = new Set(player.completedSteps);
+  const items = data.steps.map((s, i) => el('li', { className: done.has(i) ? 'done' : 'not-done', text: `${done.has(i) ? '✓' : '–'} ${s.name}` }));
+  const close = el('button', { className: 'control', text: 'Close', attrs: { type: 'button' } });
+  close.addEventListener('click', () => act('close'));
+  const allDone = done.size === data.steps.length;
+  const heading = el('h2', { text: allDone ? 'Routine done' : player.early ? 'Stopped early' : 'Routine ended', attrs: { tabindex: '-1' } });
+  const counted = done.size > 0 ? `${done.size} of ${data.steps.length} exercises completed. It counts as a break.` : 'No exercise was completed, so it does not count as a break.';
+  summary.replaceChildren(heading, el('p', { text: counted }), el('ul', { className: 'summary-list' }, ...items), close);
+  summary.hidden = false;
+  document.body.classList.add('is-finished');
+  heading.focus();
+  announce(`${heading.textContent ?? ''}. ${counted}`);
+}
+
+function frame(): void {
+  drawCount();
+  if (player?.status === 'running') requestAnimationFrame(frame);
+}
+
+function apply(next: PlayerSnapshot): void {
+  player = next;
+  localEndsAt = performance.now() + next.remainingMs;
+  if (next.status === 'finished') {
+    drawSegment();
+    drawSummary();
+  } else {
+    summary.hidden = true;
+    document.body.classList.remove('is-finished');
+    drawSegment();
+    drawCount();
+    if (next.status === 'running') requestAnimationFrame(frame);
+  }
+  save();
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const message = parseToRoutinePage(event.data);
+  if (!message) return;
+  if (message.type === 'routine') {
+    data = message.data;
+    pictureKey = '';
+    shownKey = '';
+  }
+  if (data) apply(message.player);
+});
+
+document.addEventListener('keydown', (e) => {
+  if (!player || e.altKey || e.ctrlKey || e.metaKey) return;
+  if (player.status === 'finished') {
+    if (e.key === 'Escape') act('close');
+    return;
+  }
+  const onButton = e.target instanceof HTMLButtonElement;
+  if (e.key === ' ' && !onButton) act(player.status === 'paused' ? 'resume' : 'pause');
+  else if (e.key === 'ArrowRight') act('next');
+  else if (e.key === 'ArrowLeft') act('back');
+  else if (e.key === 'Escape') act('finish');
+  else return;
+  e.preventDefault();
+});
+window.matchMedia('(prefers-reduced-motion: reduce)').addEventListener('change', () => {
+  pictureKey = '';
+  drawSegment();
+});
+
+buildFrame();
+// Start-up data (a routine opened by a command); a restored page waits for the host instead.
+try {
+  const start = parseToRoutinePage({ type: 'routine', ...(JSON.parse(document.body.dataset.upright ?? 'null') as object) });
+  if (start?.type === 'routine') {
+    data = start.data;
+    apply(start.player);
+  }
+} catch {
+  /* nothing to show until the host sends the routine */
+}
+send({ type: 'ready' });
