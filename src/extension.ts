@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): UprightTestApi | und
     onRoutineEnded: (routineId, completed, fromReminder) => codingSession.recordRoutine(routineId, completed, fromReminder),
   });
 
-  context.subscriptions.push(log, settings, statusBar, codingSession, activitySource, exercises, routines, ...registerCommands({ session: codingSession, log, exercises, routines, library, nowWallMs: () => clock.now().wallMs }));
+  context.subscriptions.push(log, settings, statusBar, codingSession, activitySource, exercises, routines, ...registerCommands({ session: codingSession, log, exercises, routines, library, nowWallMs: () => clock.now().wallMs, defaultRoutine: () => settings.current.defaultRoutine }));
 
   const activationMs = performance.now() - startedMs;
   log.info(`Activated in ${activationMs.toFixed(2)} ms.`);

@@ -1,5 +1,10 @@
+import { parseCustomRoutines } from './exercises/custom';
 import { EQUIPMENT, type Equipment } from './exercises/model';
+import { BUILT_IN_ROUTINES, DEFAULT_ROUTINE_ID, type Routine } from './exercises/routines';
+import { describeValue, type SettingProblem } from './settingsProblems';
 import { MS_PER_MINUTE, MS_PER_SECOND } from './time';
+
+export { describeValue, type SettingProblem } from './settingsProblems';
 import { type TrackerSettings } from './tracker';
 
 export const STATUS_BAR_DISPLAYS = ['session', 'today'] as const;
@@ -12,17 +17,12 @@ export interface UprightSettings {
   readonly statusBarDisplay: StatusBarDisplay;
   /** What the person owns; exercises needing anything else are swapped. */
   readonly equipment: readonly Equipment[];
-}
-
-/** One setting's bad value, and what is used instead. */
-export interface SettingProblem {
-  /** The full setting id, e.g. `upright.idleThresholdSeconds`. */
-  readonly setting: string;
-  /** The value found, rendered for a message (truncated). */
-  readonly found: string;
-  /** The value used instead, rendered for a message. */
-  readonly used: string;
-  readonly reason: 'notANumber' | 'outOfRange' | 'notAllowed' | 'belowIdleThreshold';
+  /** The person's own routines (validated). */
+  readonly customRoutines: readonly Routine[];
+  /** The routine Take a Break starts (and reminders offer): a built-in or custom id. */
+  readonly defaultRoutine: string;
+  /** A soft cue at each step change, made in the page. */
+  readonly sound: boolean;
 }
 
 export interface ParsedSettings {
@@ -47,29 +47,12 @@ export const DEFAULT_SETTINGS: UprightSettings = {
   naturalBreakMinutes: SETTING_SPECS.naturalBreakMinutes.defaultValue,
   statusBarDisplay: 'session',
   equipment: ['band'],
+  customRoutines: [],
+  defaultRoutine: DEFAULT_ROUTINE_ID,
+  sound: false,
 };
 
 const SECTION = 'upright';
-const MAX_SHOWN_CHARS = 60;
-
-/** Renders any value for a warning: short, single-line, never throwing (cycles, BigInt, symbols). */
-export function describeValue(value: unknown): string {
-  let text: string;
-  try {
-    if (typeof value === 'string') text = JSON.stringify(value);
-    else if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) text = String(value);
-    else if (typeof value === 'bigint') text = `${value}n`;
-    else {
-      // JSON.stringify gives undefined for functions and symbols, whatever its declared type says.
-      const json: string | undefined = JSON.stringify(value);
-      text = json ?? Object.prototype.toString.call(value);
-    }
-  } catch {
-    text = Object.prototype.toString.call(value);
-  }
-  text = text.replace(/\s+/g, ' ');
-  return text.length > MAX_SHOWN_CHARS ? `${text.slice(0, MAX_SHOWN_CHARS - 1)}…` : text;
-}
 
 function readInteger(spec: IntegerSpec, raw: unknown, problems: SettingProblem[]): number {
   const setting = `${SECTION}.${spec.key}`;
@@ -142,7 +125,14 @@ export function parseSettings(read: (key: string) => unknown): ParsedSettings {
   }
   const statusBarDisplay = readEnum('statusBar.display', STATUS_BAR_DISPLAYS, DEFAULT_SETTINGS.statusBarDisplay, safeRead('statusBar.display'), problems);
   const equipment = parseEquipment(safeRead('equipment'), problems);
-  return { settings: { idleThresholdSeconds, naturalBreakMinutes, statusBarDisplay, equipment }, problems };
+  const customRoutines = parseCustomRoutines(safeRead('customRoutines'), BUILT_IN_ROUTINES.map((r) => r.id), problems);
+  const routineIds = [...BUILT_IN_ROUTINES, ...customRoutines].map((r) => r.id);
+  const defaultRoutine = readEnum('defaultRoutine', routineIds, DEFAULT_ROUTINE_ID, safeRead('defaultRoutine'), problems);
+  const rawSound = safeRead('sound');
+  let sound = false;
+  if (typeof rawSound === 'boolean') sound = rawSound;
+  else if (rawSound !== undefined) problems.push({ setting: `${SECTION}.sound`, found: describeValue(rawSound), used: 'false', reason: 'notAllowed' });
+  return { settings: { idleThresholdSeconds, naturalBreakMinutes, statusBarDisplay, equipment, customRoutines, defaultRoutine, sound }, problems };
 }
 
 export function settingsEqual(a: UprightSettings, b: UprightSettings): boolean {
@@ -151,7 +141,10 @@ export function settingsEqual(a: UprightSettings, b: UprightSettings): boolean {
     a.naturalBreakMinutes === b.naturalBreakMinutes &&
     a.statusBarDisplay === b.statusBarDisplay &&
     a.equipment.length === b.equipment.length &&
-    a.equipment.every((e, i) => b.equipment[i] === e)
+    a.equipment.every((e, i) => b.equipment[i] === e) &&
+    a.defaultRoutine === b.defaultRoutine &&
+    a.sound === b.sound &&
+    JSON.stringify(a.customRoutines) === JSON.stringify(b.customRoutines)
   );
 }
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { EQUIPMENT_LABELS, POSITION_LABELS } from '../core/exercises/cards';
 import { type Exercise } from '../core/exercises/model';
-import { DEFAULT_ROUTINE_ID } from '../core/exercises/routines';
+import { PROGRESSION_COMPLETIONS } from '../core/exercises/routines';
 import { formatLastDone, formatMinutes } from '../core/format';
 import { localCalendar } from '../core/time';
 import { type CodingSession } from './codingSession';
@@ -16,26 +16,39 @@ export interface CommandDeps {
   readonly routines: RoutinePanel;
   readonly library: () => readonly Exercise[];
   readonly nowWallMs: () => number;
+  readonly defaultRoutine: () => string;
 }
 
 interface RoutineItem extends vscode.QuickPickItem {
   readonly id: string;
+  readonly extraSet?: boolean;
 }
 
 async function startRoutine(deps: CommandDeps): Promise<void> {
   const done = deps.session.ledger.routines;
   const now = deps.nowWallMs();
-  const items: RoutineItem[] = deps.routines.routines().map(({ routine, resolved }) => {
+  const items: RoutineItem[] = deps.routines.routines().flatMap(({ routine, resolved }) => {
     const needs = [...new Set(resolved.steps.flatMap((s) => s.exercise.equipment))].map((q) => EQUIPMENT_LABELS[q]);
-    return {
+    const record = done[routine.id];
+    const item: RoutineItem = {
       id: routine.id,
       label: routine.name,
       description: [formatMinutes(resolved.seconds), needs.length ? needs.join(', ') : vscode.l10n.t('no equipment')].join(' · '),
-      detail: `${routine.summary} ${formatLastDone(done[routine.id]?.lastDoneWallMs, now, (t) => localCalendar.startOfDay(t))}.`,
+      detail: `${routine.summary} ${formatLastDone(record?.lastDoneWallMs, now, (t) => localCalendar.startOfDay(t))}.`,
     };
+    // Progression, as the article suggests: once a routine is familiar, offer one more set.
+    if ((record?.completions ?? 0) < PROGRESSION_COMPLETIONS) return [item];
+    const more: RoutineItem = {
+      id: routine.id,
+      extraSet: true,
+      label: `$(arrow-up) ${vscode.l10n.t('{0}, one more set', routine.name)}`,
+      description: vscode.l10n.t('done {0} times: ready for more', record?.completions ?? 0),
+      detail: vscode.l10n.t('Every exercise gets one more set.'),
+    };
+    return [item, more];
   });
   const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Start a routine'), placeHolder: vscode.l10n.t('Pick a routine; it opens beside your editor'), matchOnDetail: true });
-  if (picked) deps.routines.start({ routineId: picked.id });
+  if (picked) deps.routines.start({ routineId: picked.id, extraSet: picked.extraSet === true });
 }
 
 async function startExercise(deps: CommandDeps): Promise<void> {
@@ -68,6 +81,6 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     vscode.commands.registerCommand('upright.startExercise', (exerciseId?: unknown) =>
       typeof exerciseId === 'string' ? deps.routines.start({ exerciseId }) : startExercise(deps),
     ),
-    vscode.commands.registerCommand('upright.takeBreak', () => deps.routines.start({ routineId: DEFAULT_ROUTINE_ID })),
+    vscode.commands.registerCommand('upright.takeBreak', () => deps.routines.start({ routineId: deps.defaultRoutine() })),
   ];
 }

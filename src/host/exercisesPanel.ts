@@ -105,6 +105,10 @@ export class ExercisesPanel implements vscode.Disposable {
       case 'changeEquipment':
         void vscode.commands.executeCommand('workbench.action.openSettings', 'upright.equipment');
         return;
+      case 'start':
+        // Only exercises of the library; the command checks again.
+        if (this.#library().some((e) => e.id === message.exerciseId)) void vscode.commands.executeCommand('upright.startExercise', message.exerciseId);
+        return;
     }
   }
 

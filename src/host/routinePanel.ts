@@ -9,7 +9,7 @@ import { type SettingsReader } from './settingsReader';
 import { type SessionStatusBar } from './statusBar';
 import { pageHtml } from './webviewHtml';
 
-export type RoutineRequest = { readonly routineId: string } | { readonly exerciseId: string };
+export type RoutineRequest = { readonly routineId: string; readonly extraSet?: boolean } | { readonly exerciseId: string };
 
 export interface RoutinePanelDeps {
   readonly extensionUri: vscode.Uri;
@@ -64,10 +64,14 @@ export class RoutinePanel implements vscode.Disposable {
     );
   }
 
-  /** The routines a person can start: built in, resolved for their equipment. */
+  /** The routines a person can start, built in and their own, resolved for their equipment. */
   routines(): { routine: Routine; resolved: ResolvedRoutine }[] {
     const library = this.#deps.library();
-    return BUILT_IN_ROUTINES.map((routine) => ({ routine, resolved: resolveRoutine(routine, library, { equipment: this.#deps.settings.current.equipment, intensity: 'full' }) }));
+    return this.#allRoutines().map((routine) => ({ routine, resolved: resolveRoutine(routine, library, { equipment: this.#deps.settings.current.equipment, intensity: 'full' }) }));
+  }
+
+  #allRoutines(): readonly Routine[] {
+    return [...BUILT_IN_ROUTINES, ...this.#deps.settings.current.customRoutines];
   }
 
   /** Starts a routine (or one exercise) in the panel, replacing any routine under way. */
@@ -138,13 +142,14 @@ export class RoutinePanel implements vscode.Disposable {
         routine = { id: `${EXERCISE_ROUTINE_PREFIX}${exercise.id}`, name: exercise.name, summary: exercise.summary, forReminders: false, steps: [{ exercise: exercise.id }] };
       }
     } else {
-      routine = BUILT_IN_ROUTINES.find((r) => r.id === request.routineId);
+      routine = this.#allRoutines().find((r) => r.id === request.routineId);
     }
     if (!routine) {
       this.#deps.log.warn(`No routine or exercise "${restoredId ?? JSON.stringify(request)}" to start.`);
       return undefined;
     }
-    const resolved = resolveRoutine(routine, library, { equipment: this.#deps.settings.current.equipment, intensity: fromReminder ? 'gentle' : 'full' });
+    const extraSets = 'routineId' in request && request.extraSet ? 1 : 0;
+    const resolved = resolveRoutine(routine, library, { equipment: this.#deps.settings.current.equipment, intensity: fromReminder ? 'gentle' : 'full', extraSets });
     for (const s of resolved.skipped) this.#deps.log.warn(`Routine ${routine.id}: skipped "${s.exercise}" (${s.reason === 'unknownExercise' ? 'no such exercise' : 'nothing you can do in its place'}).`);
     if (resolved.steps.length === 0) return undefined;
     const segments = segmentsOf(resolved);
@@ -225,6 +230,7 @@ export class RoutinePanel implements vscode.Disposable {
       fromReminder: run.fromReminder,
       routineName: run.routine.name,
       reduceMotion: reduceMotionSetting(),
+      sound: this.#deps.settings.current.sound,
       steps: run.resolved.steps.map((s) => ({
         exerciseId: s.exercise.id,
         name: s.exercise.name,

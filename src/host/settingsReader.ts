@@ -9,6 +9,8 @@ function describeProblem(problem: SettingProblem): string {
       return vscode.l10n.t('Setting {0}: {1} is out of range; using {2}.', problem.setting, problem.found, problem.used);
     case 'notAllowed':
       return vscode.l10n.t('Setting {0}: {1} is not one of the allowed values; using {2}.', problem.setting, problem.found, problem.used);
+    case 'skipped':
+      return vscode.l10n.t('Setting {0}: {1}; it is skipped.', problem.setting, problem.found);
     case 'belowIdleThreshold':
       return vscode.l10n.t(
         'Setting {0}: {1} minutes is shorter than the idle threshold, so it could never count as a break; using {2}.',

@@ -43,13 +43,14 @@ export interface ExercisesPageData {
 
 export type ToExercisesPage = { readonly type: 'update'; readonly data: ExercisesPageData };
 
-export type FromExercisesPage = { readonly type: 'ready' } | { readonly type: 'changeEquipment' };
+export type FromExercisesPage = { readonly type: 'ready' } | { readonly type: 'changeEquipment' } | { readonly type: 'start'; readonly exerciseId: string };
 
 /** Accepts exactly the messages the page may send; anything else is undefined (ignored and logged). */
 export function parseFromExercisesPage(raw: unknown): FromExercisesPage | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
   const keys = Object.keys(raw);
-  const type = (raw as { type?: unknown }).type;
+  const { type, exerciseId } = raw as { type?: unknown; exerciseId?: unknown };
+  if (type === 'start' && keys.length === 2 && typeof exerciseId === 'string' && /^[a-z0-9][a-z0-9-]{0,63}$/.test(exerciseId)) return { type, exerciseId };
   if (keys.length !== 1) return undefined;
   if (type === 'ready' || type === 'changeEquipment') return { type };
   return undefined;

@@ -40,6 +40,8 @@ export interface RoutinePageData {
   readonly steps: readonly RoutineStepView[];
   readonly segments: readonly SegmentView[];
   readonly reduceMotion: 'on' | 'off' | 'auto';
+  /** A soft cue at each exercise and at the end (`upright.sound`). */
+  readonly sound: boolean;
 }
 
 /** The player at one moment. `remainingMs` is measured when the host sends it. */
@@ -140,7 +142,7 @@ export function parseToRoutinePage(raw: unknown): ToRoutinePage | undefined {
   const d = raw.data;
   if (!isString(d.routineId) || !(d.exerciseId === null || isString(d.exerciseId)) || typeof d.fromReminder !== 'boolean' || !isString(d.routineName) || !Array.isArray(d.steps) || !d.steps.every(isStep)) return undefined;
   const stepCount = d.steps.length;
-  if (!Array.isArray(d.segments) || !d.segments.every((s) => isSegment(s, stepCount)) || !(d.reduceMotion === 'on' || d.reduceMotion === 'off' || d.reduceMotion === 'auto')) return undefined;
+  if (!Array.isArray(d.segments) || !d.segments.every((s) => isSegment(s, stepCount)) || !(d.reduceMotion === 'on' || d.reduceMotion === 'off' || d.reduceMotion === 'auto') || typeof d.sound !== 'boolean') return undefined;
   return { type: 'routine', data: d as unknown as RoutinePageData, player: raw.player };
 }
 

@@ -119,6 +119,8 @@ function renderDetail(card: ExerciseCard): void {
   const back = el('button', { className: 'back', text: '← All exercises', attrs: { type: 'button' } });
   back.addEventListener('click', () => setState({ open: null }));
   const heading = el('h1', { text: card.name, attrs: { tabindex: '-1' } });
+  const start = el('button', { className: 'start', text: `Start ${card.name}`, attrs: { type: 'button' } });
+  start.addEventListener('click', () => send({ type: 'start', exerciseId: card.id }));
   const facts = el(
     'dl',
     { className: 'facts' },
@@ -146,7 +148,7 @@ function renderDetail(card: ExerciseCard): void {
     'article',
     { className: 'detail' },
     back,
-    el('div', { className: 'detail-body' }, picture(card, true), el('div', { className: 'detail-text' }, heading, el('p', { className: 'lead', text: card.summary }), facts, standIn, el('h2', { text: 'How to do it' }), steps, el('h2', { text: 'Keep in mind' }), cues, el('p', { className: 'caution' }, el('strong', { text: 'Careful: ' }), document.createTextNode(card.caution)))),
+    el('div', { className: 'detail-body' }, picture(card, true), el('div', { className: 'detail-text' }, heading, el('p', { className: 'lead', text: card.summary }), facts, standIn, start, el('h2', { text: 'How to do it' }), steps, el('h2', { text: 'Keep in mind' }), cues, el('p', { className: 'caution' }, el('strong', { text: 'Careful: ' }), document.createTextNode(card.caution)))),
   );
   root.replaceChildren(article);
   heading.focus();

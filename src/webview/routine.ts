@@ -131,6 +131,33 @@ function showPicture(seg: SegmentView, step: RoutineStepView): void {
   if (player?.status !== 'running' || seg.kind !== 'work') svg.pauseAnimations();
 }
 
+/** The sound cue (opt-in): made here, no audio files. Browsers allow it only after a click or a key. */
+let audio: AudioContext | null = null;
+function unlockAudio(): void {
+  if (!data?.sound || audio) return;
+  audio = new AudioContext();
+}
+function chime(frequencies: readonly number[]): void {
+  if (!data?.sound || !audio) return;
+  const start = audio.currentTime;
+  frequencies.forEach((frequency, i) => {
+    if (!audio) return;
+    const tone = audio.createOscillator();
+    const gain = audio.createGain();
+    tone.type = 'sine';
+    tone.frequency.value = frequency;
+    const at = start + i * 0.18;
+    gain.gain.setValueAtTime(0, at);
+    gain.gain.linearRampToValueAtTime(0.07, at + 0.02);
+    gain.gain.exponentialRampToValueAtTime(0.0001, at + 0.35);
+    tone.connect(gain).connect(audio.destination);
+    tone.start(at);
+    tone.stop(at + 0.4);
+  });
+}
+document.addEventListener('pointerdown', unlockAudio);
+document.addEventListener('keydown', unlockAudio);
+
 function announce(text: string): void {
   live.textContent = text;
 }
@@ -171,6 +198,7 @@ function drawSegment(): void {
     else svg.unpauseAnimations();
   }
   if (key !== shownKey) {
+    if (shownKey !== '' && !paused) chime(seg.kind === 'work' ? [660] : [440]);
     shownKey = key;
     shownSecond = -1;
     shownRep = -1;
@@ -223,6 +251,7 @@ function drawSummary(): void {
   const counted = done.size > 0 ? `${done.size} of ${data.steps.length} exercises completed. It counts as a break.` : 'No exercise was completed, so it does not count as a break.';
   summary.replaceChildren(heading, el('p', { text: counted }), el('ul', { className: 'summary-list' }, ...items), close);
   summary.hidden = false;
+  if (!document.body.classList.contains('is-finished')) chime([523, 659, 784]);
   document.body.classList.add('is-finished');
   heading.focus();
   announce(`${heading.textContent ?? ''}. ${counted}`);

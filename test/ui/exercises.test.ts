@@ -66,6 +66,7 @@ describe('Browse Exercises in a real workbench', function () {
     assert.deepEqual(await frame.locator('.steps li').allInnerTexts(), chinTuck.steps);
     assert.match(await frame.locator('.caution').innerText(), new RegExp(chinTuck.caution.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     await screenshot(wb.page, 'exercises-detail-chin-tuck');
+    assert.equal(await frame.locator('button.start').innerText(), 'Start Chin Tuck');
     await frame.locator('article.detail h1').press('Escape');
     await frame.locator('button.card').first().waitFor();
     assert.equal(await frame.locator('button.card').count(), EXERCISES.length);
@@ -103,6 +104,12 @@ describe('Browse Exercises in a real workbench', function () {
     assert.equal(await frame.locator('button.card svg.upr-still').count(), DRAWN);
     assert.equal(await frame.locator('button.card svg animate').count(), 0);
     await screenshot(wb.page, 'exercises-reduced-motion');
+  });
+
+  it('starts an exercise from its page: the routine panel opens with it', async () => {
+    await frame.locator('button.card', { hasText: 'Chin Tuck' }).click();
+    await frame.locator('button.start').click();
+    await wb.page.locator('.tabs-container .tab', { hasText: 'Upright Routine' }).waitFor({ timeout: 20_000 });
   });
 
   it('caused no Content Security Policy violation', () => {

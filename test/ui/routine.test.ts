@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { type FrameLocator } from 'playwright-core';
 import { openWorkbench, runCommand, screenshot, webviewFrame, type Workbench } from './harness';
 
+const HTML_NAME = '<b>Bold</b> <img src=x onerror="document.title=1">';
+
 describe('routine panel in a real workbench', function () {
   this.timeout(180_000);
   let wb: Workbench;
@@ -14,7 +16,10 @@ describe('routine panel in a real workbench', function () {
   };
 
   before(async () => {
-    wb = await openWorkbench({ 'workbench.colorTheme': 'Default Light Modern' }, { width: 1280, height: 900 });
+    wb = await openWorkbench(
+      { 'workbench.colorTheme': 'Default Light Modern', 'upright.customRoutines': [{ id: 'markup-name', name: HTML_NAME, steps: ['chin-tuck', { exercise: 'no-such-move' }] }] },
+      { width: 1280, height: 900 },
+    );
     wb.page.on('console', (m) => {
       if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(m.text())) consoleProblems.push(m.text());
     });
@@ -110,6 +115,16 @@ describe('routine panel in a real workbench', function () {
     await frame.locator('.exercise-name', { hasText: 'Upper Trap Stretch' }).waitFor({ timeout: 60_000 });
     assert.notEqual(await frame.locator('body').getAttribute('data-segment-kind'), 'ready', 'not back at the start');
     await screenshot(wb.page, 'routine-10-restored');
+  });
+
+  it('shows a custom routine’s name that is markup as text, and skips its unknown exercise', async () => {
+    await runCommand(wb.page, 'Upright: Start Routine…');
+    await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Bold' }).first().click();
+    await frame.locator('.routine-name', { hasText: 'Bold' }).waitFor({ timeout: 20_000 });
+    assert.equal(await frame.locator('.routine-name').innerText(), HTML_NAME);
+    assert.equal(await frame.locator('.routine-name b, .routine-name img, main img').count(), 0, 'no element was made from the name');
+    assert.equal(await frame.locator('.where').innerText(), 'Exercise 1 of 1', 'the unknown exercise is skipped, the rest works');
+    await screenshot(wb.page, 'routine-11-markup-name');
   });
 
   it('caused no Content Security Policy violation', () => {

@@ -27,6 +27,10 @@ describe('Browse Exercises page contract', () => {
   it('accepts only the messages the page may send', () => {
     assert.deepEqual(parseFromExercisesPage({ type: 'ready' }), { type: 'ready' });
     assert.deepEqual(parseFromExercisesPage({ type: 'changeEquipment' }), { type: 'changeEquipment' });
+    assert.deepEqual(parseFromExercisesPage({ type: 'start', exerciseId: 'chin-tuck' }), { type: 'start', exerciseId: 'chin-tuck' });
+    for (const bad of [{ type: 'start' }, { type: 'start', exerciseId: 7 }, { type: 'start', exerciseId: '../../x' }, { type: 'start', exerciseId: 'a'.repeat(100) }, { type: 'start', exerciseId: 'chin-tuck', extra: true }]) {
+      assert.equal(parseFromExercisesPage(bad), undefined, JSON.stringify(bad));
+    }
     const junk: unknown[] = [null, undefined, 'ready', 42, [], {}, { type: 'READY' }, { type: 'ready', extra: 1 }, { type: 'openSettings' }, { type: { toString: () => 'ready' } }, JSON.parse('{"type":"ready","__proto__":{"x":1}}')];
     for (const j of junk) assert.equal(parseFromExercisesPage(j), undefined, JSON.stringify(j) ?? String(j));
   });

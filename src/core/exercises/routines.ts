@@ -142,7 +142,12 @@ export interface ResolveOptions {
   readonly equipment: readonly Equipment[];
   /** Reminders use the gentle dose; routines started by hand the full one where there is one. */
   readonly intensity: 'gentle' | 'full';
+  /** Progression: this many more sets of every step (at most 5 sets in all). */
+  readonly extraSets?: number;
 }
+
+/** After this many completions of a routine, one more set is offered. */
+export const PROGRESSION_COMPLETIONS = 5;
 
 /** Makes a routine concrete: substitutions for missing equipment, doses, and how long it takes. */
 export function resolveRoutine(routine: Routine, library: readonly Exercise[], options: ResolveOptions): ResolvedRoutine {
@@ -164,7 +169,8 @@ export function resolveRoutine(routine: Routine, library: readonly Exercise[], o
     }
     const base = options.intensity === 'full' ? (exercise.fullDose ?? exercise.dose) : exercise.dose;
     // Overrides are written for the named exercise; a stand-in keeps its own dose.
-    const dose = exercise === named ? applyOverrides(base, step) : base;
+    const overridden = exercise === named ? applyOverrides(base, step) : base;
+    const dose = options.extraSets ? { ...overridden, sets: Math.min(5, overridden.sets + options.extraSets) } : overridden;
     steps.push({ exercise, dose, seconds: doseSeconds(dose), ...(exercise === named ? {} : { replaces: named }) });
   }
   const seconds = steps.reduce((sum, s) => sum + s.seconds, 0) + Math.max(0, steps.length - 1) * TRANSITION_SECONDS;

@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import { EXERCISES } from '../../src/core/exercises/library';
+import { BUILT_IN_ROUTINES, resolveRoutine } from '../../src/core/exercises/routines';
+import { parseSettings } from '../../src/core/settings';
+
+const parse = (values: Record<string, unknown>) => parseSettings((key) => values[key]);
+
+describe('custom routines, the default routine and sound', () => {
+  it('reads a sound custom routine, with steps as objects or bare ids', () => {
+    const { settings, problems } = parse({
+      customRoutines: [{ id: 'my-reset', name: 'My reset', steps: [{ exercise: 'chin-tuck', reps: 8 }, 'wall-angels', { exercise: 'doorway-stretch', holdSeconds: 30, sets: 2 }] }],
+      defaultRoutine: 'my-reset',
+    });
+    assert.deepEqual(problems, []);
+    assert.equal(settings.defaultRoutine, 'my-reset');
+    const mine = settings.customRoutines[0];
+    assert.ok(mine);
+    assert.deepEqual(mine.steps, [{ exercise: 'chin-tuck', reps: 8 }, { exercise: 'wall-angels' }, { exercise: 'doorway-stretch', seconds: 30, sets: 2 }]);
+    const resolved = resolveRoutine(mine, EXERCISES, { equipment: [], intensity: 'full' });
+    assert.equal(resolved.steps.length, 3);
+    const stretch = resolved.steps[2]?.dose;
+    assert.ok(stretch && stretch.kind !== 'reps' && stretch.seconds === 30 && stretch.sets === 2);
+  });
+
+  it('keeps a name that is markup as plain text (it is shown as text)', () => {
+    const { settings } = parse({ customRoutines: [{ id: 'x', name: '<img src=x onerror=alert(1)>', steps: ['chin-tuck'] }] });
+    assert.equal(settings.customRoutines[0]?.name, '<img src=x onerror=alert(1)>');
+  });
+
+  it('skips what is malformed with one clear problem each, and keeps the rest', () => {
+    const { settings, problems } = parse({
+      customRoutines: [
+        'not a routine',
+        { id: 'posture-reset', steps: ['chin-tuck'] },
+        { id: 'has space', steps: ['chin-tuck'] },
+        { id: 'empty', steps: [] },
+        { id: 'ok', name: 42, steps: [{ exercise: 'chin-tuck', reps: 500, sets: 'many' }, { reps: 3 }, 'no-such-exercise'] },
+      ],
+    });
+    assert.deepEqual(settings.customRoutines.map((r) => r.id), ['ok']);
+    assert.equal(settings.customRoutines[0]?.name, 'ok', 'a name that is not text falls back to the id');
+    assert.deepEqual(settings.customRoutines[0]?.steps, [{ exercise: 'chin-tuck', reps: 50 }, { exercise: 'no-such-exercise' }]);
+    const text = problems.map((p) => `${p.setting}: ${p.found} → ${p.used} (${p.reason})`).join('\n');
+    for (const expected of [/routine 1 is not a routine/, /routine 2 has an id already in use/, /routine 3 has no usable id/, /routine 4 \(empty\) has no steps/, /ok step 1: reps 500 → 50/, /ok step 1: sets "many"/, /ok step 2 names no exercise/, /routine 5 name: 42/]) {
+      assert.match(text, expected);
+    }
+    const ok = settings.customRoutines[0];
+    assert.ok(ok);
+    const resolved = resolveRoutine(ok, EXERCISES, { equipment: [], intensity: 'full' });
+    assert.deepEqual(resolved.skipped, [{ exercise: 'no-such-exercise', reason: 'unknownExercise' }], 'an unknown exercise is skipped when the routine runs');
+  });
+
+  it('defaults a non-list, an unknown default routine and a sound that is not true or false', () => {
+    const { settings, problems } = parse({ customRoutines: { id: 'x' }, defaultRoutine: 'nope', sound: 'yes' });
+    assert.deepEqual(settings.customRoutines, []);
+    assert.equal(settings.defaultRoutine, 'posture-reset');
+    assert.equal(settings.sound, false);
+    assert.deepEqual(problems.map((p) => p.setting).sort(), ['upright.customRoutines', 'upright.defaultRoutine', 'upright.sound']);
+  });
+
+  it('adds one set to every step for progression, never past five', () => {
+    const reset = BUILT_IN_ROUTINES[0];
+    assert.ok(reset);
+    const normal = resolveRoutine(reset, EXERCISES, { equipment: ['band'], intensity: 'full' });
+    const more = resolveRoutine(reset, EXERCISES, { equipment: ['band'], intensity: 'full', extraSets: 1 });
+    normal.steps.forEach((s, i) => assert.equal(more.steps[i]?.dose.sets, Math.min(5, s.dose.sets + 1)));
+    assert.ok(more.seconds > normal.seconds);
+  });
+});
