@@ -29,10 +29,13 @@ function sizes() {
   const bundle = fs.readFileSync(path.join(root, 'dist', 'extension.js'));
   report('extension bundle (minified)', bundle.length / KB, 'KB', 80);
   report('extension bundle (minified, gzip)', zlib.gzipSync(bundle).length / KB, 'KB');
+  const routinePage = fs.readFileSync(path.join(root, 'dist', 'webview', 'routine.js'));
+  report('webview code: routine page (minified)', routinePage.length / KB, 'KB', 60, 'illustration code included');
   const page = fs.readFileSync(path.join(root, 'dist', 'webview', 'exercises.js'));
   // The illustration drawing code and pose data, as a share of the page (from esbuild's metafile).
   const meta = JSON.parse(fs.readFileSync(path.join(root, 'dist', 'webview-meta.json'), 'utf8'));
-  const inputs = Object.values(meta.outputs).flatMap((o) => Object.entries(o.inputs));
+  const [, exercisesOutput] = Object.entries(meta.outputs).find(([file]) => file.endsWith('exercises.js')) ?? [undefined, { inputs: {} }];
+  const inputs = Object.entries(exercisesOutput.inputs);
   const share = (re) => inputs.filter(([file]) => re.test(file)).reduce((n, [, i]) => n + i.bytesInOutput, 0) / KB;
   report('webview code: Browse Exercises page (minified)', page.length / KB, 'KB', 60, `of which illustration code ${share(/illustration\/(figure|render)\.ts$/).toFixed(1)} KB and pose data ${share(/illustration\/specs\.ts$/).toFixed(1)} KB`);
   const data = fs.readFileSync(path.join(root, 'dist', 'data', 'exercises.json'));
@@ -141,14 +144,54 @@ async function windows() {
   }
 }
 
+/**
+ * Command to first paint: from choosing "Take a Break Now" in the command palette to the routine panel
+ * showing its first exercise, in Chromium against code-server with the packaged extension (median of 5).
+ */
+async function firstPaint() {
+  require('./lib/host').ensureHost();
+  const { startCodeServer, installVsix } = require('./lib/codeServer');
+  const { launchBrowser } = require('./lib/browser');
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'upright-paint-'));
+  const vsix = require('./lib/package').packageVsix({ out: path.join(work, 'upright.vsix'), quiet: true });
+  installVsix({ vsix, userDataDir: path.join(work, 'user-data'), extensionsDir: path.join(work, 'extensions'), root: work });
+  const server = await startCodeServer({ root: work, workspace: path.join(work, 'ws'), smokeDriver: false });
+  const browser = await launchBrowser();
+  const samples = [];
+  try {
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(path.join(work, 'ws'))}`);
+    await page.locator('[id="upright.upright.upright.timer"]').waitFor({ timeout: 90_000 });
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget input.input').fill('>Upright: Take a Break Now');
+      const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Take a Break Now' }).first();
+      await row.waitFor();
+      const started = performance.now();
+      await row.click();
+      await page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame').locator('.exercise-name', { hasText: /\S/ }).waitFor({ timeout: 30_000 });
+      samples.push(performance.now() - started);
+      await page.keyboard.press('Escape');
+      await page.locator('.tabs-container .tab', { hasText: 'Upright Routine' }).locator('.codicon-close').click();
+      await page.locator('.tabs-container .tab', { hasText: 'Upright Routine' }).waitFor({ state: 'detached' });
+    }
+  } finally {
+    await browser.close();
+    server.stop();
+    setTimeout(() => fs.rmSync(work, { recursive: true, force: true }), 2500).unref();
+  }
+  report('routine panel: command to first paint (median of 5)', median(samples), 'ms', undefined, `samples: ${samples.map((s) => s.toFixed(0)).join(', ')} ms; code-server in headless Chromium, page load included`);
+}
+
 async function main() {
   console.log('Upright bench\n');
-  // UPRIGHT_BENCH_ONLY=sizes,events,activation,windows runs a subset.
-  const only = (process.env.UPRIGHT_BENCH_ONLY || 'sizes,events,activation,windows').split(',');
+  // UPRIGHT_BENCH_ONLY=sizes,events,activation,paint,windows runs a subset.
+  const only = (process.env.UPRIGHT_BENCH_ONLY || 'sizes,events,activation,paint,windows').split(',');
   execFileSync(process.execPath, ['esbuild.js', '--production', '--tests'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   if (only.includes('sizes')) sizes();
   if (only.includes('events')) await eventCost();
   if (only.includes('activation')) await activation();
+  if (only.includes('paint')) await firstPaint();
   if (only.includes('windows')) await windows();
   const report = {
     date: new Date().toISOString(),

@@ -38,6 +38,10 @@ describe('illustrations', () => {
     assert.deepEqual(entries.map(([id]) => id).filter((id) => !ids.has(id)), []);
   });
 
+  it('draw every exercise in the library', () => {
+    assert.deepEqual(EXERCISES.map((e) => e.id).filter((id) => !(id in ILLUSTRATIONS)), []);
+  });
+
   for (const [id, spec] of entries) {
     describe(id, () => {
       it('highlights what moves, and what it highlights really moves', () => {
@@ -72,6 +76,40 @@ describe('illustrations', () => {
         assert.equal(keyTimes[0], 0);
         assert.equal(keyTimes.at(-1), 1);
         assert.ok(keyTimes.every((t, i) => i === 0 || t >= (keyTimes[i - 1] ?? 0)), 'key times never go back');
+      });
+
+      it('shows the start pose even before the animation runs (every animated attribute has a base value)', () => {
+        const svg = renderIllustration(spec, { secondsPerRep: 4, reducedMotion: false, title: id });
+        for (const m of svg.matchAll(/<(line|circle|ellipse)([^>]*)>((?:<animate [^>]*\/>)+)/g)) {
+          const own = m[2] ?? '';
+          for (const a of (m[3] ?? '').matchAll(/attributeName="([a-z0-9-]+)"/g)) assert.match(own, new RegExp(`\\s${a[1]}="`), `<${m[1]}> has a base ${a[1]}`);
+        }
+      });
+
+      it('takes its colours from classes only, and needs nothing from outside', () => {
+        for (const reducedMotion of [false, true]) {
+          const svg = renderIllustration(spec, { secondsPerRep: 3, holdSeconds: 1, reducedMotion, title: id });
+          assert.match(svg, /^<svg [^>]*role="img"[^>]*viewBox="0 0 \d+ 240"><title>/);
+          // No colour outside the classes (a fill="none" fallback is fine), no ids, nothing fetched or run.
+          assert.doesNotMatch(svg, /\sstyle=|<style|<script|\sid=|href|url\(|\sfill="(?!none")|\sstroke="|\son[a-z]+=/);
+          for (const m of svg.matchAll(/class="([^"]*)"/g)) for (const c of (m[1] ?? '').split(' ')) assert.match(c, /^upr-[a-z-]+$/, `class ${c}`);
+        }
+      });
+
+      it('keeps the weights, the band and the arrows in frame, in every key pose', () => {
+        const inFrame = (x: number, y: number, what: string): void => assert.ok(x >= 0 && x <= 200 && y >= 0 && y <= 240, `${what} (${x}, ${y}) in frame`);
+        const pairs = (list: string): number[][] => list.trim().split(/[;\s]+(?=-?[\d.]+[ ,])/).map((p) => p.split(/[ ,]/).map(Number));
+        const animated = renderIllustration(spec, { secondsPerRep: 4, holdSeconds: 1, reducedMotion: false, title: id });
+        // Panels of the still version are translated into place: check each one in its own coordinates.
+        const panels = renderIllustration(spec, { secondsPerRep: 3, reducedMotion: true, title: id }).split('class="upr-key-pose"').slice(1);
+        for (const svg of [animated, ...panels]) {
+          const plain = svg.replace(/^ transform="translate\(\d+ 0\)"/, '').replace(/<g transform="translate\([^)]*\) scale\([^)]*\)">/g, '');
+          for (const m of plain.matchAll(/translate\((-?[\d.]+) (-?[\d.]+)\)/g)) inFrame(Number(m[1]), Number(m[2]), 'weight');
+          for (const m of plain.matchAll(/type="translate" values="([^"]+)"/g)) for (const [x = 0, y = 0] of (m[1] ?? '').split(';').map((v) => v.split(' ').map(Number))) inFrame(x, y, 'weight');
+          for (const m of plain.matchAll(/points="([^"]+)"/g)) for (const [x = 0, y = 0] of pairs(m[1] ?? '')) inFrame(x, y, 'arrow');
+          for (const m of plain.matchAll(/ (x[12]|cx)="(-?[\d.]+)"/g)) inFrame(Number(m[2]), 0, m[1] ?? '');
+          for (const m of plain.matchAll(/ (y[12]|cy)="(-?[\d.]+)"/g)) inFrame(0, Number(m[2]), m[1] ?? '');
+        }
       });
 
       it('stands still with reduced motion: the key poses side by side', () => {

@@ -14,7 +14,7 @@ describe('settings', () => {
 
   it('accepts values in range', () => {
     const { settings, problems } = parse({ idleThresholdSeconds: 60, naturalBreakMinutes: 10, 'statusBar.display': 'today', equipment: ['dumbbells', 'band'] });
-    assert.deepEqual(settings, { idleThresholdSeconds: 60, naturalBreakMinutes: 10, statusBarDisplay: 'today', equipment: ['band', 'dumbbells'] });
+    assert.deepEqual(settings, { idleThresholdSeconds: 60, naturalBreakMinutes: 10, statusBarDisplay: 'today', equipment: ['band', 'dumbbells'], customRoutines: [], defaultRoutine: 'posture-reset', sound: false });
     assert.deepEqual(problems, []);
   });
 

@@ -1,4 +1,15 @@
-import { type Base, FIGURE_BOX, hands, type Part, type Piece, pieces, type Point, type Pose, type View } from './figure';
+import { type Base, FIGURE_BOX, hands, type Part, type Piece, pieces, type Point, type Pose, resolve, type View, type XY } from './figure';
+
+/** Something in the scene that is not the person. Positions are px in the 200 × 240 box. */
+export interface Prop {
+  readonly kind: 'chair' | 'wall' | 'door' | 'bench' | 'bar' | 'post' | 'mat';
+  /** The wall, door edge, bar or post (side view), the bench's left end. */
+  readonly x?: number;
+  /** The bench top, the bar, the band's knot on the post. */
+  readonly y?: number;
+  /** The bench's length. */
+  readonly w?: number;
+}
 
 /** How one exercise is drawn: a view, a starting position, key poses, and what moves. */
 export interface IllustrationSpec {
@@ -6,17 +17,27 @@ export interface IllustrationSpec {
   readonly base: Base;
   /** Two or more key poses; the animation goes through them and back to the first. */
   readonly poses: readonly Pose[];
-  /** The parts that move: drawn in the accent colour, with the start pose ghosted behind them. */
+  /** The parts that move: their moving pieces are drawn in the accent colour, with the start pose ghosted behind them. */
   readonly moving: readonly Part[];
-  /** A resistance band held between the hands. */
-  readonly band?: boolean;
-  readonly prop?: 'chair' | 'wall' | 'door';
+  /** A resistance band: held between the hands (true), or tied at a point and held in the hands. */
+  readonly band?: boolean | XY;
+  /** Weights held in the hands ('dumbbell': the near hand only). */
+  readonly weight?: 'dumbbells' | 'dumbbell' | 'barbell';
+  readonly props?: readonly Prop[];
+  /** Where the base's anchor point goes (side: the foot, knee, hip, shoulder or hand it rests on; front/back: the hip). */
+  readonly at?: XY;
+  /** Side: the figure drawn bigger or smaller than its base has it (a long reach that must fit). */
+  readonly scale?: number;
+  /** The piece whose end the direction arrow follows; by default, whichever moving piece moves most. */
+  readonly track?: string;
+  /** A small still picture in the top left corner that shows the starting position from another side. */
+  readonly inset?: { readonly view: View; readonly base: Base; readonly pose: Pose };
 }
 
 export interface RenderOptions {
   /** One full cycle through the key poses and back. */
   readonly secondsPerRep: number;
-  /** A pause at the last key pose, within the cycle. */
+  /** A pause at the end position(s), within the cycle. */
   readonly holdSeconds?: number;
   /** The key poses side by side, with no motion. */
   readonly reducedMotion: boolean;
@@ -24,177 +45,233 @@ export interface RenderOptions {
   readonly title: string;
 }
 
-const FRAMES_PER_MOVE = 6;
-const n = (v: number): string => (Math.round(v * 10) / 10).toString();
-const smooth = (t: number): number => t * t * (3 - 2 * t);
-const lerp = (a: number, b: number, t: number): number => a + (b - a) * t;
+const { width: W, height: H, ground: G } = FIGURE_BOX;
+const n = (v: number): string => String(Math.round(v * 10) / 10);
+const dist = (a: Point, b: Point): number => Math.hypot(a.x - b.x, a.y - b.y);
+type Value = number | XY | undefined;
+
+/** Calls `f` with each value of two poses side by side (a point missing on one side is taken from the other). */
+function zip(a: Pose, b: Pose, f: (x: Value, y: Value, key: string) => void): void {
+  const [va, vb] = [a as Record<string, Value>, b as Record<string, Value>];
+  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    const [x, y] = [va[k], vb[k]];
+    f(typeof y === 'object' ? (x ?? y) : x, typeof x === 'object' ? (y ?? x) : y, k);
+  }
+}
 
 function lerpPose(a: Pose, b: Pose, t: number): Pose {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof Pose>;
-  const out: Record<string, number> = {};
-  for (const k of keys) out[k] = lerp(a[k] ?? 0, b[k] ?? 0, t);
-  // armsOpen switches the arm model: keep it only when both poses use it.
-  if (a.armsOpen === undefined || b.armsOpen === undefined) delete out.armsOpen;
+  const out: Record<string, Value> = {};
+  const mix = (x = 0, y = 0): number => x + (y - x) * t;
+  zip(a, b, (x, y, k) => (out[k] = typeof x === 'object' && typeof y === 'object' ? [mix(x[0], y[0]), mix(x[1], y[1])] : mix(x as number, y as number)));
   return out;
 }
 
-function escapeText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** How far apart two poses are (degrees, or px for points), to choose how many in-between frames to draw. */
+function distance(a: Pose, b: Pose): number {
+  let most = 0;
+  zip(a, b, (x, y) => (most = Math.max(most, typeof x === 'object' && typeof y === 'object' ? Math.hypot(x[0] - y[0], x[1] - y[1]) : Math.abs(((x as number) || 0) - ((y as number) || 0)))));
+  return most;
 }
 
-/** The frames of one cycle and when each is shown (fractions of the cycle). */
-function timeline(spec: IllustrationSpec, options: RenderOptions): { poses: Pose[]; times: number[] } {
-  const keys = [...spec.poses, spec.poses[0] ?? {}];
+/** The frames of one cycle and when each is shown (fractions of the cycle). The hold is shared by the key poses away from the start. */
+function timeline(keyPoses: Pose[], options: RenderOptions): { poses: Pose[]; times: number[] } {
+  const keys = [...keyPoses, keyPoses[0] ?? {}];
   const moves = keys.length - 1;
-  const hold = Math.min(options.holdSeconds ?? 0, options.secondsPerRep * 0.7);
-  const moveShare = (options.secondsPerRep - hold) / options.secondsPerRep / moves;
+  const held = keys.map((k, i) => i > 0 && i < moves && distance(k, keys[0] ?? {}) > 0.5);
+  const count = held.filter(Boolean).length;
+  const hold = count ? Math.min(options.holdSeconds ?? 0, options.secondsPerRep * 0.7) / options.secondsPerRep / count : 0;
+  const move = (1 - hold * count) / moves;
   const poses: Pose[] = [];
   const times: number[] = [];
   let t = 0;
   for (let m = 0; m < moves; m++) {
-    const a = keys[m] ?? {};
-    const b = keys[m + 1] ?? {};
-    for (let f = 0; f < FRAMES_PER_MOVE; f++) {
-      poses.push(lerpPose(a, b, smooth(f / FRAMES_PER_MOVE)));
-      times.push(t + (moveShare * f) / FRAMES_PER_MOVE);
+    const [a = {}, b = {}] = [keys[m], keys[m + 1]];
+    const frames = Math.min(4, Math.max(2, Math.ceil(distance(a, b) / 30)));
+    for (let f = 0; f < frames; f++) {
+      const s = f / frames;
+      poses.push(lerpPose(a, b, s * s * (3 - 2 * s)));
+      times.push(t + (move * f) / frames);
     }
-    t += moveShare;
-    // Hold at the last key pose before coming back.
-    if (m === moves - 2 && hold > 0) {
+    t += move;
+    if (held[m + 1] && hold > 0) {
       poses.push(b);
       times.push(t);
-      t += hold / options.secondsPerRep;
+      t += hold;
     }
   }
-  poses.push(keys[moves] ?? {});
-  times.push(1);
-  return { poses, times };
+  return { poses: [...poses, keys[moves] ?? {}], times: [...times, 1] };
 }
 
-function pieceClass(piece: Piece, spec: IllustrationSpec): string {
-  const moving = spec.moving.includes(piece.part);
-  return `upr-${piece.kind} upr-${piece.part}${moving ? ' upr-moving' : ' upr-body'}`;
+const same = (a: Piece, b: Piece): boolean => dist(a.a, b.a) + dist(a.b, b.b) + Math.abs(a.size - b.size) < 0.3;
+
+/** Each piece's positions through the frames, leaving out far limbs that stay hidden behind their near twin. */
+function tracks(spec: IllustrationSpec, poses: Pose[]): Piece[][] {
+  const byId = new Map<string, Piece[]>();
+  for (const pose of poses) for (const p of pieces(spec.view, spec.base, pose)) byId.set(p.id, [...(byId.get(p.id) ?? []), p]);
+  return [...byId.values()].filter((frames) => {
+    const near = byId.get(frames[0]?.twin ?? '');
+    return !near || frames.some((p, i) => !near[i] || !same(p, near[i]));
+  });
 }
 
-function staticPiece(piece: Piece, cls: string, dx = 0): string {
-  if (piece.kind === 'circle') {
-    const face = piece.b.x !== piece.a.x || piece.b.y !== piece.a.y ? `<circle class="upr-face" cx="${n(lerp(piece.a.x, piece.b.x, 0.72) + dx)}" cy="${n(lerp(piece.a.y, piece.b.y, 0.72))}" r="2.4"/>` : '';
-    return `<circle class="${cls}" cx="${n(piece.a.x + dx)}" cy="${n(piece.a.y)}" r="${n(piece.size)}"/>${face}`;
+/** The ids of the pieces that really move between the key poses: at least a quarter as far as the most moving piece of their part. */
+function moverIds(spec: IllustrationSpec, keyPoses: Pose[]): Set<string> {
+  const moved = tracks(spec, keyPoses).map((frames): [Piece, number] => {
+    const [first] = frames as [Piece];
+    return [first, Math.max(...frames.map((p) => Math.max(dist(p.a, first.a), dist(p.b, first.b), Math.abs(p.size - first.size))))];
+  });
+  const most = (part: Part): number => Math.max(...moved.filter(([p]) => p.part === part).map(([, d]) => d));
+  return new Set(moved.filter(([p, d]) => d >= 1 && d >= most(p.part) / 4).map(([p]) => p.id));
+}
+
+/** Accent for the moving pieces of a moving part (a supporting arm stays plain). */
+function pieceClass(piece: Piece, spec: IllustrationSpec, movers: Set<string>): string {
+  if (piece.part === 'ball') return 'upr-weight';
+  if (piece.part === 'band') return 'upr-band';
+  return `upr-${piece.kind} upr-${piece.part}${spec.moving.includes(piece.part) && movers.has(piece.id) ? ' upr-moving' : ' upr-body'}${piece.twin ? ' upr-far' : ''}`;
+}
+
+/** Attributes that stay put are written once; the rest get an `<animate>` (whole px are plenty). */
+function attrs(frames: Piece[], list: [string, (p: Piece) => number][], timing: string): [string, string] {
+  let fixed = '';
+  let anims = '';
+  for (const [name, pick] of list) {
+    const values = frames.map((p) => Math.round(pick(p)));
+    if (values.every((v) => v === values[0])) fixed += ` ${name}="${n(pick(frames[0] as Piece))}"`;
+    else {
+      // The first frame is also the base value: a picture paused before its animation starts (the routine
+      // page's "get ready") shows the start pose, not every limb at 0,0.
+      fixed += ` ${name}="${values[0] ?? 0}"`;
+      anims += `<animate attributeName="${name}" values="${values.join(';')}" ${timing}/>`;
+    }
   }
-  return `<line class="${cls}" x1="${n(piece.a.x + dx)}" y1="${n(piece.a.y)}" x2="${n(piece.b.x + dx)}" y2="${n(piece.b.y)}" stroke-width="${n(piece.size)}"/>`;
+  return [fixed, anims];
 }
 
-function animated(frames: Piece[], cls: string, timing: string): string {
-  const first = frames[0];
+/** One piece through its frames (a single frame draws it still): a limb, a ball, or a head with its eyes. */
+function draw(frames: Piece[], cls: string, timing = ''): string {
+  const [first] = frames;
   if (!first) return '';
-  const values = (pick: (p: Piece) => number): string => frames.map((p) => n(pick(p))).join(';');
-  const anim = (attr: string, pick: (p: Piece) => number): string => `<animate attributeName="${attr}" values="${values(pick)}" ${timing}/>`;
-  if (first.kind === 'circle') {
-    const face = first.b.x !== first.a.x || first.b.y !== first.a.y
-      ? `<circle class="upr-face" r="2.4">${anim('cx', (p) => lerp(p.a.x, p.b.x, 0.72))}${anim('cy', (p) => lerp(p.a.y, p.b.y, 0.72))}</circle>`
-      : '';
-    return `<circle class="${cls}" r="${n(first.size)}">${anim('cx', (p) => p.a.x)}${anim('cy', (p) => p.a.y)}</circle>${face}`;
-  }
-  return `<line class="${cls}" stroke-width="${n(first.size)}">${anim('x1', (p) => p.a.x)}${anim('y1', (p) => p.a.y)}${anim('x2', (p) => p.b.x)}${anim('y2', (p) => p.b.y)}</line>`;
+  const el = (tag: string, c: string, list: [string, (p: Piece) => number][], extra = ''): string => {
+    const [fixed, anims] = attrs(frames, list, timing);
+    return `<${tag} class="${c}"${fixed}${extra}${anims ? `>${anims}</${tag}>` : '/>'}`;
+  };
+  const x = (p: Piece): number => p.a.x;
+  const y = (p: Piece): number => p.a.y;
+  if (first.kind === 'limb' || first.kind === 'blade') return el('line', cls, [['x1', x], ['y1', y], ['x2', (p) => p.b.x], ['y2', (p) => p.b.y], ['stroke-width', (p) => p.size]]);
+  if (first.squash) return el('ellipse', cls, [['cx', x], ['cy', y], ['rx', (p) => p.size], ['ry', (p) => p.size * (p.squash ?? 1)]]);
+  // Eyes: one in profile, two from the front (`face` apart either side of `b`).
+  const eye = (i: number) => (p: Piece): number => p.b.x + (p.face ? (i ? p.face : -p.face) : 0);
+  const eyes = first.face === undefined ? [] : (first.face ? [0, 1] : [0]).map((i) => el('circle', 'upr-face', [['cx', eye(i)], ['cy', (p) => p.b.y]], ` r="${n(first.size * 0.19)}"`));
+  return el('circle', cls, [['cx', x], ['cy', y], ['r', (p) => p.size]]) + eyes.join('');
 }
 
-/** The point a viewer follows on the moving part, for the direction arrow. */
-function trackedPoint(spec: IllustrationSpec, pose: Pose): Point | undefined {
-  const ps = pieces(spec.view, spec.base, pose);
-  const moving = ps.filter((p) => spec.moving.includes(p.part) && p.part !== 'band');
-  if (moving.length === 0) return undefined;
-  const head = moving.find((p) => p.kind === 'circle');
-  if (head) return head.a;
-  if (spec.moving.includes('blades')) {
-    const blade = moving.find((p) => p.kind === 'blade');
-    if (blade) return blade.a;
+/** The direction arrow for the move from key pose `i` to the next: beside the point that moves most (one per shoulder blade). */
+function arrow(spec: IllustrationSpec, keyPoses: Pose[], i: number, movers: Set<string>): string {
+  const from = pieces(spec.view, spec.base, keyPoses[i] ?? {});
+  const to = new Map(pieces(spec.view, spec.base, keyPoses[(i + 1) % keyPoses.length] ?? {}).map((p) => [p.id, p]));
+  if (spec.moving.includes('blades') && !spec.moving.includes('arms')) {
+    return from.filter((b) => b.kind === 'blade').map((b) => arrowBetween(b.b, to.get(b.id)?.b ?? b.b, { x: b.b.x, y: b.b.y - 40 })).join('');
   }
-  const last = moving[moving.length - 1];
-  return last?.b;
+  let best: Point[] = [];
+  let clear = 16;
+  for (const p of from) {
+    const q = to.get(p.id);
+    if (!q || p.id === 'nose' || !spec.moving.includes(p.part) || !movers.has(p.id) || (spec.track ?? p.id) !== p.id) continue;
+    for (const pair of p.kind === 'circle' && p.face === undefined ? [[p.a, q.a]] : [[p.a, q.a], [p.b, q.b]]) {
+      if (dist(pair[0] as Point, pair[1] as Point) > dist(best[0] ?? p.a, best[1] ?? p.a)) [best, clear] = [pair, p.kind === 'circle' ? p.size + 7 : 16];
+    }
+  }
+  const [a, b] = best;
+  return a && b ? arrowBetween(a, b, from.find((p) => p.id === 'torso')?.b ?? { x: 100, y: 120 }, clear) : '';
 }
 
-/** An arrow beside the motion from the first key pose to the second (one for each shoulder blade). */
-function arrow(spec: IllustrationSpec, dx = 0): string {
-  const [p0, p1] = [spec.poses[0], spec.poses[1]];
-  if (!p0 || !p1) return '';
-  if (spec.moving.includes('blades')) {
-    const blades = (pose: Pose): Piece[] => pieces(spec.view, spec.base, pose).filter((p) => p.kind === 'blade');
-    const [from, to] = [blades(p0), blades(p1)];
-    return from.map((b, i) => arrowBetween(b.b, to[i]?.b ?? b.b, dx, 16)).join('');
-  }
-  const a = trackedPoint(spec, p0);
-  const b = trackedPoint(spec, p1);
-  if (!a || !b) return '';
-  return arrowBetween(a, b, dx, -18);
-}
-
-/** A straight arrow along a→b, set off the body by `offset` px (negative: above). */
-function arrowBetween(a: Point, b: Point, dx: number, offset: number): string {
-  const vx = b.x - a.x;
-  const vy = b.y - a.y;
-  const len = Math.hypot(vx, vy);
+/** A straight arrow along a→b (at least 20 px long), set `clear` px off the motion on the side away from `centre`. */
+function arrowBetween(a: Point, b: Point, centre: Point, clear = 16): string {
+  const len = dist(a, b);
   if (len < 3) return '';
-  const ux = vx / len;
-  const uy = vy / len;
-  // Offset the arrow off the body, perpendicular to the motion: above it, or below when offset > 0.
-  let ox = -uy * Math.abs(offset);
-  let oy = ux * Math.abs(offset);
-  if ((oy > 0) !== (offset > 0)) {
-    ox = -ox;
-    oy = -oy;
-  }
-  const start = { x: a.x + ox + ux * 2 + dx, y: a.y + oy + uy * 2 };
-  const end = { x: b.x + ox - ux * 2 + dx, y: b.y + oy - uy * 2 };
-  const head = (s: number): string => `${n(end.x - ux * 7 + -uy * s)},${n(end.y - uy * 7 + ux * s)}`;
-  return `<g class="upr-arrow"><line x1="${n(start.x)}" y1="${n(start.y)}" x2="${n(end.x)}" y2="${n(end.y)}"/><polygon points="${n(end.x)},${n(end.y)} ${head(4.5)} ${head(-4.5)}"/></g>`;
+  const [ux, uy] = [(b.x - a.x) / len, (b.y - a.y) / len];
+  const side = uy * (centre.x - (a.x + b.x) / 2) - ux * (centre.y - (a.y + b.y) / 2) >= 0 ? clear : -clear;
+  const grow = Math.max(0, 20 - len) / 2 + 2;
+  const at = (p: Point, s: number): Point => ({ x: Math.min(W - 5, Math.max(5, p.x - uy * side + ux * s)), y: Math.min(H - 5, Math.max(5, p.y + ux * side + uy * s)) });
+  const [s, e] = [at(a, -grow), at(b, grow - 4)];
+  const head = (k: number): string => `${n(e.x - ux * 7 - uy * k)},${n(e.y - uy * 7 + ux * k)}`;
+  return `<g class="upr-arrow"><line x1="${n(s.x)}" y1="${n(s.y)}" x2="${n(e.x)}" y2="${n(e.y)}"/><polygon points="${n(e.x)},${n(e.y)} ${head(4.5)} ${head(-4.5)}"/></g>`;
 }
 
-function props(spec: IllustrationSpec, dx: number): string {
-  const g = FIGURE_BOX.ground;
-  let out = `<line class="upr-floor" x1="${n(8 + dx)}" y1="${g}" x2="${n(FIGURE_BOX.width - 8 + dx)}" y2="${g}"/>`;
-  if (spec.prop === 'chair' || spec.base === 'seated') {
-    if (spec.view === 'side') out += `<path class="upr-prop" d="M${n(62 + dx)} 158 H${n(118 + dx)} M${n(66 + dx)} 158 V${g} M${n(114 + dx)} 158 V${g} M${n(62 + dx)} 158 V96"/>`;
-    else out += `<path class="upr-prop" d="M${n(70 + dx)} 160 H${n(130 + dx)} M${n(74 + dx)} 160 V${g} M${n(126 + dx)} 160 V${g}"/>`;
+/** The floor and the furniture, and the inset. */
+function scenery(spec: IllustrationSpec): string {
+  const side = spec.view === 'side';
+  let d = '';
+  for (const { kind, x = 40, y = 0, w = 60 } of [...(spec.props ?? []), ...(spec.base === 'seated' ? [{ kind: 'chair' }] : [])]) {
+    if (kind === 'chair') d += side ? `M54 188H114M58 188V${G}M110 188V${G}M54 188V122` : `M66 180H134M70 180V${G}M130 180V${G}${spec.view === 'front' ? 'M72 180V112H128V180' : ''}`;
+    if (kind === 'wall') d += side ? `M${x} 14V${G}` : '';
+    if (kind === 'door') d += `M${x} ${G}V14H${x + 30}`;
+    if (kind === 'bench') d += `M${x} ${y}H${x + w}M${x + 5} ${y}V${G}M${x + w - 5} ${y}V${G}`;
+    if (kind === 'bar') d += `M${x - 30} 8H${x + 30}M${x} 8V${y - 5}M${x - 5} ${y}a5 5 0 1 0 10 0a5 5 0 1 0-10 0`;
+    if (kind === 'post') d += `M${x + 6} 34V${G}M${x - 2} ${y}a3 3 0 1 0 6 0a3 3 0 1 0-6 0`;
+    if (kind === 'mat') d += 'M4 80H196V160H4Z';
   }
-  if (spec.prop === 'wall') out += `<line class="upr-prop" x1="${n(70 + dx)}" y1="20" x2="${n(70 + dx)}" y2="${g}"/>`;
-  if (spec.prop === 'door') out += `<path class="upr-prop" d="M${n(150 + dx)} 20 V${g} M${n(50 + dx)} 20 V${g}"/>`;
+  const floor = spec.base === 'hand' || d.includes('Z') ? '' : `<line class="upr-floor" x1="8" y1="${G}" x2="${W - 8}" y2="${G}"/>`;
+  let inset = '';
+  if (spec.inset) {
+    // A smaller picture of the start, framed in the top left corner; the frame's bottom edge is its floor.
+    const ps = pieces(spec.inset.view, spec.inset.base, spec.inset.pose);
+    const left = Math.min(...ps.map((p) => Math.min(p.a.x, p.b.x) - p.size / 2));
+    const right = Math.max(...ps.map((p) => Math.max(p.a.x, p.b.x) + p.size / 2));
+    inset = `<g transform="translate(${n(6 - left * 0.46)} 2) scale(.46)"><path class="upr-prop" d="M${n(left - 2)} 4H${n(right + 4)}V${G}H${n(left - 2)}Z"/>${ps.map((p) => draw([p], 'upr-body')).join('')}</g>`;
+  }
+  // From the front, a wall is the shaded background down to the floor (unshaded where the theme has no style for it).
+  const wall = !side && spec.props?.some((p) => p.kind === 'wall') ? `<rect class="upr-wall" fill="none" x="4" y="10" width="${W - 8}" height="${G - 10}"/>` : '';
+  return `${wall}${floor}${d ? `<path class="upr-prop" d="${d}"/>` : ''}${inset}`;
+}
+
+/** A weight drawn round the origin: a dumbbell seen side on, or end on from the front; a barbell's plate. */
+function weightShape(spec: IllustrationSpec): string {
+  if (spec.weight === 'barbell') return '<circle class="upr-weight" r="15"/><circle class="upr-face" r="3"/>';
+  if (spec.view !== 'side') return '<circle class="upr-weight" r="6.5"/>';
+  return '<path class="upr-weight" stroke-width="4" d="M-9 0H9"/><path class="upr-weight" stroke-width="7" d="M-9-5V5M9-5V5"/>';
+}
+
+/** The band and the weights, at the hands of each frame. */
+function equipment(spec: IllustrationSpec, poses: Pose[], timing = ''): string {
+  const ends = poses.map((pose) => hands(spec.view, spec.base, pose));
+  // From the front, the band runs just below the arms so both show.
+  const low = (q: Point): Point => ({ x: q.x, y: q.y + (spec.view === 'side' ? 0 : 4) });
+  const tied = typeof spec.band === 'object' ? { x: spec.band[0], y: spec.band[1] } : undefined;
+  let out = spec.band ? draw(ends.map(([a, b]) => ({ id: 'band', part: 'band', kind: 'limb', a: tied ?? low(b), b: low(a), size: 3.5 })), 'upr-band', timing) : '';
+  const both = spec.weight !== 'dumbbell' && ends.some(([a, b]) => dist(a, b) > 2);
+  for (const k of spec.weight ? (both ? [1, 0] : [0]) : []) {
+    const at = ends.map((e) => `${n(e[k]?.x ?? 0)} ${n(e[k]?.y ?? 0)}`);
+    const move = at.some((v) => v !== at[0]) ? `<animateTransform attributeName="transform" type="translate" values="${at.join(';')}" ${timing}/>` : '';
+    out += `<g transform="translate(${at[0] ?? ''})">${move}${weightShape(spec)}</g>`;
+  }
   return out;
-}
-
-function bandStatic(spec: IllustrationSpec, pose: Pose, dx: number): string {
-  if (!spec.band) return '';
-  const [a, b] = hands(spec.view, spec.base, pose);
-  return `<line class="upr-band" x1="${n(a.x + dx)}" y1="${n(a.y)}" x2="${n(b.x + dx)}" y2="${n(b.y)}"/>`;
 }
 
 /**
  * The illustration as an SVG string. Animated: one cycle takes `secondsPerRep`, through the key poses
  * and back, with the start pose ghosted and an arrow for the direction. Reduced motion: the key poses
- * side by side, still. Colours come from CSS classes (`upr-*`), so the theme decides them.
+ * side by side, still, each with an arrow toward the next. Colours come from CSS classes (`upr-*`), so
+ * the theme decides them.
  */
 export function renderIllustration(spec: IllustrationSpec, options: RenderOptions): string {
-  const title = `<title>${escapeText(options.title)}</title>`;
+  const title = `<title>${options.title.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c] ?? ''};`)}</title>`;
+  const keyPoses = spec.poses.map((p) => resolve(spec.view, spec.base, { ...(spec.at && { at: spec.at }), ...(spec.scale && { scale: spec.scale }), ...p }));
+  const movers = moverIds(spec, keyPoses);
+  const svg = (cls: string, width: number, body: string): string => `<svg xmlns="http://www.w3.org/2000/svg" class="upr-illustration${cls}" role="img" viewBox="0 0 ${width} ${H}">${title}${body}</svg>`;
   if (options.reducedMotion) {
-    const panels = spec.poses.map((pose, i) => {
-      const dx = i * FIGURE_BOX.width;
-      const body = pieces(spec.view, spec.base, pose).map((p) => staticPiece(p, pieceClass(p, spec), dx)).join('');
-      const step = i < spec.poses.length - 1 ? `<text class="upr-step" x="${n(dx + FIGURE_BOX.width - 4)}" y="24" text-anchor="end">${i + 1} →</text>` : `<text class="upr-step" x="${n(dx + FIGURE_BOX.width - 4)}" y="24" text-anchor="end">${i + 1}</text>`;
-      return `<g class="upr-key-pose">${props(spec, dx)}${body}${bandStatic(spec, pose, dx)}${i === 0 ? arrow(spec, dx) : ''}${step}</g>`;
+    const panels = keyPoses.map((pose, i) => {
+      const last = i === keyPoses.length - 1;
+      const body = tracks(spec, [pose]).map((f) => draw(f, pieceClass(f[0] as Piece, spec, movers))).join('');
+      return `<g class="upr-key-pose" transform="translate(${i * W} 0)">${scenery(spec)}${body}${equipment(spec, [pose])}${last ? '' : arrow(spec, keyPoses, i, movers)}<text class="upr-step" x="${W - 4}" y="24" text-anchor="end">${i + 1}${last ? '' : ' →'}</text></g>`;
     });
-    return `<svg xmlns="http://www.w3.org/2000/svg" class="upr-illustration upr-still" role="img" viewBox="0 0 ${FIGURE_BOX.width * spec.poses.length} ${FIGURE_BOX.height}">${title}${panels.join('')}</svg>`;
+    return svg(' upr-still', W * keyPoses.length, panels.join(''));
   }
-  const { poses, times } = timeline(spec, options);
-  const timing = `dur="${n(options.secondsPerRep)}s" keyTimes="${times.map((t) => (Math.round(t * 10000) / 10000).toString()).join(';')}" repeatCount="indefinite"`;
-  const framesByPiece = new Map<string, Piece[]>();
-  for (const pose of poses) for (const p of pieces(spec.view, spec.base, pose)) framesByPiece.set(p.id, [...(framesByPiece.get(p.id) ?? []), p]);
-  const start = pieces(spec.view, spec.base, spec.poses[0] ?? {});
-  const ghost = start.filter((p) => spec.moving.includes(p.part)).map((p) => staticPiece(p, `upr-${p.kind} upr-ghost`)).join('');
-  const body = [...framesByPiece.values()].map((frames) => (frames[0] ? animated(frames, pieceClass(frames[0], spec), timing) : '')).join('');
-  let band = '';
-  if (spec.band) {
-    const ends = poses.map((pose) => hands(spec.view, spec.base, pose));
-    const v = (pick: (e: [Point, Point]) => number): string => ends.map((e) => n(pick(e))).join(';');
-    band = `<line class="upr-band"><animate attributeName="x1" values="${v((e) => e[0].x)}" ${timing}/><animate attributeName="y1" values="${v((e) => e[0].y)}" ${timing}/><animate attributeName="x2" values="${v((e) => e[1].x)}" ${timing}/><animate attributeName="y2" values="${v((e) => e[1].y)}" ${timing}/></line>`;
-  }
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="upr-illustration" role="img" viewBox="0 0 ${FIGURE_BOX.width} ${FIGURE_BOX.height}">${title}${props(spec, 0)}${ghost}${body}${band}${arrow(spec)}</svg>`;
+  const { poses, times } = timeline(keyPoses, options);
+  const timing = `dur="${n(options.secondsPerRep)}s" keyTimes="${times.map((t) => Math.round(t * 1000) / 1000).join(';')}" repeatCount="indefinite"`;
+  const all = tracks(spec, poses);
+  const ghost = all.map(([p]) => (p && spec.moving.includes(p.part) && movers.has(p.id) ? draw([{ ...p, face: undefined }], `upr-${p.kind} upr-ghost`) : '')).join('');
+  const body = all.map((f) => draw(f, pieceClass(f[0] as Piece, spec, movers), timing)).join('');
+  return svg('', W, `${scenery(spec)}${ghost}${body}${equipment(spec, poses, timing)}${arrow(spec, keyPoses, 0, movers)}`);
 }
