@@ -1,14 +1,10 @@
 import * as vscode from 'vscode';
 import { exercisesPageData } from '../core/exercises/cards';
 import { type Exercise } from '../core/exercises/model';
-import { EXERCISES_VIEW_TYPE, type ExercisesPageData, parseFromExercisesPage, type ReduceMotion, type ToExercisesPage } from '../shared/exercisesPage';
+import { EXERCISES_VIEW_TYPE, type ExercisesPageData, parseFromExercisesPage, type ToExercisesPage } from '../shared/exercisesPage';
 import { type SettingsReader } from './settingsReader';
-import { pageHtml } from './webviewHtml';
+import { pageHtml, pageOptions, reduceMotionSetting } from './webviewHtml';
 
-function reduceMotionSetting(): ReduceMotion {
-  const value = vscode.workspace.getConfiguration('workbench').get<unknown>('reduceMotion');
-  return value === 'on' || value === 'off' ? value : 'auto';
-}
 
 /**
  * The Browse Exercises panel (`upright.exercises`): every exercise as a card with its moving picture,
@@ -56,11 +52,7 @@ export class ExercisesPanel implements vscode.Disposable {
   }
 
   #options(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-    return {
-      enableScripts: true,
-      enableCommandUris: false,
-      localResourceRoots: [vscode.Uri.joinPath(this.#extensionUri, 'media'), vscode.Uri.joinPath(this.#extensionUri, 'dist', 'webview')],
-    };
+    return pageOptions(this.#extensionUri);
   }
 
   #adopt(panel: vscode.WebviewPanel): void {

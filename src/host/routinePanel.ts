@@ -2,12 +2,12 @@ import * as vscode from 'vscode';
 import { animationTempo, formatDose, MUSCLE_LABELS } from '../core/exercises/cards';
 import { type Exercise } from '../core/exercises/model';
 import { completedSteps, finish, next, back, pause, type PlayerState, resume, type Segment, segmentsOf, startPlayer, tick, viewAt } from '../core/exercises/player';
-import { BUILT_IN_ROUTINES, type ResolvedRoutine, resolveRoutine, type Routine } from '../core/exercises/routines';
+import { BUILT_IN_ROUTINES, intensityFor, type ResolvedRoutine, resolveRoutine, type Routine } from '../core/exercises/routines';
 import { type PlayerSnapshot, parseFromRoutinePage, parseRoutinePageState, ROUTINE_VIEW_TYPE, type RoutinePageData, type ToRoutinePage } from '../shared/routinePage';
 import { type HostClock } from './clock';
 import { type SettingsReader } from './settingsReader';
 import { type SessionStatusBar } from './statusBar';
-import { pageHtml } from './webviewHtml';
+import { pageHtml, pageOptions, reduceMotionSetting } from './webviewHtml';
 
 export type RoutineRequest = { readonly routineId: string; readonly extraSet?: boolean } | { readonly exerciseId: string };
 
@@ -34,10 +34,6 @@ interface Run {
 
 const EXERCISE_ROUTINE_PREFIX = 'exercise:';
 
-function reduceMotionSetting(): 'on' | 'off' | 'auto' {
-  const value = vscode.workspace.getConfiguration('workbench').get<unknown>('reduceMotion');
-  return value === 'on' || value === 'off' ? value : 'auto';
-}
 
 /**
  * The routine panel (`upright.routine`): one routine at a time, beside the editor. The host owns the
@@ -67,7 +63,7 @@ export class RoutinePanel implements vscode.Disposable {
   /** The routines a person can start, built in and their own, resolved for their equipment. */
   routines(): { routine: Routine; resolved: ResolvedRoutine }[] {
     const library = this.#deps.library();
-    return this.#allRoutines().map((routine) => ({ routine, resolved: resolveRoutine(routine, library, { equipment: this.#deps.settings.current.equipment, intensity: 'full' }) }));
+    return this.#allRoutines().map((routine) => ({ routine, resolved: resolveRoutine(routine, library, { equipment: this.#deps.settings.current.equipment, intensity: intensityFor(routine, false) }) }));
   }
 
   #allRoutines(): readonly Routine[] {
@@ -149,7 +145,7 @@ export class RoutinePanel implements vscode.Disposable {
       return undefined;
     }
     const extraSets = 'routineId' in request && request.extraSet ? 1 : 0;
-    const resolved = resolveRoutine(routine, library, { equipment: this.#deps.settings.current.equipment, intensity: fromReminder ? 'gentle' : 'full', extraSets });
+    const resolved = resolveRoutine(routine, library, { equipment: this.#deps.settings.current.equipment, intensity: intensityFor(routine, fromReminder), extraSets });
     for (const s of resolved.skipped) this.#deps.log.warn(`Routine ${routine.id}: skipped "${s.exercise}" (${s.reason === 'unknownExercise' ? 'no such exercise' : 'nothing you can do in its place'}).`);
     if (resolved.steps.length === 0) return undefined;
     const segments = segmentsOf(resolved);
@@ -168,8 +164,7 @@ export class RoutinePanel implements vscode.Disposable {
   }
 
   #options(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-    const root = this.#deps.extensionUri;
-    return { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(root, 'media'), vscode.Uri.joinPath(root, 'dist', 'webview')] };
+    return pageOptions(this.#deps.extensionUri);
   }
 
   #adopt(panel: vscode.WebviewPanel): void {

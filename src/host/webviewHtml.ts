@@ -47,3 +47,18 @@ ${styles}
 </body>
 </html>`;
 }
+
+/** `workbench.reduceMotion`: 'auto' lets the page follow the operating system's preference. */
+export function reduceMotionSetting(): 'on' | 'off' | 'auto' {
+  const value = vscode.workspace.getConfiguration('workbench').get<unknown>('reduceMotion');
+  return value === 'on' || value === 'off' ? value : 'auto';
+}
+
+/** Scripts on, command links off, and only the extension's own page folders readable. */
+export function pageOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
+  };
+}

@@ -1,3 +1,5 @@
+import { isObject, isString, isStrings } from './guards';
+
 /**
  * The contract between the host and the Browse Exercises page: the data the page draws, and the
  * messages each side sends. The page gets text ready to show (labels, dose) so it needs no library.
@@ -56,9 +58,6 @@ export function parseFromExercisesPage(raw: unknown): FromExercisesPage | undefi
   return undefined;
 }
 
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function isCard(v: unknown): v is ExerciseCard {
   if (!isObject(v)) return false;

@@ -1,3 +1,5 @@
+import { isCount, isMs, isObject, isString, isStrings } from './guards';
+
 /**
  * The contract between the host and the routine page. The host owns the clock and the player; the page
  * draws what it is told: the time left in the current segment, from which it counts down on its own.
@@ -76,11 +78,6 @@ export interface RoutinePageState {
   readonly doneSegments: readonly number[];
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
-const isMs = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
 export function parseFromRoutinePage(raw: unknown): FromRoutinePage | undefined {
   if (!isObject(raw)) return undefined;

@@ -119,7 +119,7 @@ function renderDetail(card: ExerciseCard): void {
   const back = el('button', { className: 'back', text: '← All exercises', attrs: { type: 'button' } });
   back.addEventListener('click', () => setState({ open: null }));
   const heading = el('h1', { text: card.name, attrs: { tabindex: '-1' } });
-  const start = el('button', { className: 'start', text: `Start ${card.name}`, attrs: { type: 'button' } });
+  const start = el('button', { className: 'button primary start', text: `Start ${card.name}`, attrs: { type: 'button' } });
   start.addEventListener('click', () => send({ type: 'start', exerciseId: card.id }));
   const facts = el(
     'dl',

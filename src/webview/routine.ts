@@ -40,7 +40,7 @@ const live = el('div', { className: 'visually-hidden', attrs: { 'aria-live': 'po
 const summary = el('section', { className: 'summary', attrs: { hidden: '' } });
 
 function control(label: string, action: ControlAction, key: string, keyLabel: string): HTMLButtonElement {
-  const button = el('button', { className: `control control-${action}`, attrs: { type: 'button', 'aria-keyshortcuts': key, title: `${label} (${keyLabel})` } }, el('span', { text: label }), el('kbd', { text: keyLabel }));
+  const button = el('button', { className: `button control control-${action}${action === 'pause' ? ' primary' : ''}`, attrs: { type: 'button', 'aria-keyshortcuts': key, title: `${label} (${keyLabel})` } }, el('span', { text: label }), el('kbd', { text: keyLabel }));
   button.addEventListener('click', () => act(button.dataset.action as ControlAction | undefined ?? action));
   button.dataset.action = action;
   return button;
@@ -244,7 +244,7 @@ function drawSummary(): void {
   if (!data || !player) return;
   const done = new Set(player.completedSteps);
   const items = data.steps.map((s, i) => el('li', { className: done.has(i) ? 'done' : 'not-done', text: `${done.has(i) ? '✓' : '–'} ${s.name}` }));
-  const close = el('button', { className: 'control', text: 'Close', attrs: { type: 'button' } });
+  const close = el('button', { className: 'button primary', text: 'Close', attrs: { type: 'button' } });
   close.addEventListener('click', () => act('close'));
   const allDone = done.size === data.steps.length;
   const heading = el('h2', { text: allDone ? 'Routine done' : player.early ? 'Stopped early' : 'Routine ended', attrs: { tabindex: '-1' } });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { EXERCISES } from '../../src/core/exercises/library';
-import { BUILT_IN_ROUTINES, resolveRoutine } from '../../src/core/exercises/routines';
+import { BUILT_IN_ROUTINES, intensityFor, resolveRoutine } from '../../src/core/exercises/routines';
 import { parseSettings } from '../../src/core/settings';
 
 const parse = (values: Record<string, unknown>) => parseSettings((key) => values[key]);
@@ -56,6 +56,16 @@ describe('custom routines, the default routine and sound', () => {
     assert.equal(settings.defaultRoutine, 'posture-reset');
     assert.equal(settings.sound, false);
     assert.deepEqual(problems.map((p) => p.setting).sort(), ['upright.customRoutines', 'upright.defaultRoutine', 'upright.sound']);
+  });
+
+  it('uses the gentle doses for the break routines however they start, the fuller ones for longer routines', () => {
+    const byId = (id: string) => BUILT_IN_ROUTINES.find((r) => r.id === id)!;
+    assert.equal(intensityFor(byId('posture-reset'), false), 'gentle');
+    assert.equal(intensityFor(byId('desk-stretch'), false), 'gentle');
+    assert.equal(intensityFor(byId('full-upper-back'), false), 'full');
+    assert.equal(intensityFor(byId('full-upper-back'), true), 'gentle');
+    const minutes = resolveRoutine(byId('posture-reset'), EXERCISES, { equipment: ['band'], intensity: intensityFor(byId('posture-reset'), false) }).seconds / 60;
+    assert.ok(minutes >= 1.5 && minutes <= 2.75, `Take a Break is about two minutes (${minutes.toFixed(1)})`);
   });
 
   it('adds one set to every step for progression, never past five', () => {

@@ -65,7 +65,7 @@ export function parseCustomRoutines(raw: unknown, builtInIds: readonly string[],
       steps.push({ exercise: st.exercise as string, ...(reps !== undefined ? { reps } : {}), ...(seconds !== undefined ? { seconds } : {}), ...(sets !== undefined ? { sets } : {}) });
     }
     if (steps.length === 0) continue;
-    routines.push({ id: r.id, name, summary: `${steps.length} ${steps.length === 1 ? 'exercise' : 'exercises'} of your own`, forReminders: false, steps });
+    routines.push({ id: r.id, name, summary: 'Your own routine.', forReminders: false, steps });
   }
   if (raw.length > MAX_ROUTINES) problems.push({ setting: SETTING, found: `${raw.length} routines`, used: `the first ${MAX_ROUTINES}`, reason: 'outOfRange' });
   return routines;

@@ -146,6 +146,14 @@ export interface ResolveOptions {
   readonly extraSets?: number;
 }
 
+/**
+ * The break routines (offered by reminders, about two minutes) always use the gentle doses, however
+ * they are started; the longer routines and single exercises started by hand use the fuller ones.
+ */
+export function intensityFor(routine: Routine, fromReminder: boolean): 'gentle' | 'full' {
+  return fromReminder || routine.forReminders ? 'gentle' : 'full';
+}
+
 /** After this many completions of a routine, one more set is offered. */
 export const PROGRESSION_COMPLETIONS = 5;
 

@@ -1,0 +1,8 @@
+/** Small runtime checks for data that crosses between the host and a page. */
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isString = (v: unknown): v is string => typeof v === 'string';
+export const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
+/** A whole number, 0 or more. */
+export const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+/** A finite duration or time, 0 or more. */
+export const isMs = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
