@@ -1,0 +1,173 @@
+import { type Calendar, MS_PER_MINUTE, MS_PER_SECOND } from '../time';
+
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export interface WorkingHours {
+  /** Minutes after local midnight; `end` may be before `start` for hours that cross midnight. */
+  readonly startMinutes: number;
+  readonly endMinutes: number;
+  readonly days: readonly Weekday[];
+}
+
+export interface ReminderSettings {
+  readonly breakIntervalMs: number;
+  /** Quiet needed before a due prompt goes out. */
+  readonly typingPauseMs: number;
+  readonly snoozeMs: number;
+  readonly maxConsecutiveSnoozes: number;
+  /** Null: reminders at any time. */
+  readonly workingHours: WorkingHours | null;
+  readonly fullRoutineDays: readonly Weekday[];
+  readonly defaultRoutine: string;
+}
+
+/** A due prompt never waits longer than this for a pause, whatever `typingPauseMs` says. */
+export const PROMPT_WAIT_CAP_MS = 3 * MS_PER_MINUTE;
+/** The status bar counts down this long before a break is due. */
+export const COUNTDOWN_MS = MS_PER_MINUTE;
+/** After a natural stopping point (a save, a task or debug session ending), this much quiet is enough. */
+export const STOPPING_POINT_QUIET_MS = 2 * MS_PER_SECOND;
+/** The full routine is offered, on its days, once this much coding has been done that day. */
+export const FULL_ROUTINE_AFTER_MS = 2 * 60 * MS_PER_MINUTE;
+export const FULL_ROUTINE_ID = 'full-upper-back';
+
+/** What all windows share about reminders (kept in the ledger). */
+export interface ReminderState {
+  /** Session time at which the next reminder is due; null: one interval into the session. */
+  readonly dueAtActiveMs: number | null;
+  readonly snoozedUntilWallMs: number | null;
+  readonly consecutiveSnoozes: number;
+  /** null: not paused; `untilWallMs` null: until resumed. */
+  readonly pause: { readonly untilWallMs: number | null } | null;
+  /** The day (`YYYY-MM-DD`) the full routine was last offered. */
+  readonly fullRoutineOfferedDay: string | null;
+}
+
+export const INITIAL_REMINDER_STATE: ReminderState = { dueAtActiveMs: null, snoozedUntilWallMs: null, consecutiveSnoozes: 0, pause: null, fullRoutineOfferedDay: null };
+
+/** What this window knows of the moment, besides the shared state. */
+export interface ReminderInput {
+  readonly nowWallMs: number;
+  readonly activeMsSinceBreak: number;
+  readonly todayActiveMs: number;
+  /** Since the last activity in this window. */
+  readonly quietMs: number;
+  /** Since a natural stopping point that came after the break fell due; null if none. */
+  readonly stoppingPointAgoMs: number | null;
+  /** How long the break has been due, by wall time (the host notes when it first saw it due); null if not. */
+  readonly dueForMs: number | null;
+  readonly debugging: boolean;
+}
+
+export type ReminderPhase = 'paused' | 'outsideHours' | 'snoozed' | 'counting' | 'soon' | 'due';
+
+export interface ReminderView {
+  readonly phase: ReminderPhase;
+  /** Session time left until due (negative once due). */
+  readonly msUntilDue: number;
+  /** Wall time left of a snooze or a timed pause. */
+  readonly msUntilResume: number | null;
+  /** Show the prompt now (the focused window, after claiming it). */
+  readonly promptNow: boolean;
+  readonly promptReason: 'pause' | 'stoppingPoint' | 'cap' | null;
+  /** The routine the prompt offers. */
+  readonly routineId: string;
+  readonly snoozeOffered: boolean;
+  /** When to look again if nothing happens (the host sets one timer); null: the minute refresh is enough. */
+  readonly wakeInMs: number | null;
+}
+
+/** The weekday of a `YYYY-MM-DD` day key. */
+export function weekdayOf(dayKey: string): Weekday {
+  const [y, m, d] = dayKey.split('-').map(Number);
+  return WEEKDAYS[new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)).getUTCDay()] ?? 'mon';
+}
+
+export function insideWorkingHours(hours: WorkingHours, nowWallMs: number, calendar: Calendar): boolean {
+  const minutes = Math.floor((nowWallMs - calendar.startOfDay(nowWallMs)) / MS_PER_MINUTE);
+  const day = weekdayOf(calendar.dayKey(nowWallMs));
+  if (hours.startMinutes <= hours.endMinutes) return hours.days.includes(day) && minutes >= hours.startMinutes && minutes < hours.endMinutes;
+  // Hours across midnight: the part after midnight belongs to the day before.
+  if (minutes >= hours.startMinutes) return hours.days.includes(day);
+  const yesterday = weekdayOf(calendar.dayKey(calendar.startOfDay(nowWallMs) - 1));
+  return minutes < hours.endMinutes && hours.days.includes(yesterday);
+}
+
+function routineFor(state: ReminderState, input: ReminderInput, settings: ReminderSettings, calendar: Calendar): string {
+  const day = calendar.dayKey(input.nowWallMs);
+  const fullDay = settings.fullRoutineDays.includes(weekdayOf(day));
+  if (fullDay && input.todayActiveMs >= FULL_ROUTINE_AFTER_MS && state.fullRoutineOfferedDay !== day) return FULL_ROUTINE_ID;
+  return settings.defaultRoutine;
+}
+
+/** Where reminders stand, and whether this is a good moment to prompt. Pure: the time is in `input`. */
+export function evaluate(state: ReminderState, input: ReminderInput, settings: ReminderSettings, calendar: Calendar): ReminderView {
+  const dueAt = state.dueAtActiveMs ?? settings.breakIntervalMs;
+  const msUntilDue = dueAt - input.activeMsSinceBreak;
+  const base = { msUntilDue, promptNow: false, promptReason: null, routineId: routineFor(state, input, settings, calendar), snoozeOffered: state.consecutiveSnoozes < settings.maxConsecutiveSnoozes } as const;
+  if (state.pause && (state.pause.untilWallMs === null || input.nowWallMs < state.pause.untilWallMs)) {
+    const left = state.pause.untilWallMs === null ? null : state.pause.untilWallMs - input.nowWallMs;
+    return { ...base, phase: 'paused', msUntilResume: left, wakeInMs: left };
+  }
+  if (settings.workingHours && !insideWorkingHours(settings.workingHours, input.nowWallMs, calendar)) {
+    return { ...base, phase: 'outsideHours', msUntilResume: null, wakeInMs: null };
+  }
+  if (state.snoozedUntilWallMs !== null && input.nowWallMs < state.snoozedUntilWallMs) {
+    const left = state.snoozedUntilWallMs - input.nowWallMs;
+    return { ...base, phase: 'snoozed', msUntilResume: left, wakeInMs: left };
+  }
+  // A snooze that ran out brings the reminder back at once, whatever the session time says.
+  const snoozeEnded = state.snoozedUntilWallMs !== null;
+  if (msUntilDue > 0 && !snoozeEnded) {
+    const soon = msUntilDue <= COUNTDOWN_MS;
+    return { ...base, phase: soon ? 'soon' : 'counting', msUntilResume: null, wakeInMs: soon ? msUntilDue : msUntilDue - COUNTDOWN_MS };
+  }
+  const dueFor = input.dueForMs ?? 0;
+  const capped = dueFor >= PROMPT_WAIT_CAP_MS;
+  const pauseNeeded = Math.min(settings.typingPauseMs, PROMPT_WAIT_CAP_MS);
+  let reason: ReminderView['promptReason'] = null;
+  if (capped) reason = 'cap';
+  else if (!input.debugging && input.stoppingPointAgoMs !== null && input.quietMs >= STOPPING_POINT_QUIET_MS) reason = 'stoppingPoint';
+  else if (!input.debugging && input.quietMs >= pauseNeeded) reason = 'pause';
+  const waits = [PROMPT_WAIT_CAP_MS - dueFor, input.debugging ? Infinity : pauseNeeded - input.quietMs, input.stoppingPointAgoMs !== null && !input.debugging ? STOPPING_POINT_QUIET_MS - input.quietMs : Infinity].filter((w) => w > 0);
+  return { ...base, phase: 'due', msUntilResume: null, promptNow: reason !== null, promptReason: reason, wakeInMs: reason ? null : Math.min(...waits) };
+}
+
+// --- what people do with a reminder -------------------------------------------------------
+
+export function snooze(state: ReminderState, nowWallMs: number, settings: ReminderSettings): ReminderState {
+  if (state.consecutiveSnoozes >= settings.maxConsecutiveSnoozes) return state;
+  return { ...state, snoozedUntilWallMs: nowWallMs + settings.snoozeMs, consecutiveSnoozes: state.consecutiveSnoozes + 1 };
+}
+
+/** Skipping leaves the session as it is and asks again one interval later. */
+export function skip(state: ReminderState, activeMsSinceBreak: number, settings: ReminderSettings): ReminderState {
+  return { ...state, dueAtActiveMs: activeMsSinceBreak + settings.breakIntervalMs, snoozedUntilWallMs: null, consecutiveSnoozes: 0 };
+}
+
+/** Any break taken (a routine, one logged, a natural one): the next reminder is an interval away. */
+export function breakTaken(state: ReminderState): ReminderState {
+  return { ...state, dueAtActiveMs: null, snoozedUntilWallMs: null, consecutiveSnoozes: 0 };
+}
+
+export function offeredFullRoutine(state: ReminderState, dayKey: string): ReminderState {
+  return { ...state, fullRoutineOfferedDay: dayKey };
+}
+
+export function pauseReminders(state: ReminderState, untilWallMs: number | null): ReminderState {
+  return { ...state, pause: { untilWallMs } };
+}
+
+/** Resuming: a break already due is prompted at the next pause (the session time is untouched). */
+export function resumeReminders(state: ReminderState): ReminderState {
+  return { ...state, pause: null };
+}
+
+/** "Until tomorrow": 06:00 tomorrow, or the start of working hours on the next working day. */
+export function tomorrowMorning(nowWallMs: number, calendar: Calendar, hours: WorkingHours | null): number {
+  let day = calendar.startOfNextDay(nowWallMs);
+  if (!hours || hours.days.length === 0) return day + 6 * 60 * MS_PER_MINUTE;
+  for (let i = 0; i < 7 && !hours.days.includes(weekdayOf(calendar.dayKey(day))); i++) day = calendar.startOfNextDay(day);
+  return day + hours.startMinutes * MS_PER_MINUTE;
+}
