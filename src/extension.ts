@@ -5,6 +5,7 @@ import { ManualClock, systemClock, testClockStart } from './host/clock';
 import { CodingSession } from './host/codingSession';
 import { ExercisesPanel } from './host/exercisesPanel';
 import { lazyLibrary } from './host/library';
+import { Reminders } from './host/reminders';
 import { RoutinePanel } from './host/routinePanel';
 import { registerCommands } from './host/commands';
 import { createLog } from './host/log';
@@ -38,7 +39,6 @@ export function activate(context: vscode.ExtensionContext): UprightTestApi | und
   });
   const codingSession = session;
   settings.onDidChange((next) => codingSession.settingsChanged(next));
-  const activitySource = new ActivitySource(codingSession);
   const library = lazyLibrary(context.extensionUri, log);
   const exercises = new ExercisesPanel(context.extensionUri, settings, log, library);
   const routines = new RoutinePanel({
@@ -50,13 +50,24 @@ export function activate(context: vscode.ExtensionContext): UprightTestApi | und
     statusBar,
     onRoutineEnded: (routineId, completed, fromReminder) => codingSession.recordRoutine(routineId, completed, fromReminder),
   });
+  const reminders = new Reminders({ session: codingSession, settings, clock, calendar: localCalendar, routines, statusBar, log, focused: () => activitySource.focused });
+  // Activity goes to the clock; focus changes and natural stopping points also wake the reminders.
+  const activitySource = new ActivitySource({
+    activity: () => codingSession.activity(),
+    focusChanged: (focused) => {
+      codingSession.focusChanged(focused);
+      reminders.evaluate();
+    },
+    stoppingPoint: () => reminders.stoppingPoint(),
+  });
 
-  context.subscriptions.push(log, settings, statusBar, codingSession, activitySource, exercises, routines, ...registerCommands({ session: codingSession, log, exercises, routines, library, nowWallMs: () => clock.now().wallMs, defaultRoutine: () => settings.current.defaultRoutine }));
+  context.subscriptions.push(log, settings, statusBar, codingSession, activitySource, exercises, routines, reminders, ...registerCommands({ session: codingSession, log, exercises, routines, reminders: reminders, library, nowWallMs: () => clock.now().wallMs, defaultRoutine: () => settings.current.defaultRoutine }));
+  reminders.evaluate();
 
   const activationMs = performance.now() - startedMs;
   log.info(`Activated in ${activationMs.toFixed(2)} ms.`);
   if (clock instanceof ManualClock) {
-    return createTestApi({ activationMs, clock, session: codingSession, activitySource, statusBar, settings, windowId, ledgerLocation: store.location, routines });
+    return createTestApi({ activationMs, clock, session: codingSession, activitySource, statusBar, settings, windowId, ledgerLocation: store.location, routines, reminders: reminders });
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { type BreakKind } from './tracker';
+import { type ReminderState } from './reminders/scheduler';
 
 /** Everything that counts as a break or a reminder outcome, by kind. Reminders add started/skipped/snoozed. */
 export const BREAK_COUNT_KINDS = ['natural', 'manual', 'started', 'skipped', 'snoozed'] as const;
@@ -48,6 +49,12 @@ export interface Ledger {
   readonly prompt: PromptClaim | null;
   /** By routine id. Added after the first ledger files were written: missing means none yet. */
   readonly routines: Readonly<Record<string, RoutineRecord>>;
+  /** Session time at which the next reminder is due; null: one interval in (added later: missing is null). */
+  readonly dueAtActiveMs: number | null;
+  /** Snoozes since the last break or skip (added later: missing is 0). */
+  readonly consecutiveSnoozes: number;
+  /** The day the full routine was last offered (added later: missing is null). */
+  readonly fullRoutineOfferedDay: string | null;
 }
 
 export type LedgerOp =
@@ -79,6 +86,9 @@ export function emptyLedger(dayKey: string): Ledger {
     pause: null,
     prompt: null,
     routines: {},
+    dueAtActiveMs: null,
+    consecutiveSnoozes: 0,
+    fullRoutineOfferedDay: null,
   };
 }
 
@@ -113,6 +123,10 @@ export function applyOpInPlace(l: MutableLedger, op: LedgerOp): void {
       }
       const sameDay = rollTo(l, op.dayKey);
       l.activeMsSinceBreak = 0;
+      // Any break means the next reminder is an interval away.
+      l.dueAtActiveMs = null;
+      l.snoozedUntilWallMs = null;
+      l.consecutiveSnoozes = 0;
       if (l.lastBreak === null || op.atWallMs >= l.lastBreak.atWallMs) l.lastBreak = { atWallMs: op.atWallMs, kind: op.kind };
       if (sameDay) l.todayBreaks = { ...l.todayBreaks, [op.kind]: l.todayBreaks[op.kind] + 1 };
       return;
@@ -258,10 +272,28 @@ export function readLedger(raw: unknown, fallback: Ledger): LedgerReadResult {
     r.routines === undefined
       ? fallback.routines
       : take('routines', (v): v is Record<string, RoutineRecord> => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isRecord), fallback.routines);
+  const optional = <T>(key: keyof Ledger, valid: (v: unknown) => v is T, fallbackValue: T): T => (r[key] === undefined ? fallbackValue : take(key, valid, fallbackValue));
+  const dueAtActiveMs = optional('dueAtActiveMs', (v): v is number | null => v === null || (isTime(v) && v <= MAX_SESSION_MS + DAY_MS), fallback.dueAtActiveMs);
+  const consecutiveSnoozes = optional('consecutiveSnoozes', (v): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 100, fallback.consecutiveSnoozes);
+  const fullRoutineOfferedDay = optional('fullRoutineOfferedDay', (v): v is string | null => v === null || (typeof v === 'string' && DAY_KEY.test(v)), fallback.fullRoutineOfferedDay);
   const seq = take('seq', (v): v is number => Number.isInteger(v) && (v as number) >= 0, fallback.seq);
   if (r.version !== 1) problems.push('version');
   return {
-    ledger: { version: 1, seq, dayKey, todayActiveMs, todayBreaks: { ...todayBreaks }, activeMsSinceBreak, lastActivityWallMs, lastBreak, snoozedUntilWallMs, pause, prompt, routines: { ...routines } },
+    ledger: { version: 1, seq, dayKey, todayActiveMs, todayBreaks: { ...todayBreaks }, activeMsSinceBreak, lastActivityWallMs, lastBreak, snoozedUntilWallMs, pause, prompt, routines: { ...routines }, dueAtActiveMs, consecutiveSnoozes, fullRoutineOfferedDay },
     problems,
   };
+}
+
+// --- reminders --------------------------------------------------------------------------------
+
+/** The reminder part of the ledger, in the scheduler's terms. */
+export function reminderStateOf(l: Ledger): ReminderState {
+  return { dueAtActiveMs: l.dueAtActiveMs, snoozedUntilWallMs: l.snoozedUntilWallMs, consecutiveSnoozes: l.consecutiveSnoozes, pause: l.pause, fullRoutineOfferedDay: l.fullRoutineOfferedDay };
+}
+
+/** Writes a changed reminder state back, counting the outcome (`snoozed`, `skipped`) for today. */
+export function withReminderState(l: Ledger, state: ReminderState, outcome?: { kind: 'snoozed' | 'skipped'; dayKey: string }): Ledger {
+  const next: MutableLedger = { ...l, ...state };
+  if (outcome && rollTo(next, outcome.dayKey)) next.todayBreaks = { ...next.todayBreaks, [outcome.kind]: next.todayBreaks[outcome.kind] + 1 };
+  return next;
 }

@@ -2,12 +2,15 @@ import { parseCustomRoutines } from './exercises/custom';
 import { EQUIPMENT, type Equipment } from './exercises/model';
 import { BUILT_IN_ROUTINES, DEFAULT_ROUTINE_ID, type Routine } from './exercises/routines';
 import { describeValue, type SettingProblem } from './settingsProblems';
+import { type ReminderSettings, WEEKDAYS, type Weekday, type WorkingHours } from './reminders/scheduler';
 import { MS_PER_MINUTE, MS_PER_SECOND } from './time';
 
 export { describeValue, type SettingProblem } from './settingsProblems';
 import { type TrackerSettings } from './tracker';
 
-export const STATUS_BAR_DISPLAYS = ['session', 'today'] as const;
+export const STATUS_BAR_DISPLAYS = ['session', 'today', 'nextBreak'] as const;
+export const REMINDER_STYLES = ['notification', 'statusBar', 'panel'] as const;
+export type ReminderStyle = (typeof REMINDER_STYLES)[number];
 export type StatusBarDisplay = (typeof STATUS_BAR_DISPLAYS)[number];
 
 /** Every setting Upright reads, validated. Immutable: a change of configuration makes a new one. */
@@ -23,6 +26,14 @@ export interface UprightSettings {
   readonly defaultRoutine: string;
   /** A soft cue at each step change, made in the page. */
   readonly sound: boolean;
+  readonly breakIntervalMinutes: number;
+  readonly typingPauseSeconds: number;
+  readonly snoozeMinutes: number;
+  readonly maxConsecutiveSnoozes: number;
+  readonly reminderStyle: ReminderStyle;
+  readonly fullRoutineDays: readonly Weekday[];
+  /** Null when working hours are off: reminders at any time. */
+  readonly workingHours: WorkingHours | null;
 }
 
 export interface ParsedSettings {
@@ -40,7 +51,14 @@ interface IntegerSpec {
 export const SETTING_SPECS = {
   idleThresholdSeconds: { key: 'idleThresholdSeconds', defaultValue: 180, min: 30, max: 1800 },
   naturalBreakMinutes: { key: 'naturalBreakMinutes', defaultValue: 5, min: 1, max: 120 },
+  breakIntervalMinutes: { key: 'breakIntervalMinutes', defaultValue: 30, min: 1, max: 240 },
+  typingPauseSeconds: { key: 'typingPauseSeconds', defaultValue: 15, min: 0, max: 120 },
+  snoozeMinutes: { key: 'snoozeMinutes', defaultValue: 5, min: 1, max: 60 },
+  maxConsecutiveSnoozes: { key: 'maxConsecutiveSnoozes', defaultValue: 3, min: 0, max: 10 },
 } as const satisfies Record<string, IntegerSpec>;
+
+export const DEFAULT_FULL_ROUTINE_DAYS: readonly Weekday[] = ['mon', 'wed', 'fri'];
+export const DEFAULT_WORKING_HOURS = { enabled: false, start: '09:00', end: '18:00', days: ['mon', 'tue', 'wed', 'thu', 'fri'] } as const;
 
 export const DEFAULT_SETTINGS: UprightSettings = {
   idleThresholdSeconds: SETTING_SPECS.idleThresholdSeconds.defaultValue,
@@ -50,6 +68,13 @@ export const DEFAULT_SETTINGS: UprightSettings = {
   customRoutines: [],
   defaultRoutine: DEFAULT_ROUTINE_ID,
   sound: false,
+  breakIntervalMinutes: 30,
+  typingPauseSeconds: 15,
+  snoozeMinutes: 5,
+  maxConsecutiveSnoozes: 3,
+  reminderStyle: 'notification',
+  fullRoutineDays: ['mon', 'wed', 'fri'],
+  workingHours: null,
 };
 
 const SECTION = 'upright';
@@ -97,6 +122,48 @@ export function parseEquipment(raw: unknown, problems: SettingProblem[]): readon
   return kept;
 }
 
+function parseWeekdays(key: string, raw: unknown, fallback: readonly Weekday[], problems: SettingProblem[]): readonly Weekday[] {
+  if (raw === undefined) return fallback;
+  if (!Array.isArray(raw)) {
+    problems.push({ setting: `${SECTION}.${key}`, found: describeValue(raw), used: describeValue(fallback), reason: 'notAllowed' });
+    return fallback;
+  }
+  const items = raw as unknown[];
+  const kept = WEEKDAYS.filter((d) => items.includes(d));
+  if (kept.length !== items.length) problems.push({ setting: `${SECTION}.${key}`, found: describeValue(raw), used: describeValue(kept), reason: 'notAllowed' });
+  return kept;
+}
+
+function parseClock(text: unknown): number | undefined {
+  if (typeof text !== 'string') return undefined;
+  const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text.trim());
+  return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
+}
+
+/** `upright.workingHours`: `{ enabled, start: "09:00", end: "18:00", days: [...] }`; null when off. */
+export function parseWorkingHours(raw: unknown, problems: SettingProblem[]): WorkingHours | null {
+  if (raw === undefined) return null;
+  const setting = `${SECTION}.workingHours`;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    problems.push({ setting, found: describeValue(raw), used: 'off', reason: 'notAllowed' });
+    return null;
+  }
+  const r = raw as Record<string, unknown>;
+  if (r.enabled !== true) return null;
+  let start = parseClock(r.start ?? DEFAULT_WORKING_HOURS.start);
+  let end = parseClock(r.end ?? DEFAULT_WORKING_HOURS.end);
+  if (start === undefined) {
+    problems.push({ setting, found: `start ${describeValue(r.start)}`, used: DEFAULT_WORKING_HOURS.start, reason: 'notAllowed' });
+    start = 9 * 60;
+  }
+  if (end === undefined) {
+    problems.push({ setting, found: `end ${describeValue(r.end)}`, used: DEFAULT_WORKING_HOURS.end, reason: 'notAllowed' });
+    end = 18 * 60;
+  }
+  const days = parseWeekdays('workingHours.days', r.days, DEFAULT_WORKING_HOURS.days, problems);
+  return { startMinutes: start, endMinutes: end, days };
+}
+
 /**
  * Reads every setting through `read` (given the key below `upright.`) into a validated snapshot. Bad
  * values are clamped or defaulted and reported, never thrown.
@@ -132,7 +199,17 @@ export function parseSettings(read: (key: string) => unknown): ParsedSettings {
   let sound = false;
   if (typeof rawSound === 'boolean') sound = rawSound;
   else if (rawSound !== undefined) problems.push({ setting: `${SECTION}.sound`, found: describeValue(rawSound), used: 'false', reason: 'notAllowed' });
-  return { settings: { idleThresholdSeconds, naturalBreakMinutes, statusBarDisplay, equipment, customRoutines, defaultRoutine, sound }, problems };
+  const breakIntervalMinutes = readInteger(SETTING_SPECS.breakIntervalMinutes, safeRead('breakIntervalMinutes'), problems);
+  const typingPauseSeconds = readInteger(SETTING_SPECS.typingPauseSeconds, safeRead('typingPauseSeconds'), problems);
+  const snoozeMinutes = readInteger(SETTING_SPECS.snoozeMinutes, safeRead('snoozeMinutes'), problems);
+  const maxConsecutiveSnoozes = readInteger(SETTING_SPECS.maxConsecutiveSnoozes, safeRead('maxConsecutiveSnoozes'), problems);
+  const reminderStyle = readEnum('reminderStyle', REMINDER_STYLES, DEFAULT_SETTINGS.reminderStyle, safeRead('reminderStyle'), problems);
+  const fullRoutineDays = parseWeekdays('fullRoutineDays', safeRead('fullRoutineDays'), DEFAULT_FULL_ROUTINE_DAYS, problems);
+  const workingHours = parseWorkingHours(safeRead('workingHours'), problems);
+  return {
+    settings: { idleThresholdSeconds, naturalBreakMinutes, statusBarDisplay, equipment, customRoutines, defaultRoutine, sound, breakIntervalMinutes, typingPauseSeconds, snoozeMinutes, maxConsecutiveSnoozes, reminderStyle, fullRoutineDays, workingHours },
+    problems,
+  };
 }
 
 export function settingsEqual(a: UprightSettings, b: UprightSettings): boolean {
@@ -144,6 +221,13 @@ export function settingsEqual(a: UprightSettings, b: UprightSettings): boolean {
     a.equipment.every((e, i) => b.equipment[i] === e) &&
     a.defaultRoutine === b.defaultRoutine &&
     a.sound === b.sound &&
+    a.breakIntervalMinutes === b.breakIntervalMinutes &&
+    a.typingPauseSeconds === b.typingPauseSeconds &&
+    a.snoozeMinutes === b.snoozeMinutes &&
+    a.maxConsecutiveSnoozes === b.maxConsecutiveSnoozes &&
+    a.reminderStyle === b.reminderStyle &&
+    a.fullRoutineDays.join() === b.fullRoutineDays.join() &&
+    JSON.stringify(a.workingHours) === JSON.stringify(b.workingHours) &&
     JSON.stringify(a.customRoutines) === JSON.stringify(b.customRoutines)
   );
 }
@@ -152,5 +236,17 @@ export function trackerSettingsOf(settings: UprightSettings): TrackerSettings {
   return {
     idleThresholdMs: settings.idleThresholdSeconds * MS_PER_SECOND,
     naturalBreakMs: settings.naturalBreakMinutes * MS_PER_MINUTE,
+  };
+}
+
+export function reminderSettingsOf(settings: UprightSettings): ReminderSettings {
+  return {
+    breakIntervalMs: settings.breakIntervalMinutes * MS_PER_MINUTE,
+    typingPauseMs: settings.typingPauseSeconds * MS_PER_SECOND,
+    snoozeMs: settings.snoozeMinutes * MS_PER_MINUTE,
+    maxConsecutiveSnoozes: settings.maxConsecutiveSnoozes,
+    workingHours: settings.workingHours,
+    fullRoutineDays: settings.fullRoutineDays,
+    defaultRoutine: settings.defaultRoutine,
   };
 }

@@ -4,6 +4,8 @@ import { isCodingDocumentScheme } from '../core/activity';
 export interface ActivitySink {
   activity(): void;
   focusChanged(focused: boolean): void;
+  /** A natural stopping point: a save, a task, terminal command or debug session ending. */
+  stoppingPoint?(): void;
 }
 
 /**
@@ -27,11 +29,23 @@ export class ActivitySource implements vscode.Disposable {
       }),
       vscode.window.onDidChangeActiveTextEditor(activity),
       vscode.window.onDidStartTerminalShellExecution(activity),
-      vscode.window.onDidEndTerminalShellExecution(activity),
+      vscode.window.onDidEndTerminalShellExecution(() => {
+        sink.activity();
+        sink.stoppingPoint?.();
+      }),
       vscode.tasks.onDidStartTask(activity),
-      vscode.tasks.onDidEndTask(activity),
+      vscode.tasks.onDidEndTask(() => {
+        sink.activity();
+        sink.stoppingPoint?.();
+      }),
       vscode.debug.onDidStartDebugSession(activity),
-      vscode.debug.onDidTerminateDebugSession(activity),
+      vscode.debug.onDidTerminateDebugSession(() => {
+        sink.activity();
+        sink.stoppingPoint?.();
+      }),
+      vscode.workspace.onDidSaveTextDocument((doc) => {
+        if (isCodingDocumentScheme(doc.uri.scheme)) sink.stoppingPoint?.();
+      }),
       vscode.window.onDidChangeWindowState((state) => {
         if (this.#focusOverride !== undefined) return;
         sink.focusChanged(state.focused);

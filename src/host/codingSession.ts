@@ -59,6 +59,7 @@ export class CodingSession implements ActivitySink, vscode.Disposable {
   #ledgerReads = 0;
   #writeFailureLogged = false;
   #lastWriteError: unknown;
+  #lastActivityMonoMs: number | null = null;
   readonly #listeners: (() => void)[] = [];
 
   constructor(deps: CodingSessionDeps) {
@@ -74,7 +75,9 @@ export class CodingSession implements ActivitySink, vscode.Disposable {
   /** Called for every activity event: keep it cheap. */
   activity(): void {
     const tracker = this.#tracker;
-    tracker.recordActivity(this.#deps.clock.now());
+    const now = this.#deps.clock.now();
+    this.#lastActivityMonoMs = now.monoMs;
+    tracker.recordActivity(now);
     if (
       Math.floor(tracker.activeMsSinceBreak / MS_PER_MINUTE) !== this.#shownSessionMinute ||
       Math.floor(tracker.todayActiveMs / MS_PER_MINUTE) !== this.#shownTodayMinute
@@ -162,6 +165,23 @@ export class CodingSession implements ActivitySink, vscode.Disposable {
     });
     if (written === undefined) return !(this.#lastWriteError instanceof LedgerBusyError);
     return granted;
+  }
+
+  /** Monotonic time of this window's last activity event (null before the first). */
+  get lastActivityMonoMs(): number | null {
+    return this.#lastActivityMonoMs;
+  }
+
+  /** Follows other windows now (their reminder answers), without waiting for the minute refresh. */
+  follow(): void {
+    this.#readIfChanged();
+  }
+
+  /** Writes a change (a reminder answered, paused...) together with this window's pending time. */
+  updateLedger(change: (current: Ledger) => Ledger): boolean {
+    const written = this.#write(change) !== undefined;
+    this.#render();
+    return written;
   }
 
   /** Gives up prompt `id` (answered or stale). Only the claim with that id is released. */

@@ -6,6 +6,7 @@ import { formatLastDone, formatMinutes } from '../core/format';
 import { localCalendar } from '../core/time';
 import { type CodingSession } from './codingSession';
 import { type ExercisesPanel } from './exercisesPanel';
+import { type Reminders } from './reminders';
 import { type RoutinePanel } from './routinePanel';
 import { showMenu } from './menu';
 
@@ -14,6 +15,7 @@ export interface CommandDeps {
   readonly log: vscode.LogOutputChannel;
   readonly exercises: ExercisesPanel;
   readonly routines: RoutinePanel;
+  readonly reminders: Reminders;
   readonly library: () => readonly Exercise[];
   readonly nowWallMs: () => number;
   readonly defaultRoutine: () => string;
@@ -70,10 +72,40 @@ function logBreak(deps: CommandDeps): void {
   void vscode.window.showInformationMessage(vscode.l10n.t('Break recorded. Your session timer starts again.'));
 }
 
+function answerReminder(deps: CommandDeps, answer: 'snooze' | 'skip'): void {
+  if (deps.reminders.view?.phase !== 'due') {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No break is due right now.'));
+    return;
+  }
+  if (answer === 'snooze' && !deps.reminders.view.snoozeOffered) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('This break has been snoozed as often as upright.maxConsecutiveSnoozes allows.'));
+    return;
+  }
+  deps.reminders.answer(answer);
+}
+
+interface PauseItem extends vscode.QuickPickItem {
+  readonly until: () => number | null;
+}
+
+async function pauseReminders(deps: CommandDeps): Promise<void> {
+  const now = deps.nowWallMs();
+  const minutes = (m: number) => () => now + m * 60_000;
+  const items: PauseItem[] = [
+    { label: vscode.l10n.t('For 30 minutes'), until: minutes(30) },
+    { label: vscode.l10n.t('For 1 hour'), until: minutes(60) },
+    { label: vscode.l10n.t('For 2 hours'), until: minutes(120) },
+    { label: vscode.l10n.t('Until tomorrow'), description: vscode.l10n.t('06:00, or when your working hours start'), until: () => deps.reminders.tomorrow() },
+    { label: vscode.l10n.t('Until I resume'), until: () => null },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Pause break reminders'), placeHolder: vscode.l10n.t('Coding time is still counted while reminders are paused') });
+  if (picked) deps.reminders.pause(picked.until());
+}
+
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('upright.showMenu', () =>
-      showMenu({ snapshot: () => deps.session.snapshot(), showLog: () => deps.log.show(true) }),
+      showMenu({ snapshot: () => deps.session.snapshot(), showLog: () => deps.log.show(true), reminder: () => deps.reminders.view }),
     ),
     vscode.commands.registerCommand('upright.logBreak', () => logBreak(deps)),
     vscode.commands.registerCommand('upright.browseExercises', () => deps.exercises.show()),
@@ -82,5 +114,9 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       typeof exerciseId === 'string' ? deps.routines.start({ exerciseId }) : startExercise(deps),
     ),
     vscode.commands.registerCommand('upright.takeBreak', () => deps.routines.start({ routineId: deps.defaultRoutine() })),
+    vscode.commands.registerCommand('upright.snooze', () => answerReminder(deps, 'snooze')),
+    vscode.commands.registerCommand('upright.skip', () => answerReminder(deps, 'skip')),
+    vscode.commands.registerCommand('upright.pause', () => pauseReminders(deps)),
+    vscode.commands.registerCommand('upright.resume', () => deps.reminders.resume()),
   ];
 }

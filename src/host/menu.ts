@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { formatCompactDuration } from '../core/format';
+import { type ReminderView } from '../core/reminders/scheduler';
 import { type TrackerSnapshot } from '../core/tracker';
 
 interface MenuItem extends vscode.QuickPickItem {
@@ -9,21 +10,35 @@ interface MenuItem extends vscode.QuickPickItem {
 export interface MenuActions {
   snapshot(): TrackerSnapshot;
   showLog(): void;
+  reminder(): ReminderView | undefined;
 }
 
 /** The status-bar menu: what Upright can do right now. */
 export async function showMenu(actions: MenuActions): Promise<void> {
   const snapshot = actions.snapshot();
+  const reminder = actions.reminder();
+  const due: MenuItem[] =
+    reminder?.phase === 'due'
+      ? [
+          ...(reminder.snoozeOffered ? [{ label: `$(clock) ${vscode.l10n.t('Snooze Break')}`, run: () => vscode.commands.executeCommand('upright.snooze') }] : []),
+          { label: `$(debug-step-over) ${vscode.l10n.t('Skip Break')}`, run: () => vscode.commands.executeCommand('upright.skip') },
+        ]
+      : [];
+  const paused = reminder?.phase === 'paused';
   const items: MenuItem[] = [
     {
       label: `$(play) ${vscode.l10n.t('Take a Break Now')}`,
       detail: vscode.l10n.t('Two minutes of posture work: chin tucks, shoulder-blade squeezes, pull-aparts.'),
       run: () => vscode.commands.executeCommand('upright.takeBreak'),
     },
+    ...due,
     {
       label: `$(list-ordered) ${vscode.l10n.t('Start Routine…')}`,
       run: () => vscode.commands.executeCommand('upright.startRoutine'),
     },
+    paused
+      ? { label: `$(debug-start) ${vscode.l10n.t('Resume Reminders')}`, run: () => vscode.commands.executeCommand('upright.resume') }
+      : { label: `$(debug-pause) ${vscode.l10n.t('Pause Reminders…')}`, run: () => vscode.commands.executeCommand('upright.pause') },
     {
       label: `$(coffee) ${vscode.l10n.t('I Took a Break')}`,
       detail: vscode.l10n.t('Record a break taken away from the keyboard; the session timer starts again.'),

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { formatCompactDuration, toHoursMinutes } from '../core/format';
 import { type UprightSettings } from '../core/settings';
+import { type ReminderView } from '../core/reminders/scheduler';
 import { type TrackerSnapshot } from '../core/tracker';
 
 export const STATUS_BAR_ITEM_ID = 'upright.timer';
@@ -18,6 +19,9 @@ export class SessionStatusBar implements vscode.Disposable {
   #sessionText = '';
   #sessionLabel = '';
   #routine: { text: string; label: string } | undefined;
+  #reminder: ReminderView | undefined;
+  #display: UprightSettings['statusBarDisplay'] = 'session';
+  #nowWallMs = 0;
 
   constructor() {
     this.#item = vscode.window.createStatusBarItem(STATUS_BAR_ITEM_ID, vscode.StatusBarAlignment.Right, 100);
@@ -36,6 +40,8 @@ export class SessionStatusBar implements vscode.Disposable {
     this.#rendered = key;
 
     this.#sessionText = text;
+    this.#display = settings.statusBarDisplay;
+    this.#nowWallMs = nowWallMs;
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`**${vscode.l10n.t('Upright')}**\n\n`);
     tooltip.appendMarkdown(`${vscode.l10n.t('Coding since your last break: {0}', session)}  \n`);
@@ -71,13 +77,46 @@ export class SessionStatusBar implements vscode.Disposable {
     this.#apply();
   }
 
+  /** Where reminders stand: the countdown, a break due (warning colour at once), snoozed or paused. */
+  showReminder(view: ReminderView | undefined, nowWallMs: number): void {
+    this.#reminder = view;
+    this.#nowWallMs = nowWallMs;
+    this.#apply();
+  }
+
+  #reminderText(): { text: string; label: string } | undefined {
+    const r = this.#reminder;
+    if (!r) return undefined;
+    const clock = (ms: number): string => {
+      const s = Math.max(0, Math.ceil(ms / 1000));
+      return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+    };
+    switch (r.phase) {
+      case 'due':
+        return { text: `$(bell) ${vscode.l10n.t('Break due')}`, label: vscode.l10n.t('Upright: a break is due. Activate for the menu.') };
+      case 'soon':
+        return { text: `$(watch) ${vscode.l10n.t('Break in {0}', clock(r.msUntilDue))}`, label: vscode.l10n.t('Upright: a break in {0} seconds.', Math.ceil(r.msUntilDue / 1000)) };
+      case 'paused': {
+        const until = r.msUntilResume === null ? vscode.l10n.t('until resumed') : new Date(this.#nowWallMs + r.msUntilResume).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+        return { text: `$(debug-pause) ${this.#sessionText.replace('$(watch) ', '')}`, label: vscode.l10n.t('Upright: reminders paused {0}.', until) };
+      }
+      case 'counting':
+        if (this.#display !== 'nextBreak') return undefined;
+        return { text: `$(watch) ${vscode.l10n.t('{0} to break', formatCompactDuration(r.msUntilDue + 59_999))}`, label: vscode.l10n.t('Upright: next break in {0}.', spokenDuration(r.msUntilDue + 59_999)) };
+      default:
+        return undefined;
+    }
+  }
+
   #apply(): void {
-    this.#item.text = this.#routine ? `$(person) ${this.#routine.text}` : this.#sessionText;
-    this.#item.accessibilityInformation = { label: this.#routine?.label ?? this.#sessionLabel, role: 'button' };
+    const reminder = this.#reminderText();
+    this.#item.text = this.#routine ? `$(person) ${this.#routine.text}` : (reminder?.text ?? this.#sessionText);
+    this.#item.accessibilityInformation = { label: this.#routine?.label ?? reminder?.label ?? this.#sessionLabel, role: 'button' };
+    this.#item.backgroundColor = this.#reminder?.phase === 'due' && !this.#routine ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }
 
   /** What is on screen now (for the test API). */
-  describe(): { text: string; tooltip: string; accessibilityLabel: string; command: string | undefined } {
+  describe(): { text: string; tooltip: string; accessibilityLabel: string; command: string | undefined; warning: boolean } {
     const tooltip = this.#item.tooltip;
     const command = this.#item.command;
     return {
@@ -85,6 +124,7 @@ export class SessionStatusBar implements vscode.Disposable {
       tooltip: typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? ''),
       accessibilityLabel: this.#item.accessibilityInformation?.label ?? '',
       command: typeof command === 'string' ? command : command?.command,
+      warning: this.#item.backgroundColor !== undefined,
     };
   }
 

@@ -5,6 +5,7 @@ import { type ActivitySource } from './activitySource';
 import { type ManualClock } from './clock';
 import { type CodingSession, type SessionCounters } from './codingSession';
 import { type SettingsReader } from './settingsReader';
+import { type PromptAnswer, type Reminders } from './reminders';
 import { type RoutinePanel } from './routinePanel';
 import { type SessionStatusBar } from './statusBar';
 
@@ -14,7 +15,7 @@ export interface UprightTestApi {
   readonly clock: ManualClock;
   setFocused(focused: boolean | undefined): void;
   snapshot(): TrackerSnapshot;
-  statusBar(): { text: string; tooltip: string; accessibilityLabel: string; command: string | undefined };
+  statusBar(): { text: string; tooltip: string; accessibilityLabel: string; command: string | undefined; warning: boolean };
   /** Runs the minute timer's work now. */
   refresh(): void;
   settings(): UprightSettings;
@@ -30,6 +31,12 @@ export interface UprightTestApi {
   /** The routine under way, caught up with the clock (undefined when none). */
   routine(): ReturnType<RoutinePanel['snapshot']>;
   routineControl(action: 'pause' | 'resume' | 'next' | 'back' | 'finish' | 'close'): void;
+  /** Re-evaluates reminders now and returns where they stand, and the prompt this window shows. */
+  reminder(): { view: Reminders['view']; shownPromptId: string | undefined };
+  /** What pressing a button of the prompt does. */
+  answerPrompt(answer: PromptAnswer): boolean;
+  pauseReminders(untilWallMs: number | null): void;
+  resumeReminders(): void;
   readonly windowId: string;
   readonly ledgerLocation: string;
 }
@@ -44,6 +51,7 @@ export function createTestApi(parts: {
   windowId: string;
   ledgerLocation: string;
   routines: RoutinePanel;
+  reminders: Reminders;
 }): UprightTestApi {
   return {
     activationMs: parts.activationMs,
@@ -64,6 +72,14 @@ export function createTestApi(parts: {
       return parts.routines.snapshot();
     },
     routineControl: (action) => parts.routines.control(action),
+    reminder: () => {
+      parts.session.follow();
+      parts.reminders.evaluate();
+      return { view: parts.reminders.view, shownPromptId: parts.reminders.shownPromptId };
+    },
+    answerPrompt: (answer) => parts.reminders.answer(answer),
+    pauseReminders: (until) => parts.reminders.pause(until),
+    resumeReminders: () => parts.reminders.resume(),
     windowId: parts.windowId,
     ledgerLocation: parts.ledgerLocation,
   };

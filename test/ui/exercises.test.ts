@@ -5,7 +5,7 @@ import { ILLUSTRATIONS } from '../../src/shared/illustration/specs';
 
 // Every exercise has a picture (a unit test holds the drawings to that); these count what the page draws.
 const DRAWN = EXERCISES.filter((e) => ILLUSTRATIONS[e.id]).length;
-import { openWorkbench, runCommand, screenshot, webviewFrame, type Workbench } from './harness';
+import { openWorkbench, runCommand, screenshot, TIMER_SELECTOR, webviewFrame, type Workbench } from './harness';
 
 const THEMES = [
   { name: 'light', theme: 'Default Light Modern', label: 'Light Modern', bodyClass: 'vscode-light' },
@@ -25,6 +25,8 @@ describe('Browse Exercises in a real workbench', function () {
     wb.page.on('console', (m) => {
       if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(m.text())) consoleProblems.push(m.text());
     });
+    // Upright's commands are in the palette once it is active: its status-bar item says so.
+    await wb.page.locator(TIMER_SELECTOR).waitFor({ timeout: 60_000 });
     await runCommand(wb.page, 'View: Toggle Primary Side Bar Visibility');
     await runCommand(wb.page, 'Upright: Browse Exercises');
     frame = webviewFrame(wb.page);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { type FrameLocator } from 'playwright-core';
-import { openWorkbench, runCommand, screenshot, webviewFrame, type Workbench } from './harness';
+import { openWorkbench, runCommand, screenshot, TIMER_SELECTOR, webviewFrame, type Workbench } from './harness';
 
 const HTML_NAME = '<b>Bold</b> <img src=x onerror="document.title=1">';
 
@@ -23,6 +23,8 @@ describe('routine panel in a real workbench', function () {
     wb.page.on('console', (m) => {
       if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(m.text())) consoleProblems.push(m.text());
     });
+    // Upright's commands are in the palette once it is active: its status-bar item says so.
+    await wb.page.locator(TIMER_SELECTOR).waitFor({ timeout: 60_000 });
     await runCommand(wb.page, 'Upright: Take a Break Now');
     frame = webviewFrame(wb.page);
     await frame.locator('.exercise-name', { hasText: 'Chin Tuck' }).waitFor({ timeout: 60_000 });

@@ -14,7 +14,7 @@ describe('settings', () => {
 
   it('accepts values in range', () => {
     const { settings, problems } = parse({ idleThresholdSeconds: 60, naturalBreakMinutes: 10, 'statusBar.display': 'today', equipment: ['dumbbells', 'band'] });
-    assert.deepEqual(settings, { idleThresholdSeconds: 60, naturalBreakMinutes: 10, statusBarDisplay: 'today', equipment: ['band', 'dumbbells'], customRoutines: [], defaultRoutine: 'posture-reset', sound: false });
+    assert.deepEqual(settings, { ...DEFAULT_SETTINGS, idleThresholdSeconds: 60, naturalBreakMinutes: 10, statusBarDisplay: 'today', equipment: ['band', 'dumbbells'] });
     assert.deepEqual(problems, []);
   });
 
@@ -77,5 +77,35 @@ describe('settings', () => {
     assert.ok(settingsEqual(parse({}).settings, DEFAULT_SETTINGS));
     assert.ok(!settingsEqual(parse({ naturalBreakMinutes: 9 }).settings, DEFAULT_SETTINGS));
     assert.deepEqual(trackerSettingsOf(DEFAULT_SETTINGS), { idleThresholdMs: 180_000, naturalBreakMs: 300_000 });
+  });
+});
+
+describe('reminder settings', () => {
+  const read = (values: Record<string, unknown>) => parseSettings((key) => values[key]);
+
+  it('reads the defaults of the design', () => {
+    const { settings, problems } = read({});
+    assert.deepEqual(problems, []);
+    assert.deepEqual(
+      [settings.breakIntervalMinutes, settings.typingPauseSeconds, settings.snoozeMinutes, settings.maxConsecutiveSnoozes, settings.reminderStyle, settings.fullRoutineDays, settings.workingHours],
+      [30, 15, 5, 3, 'notification', ['mon', 'wed', 'fri'], null],
+    );
+  });
+
+  it('clamps the numbers, defaults an unknown style, and drops unknown days, each with a problem', () => {
+    const { settings, problems } = read({ breakIntervalMinutes: 0, typingPauseSeconds: 500, snoozeMinutes: 'soon', maxConsecutiveSnoozes: 11, reminderStyle: 'popup', fullRoutineDays: ['mon', 'funday'] });
+    assert.deepEqual([settings.breakIntervalMinutes, settings.typingPauseSeconds, settings.snoozeMinutes, settings.maxConsecutiveSnoozes, settings.reminderStyle], [1, 120, 5, 10, 'notification']);
+    assert.deepEqual(settings.fullRoutineDays, ['mon']);
+    assert.deepEqual(problems.map((p) => p.setting).sort(), ['upright.breakIntervalMinutes', 'upright.fullRoutineDays', 'upright.maxConsecutiveSnoozes', 'upright.reminderStyle', 'upright.snoozeMinutes', 'upright.typingPauseSeconds']);
+  });
+
+  it('reads working hours when enabled, and repairs a bad time with a warning', () => {
+    assert.equal(read({ workingHours: { enabled: false, start: '07:00' } }).settings.workingHours, null);
+    const on = read({ workingHours: { enabled: true, start: '8:30', end: '17:15', days: ['mon', 'tue'] } });
+    assert.deepEqual(on.settings.workingHours, { startMinutes: 510, endMinutes: 1035, days: ['mon', 'tue'] });
+    const bad = read({ workingHours: { enabled: true, start: '25:00' } });
+    assert.equal(bad.settings.workingHours?.startMinutes, 9 * 60);
+    assert.match(bad.problems[0]?.found ?? '', /start "25:00"/);
+    assert.equal(read({ workingHours: 'always' }).settings.workingHours, null);
   });
 });

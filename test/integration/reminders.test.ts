@@ -1,0 +1,149 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { type UprightTestApi } from '../../src/host/testApi';
+import { getApi, MINUTE, openScratchEditor, resetSession, SECOND, typeOnce } from './helpers';
+
+const config = () => vscode.workspace.getConfiguration('upright');
+
+/** Types a key every `everyMs` of host-clock time for `durationMs` (constant typing, never a pause). */
+async function typeSteadily(api: UprightTestApi, editor: vscode.TextEditor, durationMs: number, everyMs = 5 * SECOND): Promise<void> {
+  for (let t = 0; t < durationMs; t += everyMs) {
+    api.clock.advance(everyMs);
+    await typeOnce(editor);
+    api.reminder();
+  }
+}
+
+describe('break reminders in the real host', function () {
+  this.timeout(60_000);
+  let api: UprightTestApi;
+  let editor: vscode.TextEditor;
+
+  before(async () => {
+    api = await getApi();
+    await config().update('breakIntervalMinutes', 1, vscode.ConfigurationTarget.Global);
+    editor = await openScratchEditor();
+  });
+
+  beforeEach(async () => {
+    api.resumeReminders();
+    await config().update('reminderStyle', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('typingPauseSeconds', undefined, vscode.ConfigurationTarget.Global);
+    await resetSession(api, editor);
+  });
+
+  after(async () => {
+    api.resumeReminders();
+    for (const key of ['breakIntervalMinutes', 'reminderStyle', 'typingPauseSeconds']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('upright.logBreak');
+  });
+
+  it('turns the status bar to the warning colour as soon as the break is due, and waits for a typing pause', async () => {
+    await typeSteadily(api, editor, 40 * SECOND);
+    assert.equal(api.reminder().view?.phase, 'soon');
+    assert.match(api.statusBar().text, /Break in 0:\d\d/);
+    await typeSteadily(api, editor, 25 * SECOND);
+    const due = api.reminder();
+    assert.equal(due.view?.phase, 'due');
+    assert.equal(api.statusBar().warning, true);
+    assert.match(api.statusBar().text, /Break due/);
+    assert.equal(due.shownPromptId, undefined, 'no prompt while typing');
+    api.clock.advance(16 * SECOND); // a pause in the typing
+    const prompted = api.reminder();
+    assert.ok(prompted.shownPromptId, 'the prompt goes out at the pause');
+    assert.equal(api.ledger().prompt?.owner, api.windowId, 'claimed in the shared ledger');
+  });
+
+  it('goes out at the 3-minute cap during constant typing, whatever typingPauseSeconds says', async () => {
+    await config().update('typingPauseSeconds', 120, vscode.ConfigurationTarget.Global);
+    await typeSteadily(api, editor, 65 * SECOND);
+    assert.equal(api.reminder().view?.phase, 'due');
+    await typeSteadily(api, editor, 2 * MINUTE + 50 * SECOND);
+    assert.equal(api.reminder().shownPromptId, undefined);
+    await typeSteadily(api, editor, 15 * SECOND);
+    assert.equal(api.reminder().view?.promptReason, 'cap');
+    assert.ok(api.reminder().shownPromptId);
+  });
+
+  it('goes out early, two seconds after a save (a natural stopping point)', async () => {
+    await config().update('typingPauseSeconds', 120, vscode.ConfigurationTarget.Global);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'upright-save-')), 'notes.ts');
+    fs.writeFileSync(file, '');
+    const saved = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+    await typeSteadily(api, saved, 65 * SECOND);
+    assert.equal(api.reminder().shownPromptId, undefined);
+    await saved.document.save();
+    api.clock.advance(2100);
+    const view = api.reminder();
+    assert.equal(view.view?.promptReason, 'stoppingPoint');
+    assert.ok(view.shownPromptId);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    editor = await openScratchEditor();
+  });
+
+  it('Snooze puts it off for snoozeMinutes of wall time and counts the snooze', async () => {
+    const snoozedBefore = api.ledger().todayBreaks.snoozed;
+    await typeSteadily(api, editor, 65 * SECOND);
+    api.clock.advance(16 * SECOND);
+    assert.ok(api.reminder().shownPromptId);
+    assert.ok(api.answerPrompt('snooze'));
+    assert.equal(api.reminder().view?.phase, 'snoozed');
+    assert.equal(api.ledger().todayBreaks.snoozed, snoozedBefore + 1);
+    assert.equal(api.ledger().prompt, null, 'the answered prompt is released');
+    api.clock.advance(5 * MINUTE + SECOND);
+    const back = api.reminder();
+    assert.equal(back.view?.phase, 'due');
+    assert.ok(back.shownPromptId, 'prompted again after the snooze');
+  });
+
+  it('Skip asks again one interval later and counts the skip; a stale answer does nothing', async () => {
+    const skippedBefore = api.ledger().todayBreaks.skipped;
+    await typeSteadily(api, editor, 65 * SECOND);
+    api.clock.advance(16 * SECOND);
+    assert.ok(api.reminder().shownPromptId);
+    const active = api.snapshot().activeMsSinceBreak;
+    assert.ok(api.answerPrompt('skip'));
+    assert.notEqual(api.reminder().view?.phase, 'due');
+    assert.equal(api.ledger().dueAtActiveMs, active + MINUTE, 'due again one interval of coding later');
+    assert.equal(api.ledger().todayBreaks.skipped, skippedBefore + 1);
+    assert.equal(api.answerPrompt('snooze'), false, 'a second answer to the same prompt is ignored');
+    assert.equal(api.ledger().todayBreaks.skipped, skippedBefore + 1);
+  });
+
+  it('stays silent while paused and prompts a break already due after resuming', async () => {
+    api.pauseReminders(null);
+    await typeSteadily(api, editor, 65 * SECOND);
+    api.clock.advance(20 * SECOND);
+    assert.equal(api.reminder().view?.phase, 'paused');
+    assert.equal(api.reminder().shownPromptId, undefined);
+    assert.match(api.statusBar().text, /debug-pause/);
+    api.resumeReminders();
+    assert.ok(api.reminder().shownPromptId);
+  });
+
+  it('the commands answer only a break that is due', async () => {
+    const skippedBefore = api.ledger().todayBreaks.skipped;
+    await vscode.commands.executeCommand('upright.skip');
+    assert.equal(api.ledger().todayBreaks.skipped, skippedBefore, 'nothing to skip');
+    await typeSteadily(api, editor, 65 * SECOND);
+    await vscode.commands.executeCommand('upright.skip');
+    assert.equal(api.ledger().todayBreaks.skipped, skippedBefore + 1);
+  });
+
+  it('reminderStyle panel opens the routine beside the editor; finishing it is a break started from a reminder', async () => {
+    await config().update('reminderStyle', 'panel', vscode.ConfigurationTarget.Global);
+    const startedBefore = api.ledger().todayBreaks.started;
+    await typeSteadily(api, editor, 65 * SECOND);
+    api.clock.advance(16 * SECOND);
+    api.reminder();
+    assert.equal(api.routine()?.routineId, 'posture-reset');
+    api.clock.advance(10 * MINUTE);
+    assert.equal(api.routine()?.status, 'finished');
+    assert.equal(api.ledger().todayBreaks.started, startedBefore + 1);
+    assert.equal(api.ledger().lastBreak?.kind, 'started');
+    api.routineControl('close');
+  });
+});
