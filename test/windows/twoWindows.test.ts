@@ -100,11 +100,13 @@ describe(`two windows, one clock (window ${role})`, () => {
     assert.notEqual(mine, theirs, `exactly one window owns the prompt (this: ${mine}, other: ${theirs})`);
     if (mine) {
       assert.ok(api.claimPrompt('break-due-1', 60_000), 'the owner may renew its claim');
+      await waitFor('claim-checked'); // the other window tries to take it over first
       api.releasePrompt('break-due-1');
       signal('claim-released');
       await waitFor('claim-taken');
     } else {
       assert.equal(api.claimPrompt('break-due-1', 60_000), false, 'a live claim is not taken over');
+      signal('claim-checked');
       await waitFor('claim-released');
       assert.ok(api.claimPrompt('break-due-2', 60_000), 'a released prompt can be claimed by the other window');
       // This window "dies" holding the claim: once it expires, the other window may take the prompt.
