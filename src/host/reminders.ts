@@ -43,6 +43,7 @@ export class Reminders implements vscode.Disposable {
   #shownPromptId: string | undefined;
   #lastView: ReminderView | undefined;
   #evaluating = false;
+  #notificationsShown = 0;
 
   constructor(deps: RemindersDeps) {
     this.#deps = deps;
@@ -57,6 +58,11 @@ export class Reminders implements vscode.Disposable {
 
   get shownPromptId(): string | undefined {
     return this.#shownPromptId;
+  }
+
+  /** Notifications this window has shown (for tests: the statusBar style shows none). */
+  get notificationsShown(): number {
+    return this.#notificationsShown;
   }
 
   stoppingPoint(): void {
@@ -154,6 +160,7 @@ export class Reminders implements vscode.Disposable {
     const buttons = view.snoozeOffered ? [start, snoozeLabel, skipLabel] : [start, skipLabel];
     const message = vscode.l10n.t('Time for a break: {0}, about {1} min. Stand up straight for a moment.', name, minutes);
     const show = this.#deps.showPrompt ?? ((m: string, b: string[]) => vscode.window.showInformationMessage(m, ...b));
+    this.#notificationsShown++;
     void Promise.resolve(show(message, buttons)).then((picked) => {
       const answer: PromptAnswer | undefined = picked === start ? 'start' : picked === snoozeLabel ? 'snooze' : picked === skipLabel ? 'skip' : undefined;
       if (answer) void this.answer(answer, id, view.routineId);

@@ -145,7 +145,7 @@ export class RoutinePanel implements vscode.Disposable {
       return undefined;
     }
     const extraSets = 'routineId' in request && request.extraSet ? 1 : 0;
-    const resolved = resolveRoutine(routine, library, { equipment: this.#deps.settings.current.equipment, intensity: intensityFor(routine, fromReminder), extraSets });
+    const resolved = resolveRoutine(routine, library, { equipment: this.#deps.settings.current.equipment, intensity: intensityFor(routine, fromReminder), extraSets, deskOnly: fromReminder });
     for (const s of resolved.skipped) this.#deps.log.warn(`Routine ${routine.id}: skipped "${s.exercise}" (${s.reason === 'unknownExercise' ? 'no such exercise' : 'nothing you can do in its place'}).`);
     if (resolved.steps.length === 0) return undefined;
     const segments = segmentsOf(resolved);

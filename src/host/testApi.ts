@@ -32,7 +32,7 @@ export interface UprightTestApi {
   routine(): ReturnType<RoutinePanel['snapshot']>;
   routineControl(action: 'pause' | 'resume' | 'next' | 'back' | 'finish' | 'close'): void;
   /** Re-evaluates reminders now and returns where they stand, and the prompt this window shows. */
-  reminder(): { view: Reminders['view']; shownPromptId: string | undefined };
+  reminder(): { view: Reminders['view']; shownPromptId: string | undefined; notificationsShown: number };
   /** What pressing a button of the prompt does. */
   answerPrompt(answer: PromptAnswer): boolean;
   pauseReminders(untilWallMs: number | null): void;
@@ -75,7 +75,7 @@ export function createTestApi(parts: {
     reminder: () => {
       parts.session.follow();
       parts.reminders.evaluate();
-      return { view: parts.reminders.view, shownPromptId: parts.reminders.shownPromptId };
+      return { view: parts.reminders.view, shownPromptId: parts.reminders.shownPromptId, notificationsShown: parts.reminders.notificationsShown };
     },
     answerPrompt: (answer) => parts.reminders.answer(answer),
     pauseReminders: (until) => parts.reminders.pause(until),

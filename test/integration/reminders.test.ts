@@ -31,13 +31,13 @@ describe('break reminders in the real host', function () {
   beforeEach(async () => {
     api.resumeReminders();
     await config().update('reminderStyle', undefined, vscode.ConfigurationTarget.Global);
-    await config().update('typingPauseSeconds', undefined, vscode.ConfigurationTarget.Global);
+    for (const key of ['typingPauseSeconds', 'maxConsecutiveSnoozes', 'workingHours', 'fullRoutineDays', 'statusBar.display']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
     await resetSession(api, editor);
   });
 
   after(async () => {
     api.resumeReminders();
-    for (const key of ['breakIntervalMinutes', 'reminderStyle', 'typingPauseSeconds']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    for (const key of ['breakIntervalMinutes', 'reminderStyle', 'typingPauseSeconds', 'maxConsecutiveSnoozes', 'workingHours', 'fullRoutineDays', 'statusBar.display']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('upright.logBreak');
   });
 
@@ -145,5 +145,66 @@ describe('break reminders in the real host', function () {
     assert.equal(api.ledger().todayBreaks.started, startedBefore + 1);
     assert.equal(api.ledger().lastBreak?.kind, 'started');
     api.routineControl('close');
+  });
+
+  it('reminderStyle statusBar shows no notification: the status bar carries it', async () => {
+    await config().update('reminderStyle', 'statusBar', vscode.ConfigurationTarget.Global);
+    const shown = api.reminder().notificationsShown;
+    await typeSteadily(api, editor, 65 * SECOND);
+    api.clock.advance(16 * SECOND);
+    const r = api.reminder();
+    assert.ok(r.shownPromptId, 'the prompt is this window’s');
+    assert.equal(r.notificationsShown, shown, 'but no notification');
+    assert.equal(api.statusBar().warning, true);
+    await config().update('reminderStyle', 'notification', vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('upright.logBreak');
+    await typeSteadily(api, editor, 65 * SECOND);
+    api.clock.advance(16 * SECOND);
+    assert.equal(api.reminder().notificationsShown, shown + 1, 'the notification style shows one');
+  });
+
+  it('maxConsecutiveSnoozes: Snooze is no longer offered after the limit', async () => {
+    await config().update('maxConsecutiveSnoozes', 1, vscode.ConfigurationTarget.Global);
+    await typeSteadily(api, editor, 65 * SECOND);
+    api.clock.advance(16 * SECOND);
+    assert.ok(api.answerPrompt('snooze'));
+    api.clock.advance(5 * MINUTE + SECOND);
+    const again = api.reminder();
+    assert.equal(again.view?.phase, 'due');
+    assert.equal(again.view?.snoozeOffered, false);
+    assert.equal(api.answerPrompt('snooze'), false);
+  });
+
+  it('workingHours: no reminder outside them, though the time still counts', async () => {
+    // The test clock starts at 09:00 local: hours from 13:00 leave it outside.
+    await config().update('workingHours', { enabled: true, start: '13:00', end: '17:00', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] }, vscode.ConfigurationTarget.Global);
+    await typeSteadily(api, editor, 65 * SECOND);
+    api.clock.advance(16 * SECOND);
+    const r = api.reminder();
+    assert.equal(r.view?.phase, 'outsideHours');
+    assert.equal(r.shownPromptId, undefined);
+    assert.ok(api.snapshot().activeMsSinceBreak >= MINUTE);
+  });
+
+  it('fullRoutineDays: after two hours of coding that day the reminder offers Full Upper Back, once', async () => {
+    await config().update('fullRoutineDays', ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], vscode.ConfigurationTarget.Global);
+    await config().update('breakIntervalMinutes', 240, vscode.ConfigurationTarget.Global);
+    // Two hours and a bit of coding today (a key a minute is still coding), then the break falls due.
+    for (let i = 0; i < 125 || api.snapshot().todayActiveMs < 2 * 60 * MINUTE; i++) {
+      api.clock.advance(MINUTE);
+      await typeOnce(editor);
+    }
+    await config().update('breakIntervalMinutes', 1, vscode.ConfigurationTarget.Global);
+    api.clock.advance(16 * SECOND);
+    assert.equal(api.reminder().view?.routineId, 'full-upper-back');
+  });
+
+  it('statusBar.display nextBreak shows the coding time left until the break', async () => {
+    await config().update('breakIntervalMinutes', 30, vscode.ConfigurationTarget.Global);
+    await config().update('statusBar.display', 'nextBreak', vscode.ConfigurationTarget.Global);
+    await typeSteadily(api, editor, 10 * MINUTE, 10 * SECOND);
+    api.reminder();
+    assert.equal(api.statusBar().text, '$(watch) 20m to break');
+    await config().update('breakIntervalMinutes', 1, vscode.ConfigurationTarget.Global);
   });
 });

@@ -68,6 +68,15 @@ describe('custom routines, the default routine and sound', () => {
     assert.ok(minutes >= 1.5 && minutes <= 2.75, `Take a Break is about two minutes (${minutes.toFixed(1)})`);
   });
 
+  it('keeps a routine a reminder starts to seated and standing moves', () => {
+    const full = BUILT_IN_ROUTINES.find((r) => r.id === 'full-upper-back');
+    assert.ok(full);
+    const byHand = resolveRoutine(full, EXERCISES, { equipment: ['band'], intensity: 'full' });
+    assert.ok(byHand.steps.some((s) => s.exercise.positions.every((p) => p === 'floor')), 'started by hand it has floor moves');
+    const fromReminder = resolveRoutine(full, EXERCISES, { equipment: ['band'], intensity: 'gentle', deskOnly: true });
+    for (const s of fromReminder.steps) assert.ok(s.exercise.positions.some((p) => p !== 'floor'), `${s.exercise.id} can be done at a desk`);
+  });
+
   it('adds one set to every step for progression, never past five', () => {
     const reset = BUILT_IN_ROUTINES[0];
     assert.ok(reset);

@@ -144,6 +144,8 @@ export interface ResolveOptions {
   readonly intensity: 'gentle' | 'full';
   /** Progression: this many more sets of every step (at most 5 sets in all). */
   readonly extraSets?: number;
+  /** Seated and standing moves only (a reminder started it); floor moves are swapped or skipped. */
+  readonly deskOnly?: boolean;
 }
 
 /**
@@ -161,7 +163,7 @@ export const PROGRESSION_COMPLETIONS = 5;
 export function resolveRoutine(routine: Routine, library: readonly Exercise[], options: ResolveOptions): ResolvedRoutine {
   const byId = new Map(library.map((e) => [e.id, e]));
   const owned = new Set(options.equipment.filter((e) => (EQUIPMENT as readonly string[]).includes(e)));
-  const positions = new Set<Position>(routine.forReminders ? ['seated', 'standing'] : ['seated', 'standing', 'floor']);
+  const positions = new Set<Position>(routine.forReminders || options.deskOnly ? ['seated', 'standing'] : ['seated', 'standing', 'floor']);
   const steps: ResolvedStep[] = [];
   const skipped: ResolvedRoutine['skipped'][number][] = [];
   for (const step of routine.steps) {
