@@ -47,10 +47,6 @@ export class ExercisesPanel implements vscode.Disposable {
     this.#adopt(panel);
   }
 
-  get visible(): boolean {
-    return this.#panel?.visible ?? false;
-  }
-
   #options(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
     return pageOptions(this.#extensionUri);
   }

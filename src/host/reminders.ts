@@ -21,8 +21,6 @@ export interface RemindersDeps {
   readonly log: vscode.LogOutputChannel;
   /** Whether this window counts as focused (tests decide it themselves). */
   readonly focused: () => boolean;
-  /** Shows the prompt; resolves with the button pressed (undefined when dismissed). */
-  readonly showPrompt?: (message: string, buttons: string[]) => Thenable<string | undefined>;
 }
 
 /** How long a window owns a prompt it claimed, if it dies without answering. */
@@ -159,9 +157,8 @@ export class Reminders implements vscode.Disposable {
     const skipLabel = vscode.l10n.t('Skip');
     const buttons = view.snoozeOffered ? [start, snoozeLabel, skipLabel] : [start, skipLabel];
     const message = vscode.l10n.t('Time for a break: {0}, about {1} min. Stand up straight for a moment.', name, minutes);
-    const show = this.#deps.showPrompt ?? ((m: string, b: string[]) => vscode.window.showInformationMessage(m, ...b));
     this.#notificationsShown++;
-    void Promise.resolve(show(message, buttons)).then((picked) => {
+    void vscode.window.showInformationMessage(message, ...buttons).then((picked) => {
       const answer: PromptAnswer | undefined = picked === start ? 'start' : picked === snoozeLabel ? 'snooze' : picked === skipLabel ? 'skip' : undefined;
       if (answer) void this.answer(answer, id, view.routineId);
     });
