@@ -18,15 +18,20 @@ const extension = {
   outfile: 'dist/extension.js',
   external: ['vscode'],
   minify: production,
+  // Non-ASCII text (…, ’, —) as UTF-8, not \u escapes.
+  charset: 'utf8',
   sourcemap: true,
   sourcesContent: false,
   metafile: true,
   logLevel: 'warning',
 };
 
+/** The test API, loaded by the extension only in ExtensionMode.Test; never packaged. */
+const testApi = { ...extension, entryPoints: ['src/host/testApi.ts'], outfile: 'dist/testApi.js', metafile: false };
+
 /** The pages' scripts: browser code, one file each, no Node, no vscode. */
 const webviews = {
-  entryPoints: { exercises: 'src/webview/exercises.ts', routine: 'src/webview/routine.ts' },
+  entryPoints: { exercises: 'src/webview/exercises.ts', routine: 'src/webview/routine.ts', stats: 'src/webview/stats.ts' },
   outdir: 'dist/webview',
   bundle: true,
   format: 'iife',
@@ -66,16 +71,26 @@ const tests = {
  * dist/data/exercises.json when a panel first needs it, so it is not part of the extension bundle.
  */
 async function writeLibraryData() {
-  const built = await esbuild.build({ entryPoints: ['src/core/exercises/library.ts'], bundle: true, format: 'cjs', platform: 'node', write: false, logLevel: 'warning' });
+  // The library and its rules: data that breaks a rule fails the build, so the shipped data is sound.
+  const built = await esbuild.build({
+    stdin: { contents: "export { EXERCISES } from './library'; export { validateLibrary } from './validate';", resolveDir: 'src/core/exercises', loader: 'ts' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    write: false,
+    logLevel: 'warning',
+  });
   const mod = { exports: {} };
   new Function('module', 'exports', built.outputFiles[0].text)(mod, mod.exports);
+  const problems = mod.exports.validateLibrary(mod.exports.EXERCISES);
+  if (problems.length > 0) throw new Error(`The exercise library breaks its rules:\n${problems.join('\n')}`);
   fs.mkdirSync('dist/data', { recursive: true });
   fs.writeFileSync('dist/data/exercises.json', JSON.stringify(mod.exports.EXERCISES));
 }
 
 async function main() {
   await writeLibraryData();
-  const builds = [extension, webviews, ...(withTests ? [tests] : [])];
+  const builds = [extension, webviews, testApi, ...(withTests ? [tests] : [])];
   if (watch) {
     for (const options of builds) await (await esbuild.context(options)).watch();
     return;
@@ -84,7 +99,7 @@ async function main() {
   fs.writeFileSync('dist/meta.json', JSON.stringify(ext.metafile));
   fs.writeFileSync('dist/webview-meta.json', JSON.stringify(pages.metafile));
   const kb = (file) => `${(fs.statSync(file).size / 1024).toFixed(1)} KB`;
-  console.log(`dist/extension.js ${kb(extension.outfile)}, pages ${kb('dist/webview/exercises.js')} + ${kb('dist/webview/routine.js')}${production ? ' (minified)' : ''}`);
+  console.log(`dist/extension.js ${kb(extension.outfile)}, pages ${['exercises', 'routine', 'stats'].map((p) => kb(`dist/webview/${p}.js`)).join(' + ')}${production ? ' (minified)' : ''}`);
 }
 
 main().catch((err) => {

@@ -38,11 +38,61 @@ function sizes() {
   const inputs = Object.entries(exercisesOutput.inputs);
   const share = (re) => inputs.filter(([file]) => re.test(file)).reduce((n, [, i]) => n + i.bytesInOutput, 0) / KB;
   report('webview code: Browse Exercises page (minified)', page.length / KB, 'KB', 60, `of which illustration code ${share(/illustration\/(figure|render)\.ts$/).toFixed(1)} KB and pose data ${share(/illustration\/specs\.ts$/).toFixed(1)} KB`);
+  const statsPage = fs.readFileSync(path.join(root, 'dist', 'webview', 'stats.js'));
+  report('webview code: Stats page (minified)', statsPage.length / KB, 'KB', 60);
   const data = fs.readFileSync(path.join(root, 'dist', 'data', 'exercises.json'));
   report('exercise library data (listed apart)', data.length / KB, 'KB', undefined, `${JSON.parse(data.toString()).length} exercises; gzip ${(zlib.gzipSync(data).length / KB).toFixed(1)} KB`);
   const vsix = require('./lib/package').packageVsix({ out: path.join(os.tmpdir(), `upright-bench-${process.pid}.vsix`), quiet: true });
   report('.vsix', fs.statSync(vsix).size / KB, 'KB', 400);
   fs.rmSync(vsix, { force: true });
+}
+
+/** History: bytes a day, and the time to load ten years of it (read and parse, as the Stats page does). */
+async function history() {
+  const built = await esbuild.build({
+    stdin: {
+      contents: "export * from './src/core/history'; export { emptyLedger } from './src/core/ledger'; export { statsOf } from './src/core/stats';",
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    write: false,
+  });
+  const mod = { exports: {} };
+  new Function('module', 'exports', built.outputFiles[0].text)(mod, mod.exports);
+  const { addDays, emptyHistory, mergeClosedDays, parseHistory, serializeHistory, emptyLedger, statsOf } = mod.exports;
+  // Ten years of full working days: 7-9 hours at the keyboard, a dozen reminders, a few routines.
+  const ids = ['chin-tuck', 'scapular-squeeze', 'band-pull-apart', 'wall-angels', 'doorway-stretch', 'upper-trap-stretch'];
+  const days = 3650;
+  const closed = Array.from({ length: days }, (_, i) => {
+    const exercises = Object.fromEntries(ids.slice(0, 3 + (i % 4)).map((id) => [id, { count: 1 + (i % 3), ms: 45_000 + (i % 7) * 1000 }]));
+    const count = Object.values(exercises).reduce((n, e) => n + e.count, 0);
+    return {
+      record: { day: addDays('2016-01-01', i), activeMs: 25_200_000 + ((i * 7919) % 7_200_000), reminders: 12 + (i % 5), started: 6 + (i % 3), manual: 2 + (i % 2), natural: 5 + (i % 4), skipped: i % 3, snoozed: i % 5, routines: 3 + (i % 3), exercises: count, exerciseMs: count * 50_000 },
+      exercises,
+    };
+  });
+  const text = serializeHistory(mergeClosedDays(emptyHistory(), closed));
+  const file = path.join(os.tmpdir(), `upright-bench-history-${process.pid}.json`);
+  fs.writeFileSync(file, text);
+  report('history: bytes a day', Buffer.byteLength(text) / days, 'B', 200, `ten years: ${(Buffer.byteLength(text) / KB).toFixed(0)} KB, gzip ${(zlib.gzipSync(text).length / KB).toFixed(0)} KB`);
+  const loads = [];
+  const stats = [];
+  const ledger = emptyLedger(addDays('2016-01-01', days));
+  for (let r = 0; r < 25; r++) {
+    const start = performance.now();
+    const { history: loaded, problems } = parseHistory(fs.readFileSync(file, 'utf8'));
+    loads.push(performance.now() - start);
+    if (problems.length > 0 || loaded.days.length !== days) throw new Error(`ten years did not load back: ${problems.join('; ')}`);
+    const before = performance.now();
+    statsOf(loaded, ledger, ledger.dayKey, (id) => id);
+    stats.push(performance.now() - before);
+  }
+  fs.rmSync(file, { force: true });
+  report('history: load ten years (read + parse)', median(loads), 'ms', 20, `median of 25; max ${Math.max(...loads).toFixed(1)} ms`);
+  report('history: Stats page numbers from ten years', median(stats), 'ms', undefined, 'median of 25');
 }
 
 /** Cost of one editor event in the tracker, including reading both clocks as the host does. */
@@ -186,11 +236,12 @@ async function firstPaint() {
 
 async function main() {
   console.log('Upright bench\n');
-  // UPRIGHT_BENCH_ONLY=sizes,events,activation,paint,windows runs a subset.
-  const only = (process.env.UPRIGHT_BENCH_ONLY || 'sizes,events,activation,paint,windows').split(',');
+  // UPRIGHT_BENCH_ONLY=sizes,events,history,activation,paint,windows runs a subset.
+  const only = (process.env.UPRIGHT_BENCH_ONLY || 'sizes,events,history,activation,paint,windows').split(',');
   execFileSync(process.execPath, ['esbuild.js', '--production', '--tests'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   if (only.includes('sizes')) sizes();
   if (only.includes('events')) await eventCost();
+  if (only.includes('history')) await history();
   if (only.includes('activation')) await activation();
   if (only.includes('paint')) await firstPaint();
   if (only.includes('windows')) await windows();

@@ -11,7 +11,11 @@ import { registerCommands } from './host/commands';
 import { createLog } from './host/log';
 import { SettingsReader } from './host/settingsReader';
 import { SessionStatusBar } from './host/statusBar';
-import { createTestApi, type UprightTestApi } from './host/testApi';
+import * as path from 'node:path';
+import type * as TestApiModule from './host/testApi';
+import { type UprightTestApi } from './host/testApi';
+import { clearHistory, exportHistory, type HistoryDialogs, windowDialogs } from './host/history';
+import { StatsPanel } from './host/statsPanel';
 import { openSharedLedger } from './host/sharedLedger';
 
 let session: CodingSession | undefined;
@@ -61,13 +65,51 @@ export function activate(context: vscode.ExtensionContext): UprightTestApi | und
     stoppingPoint: () => reminders.stoppingPoint(),
   });
 
-  context.subscriptions.push(log, settings, statusBar, codingSession, activitySource, exercises, routines, reminders, ...registerCommands({ session: codingSession, log, exercises, routines, reminders: reminders, library, nowWallMs: () => clock.now().wallMs, defaultRoutine: () => settings.current.defaultRoutine }));
+  let names: Map<string, string> | undefined;
+  // An exercise no longer in the library (history outlives versions) is named from its id.
+  const nameOf = (exerciseId: string): string => (names ??= new Map(library().map((e) => [e.id, e.name]))).get(exerciseId) ?? exerciseId.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  const todayKey = (): string => localCalendar.dayKey(clock.now().wallMs);
+  const stats = new StatsPanel({ extensionUri: context.extensionUri, session: codingSession, log, todayKey, nameOf, exerciseExists: (id) => library().some((e) => e.id === id) });
+  let dialogs: HistoryDialogs = windowDialogs;
+  const historyDeps = { session: codingSession, log, nowWallMs: () => clock.now().wallMs, todayKey, nameOf, dialogs: () => dialogs };
+
+  context.subscriptions.push(
+    log,
+    settings,
+    statusBar,
+    codingSession,
+    activitySource,
+    exercises,
+    routines,
+    reminders,
+    stats,
+    ...registerCommands({ session: codingSession, log, exercises, routines, reminders: reminders, library, nowWallMs: () => clock.now().wallMs, defaultRoutine: () => settings.current.defaultRoutine }),
+    vscode.commands.registerCommand('upright.showStats', () => stats.show()),
+    vscode.commands.registerCommand('upright.exportHistory', () => exportHistory(historyDeps)),
+    vscode.commands.registerCommand('upright.clearHistory', () => clearHistory(historyDeps)),
+  );
   reminders.evaluate();
 
   const activationMs = performance.now() - startedMs;
   log.info(`Activated in ${activationMs.toFixed(2)} ms.`);
   if (clock instanceof ManualClock) {
-    return createTestApi({ activationMs, clock, session: codingSession, activitySource, statusBar, settings, windowId, ledgerLocation: store.location, routines, reminders: reminders });
+    // Test-only code is its own file (not in the package), loaded only in ExtensionMode.Test.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createTestApi } = require(path.join(__dirname, 'testApi.js')) as typeof TestApiModule;
+    return createTestApi({
+      activationMs,
+      clock,
+      session: codingSession,
+      activitySource,
+      statusBar,
+      settings,
+      windowId,
+      ledgerLocation: store.location,
+      routines,
+      reminders: reminders,
+      stats,
+      answerDialogs: (answers) => (dialogs = answers ?? windowDialogs),
+    });
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 import { type BreakKind } from './tracker';
 import { type ReminderState } from './reminders/scheduler';
+import { addExercises, type ClosedDay, type CompletedExercise, type DayRecord, type ExerciseCount, isClosedDay, isEmptyDay, isExerciseTally } from './days';
 
 /** Everything that counts as a break or a reminder outcome, by kind. Reminders add started/skipped/snoozed. */
 export const BREAK_COUNT_KINDS = ['natural', 'manual', 'started', 'skipped', 'snoozed'] as const;
@@ -28,12 +29,18 @@ export interface LastBreak {
   readonly kind: BreakKind;
 }
 
+/** Days ended but not yet moved to history are kept at most this long (history cannot be written). */
+const MAX_CLOSED_DAYS = 60;
+
 /**
- * The one clock all windows share, stored as a small JSON file. Version 1. Every window reads it; only
- * the focused window adds coding time to it, through operations applied under the file lock.
+ * The one clock all windows share, stored as a small JSON file. Every window reads it; only the
+ * focused window adds coding time to it, through operations applied under the file lock.
+ *
+ * Version 2 added today's reminders, routines and exercises and the days on their way to history;
+ * version 1 files are read as version 2 with those empty.
  */
 export interface Ledger {
-  readonly version: 1;
+  readonly version: 2;
   /** Incremented by every write: a cheap "has it changed" for readers. */
   readonly seq: number;
   readonly dayKey: string;
@@ -55,6 +62,15 @@ export interface Ledger {
   readonly consecutiveSnoozes: number;
   /** The day the full routine was last offered (added later: missing is null). */
   readonly fullRoutineOfferedDay: string | null;
+  /** Reminders that went out today (one per due break). */
+  readonly todayReminders: number;
+  readonly todayRoutines: number;
+  /** Exercises completed today, by id. */
+  readonly todayExercises: Readonly<Record<string, ExerciseCount>>;
+  /** The due break a reminder was last counted for, so a snoozed or re-claimed prompt counts once. */
+  readonly reminderEpisode: string | null;
+  /** Days that have ended, oldest first, until the writer moves them to history (normally at once). */
+  readonly closedDays: readonly ClosedDay[];
 }
 
 export type LedgerOp =
@@ -67,14 +83,14 @@ export type LedgerOp =
   | { readonly type: 'break'; readonly kind: BreakKind; readonly atWallMs: number; readonly dayKey: string; readonly idleSinceWallMs?: number }
   /** The local day changed with nothing to credit: start the new day's totals. */
   | { readonly type: 'day'; readonly dayKey: string }
-  /** A routine was completed (fully, or early with at least one exercise done). */
-  | { readonly type: 'routineDone'; readonly routineId: string; readonly atWallMs: number };
+  /** A routine was completed (fully, or early with at least one exercise done), on local day `dayKey`. */
+  | { readonly type: 'routineDone'; readonly routineId: string; readonly atWallMs: number; readonly dayKey: string; readonly exercises: readonly CompletedExercise[] };
 
 export const EMPTY_BREAK_COUNTS: BreakCounts = { natural: 0, manual: 0, started: 0, skipped: 0, snoozed: 0 };
 
 export function emptyLedger(dayKey: string): Ledger {
   return {
-    version: 1,
+    version: 2,
     seq: 0,
     dayKey,
     todayActiveMs: 0,
@@ -89,28 +105,76 @@ export function emptyLedger(dayKey: string): Ledger {
     dueAtActiveMs: null,
     consecutiveSnoozes: 0,
     fullRoutineOfferedDay: null,
+    todayReminders: 0,
+    todayRoutines: 0,
+    todayExercises: {},
+    reminderEpisode: null,
+    closedDays: [],
   };
 }
 
-/** Days are `YYYY-MM-DD`, so string order is date order. */
-function rollTo(l: { dayKey: string; todayActiveMs: number; todayBreaks: BreakCounts }, dayKey: string): boolean {
+/** Today's totals as a day record. */
+export function todayRecord(l: Ledger): DayRecord {
+  let exercises = 0;
+  let exerciseMs = 0;
+  for (const c of Object.values(l.todayExercises)) {
+    exercises += c.count;
+    exerciseMs += c.ms;
+  }
+  const b = l.todayBreaks;
+  return { day: l.dayKey, activeMs: l.todayActiveMs, reminders: l.todayReminders, started: b.started, manual: b.manual, natural: b.natural, skipped: b.skipped, snoozed: b.snoozed, routines: l.todayRoutines, exercises, exerciseMs };
+}
+
+export type MutableLedger = { -readonly [K in keyof Ledger]: Ledger[K] };
+
+/**
+ * Moves the ledger to a later day: the day that ended joins `closedDays` (unless nothing happened in
+ * it) and today's totals start from zero. True when `dayKey` is today afterwards; false for an earlier
+ * day (see `changeClosedDay`). Days are `YYYY-MM-DD`, so string order is date order.
+ */
+function rollTo(l: MutableLedger, dayKey: string): boolean {
   if (dayKey > l.dayKey) {
+    const ended = todayRecord(l);
+    if (!isEmptyDay(ended)) l.closedDays = [...l.closedDays, { record: ended, exercises: l.todayExercises }].slice(-MAX_CLOSED_DAYS);
     l.dayKey = dayKey;
     l.todayActiveMs = 0;
     l.todayBreaks = EMPTY_BREAK_COUNTS;
+    l.todayReminders = 0;
+    l.todayRoutines = 0;
+    l.todayExercises = {};
     return true;
   }
   return dayKey === l.dayKey;
 }
 
-export type MutableLedger = { -readonly [K in keyof Ledger]: Ledger[K] };
+/** Late news for a day that has ended (another window wrote first): it goes to that day while it is still here. */
+function changeClosedDay(l: MutableLedger, dayKey: string, change: (d: ClosedDay) => ClosedDay): void {
+  const i = l.closedDays.findIndex((d) => d.record.day === dayKey);
+  const day = l.closedDays[i];
+  if (day === undefined) return;
+  const next = [...l.closedDays];
+  next[i] = change(day);
+  l.closedDays = next;
+}
+
+function countClosed(field: 'reminders' | BreakCountKind, amount = 1): (d: ClosedDay) => ClosedDay {
+  return (d) => ({ ...d, record: { ...d.record, [field]: d.record[field] + amount } });
+}
+
+/** Adds one to a counter of day `dayKey`: a reminder, a break or a reminder's answer. */
+function countOnDay(l: MutableLedger, dayKey: string, field: 'reminders' | BreakCountKind): void {
+  if (!rollTo(l, dayKey)) changeClosedDay(l, dayKey, countClosed(field));
+  else if (field === 'reminders') l.todayReminders += 1;
+  else l.todayBreaks = { ...l.todayBreaks, [field]: l.todayBreaks[field] + 1 };
+}
 
 /** Applies one operation to a ledger in place (the tracker's per-keystroke path uses this directly). */
 export function applyOpInPlace(l: MutableLedger, op: LedgerOp): void {
   switch (op.type) {
     case 'credit': {
-      // Credit for a day that has already ended elsewhere still belongs to the session, not to today.
-      if (rollTo(l, op.dayKey)) l.todayActiveMs += op.ms;
+      // Credit for a day that has already ended elsewhere belongs to the session and to that day, not to today.
+      if (op.dayKey === l.dayKey || rollTo(l, op.dayKey)) l.todayActiveMs += op.ms;
+      else if (op.ms > 0) changeClosedDay(l, op.dayKey, (d) => ({ ...d, record: { ...d.record, activeMs: d.record.activeMs + op.ms } }));
       l.activeMsSinceBreak += op.ms;
       if (l.lastActivityWallMs === null || op.endWallMs > l.lastActivityWallMs) l.lastActivityWallMs = op.endWallMs;
       return;
@@ -121,14 +185,13 @@ export function applyOpInPlace(l: MutableLedger, op: LedgerOp): void {
         const alreadyCounted = l.lastBreak !== null && l.lastBreak.atWallMs >= op.idleSinceWallMs;
         if (activeSince || alreadyCounted) return;
       }
-      const sameDay = rollTo(l, op.dayKey);
+      countOnDay(l, op.dayKey, op.kind);
       l.activeMsSinceBreak = 0;
       // Any break means the next reminder is an interval away.
       l.dueAtActiveMs = null;
       l.snoozedUntilWallMs = null;
       l.consecutiveSnoozes = 0;
       if (l.lastBreak === null || op.atWallMs >= l.lastBreak.atWallMs) l.lastBreak = { atWallMs: op.atWallMs, kind: op.kind };
-      if (sameDay) l.todayBreaks = { ...l.todayBreaks, [op.kind]: l.todayBreaks[op.kind] + 1 };
       return;
     }
     case 'day':
@@ -144,6 +207,16 @@ export function applyOpInPlace(l: MutableLedger, op: LedgerOp): void {
         routines = Object.fromEntries(keep.map((id) => [id, routines[id] as RoutineRecord]));
       }
       l.routines = routines;
+      if (rollTo(l, op.dayKey)) {
+        l.todayRoutines += 1;
+        l.todayExercises = addExercises(l.todayExercises, op.exercises);
+      } else {
+        changeClosedDay(l, op.dayKey, (d) => {
+          const exercises = addExercises(d.exercises, op.exercises);
+          const ms = op.exercises.reduce((sum, e) => sum + e.ms, 0);
+          return { exercises, record: { ...d.record, routines: d.record.routines + 1, exercises: d.record.exercises + op.exercises.length, exerciseMs: d.record.exerciseMs + ms } };
+        });
+      }
       return;
     }
   }
@@ -156,12 +229,29 @@ export function applyOps(ledger: Ledger, ops: readonly LedgerOp[]): Ledger {
   return l;
 }
 
-/** Grants the prompt to `owner` unless another window holds an unexpired claim. */
-export function claimPrompt(ledger: Ledger, claim: PromptClaim, nowWallMs: number): { ledger: Ledger; granted: boolean } {
+/**
+ * Grants the prompt to `owner` unless another window holds an unexpired claim. A granted claim for a
+ * reminder counts one reminder on `reminder.dayKey`, once per `reminder.episode` (one due break).
+ */
+export function claimPrompt(ledger: Ledger, claim: PromptClaim, nowWallMs: number, reminder?: { readonly episode: string; readonly dayKey: string }): { ledger: Ledger; granted: boolean } {
   const current = ledger.prompt;
   const free = current === null || current.expiresAtWallMs <= nowWallMs || current.owner === claim.owner;
   if (!free) return { ledger, granted: false };
-  return { ledger: { ...ledger, prompt: claim }, granted: true };
+  const next: MutableLedger = { ...ledger, prompt: claim };
+  if (reminder && reminder.episode !== ledger.reminderEpisode) {
+    next.reminderEpisode = reminder.episode;
+    countOnDay(next, reminder.dayKey, 'reminders');
+  }
+  return { ledger: next, granted: true };
+}
+
+/**
+ * Forgets every count of what was done: today's totals, the days on their way to history, and the
+ * routine records (so routines start again from their first doses). The running clock (time since the
+ * last break, snooze and pause) is not history and stays.
+ */
+export function withoutHistory(l: Ledger): Ledger {
+  return { ...l, todayActiveMs: 0, todayBreaks: EMPTY_BREAK_COUNTS, todayReminders: 0, todayRoutines: 0, todayExercises: {}, closedDays: [], routines: {} };
 }
 
 /** Gives up a claim (answered, or made stale); only the holder of that claim can release it. */
@@ -214,74 +304,73 @@ export interface LedgerReadResult {
   readonly problems: readonly string[];
 }
 
+type Check = (v: unknown) => boolean;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const nullOr =
+  (check: Check): Check =>
+  (v) =>
+    v === null || check(v);
+const isDay: Check = (v) => typeof v === 'string' && DAY_KEY.test(v);
+const countUpTo =
+  (max: number): Check =>
+  (v) =>
+    Number.isInteger(v) && (v as number) >= 0 && (v as number) <= max;
+const timeUpTo =
+  (max: number): Check =>
+  (v) =>
+    isTime(v) && v <= max;
+const isRoutineRecord: Check = (v) => isObject(v) && countUpTo(Number.MAX_SAFE_INTEGER)(v.completions) && isTime(v.lastDoneWallMs);
+
+/**
+ * Each stored field's check. Fields marked `true` were added after the first ledgers were written: a
+ * file without them is not damaged, and they take the fallback's value.
+ */
+const FIELDS: Readonly<Record<Exclude<keyof Ledger, 'version' | 'closedDays'>, readonly [Check, true?]>> = {
+  seq: [countUpTo(Number.MAX_SAFE_INTEGER)],
+  dayKey: [isDay],
+  todayActiveMs: [timeUpTo(DAY_MS)],
+  todayBreaks: [(v) => isObject(v) && BREAK_COUNT_KINDS.every((k) => countUpTo(Number.MAX_SAFE_INTEGER)(v[k]))],
+  activeMsSinceBreak: [timeUpTo(MAX_SESSION_MS)],
+  lastActivityWallMs: [nullOr(isTime)],
+  lastBreak: [nullOr((v) => isObject(v) && isTime(v.atWallMs) && ['natural', 'manual', 'started'].includes(v.kind as string))],
+  snoozedUntilWallMs: [nullOr(isTime)],
+  pause: [nullOr((v) => isObject(v) && nullOr(isTime)(v.untilWallMs))],
+  prompt: [nullOr((v) => isObject(v) && typeof v.id === 'string' && typeof v.owner === 'string' && isTime(v.claimedAtWallMs) && isTime(v.expiresAtWallMs))],
+  routines: [(v) => isObject(v) && Object.values(v).every(isRoutineRecord), true],
+  dueAtActiveMs: [nullOr(timeUpTo(MAX_SESSION_MS + DAY_MS)), true],
+  consecutiveSnoozes: [countUpTo(100), true],
+  fullRoutineOfferedDay: [nullOr(isDay), true],
+  todayReminders: [countUpTo(100_000), true],
+  todayRoutines: [countUpTo(100_000), true],
+  todayExercises: [isExerciseTally, true],
+  reminderEpisode: [nullOr((v) => typeof v === 'string' && v.length <= 200), true],
+};
+
 /**
  * Reads a stored ledger, keeping every field that is valid and rebuilding the rest. `fallback` supplies
  * the values for fields that cannot be trusted (this window's last known state, or an empty ledger).
+ * A version 1 ledger (before history) is read as version 2.
  */
 export function readLedger(raw: unknown, fallback: Ledger): LedgerReadResult {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ledger: fallback, problems: ['not a ledger record'] };
-  const r = raw as Record<string, unknown>;
-  if (typeof r.version === 'number' && r.version > 1) return { ledger: fallback, problems: [`written by a newer version (${r.version})`] };
+  if (!isObject(raw)) return { ledger: fallback, problems: ['not a ledger record'] };
+  if (typeof raw.version === 'number' && raw.version > 2) return { ledger: fallback, problems: [`written by a newer version (${raw.version})`] };
   const problems: string[] = [];
-  const take = <T>(key: keyof Ledger, valid: (v: unknown) => v is T, fallbackValue: T): T => {
-    if (valid(r[key])) return r[key];
-    problems.push(key);
-    return fallbackValue;
-  };
-  const dayKey = take('dayKey', (v): v is string => typeof v === 'string' && DAY_KEY.test(v), fallback.dayKey);
-  const todayActiveMs = take('todayActiveMs', (v): v is number => isTime(v) && v <= DAY_MS, fallback.todayActiveMs);
-  const todayBreaks = take(
-    'todayBreaks',
-    (v): v is BreakCounts =>
-      typeof v === 'object' && v !== null && BREAK_COUNT_KINDS.every((k) => Number.isInteger((v as Record<string, unknown>)[k]) && ((v as Record<string, number>)[k] ?? -1) >= 0),
-    fallback.todayBreaks,
-  );
-  const activeMsSinceBreak = take('activeMsSinceBreak', (v): v is number => isTime(v) && v <= MAX_SESSION_MS, fallback.activeMsSinceBreak);
-  const lastActivityWallMs = take('lastActivityWallMs', (v): v is number | null => v === null || isTime(v), fallback.lastActivityWallMs);
-  const lastBreak = take(
-    'lastBreak',
-    (v): v is LastBreak | null =>
-      v === null ||
-      (typeof v === 'object' && isTime((v as Record<string, unknown>).atWallMs) && ['natural', 'manual', 'started'].includes((v as Record<string, unknown>).kind as string)),
-    fallback.lastBreak,
-  );
-  const snoozedUntilWallMs = take('snoozedUntilWallMs', (v): v is number | null => v === null || isTime(v), fallback.snoozedUntilWallMs);
-  const pause = take(
-    'pause',
-    (v): v is { untilWallMs: number | null } | null => {
-      if (v === null) return true;
-      if (typeof v !== 'object') return false;
-      const until = (v as Record<string, unknown>).untilWallMs;
-      return until === null || isTime(until);
-    },
-    fallback.pause,
-  );
-  const prompt = take(
-    'prompt',
-    (v): v is PromptClaim | null => {
-      if (v === null) return true;
-      if (typeof v !== 'object') return false;
-      const p = v as Record<string, unknown>;
-      return typeof p.id === 'string' && typeof p.owner === 'string' && isTime(p.claimedAtWallMs) && isTime(p.expiresAtWallMs);
-    },
-    fallback.prompt,
-  );
-  const isRecord = (x: unknown): x is RoutineRecord =>
-    typeof x === 'object' && x !== null && Number.isInteger((x as Record<string, unknown>).completions) && ((x as Record<string, number>).completions ?? -1) >= 0 && isTime((x as Record<string, unknown>).lastDoneWallMs);
-  const routines =
-    r.routines === undefined
-      ? fallback.routines
-      : take('routines', (v): v is Record<string, RoutineRecord> => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isRecord), fallback.routines);
-  const optional = <T>(key: keyof Ledger, valid: (v: unknown) => v is T, fallbackValue: T): T => (r[key] === undefined ? fallbackValue : take(key, valid, fallbackValue));
-  const dueAtActiveMs = optional('dueAtActiveMs', (v): v is number | null => v === null || (isTime(v) && v <= MAX_SESSION_MS + DAY_MS), fallback.dueAtActiveMs);
-  const consecutiveSnoozes = optional('consecutiveSnoozes', (v): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 100, fallback.consecutiveSnoozes);
-  const fullRoutineOfferedDay = optional('fullRoutineOfferedDay', (v): v is string | null => v === null || (typeof v === 'string' && DAY_KEY.test(v)), fallback.fullRoutineOfferedDay);
-  const seq = take('seq', (v): v is number => Number.isInteger(v) && (v as number) >= 0, fallback.seq);
-  if (r.version !== 1) problems.push('version');
-  return {
-    ledger: { version: 1, seq, dayKey, todayActiveMs, todayBreaks: { ...todayBreaks }, activeMsSinceBreak, lastActivityWallMs, lastBreak, snoozedUntilWallMs, pause, prompt, routines: { ...routines }, dueAtActiveMs, consecutiveSnoozes, fullRoutineOfferedDay },
-    problems,
-  };
+  const ledger: Record<string, unknown> = { version: 2 };
+  for (const [key, [check, added]] of Object.entries(FIELDS)) {
+    const value = raw[key];
+    if (value === undefined && added) ledger[key] = fallback[key as keyof Ledger];
+    else if (check(value)) ledger[key] = isObject(value) && key !== 'lastBreak' && key !== 'pause' && key !== 'prompt' ? { ...value } : value;
+    else {
+      problems.push(key);
+      ledger[key] = fallback[key as keyof Ledger];
+    }
+  }
+  // One bad day on its way to history must not cost the others.
+  const closed: unknown[] = Array.isArray(raw.closedDays) ? raw.closedDays : [];
+  ledger.closedDays = closed.filter(isClosedDay).slice(-MAX_CLOSED_DAYS);
+  if ((raw.closedDays !== undefined && !Array.isArray(raw.closedDays)) || (ledger.closedDays as unknown[]).length !== closed.length) problems.push('closedDays');
+  if (raw.version !== 1 && raw.version !== 2) problems.push('version');
+  return { ledger: ledger as unknown as Ledger, problems };
 }
 
 // --- reminders --------------------------------------------------------------------------------
@@ -294,6 +383,6 @@ export function reminderStateOf(l: Ledger): ReminderState {
 /** Writes a changed reminder state back, counting the outcome (`snoozed`, `skipped`) for today. */
 export function withReminderState(l: Ledger, state: ReminderState, outcome?: { kind: 'snoozed' | 'skipped'; dayKey: string }): Ledger {
   const next: MutableLedger = { ...l, ...state };
-  if (outcome && rollTo(next, outcome.dayKey)) next.todayBreaks = { ...next.todayBreaks, [outcome.kind]: next.todayBreaks[outcome.kind] + 1 };
+  if (outcome) countOnDay(next, outcome.dayKey, outcome.kind);
   return next;
 }

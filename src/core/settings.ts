@@ -212,24 +212,9 @@ export function parseSettings(read: (key: string) => unknown): ParsedSettings {
   };
 }
 
+/** Settings are plain data built in one order by `parseSettings`, so equal settings serialize alike. */
 export function settingsEqual(a: UprightSettings, b: UprightSettings): boolean {
-  return (
-    a.idleThresholdSeconds === b.idleThresholdSeconds &&
-    a.naturalBreakMinutes === b.naturalBreakMinutes &&
-    a.statusBarDisplay === b.statusBarDisplay &&
-    a.equipment.length === b.equipment.length &&
-    a.equipment.every((e, i) => b.equipment[i] === e) &&
-    a.defaultRoutine === b.defaultRoutine &&
-    a.sound === b.sound &&
-    a.breakIntervalMinutes === b.breakIntervalMinutes &&
-    a.typingPauseSeconds === b.typingPauseSeconds &&
-    a.snoozeMinutes === b.snoozeMinutes &&
-    a.maxConsecutiveSnoozes === b.maxConsecutiveSnoozes &&
-    a.reminderStyle === b.reminderStyle &&
-    a.fullRoutineDays.join() === b.fullRoutineDays.join() &&
-    JSON.stringify(a.workingHours) === JSON.stringify(b.workingHours) &&
-    JSON.stringify(a.customRoutines) === JSON.stringify(b.customRoutines)
-  );
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 export function trackerSettingsOf(settings: UprightSettings): TrackerSettings {

@@ -1,3 +1,4 @@
+import { type CompletedExercise } from './days';
 import { applyOpInPlace, type Ledger, type LedgerOp, type MutableLedger } from './ledger';
 import { type Calendar, type Instant } from './time';
 
@@ -128,9 +129,9 @@ export class ActivityTracker {
     this.#push({ type: 'break', kind, atWallMs: now.wallMs, dayKey: this.#calendar.dayKey(now.wallMs) });
   }
 
-  /** A routine was completed (recorded whether or not it counts as a break). */
-  recordRoutineDone(routineId: string, now: Instant): void {
-    this.#push({ type: 'routineDone', routineId, atWallMs: now.wallMs });
+  /** A routine was completed (recorded whether or not it counts as a break), with the exercises done. */
+  recordRoutineDone(routineId: string, now: Instant, exercises: readonly CompletedExercise[]): void {
+    this.#push({ type: 'routineDone', routineId, atWallMs: now.wallMs, dayKey: this.#calendar.dayKey(now.wallMs), exercises });
   }
 
   /** Hands over the pending operations for writing; give them back with `restorePending` if the write fails. */

@@ -1,13 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
-import { claimPrompt, commitOps, type Ledger, releasePrompt } from '../core/ledger';
+import { type CompletedExercise } from '../core/days';
+import { type History } from '../core/history';
+import { claimPrompt, commitOps, type Ledger, releasePrompt, withoutHistory } from '../core/ledger';
 import { type UprightSettings, trackerSettingsOf } from '../core/settings';
 import { ActivityTracker, type TrackerSnapshot } from '../core/tracker';
 import { type Calendar, MS_PER_MINUTE, msUntilNextMinute } from '../core/time';
 import { type ActivitySink } from './activitySource';
 import { type HostClock } from './clock';
-import { LedgerBusyError, type LedgerStore } from './ledgerFile';
+import { LedgerBusyError, type LedgerStore, type UpdateOptions } from './ledgerFile';
 import { type SessionStatusBar } from './statusBar';
 
 export interface CodingSessionDeps {
@@ -108,10 +110,10 @@ export class CodingSession implements ActivitySink, vscode.Disposable {
    * A routine ended. It is remembered (for "last done" and progression) when at least one exercise was
    * completed, and then it is also a break: `started` when a reminder began it, `manual` otherwise.
    */
-  recordRoutine(routineId: string, exercisesCompleted: number, fromReminder: boolean): void {
-    if (exercisesCompleted < 1) return;
+  recordRoutine(routineId: string, exercisesCompleted: readonly CompletedExercise[], fromReminder: boolean): void {
+    if (exercisesCompleted.length < 1) return;
     const now = this.#deps.clock.now();
-    this.#tracker.recordRoutineDone(routineId, now);
+    this.#tracker.recordRoutineDone(routineId, now, exercisesCompleted);
     this.#tracker.recordManualBreak(now, fromReminder ? 'started' : 'manual');
     this.flush();
     this.#render();
@@ -152,14 +154,16 @@ export class CodingSession implements ActivitySink, vscode.Disposable {
 
   /**
    * Claims prompt `id` for this window for `ttlMs` (renewable); true when this window owns it now. Only
-   * the owner shows the prompt; if it dies, the claim lapses. When the ledger cannot be written at all
+   * the owner shows the prompt; if it dies, the claim lapses. A claim for `reminderEpisode` (one due
+   * break) counts one reminder in today's totals, however often it is claimed again. When the ledger cannot be written at all
    * (not merely busy), this window prompts on its own: a missed break is worse than a rare double one.
    */
-  claimPrompt(id: string, ttlMs: number): boolean {
+  claimPrompt(id: string, ttlMs: number, reminderEpisode?: string): boolean {
     const nowWallMs = this.#deps.clock.now().wallMs;
+    const reminder = reminderEpisode === undefined ? undefined : { episode: reminderEpisode, dayKey: this.#deps.calendar.dayKey(nowWallMs) };
     let granted = false;
     const written = this.#write((current) => {
-      const result = claimPrompt(current, { id, owner: this.#deps.windowId, claimedAtWallMs: nowWallMs, expiresAtWallMs: nowWallMs + ttlMs }, nowWallMs);
+      const result = claimPrompt(current, { id, owner: this.#deps.windowId, claimedAtWallMs: nowWallMs, expiresAtWallMs: nowWallMs + ttlMs }, nowWallMs, reminder);
       granted = result.granted;
       return result.ledger;
     });
@@ -184,6 +188,26 @@ export class CodingSession implements ActivitySink, vscode.Disposable {
     return written;
   }
 
+  /** Every day that has ended (today is in `ledger`). */
+  history(): History {
+    return this.#deps.store.readHistory();
+  }
+
+  /**
+   * Deletes the history and today's counts in one locked write; the running clock stays. False when
+   * it could not be written (nothing was deleted then).
+   */
+  clearHistory(): boolean {
+    const written = this.#write(withoutHistory, { clearHistory: true }) !== undefined;
+    this.#render();
+    return written;
+  }
+
+  /** The error of the last failed write, for messages. */
+  get lastWriteError(): unknown {
+    return this.#lastWriteError;
+  }
+
   /** Gives up prompt `id` (answered or stale). Only the claim with that id is released. */
   releasePrompt(id: string): void {
     if (this.#tracker.view.prompt?.id !== id && this.#shared.prompt?.id !== id) return;
@@ -195,11 +219,11 @@ export class CodingSession implements ActivitySink, vscode.Disposable {
    * ahead of this clock (it was set back) are brought to now. Returns the ledger as written, or
    * undefined on failure, with the operations kept pending for the next attempt.
    */
-  #write(change: (current: Ledger) => Ledger): Ledger | undefined {
+  #write(change: (current: Ledger) => Ledger, options?: UpdateOptions): Ledger | undefined {
     const ops = this.#tracker.takePending();
     const nowWallMs = this.#deps.clock.now().wallMs;
     try {
-      this.#shared = this.#deps.store.update(this.#shared, (current) => change(commitOps(current, ops, nowWallMs)));
+      this.#shared = this.#deps.store.update(this.#shared, (current) => change(commitOps(current, ops, nowWallMs)), options);
       this.#sharedSignature = this.#deps.store.signature();
       this.#tracker.rebase(this.#shared);
       this.#writeFailureLogged = false;

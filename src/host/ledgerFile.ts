@@ -2,7 +2,9 @@
 import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { type History } from '../core/history';
 import { type Ledger, readLedger } from '../core/ledger';
+import { HistoryFile } from './historyFile';
 
 /** The file operations the ledger uses: a seam that tests replace to make reads or writes fail. */
 export interface LedgerFs {
@@ -26,7 +28,7 @@ export interface LedgerFileOptions {
   /** Give up waiting for the lock after this long (ms); the caller keeps its update for later. */
   readonly lockTimeoutMs?: number;
   /** Reports a problem once per kind (corrupt file kept aside, newer version, I/O failure). */
-  readonly onProblem?: (message: string) => void;
+  readonly onProblem?: (message: string, kind: string) => void;
   /** The wall clock, for lock ages and backup names. */
   readonly nowWallMs?: () => number;
   /** The process id recorded in the lock, and a check whether a process is alive. */
@@ -66,10 +68,19 @@ interface LockInfo {
   atWallMs: number;
 }
 
-/** Where the shared ledger lives: a file normally; `globalState` where there is no file system. */
+export interface UpdateOptions {
+  /** Delete the history in the same locked write (the change clears today's counts). */
+  readonly clearHistory?: boolean;
+}
+
+/**
+ * Where the shared ledger and the history live: files normally; `globalState` where there is no file
+ * system. Every write moves the days that have ended from the ledger to the history.
+ */
 export interface LedgerStore {
   read(fallback: Ledger): Ledger;
-  update(fallback: Ledger, change: (current: Ledger) => Ledger): Ledger;
+  update(fallback: Ledger, change: (current: Ledger) => Ledger, options?: UpdateOptions): Ledger;
+  readHistory(): History;
   /** Changes whenever any window writes; undefined when unknown. */
   signature(): string | undefined;
   readonly writeStats: { writes: number; totalMs: number; maxMs: number };
@@ -88,11 +99,12 @@ export class LedgerFile implements LedgerStore {
   readonly #owner: string;
   readonly #staleLockMs: number;
   readonly #lockTimeoutMs: number;
-  readonly #onProblem: (message: string) => void;
+  readonly #onProblem: (message: string, kind: string) => void;
   readonly #now: () => number;
   readonly #pid: number;
   readonly #isAlive: (pid: number) => boolean;
   readonly #reported = new Set<string>();
+  readonly #history: HistoryFile;
   /** A newer version of Upright owns the file: read it, never overwrite it. */
   #readOnly = false;
   #lastKeptAside: string | undefined;
@@ -111,6 +123,15 @@ export class LedgerFile implements LedgerStore {
     this.#now = options.nowWallMs ?? Date.now;
     this.#pid = options.pid ?? process.pid;
     this.#isAlive = options.isAlive ?? defaultIsAlive;
+    this.#history = new HistoryFile(dir, { fs: this.#fs, pid: this.#pid, nowWallMs: this.#now, onProblem: (kind, message) => this.#report(kind, message) });
+  }
+
+  get historyFile(): string {
+    return this.#history.file;
+  }
+
+  readHistory(): History {
+    return this.#history.read();
   }
 
   get location(): string {
@@ -168,15 +189,21 @@ export class LedgerFile implements LedgerStore {
    * Read-modify-write under the lock. Returns the ledger as written. Throws `LedgerBusyError` when the
    * lock cannot be had in time, or the I/O error; the caller keeps its change for the next attempt.
    */
-  update(fallback: Ledger, change: (current: Ledger) => Ledger): Ledger {
-    if (this.#readOnly) return change(this.read(fallback));
+  update(fallback: Ledger, change: (current: Ledger) => Ledger, options: UpdateOptions = {}): Ledger {
+    if (this.#readOnly) {
+      if (options.clearHistory) throw new Error('the ledger belongs to a newer version of Upright');
+      return change(this.read(fallback));
+    }
     const started = performance.now();
     this.#fs.mkdirSync(path.dirname(this.file), { recursive: true });
     const lock = this.#acquire();
     try {
       const current = this.read(fallback);
       if (this.#readOnly) return change(current);
-      const next = { ...change(current), seq: current.seq + 1 };
+      let next = { ...change(current), seq: current.seq + 1 };
+      if (options.clearHistory) this.#history.clear();
+      // History first: if the ledger write then fails, the days are moved again later (that is harmless).
+      if (this.#history.sync(next.closedDays) && next.closedDays.length > 0) next = { ...next, closedDays: [] };
       const temp = `${this.file}.${this.#pid}.${randomBytes(4).toString('hex')}.tmp`;
       this.#fs.writeFileSync(temp, JSON.stringify(next));
       try {
@@ -291,7 +318,7 @@ export class LedgerFile implements LedgerStore {
   #report(kind: string, message: string): void {
     if (this.#reported.has(kind)) return;
     this.#reported.add(kind);
-    this.#onProblem(message);
+    this.#onProblem(message, kind);
   }
 }
 

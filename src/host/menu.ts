@@ -49,6 +49,11 @@ export async function showMenu(actions: MenuActions): Promise<void> {
       detail: vscode.l10n.t('Every exercise with its picture and steps.'),
       run: () => vscode.commands.executeCommand('upright.browseExercises'),
     },
+    {
+      label: `$(graph) ${vscode.l10n.t('Show Stats')}`,
+      detail: vscode.l10n.t('Today, the last 14 days, your streak and the exercises you do most.'),
+      run: () => vscode.commands.executeCommand('upright.showStats'),
+    },
     { label: '', kind: vscode.QuickPickItemKind.Separator, run: () => undefined },
     {
       label: `$(settings-gear) ${vscode.l10n.t('Settings')}`,

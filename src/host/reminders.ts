@@ -136,7 +136,9 @@ export class Reminders implements vscode.Disposable {
 
   #prompt(view: ReminderView, ledger: Ledger): void {
     const id = this.#promptId(ledger);
-    if (!this.#deps.session.claimPrompt(id, PROMPT_CLAIM_MS)) {
+    // One due break is one reminder, however often it is snoozed: the episode leaves the snooze out.
+    const episode = `${ledger.lastBreak?.atWallMs ?? 0}:${ledger.dueAtActiveMs ?? 0}`;
+    if (!this.#deps.session.claimPrompt(id, PROMPT_CLAIM_MS, episode)) {
       // Another window shows it; this one mirrors the state in its status bar.
       this.#shownPromptId = id;
       return;

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
+import { type CompletedExercise } from '../core/days';
 import { animationTempo, formatDose, MUSCLE_LABELS } from '../core/exercises/cards';
 import { type Exercise } from '../core/exercises/model';
-import { completedSteps, finish, next, back, pause, type PlayerState, resume, type Segment, segmentsOf, startPlayer, tick, viewAt } from '../core/exercises/player';
+import { completedExercises, completedSteps, finish, next, back, pause, type PlayerState, resume, type Segment, segmentsOf, startPlayer, tick, viewAt } from '../core/exercises/player';
 import { BUILT_IN_ROUTINES, intensityFor, type ResolvedRoutine, resolveRoutine, type Routine } from '../core/exercises/routines';
 import { type PlayerSnapshot, parseFromRoutinePage, parseRoutinePageState, ROUTINE_VIEW_TYPE, type RoutinePageData, type ToRoutinePage } from '../shared/routinePage';
 import { type HostClock } from './clock';
@@ -19,7 +20,7 @@ export interface RoutinePanelDeps {
   readonly clock: HostClock;
   readonly statusBar: SessionStatusBar;
   /** Called once when a routine ends, with the number of exercises completed. */
-  readonly onRoutineEnded: (routineId: string, exercisesCompleted: number, fromReminder: boolean) => void;
+  readonly onRoutineEnded: (routineId: string, exercisesCompleted: readonly CompletedExercise[], fromReminder: boolean) => void;
 }
 
 interface Run {
@@ -278,8 +279,8 @@ export class RoutinePanel implements vscode.Disposable {
   #record(run: Run): void {
     if (run.recorded) return;
     run.recorded = true;
-    const completed = completedSteps(run.segments, run.state).length;
-    this.#deps.log.info(`Routine ${run.routine.id} ended${run.state.early ? ' early' : ''}: ${completed} of ${run.resolved.steps.length} exercises completed.`);
+    const completed = completedExercises(run.resolved, run.segments, run.state);
+    this.#deps.log.info(`Routine ${run.routine.id} ended${run.state.early ? ' early' : ''}: ${completed.length} of ${run.resolved.steps.length} exercises completed.`);
     this.#deps.onRoutineEnded(run.routine.id, completed, run.fromReminder);
   }
 

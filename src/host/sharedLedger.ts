@@ -1,10 +1,14 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { emptyHistory, type History, mergeClosedDays, parseHistory, serializeHistory } from '../core/history';
 import { emptyLedger, type Ledger, readLedger } from '../core/ledger';
 import { ledgerFromFirstRelease } from '../core/migrate';
-import { LedgerFile, type LedgerStore } from './ledgerFile';
+import { LedgerFile, type LedgerStore, type UpdateOptions } from './ledgerFile';
 
 const FIRST_RELEASE_KEY = 'upright.tracker';
 const MEMENTO_KEY = 'upright.ledger';
+const HISTORY_KEY = 'upright.history';
+/** Problems a person should hear about: something of theirs was damaged and has been rebuilt. */
+const SHOWN_PROBLEMS = new Set(['corrupt', 'history-corrupt']);
 
 /** Best effort where there is no file system (vscode.dev): one window's `globalState`, no lock. */
 class MementoLedgerStore implements LedgerStore {
@@ -22,9 +26,19 @@ class MementoLedgerStore implements LedgerStore {
     return raw === undefined ? fallback : readLedger(raw, fallback).ledger;
   }
 
-  update(fallback: Ledger, change: (current: Ledger) => Ledger): Ledger {
+  readHistory(): History {
+    const text = this.#memento.get<unknown>(HISTORY_KEY);
+    return typeof text === 'string' ? parseHistory(text).history : emptyHistory();
+  }
+
+  update(fallback: Ledger, change: (current: Ledger) => Ledger, options: UpdateOptions = {}): Ledger {
     const current = this.read(fallback);
-    const next = { ...change(current), seq: current.seq + 1 };
+    let next = { ...change(current), seq: current.seq + 1 };
+    if (options.clearHistory) void this.#memento.update(HISTORY_KEY, serializeHistory(emptyHistory()));
+    if (next.closedDays.length > 0) {
+      void this.#memento.update(HISTORY_KEY, serializeHistory(mergeClosedDays(this.readHistory(), next.closedDays)));
+      next = { ...next, closedDays: [] };
+    }
     void this.#memento.update(MEMENTO_KEY, next);
     this.writeStats.writes++;
     this.#seq = next.seq;
@@ -44,7 +58,13 @@ export function openSharedLedger(context: vscode.ExtensionContext, owner: string
   const storage = context.globalStorageUri;
   let store: LedgerStore;
   if (storage.scheme === 'file') {
-    store = new LedgerFile(storage.fsPath, { owner, onProblem: (message) => log.warn(message) });
+    store = new LedgerFile(storage.fsPath, {
+      owner,
+      onProblem: (message, kind) => {
+        log.warn(message);
+        if (SHOWN_PROBLEMS.has(kind)) void vscode.window.showWarningMessage(`Upright: ${message}`);
+      },
+    });
   } else {
     log.info(`No local file system for the shared ledger (${storage.scheme}); keeping it in this window's extension state.`);
     store = new MementoLedgerStore(context.globalState);

@@ -1,4 +1,8 @@
+import { type History } from '../core/history';
 import { type Ledger } from '../core/ledger';
+import { type StatsPageData } from '../shared/statsPage';
+import { type HistoryDialogs } from './history';
+import { type StatsPanel } from './statsPanel';
 import { type UprightSettings } from '../core/settings';
 import { type TrackerSnapshot } from '../core/tracker';
 import { type ActivitySource } from './activitySource';
@@ -37,6 +41,12 @@ export interface UprightTestApi {
   answerPrompt(answer: PromptAnswer): boolean;
   pauseReminders(untilWallMs: number | null): void;
   resumeReminders(): void;
+  /** Every day that has ended, as stored. */
+  history(): History;
+  /** What the Stats page shows now, and whether it is open. */
+  stats(): { data: StatsPageData; open: boolean };
+  /** Answers the export and delete questions (a save dialog cannot be driven); undefined restores the real ones. */
+  answerDialogs(answers: HistoryDialogs | undefined): void;
   readonly windowId: string;
   readonly ledgerLocation: string;
 }
@@ -52,6 +62,8 @@ export function createTestApi(parts: {
   ledgerLocation: string;
   routines: RoutinePanel;
   reminders: Reminders;
+  stats: StatsPanel;
+  answerDialogs: (answers: HistoryDialogs | undefined) => void;
 }): UprightTestApi {
   return {
     activationMs: parts.activationMs,
@@ -80,6 +92,9 @@ export function createTestApi(parts: {
     answerPrompt: (answer) => parts.reminders.answer(answer),
     pauseReminders: (until) => parts.reminders.pause(until),
     resumeReminders: () => parts.reminders.resume(),
+    history: () => parts.session.history(),
+    stats: () => ({ data: parts.stats.data(), open: parts.stats.isOpen }),
+    answerDialogs: (answers) => parts.answerDialogs(answers),
     windowId: parts.windowId,
     ledgerLocation: parts.ledgerLocation,
   };

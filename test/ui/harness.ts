@@ -37,8 +37,9 @@ export interface Workbench {
 /**
  * Installs the packaged `.vsix` into a fresh profile, starts code-server as `npm start` does (without the
  * smoke-test driver, so the workbench behaves as a person sees it) and opens it in headless Chromium.
+ * `storage` seeds files of Upright's global storage folder (by name).
  */
-export async function openWorkbench(settings: Record<string, unknown> = {}, viewport?: { width: number; height: number }): Promise<Workbench> {
+export async function openWorkbench(settings: Record<string, unknown> = {}, viewport?: { width: number; height: number }, storage: Record<string, string> = {}): Promise<Workbench> {
   const vsix = process.env.UPRIGHT_VSIX;
   if (!vsix || !fs.existsSync(vsix)) throw new Error('UPRIGHT_VSIX must name the packaged extension (npm test sets it)');
   const { startCodeServer, installVsix } = load<CodeServerLib>('scripts/lib/codeServer.js');
@@ -47,6 +48,12 @@ export async function openWorkbench(settings: Record<string, unknown> = {}, view
   const workspace = path.join(root, 'workspace');
   fs.mkdirSync(workspace, { recursive: true });
   installVsix({ vsix, userDataDir: path.join(root, 'user-data'), extensionsDir: path.join(root, 'extensions'), root });
+  // Files Upright keeps in its global storage (a history to show), written before it starts.
+  const globalStorage = path.join(root, 'user-data', 'User', 'globalStorage', 'upright.upright');
+  for (const [name, text] of Object.entries(storage)) {
+    fs.mkdirSync(globalStorage, { recursive: true });
+    fs.writeFileSync(path.join(globalStorage, name), text);
+  }
   const server = await startCodeServer({ root, workspace, smokeDriver: false, settings });
   const browser = await launchBrowser(viewport ? { viewport } : undefined);
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());

@@ -81,12 +81,12 @@ describe('ledger model', () => {
 
   it('remembers each routine’s completions and when it was last done', () => {
     const l = applyOps(emptyLedger(DAY), [
-      { type: 'routineDone', routineId: 'posture-reset', atWallMs: 100 },
-      { type: 'routineDone', routineId: 'posture-reset', atWallMs: 50 },
-      { type: 'routineDone', routineId: 'warm-up', atWallMs: 70 },
+      { type: 'routineDone', routineId: 'posture-reset', atWallMs: 100, dayKey: DAY, exercises: [] },
+      { type: 'routineDone', routineId: 'posture-reset', atWallMs: 50, dayKey: DAY, exercises: [] },
+      { type: 'routineDone', routineId: 'warm-up', atWallMs: 70, dayKey: DAY, exercises: [] },
     ]);
     assert.deepEqual(l.routines, { 'posture-reset': { completions: 2, lastDoneWallMs: 100 }, 'warm-up': { completions: 1, lastDoneWallMs: 70 } });
-    const many = applyOps(emptyLedger(DAY), Array.from({ length: 130 }, (_, i) => ({ type: 'routineDone' as const, routineId: `r${i}`, atWallMs: i })));
+    const many = applyOps(emptyLedger(DAY), Array.from({ length: 130 }, (_, i) => ({ type: 'routineDone' as const, routineId: `r${i}`, atWallMs: i, dayKey: DAY, exercises: [] })));
     assert.equal(Object.keys(many.routines).length, 100, 'only the 100 most recent are kept');
     assert.ok(many.routines.r129 && !many.routines.r0);
   });
@@ -121,7 +121,7 @@ describe('ledger model', () => {
 
     it('uses the fallback for something that is not a ledger at all, and refuses a newer version', () => {
       for (const junk of [null, 3, 'x', [], true]) assert.equal(readLedger(junk, fallback).ledger, fallback);
-      const newer = readLedger({ ...emptyLedger(DAY), version: 2 }, fallback);
+      const newer = readLedger({ ...emptyLedger(DAY), version: 3 }, fallback);
       assert.equal(newer.ledger, fallback);
       assert.match(newer.problems[0] ?? '', /newer version/);
     });

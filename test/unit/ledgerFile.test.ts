@@ -184,7 +184,7 @@ describe('ledger file', function () {
   });
 
   it('never overwrites a ledger written by a newer version', () => {
-    const newer = JSON.stringify({ ...emptyLedger(DAY), version: 2, somethingNew: true });
+    const newer = JSON.stringify({ ...emptyLedger(DAY), version: 3, somethingNew: true });
     fs.writeFileSync(ledger.file, newer);
     const result = ledger.update(emptyLedger(DAY), credit(5));
     assert.equal(result.todayActiveMs, 5, 'this window keeps counting in memory');

@@ -1,3 +1,4 @@
+import { type CompletedExercise } from '../days';
 import { type Dose } from './model';
 import { type ResolvedRoutine, TRANSITION_SECONDS } from './routines';
 
@@ -167,6 +168,19 @@ export function viewAt(segments: readonly Segment[], state: PlayerState, routine
 }
 
 /** Routine steps whose every work segment was done: the exercises completed. */
+/**
+ * The exercises of the completed steps, each with its time: the work of its sets and sides (rests and
+ * getting ready are not exercise time).
+ */
+export function completedExercises(routine: ResolvedRoutine, segments: readonly Segment[], state: PlayerState): CompletedExercise[] {
+  return completedSteps(segments, state).flatMap((step) => {
+    const exercise = routine.steps[step]?.exercise;
+    if (!exercise) return [];
+    const ms = segments.reduce((sum, s) => (s.kind === 'work' && s.step === step ? sum + s.durationMs : sum), 0);
+    return [{ id: exercise.id, ms }];
+  });
+}
+
 export function completedSteps(segments: readonly Segment[], state: PlayerState): number[] {
   const done = new Set(state.done);
   const byStep = new Map<number, boolean>();

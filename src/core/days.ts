@@ -1,0 +1,83 @@
+/** One local day of coding and breaks: what history keeps, and what the ledger keeps for today. */
+export interface DayRecord {
+  /** `YYYY-MM-DD`, local. */
+  readonly day: string;
+  readonly activeMs: number;
+  /** Reminders that went out: one per due break, however often it was snoozed. */
+  readonly reminders: number;
+  /** Breaks taken: a routine started from a reminder, one taken by hand, or away long enough. */
+  readonly started: number;
+  readonly manual: number;
+  readonly natural: number;
+  readonly skipped: number;
+  readonly snoozed: number;
+  readonly routines: number;
+  readonly exercises: number;
+  readonly exerciseMs: number;
+}
+
+/** The counters of a day record, in the order history stores them after the day and active time. */
+export const DAY_COUNT_FIELDS = ['reminders', 'started', 'manual', 'natural', 'skipped', 'snoozed', 'routines', 'exercises'] as const;
+export type DayCountField = (typeof DAY_COUNT_FIELDS)[number];
+
+/** How often one exercise was completed, and for how long in all. */
+export interface ExerciseCount {
+  readonly count: number;
+  readonly ms: number;
+}
+
+/** One exercise completed in a routine, with the time spent on it. */
+export interface CompletedExercise {
+  readonly id: string;
+  readonly ms: number;
+}
+
+/** A day that has ended, on its way from the ledger to history, with its exercises by id. */
+export interface ClosedDay {
+  readonly record: DayRecord;
+  readonly exercises: Readonly<Record<string, ExerciseCount>>;
+}
+
+export const DAY_KEY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+/** Exercise and routine ids, as the library and custom routines allow them. */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+export function emptyDay(day: string): DayRecord {
+  return { day, activeMs: 0, reminders: 0, started: 0, manual: 0, natural: 0, skipped: 0, snoozed: 0, routines: 0, exercises: 0, exerciseMs: 0 };
+}
+
+export function isEmptyDay(d: DayRecord): boolean {
+  return d.activeMs === 0 && d.exerciseMs === 0 && DAY_COUNT_FIELDS.every((k) => d[k] === 0);
+}
+
+/** Adds completed exercises to a tally by id. */
+export function addExercises(tally: Readonly<Record<string, ExerciseCount>>, done: readonly CompletedExercise[]): Record<string, ExerciseCount> {
+  const next: Record<string, ExerciseCount> = { ...tally };
+  for (const e of done) {
+    const before = next[e.id];
+    next[e.id] = { count: (before?.count ?? 0) + 1, ms: (before?.ms ?? 0) + e.ms };
+  }
+  return next;
+}
+
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+const isMs = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const DAY_MS = 86_400_000;
+
+export function isExerciseCount(v: unknown): v is ExerciseCount {
+  return typeof v === 'object' && v !== null && isCount((v as Record<string, unknown>).count) && isMs((v as Record<string, unknown>).ms);
+}
+
+export function isExerciseTally(v: unknown): v is Record<string, ExerciseCount> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.entries(v).every(([id, c]) => ID_PATTERN.test(id) && isExerciseCount(c));
+}
+
+export function isDayRecord(v: unknown): v is DayRecord {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as Record<string, unknown>;
+  return typeof r.day === 'string' && DAY_KEY_PATTERN.test(r.day) && isMs(r.activeMs) && (r.activeMs) <= DAY_MS && isMs(r.exerciseMs) && DAY_COUNT_FIELDS.every((k) => isCount(r[k]));
+}
+
+export function isClosedDay(v: unknown): v is ClosedDay {
+  return typeof v === 'object' && v !== null && isDayRecord((v as Record<string, unknown>).record) && isExerciseTally((v as Record<string, unknown>).exercises);
+}

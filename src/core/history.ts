@@ -1,0 +1,244 @@
+import { type ClosedDay, DAY_COUNT_FIELDS, DAY_KEY_PATTERN, type DayRecord, emptyDay, type ExerciseCount, ID_PATTERN, isDayRecord, isEmptyDay } from './days';
+import { type Ledger, todayRecord } from './ledger';
+
+/** All-time totals of one exercise. */
+export interface ExerciseTotal extends ExerciseCount {
+  /** The last day it was done. */
+  readonly lastDay: string;
+}
+
+/**
+ * Every day that has ended, as daily aggregates, and all-time exercise totals kept apart. Today lives
+ * in the shared ledger until it ends; the writer then moves it here.
+ */
+export interface History {
+  readonly version: 1;
+  /** Oldest first, one per day, never an empty day. */
+  readonly days: readonly DayRecord[];
+  readonly exercises: Readonly<Record<string, ExerciseTotal>>;
+  /**
+   * The last day whose exercises are in `exercises`: a day moved twice (the writer stopped between
+   * writing history and the ledger) is not counted twice.
+   */
+  readonly exercisesThrough: string | null;
+}
+
+export const HISTORY_VERSION = 1;
+
+/** How a day is stored: one array a day, in this order, so a day costs about 45 bytes. */
+export const HISTORY_COLUMNS = ['day', 'activeMs', ...DAY_COUNT_FIELDS, 'exerciseMs'] as const;
+
+export function emptyHistory(): History {
+  return { version: 1, days: [], exercises: {}, exercisesThrough: null };
+}
+
+type StoredRow = [string, ...number[]];
+
+function rowOf(d: DayRecord): StoredRow {
+  return [d.day, d.activeMs, ...DAY_COUNT_FIELDS.map((k) => d[k]), d.exerciseMs];
+}
+
+/**
+ * The file's text. The small parts come first, so a file cut short keeps its totals and its oldest
+ * days, and every day is an array a reader can pick out of a damaged file.
+ */
+export function serializeHistory(h: History): string {
+  const exercises = Object.fromEntries(Object.entries(h.exercises).map(([id, t]) => [id, [t.count, t.ms, t.lastDay]]));
+  const head = JSON.stringify({ version: HISTORY_VERSION, columns: HISTORY_COLUMNS, exercisesThrough: h.exercisesThrough, exercises });
+  const days = h.days.map((d) => JSON.stringify(rowOf(d))).join(',\n');
+  return `${head.slice(0, -1)},"days":[\n${days}\n]}\n`;
+}
+
+export interface HistoryReadResult {
+  readonly history: History;
+  /** What was wrong and what was done about it; empty when the file was sound. */
+  readonly problems: readonly string[];
+  /** The file was written by a newer version: read what can be read, never overwrite it. */
+  readonly newer: boolean;
+}
+
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+const isMs = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+/** A stored row, read by the columns the file names (a file may name them in another order). */
+function dayFromRow(row: unknown, columns: readonly string[]): DayRecord | undefined {
+  if (!Array.isArray(row)) return undefined;
+  const at = (name: string): unknown => {
+    const i = columns.indexOf(name);
+    return i < 0 ? 0 : row[i];
+  };
+  const record: Record<string, unknown> = { day: at('day') };
+  for (const name of HISTORY_COLUMNS.slice(1)) record[name] = at(name);
+  return isDayRecord(record) ? record : undefined;
+}
+
+function exerciseFromStored(v: unknown): ExerciseTotal | undefined {
+  if (!Array.isArray(v) || v.length !== 3) return undefined;
+  const [count, ms, lastDay] = v as unknown[];
+  return isCount(count) && isMs(ms) && typeof lastDay === 'string' && DAY_KEY_PATTERN.test(lastDay) ? { count, ms, lastDay } : undefined;
+}
+
+/** Sorted by day, one record a day (the larger of each field wins), no empty days. */
+function normalizeDays(days: readonly DayRecord[]): DayRecord[] {
+  const byDay = new Map<string, DayRecord>();
+  for (const d of days) {
+    const before = byDay.get(d.day);
+    byDay.set(d.day, before ? maxOfDays(before, d) : d);
+  }
+  return [...byDay.values()].filter((d) => !isEmptyDay(d)).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+}
+
+/**
+ * Two records of one day: each field's larger value. Moving a day twice changes nothing, and a stale
+ * copy never lowers what was recorded.
+ */
+export function maxOfDays(a: DayRecord, b: DayRecord): DayRecord {
+  const out: Record<string, unknown> = { day: a.day, activeMs: Math.max(a.activeMs, b.activeMs), exerciseMs: Math.max(a.exerciseMs, b.exerciseMs) };
+  for (const k of DAY_COUNT_FIELDS) out[k] = Math.max(a[k], b[k]);
+  return out as unknown as DayRecord;
+}
+
+const ROW_PATTERN = /\["(\d{4}-\d{2}-\d{2})"((?:,\d+(?:\.\d+)?){10})\]/g;
+const EXERCISE_PATTERN = /"([a-z0-9][a-z0-9-]{0,63})":\[(\d+),(\d+(?:\.\d+)?),"(\d{4}-\d{2}-\d{2})"\]/g;
+const THROUGH_PATTERN = /"exercisesThrough":"(\d{4}-\d{2}-\d{2})"/;
+
+/** What can be picked out of a file that is not JSON any more (cut short, or damaged in the middle). */
+function salvage(text: string): History {
+  const days: DayRecord[] = [];
+  for (const m of text.matchAll(ROW_PATTERN)) {
+    const day = dayFromRow([m[1], ...(m[2] ?? '').slice(1).split(',').map(Number)], HISTORY_COLUMNS);
+    if (day) days.push(day);
+  }
+  const exercises: Record<string, ExerciseTotal> = {};
+  for (const m of text.matchAll(EXERCISE_PATTERN)) {
+    const total = exerciseFromStored([Number(m[2]), Number(m[3]), m[4]]);
+    if (total && m[1]) exercises[m[1]] = total;
+  }
+  const sorted = normalizeDays(days);
+  // Without a readable mark, assume every salvaged day's exercises are counted: never count twice.
+  const through = THROUGH_PATTERN.exec(text)?.[1] ?? sorted[sorted.length - 1]?.day ?? null;
+  return { version: 1, days: sorted, exercises, exercisesThrough: through };
+}
+
+/**
+ * Reads a stored history, keeping everything valid in it. A file that is not JSON any more (cut short
+ * by a crash or a full disk) gives up only the days that are damaged.
+ */
+export function parseHistory(text: string): HistoryReadResult {
+  if (text.trim() === '') return { history: emptyHistory(), problems: ['the file was empty'], newer: false };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    const history = salvage(text);
+    return { history, problems: [`it is not valid JSON (cut short or damaged); ${history.days.length} days were recovered`], newer: false };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { history: emptyHistory(), problems: ['it is not a history record'], newer: false };
+  const r = raw as Record<string, unknown>;
+  const newer = typeof r.version === 'number' && r.version > HISTORY_VERSION;
+  const problems: string[] = [];
+  if (newer) problems.push(`it was written by a newer version (${String(r.version)})`);
+  else if (r.version !== HISTORY_VERSION) problems.push('its version is missing or unknown');
+  const columns = Array.isArray(r.columns) && r.columns.every((c) => typeof c === 'string') ? (r.columns) : [...HISTORY_COLUMNS];
+  if (!columns.includes('day')) problems.push('its columns are unreadable');
+  const rows: unknown[] = Array.isArray(r.days) ? r.days : [];
+  if (!Array.isArray(r.days)) problems.push('its days are missing');
+  const days: DayRecord[] = [];
+  for (const row of rows) {
+    const day = dayFromRow(row, columns);
+    if (day) days.push(day);
+  }
+  if (days.length < rows.length) problems.push(`${rows.length - days.length} of ${rows.length} days were unreadable and were left out`);
+  const exercises: Record<string, ExerciseTotal> = {};
+  const storedExercises = typeof r.exercises === 'object' && r.exercises !== null && !Array.isArray(r.exercises) ? (r.exercises as Record<string, unknown>) : {};
+  let badExercises = 0;
+  for (const [id, stored] of Object.entries(storedExercises)) {
+    const total = ID_PATTERN.test(id) ? exerciseFromStored(stored) : undefined;
+    if (total) exercises[id] = total;
+    else badExercises++;
+  }
+  if (badExercises > 0 || storedExercises !== r.exercises) problems.push('some exercise totals were unreadable and were left out');
+  const sorted = normalizeDays(days);
+  let through: string | null = null;
+  if (typeof r.exercisesThrough === 'string' && DAY_KEY_PATTERN.test(r.exercisesThrough)) through = r.exercisesThrough;
+  else if (r.exercisesThrough !== null) {
+    problems.push('its exercise mark was unreadable');
+    through = sorted[sorted.length - 1]?.day ?? null;
+  }
+  return { history: { version: 1, days: sorted, exercises, exercisesThrough: through }, problems, newer };
+}
+
+/** Adds ended days to history. Idempotent: moving the same days again changes nothing. */
+export function mergeClosedDays(h: History, closed: readonly ClosedDay[]): History {
+  if (closed.length === 0) return h;
+  const ordered = [...closed].sort((a, b) => (a.record.day < b.record.day ? -1 : 1));
+  const exercises: Record<string, ExerciseTotal> = { ...h.exercises };
+  let through = h.exercisesThrough;
+  for (const c of ordered) {
+    if (through !== null && c.record.day <= through) continue;
+    for (const [id, add] of Object.entries(c.exercises)) {
+      const before = exercises[id];
+      exercises[id] = { count: (before?.count ?? 0) + add.count, ms: (before?.ms ?? 0) + add.ms, lastDay: c.record.day };
+    }
+    through = c.record.day;
+  }
+  return { version: 1, days: normalizeDays([...h.days, ...ordered.map((c) => c.record)]), exercises, exercisesThrough: through };
+}
+
+/** Every recorded day, today included: history, the days still in the ledger, and today. */
+export function allDays(h: History, ledger: Ledger): DayRecord[] {
+  return normalizeDays([...h.days, ...ledger.closedDays.map((c) => c.record), todayRecord(ledger)]);
+}
+
+/** All-time exercise totals: history's, plus what the ledger holds that history has not counted yet. */
+export function exerciseTotals(h: History, ledger: Ledger): Record<string, ExerciseTotal> {
+  const totals: Record<string, ExerciseTotal> = { ...h.exercises };
+  const add = (day: string, tally: Readonly<Record<string, ExerciseCount>>): void => {
+    if (h.exercisesThrough !== null && day <= h.exercisesThrough) return;
+    for (const [id, c] of Object.entries(tally)) {
+      const before = totals[id];
+      totals[id] = { count: (before?.count ?? 0) + c.count, ms: (before?.ms ?? 0) + c.ms, lastDay: before && before.lastDay > day ? before.lastDay : day };
+    }
+  };
+  for (const c of ledger.closedDays) add(c.record.day, c.exercises);
+  add(ledger.dayKey, ledger.todayExercises);
+  return totals;
+}
+
+/** A day with at least this much coding is a coding day: without a routine, it ends a streak. */
+export const CODING_DAY_MS = 5 * 60_000;
+
+/**
+ * Days in a row with a routine done. A day you coded without one ends the streak; days you did not
+ * code leave it alone (weekends, holidays); today counts once a routine is done and cannot end it yet.
+ */
+export function streakOf(days: readonly DayRecord[], todayKey: string): { current: number; best: number } {
+  let run = 0;
+  let best = 0;
+  for (const d of days) {
+    if (d.day > todayKey) break;
+    if (d.routines > 0) {
+      run++;
+      if (run > best) best = run;
+    } else if (d.activeMs >= CODING_DAY_MS && d.day !== todayKey) {
+      run = 0;
+    }
+  }
+  return { current: run, best };
+}
+
+/** `YYYY-MM-DD` moved by whole calendar days (date arithmetic only: no time zone is involved). */
+export function addDays(dayKey: string, days: number): string {
+  const [y, m, d] = dayKey.split('-').map(Number);
+  const date = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + days));
+  return date.toISOString().slice(0, 10);
+}
+
+/** The `count` days ending on `lastDay`, oldest first, each with its record or zeros. */
+export function lastDays(days: readonly DayRecord[], lastDay: string, count: number): DayRecord[] {
+  const byDay = new Map(days.map((d) => [d.day, d]));
+  return Array.from({ length: count }, (_, i) => {
+    const day = addDays(lastDay, i - count + 1);
+    return byDay.get(day) ?? emptyDay(day);
+  });
+}

@@ -1,0 +1,113 @@
+import * as os from 'node:os';
+import * as vscode from 'vscode';
+import { allDays } from '../core/history';
+import { type ExportFormat, historyCsv, historyExport } from '../core/historyExport';
+import { type CodingSession } from './codingSession';
+
+/**
+ * The questions export and delete ask. Behind an interface so tests in the real host answer them
+ * (a native save dialog cannot be driven from a test); everything else runs as it does for a person.
+ */
+export interface HistoryDialogs {
+  pickFormat(): Promise<ExportFormat | undefined>;
+  pickFile(format: ExportFormat, suggested: vscode.Uri): Promise<vscode.Uri | undefined>;
+  /** 'delete', 'export' (export first), or undefined (cancelled). */
+  confirmDelete(days: number): Promise<'delete' | 'export' | undefined>;
+}
+
+export const windowDialogs: HistoryDialogs = {
+  async pickFormat() {
+    const items: (vscode.QuickPickItem & { format: ExportFormat })[] = [
+      { label: 'JSON', description: vscode.l10n.t('complete and versioned: every day, exercise totals, routines'), format: 'json' },
+      { label: 'CSV', description: vscode.l10n.t('one row a day, for a spreadsheet'), format: 'csv' },
+    ];
+    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export Upright history'), placeHolder: vscode.l10n.t('Choose a format') });
+    return picked?.format;
+  },
+  pickFile(format, suggested) {
+    const filters: Record<string, string[]> = format === 'json' ? { JSON: ['json'] } : { CSV: ['csv'] };
+    return Promise.resolve(vscode.window.showSaveDialog({ defaultUri: suggested, filters, saveLabel: vscode.l10n.t('Export'), title: vscode.l10n.t('Export Upright history') }));
+  },
+  async confirmDelete(days) {
+    const remove = vscode.l10n.t('Delete History');
+    const exportFirst = vscode.l10n.t('Export First…');
+    const picked = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Delete your Upright history?'),
+      {
+        modal: true,
+        detail: vscode.l10n.t(
+          '{0} recorded days, today’s counts, the exercise totals and how often each routine was done are deleted from this computer. This cannot be undone. The time since your last break is kept.',
+          days,
+        ),
+      },
+      remove,
+      exportFirst,
+    );
+    return picked === remove ? 'delete' : picked === exportFirst ? 'export' : undefined;
+  },
+};
+
+export interface HistoryCommandDeps {
+  readonly session: CodingSession;
+  readonly log: vscode.LogOutputChannel;
+  readonly nowWallMs: () => number;
+  readonly todayKey: () => string;
+  readonly nameOf: (exerciseId: string) => string;
+  /** Replaced by tests. */
+  readonly dialogs: () => HistoryDialogs;
+}
+
+function suggestedFolder(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (folder) return folder;
+  return vscode.Uri.file(os.homedir());
+}
+
+/** Exports the history through a save dialog. Resolves to the file written, or undefined. */
+export async function exportHistory(deps: HistoryCommandDeps): Promise<vscode.Uri | undefined> {
+  const dialogs = deps.dialogs();
+  const format = await dialogs.pickFormat();
+  if (!format) return undefined;
+  const target = await dialogs.pickFile(format, vscode.Uri.joinPath(suggestedFolder(), `upright-history-${deps.todayKey()}.${format}`));
+  if (!target) return undefined;
+  // Today's latest minutes too.
+  deps.session.flush();
+  const history = deps.session.history();
+  const ledger = deps.session.ledger;
+  const text = format === 'json' ? `${JSON.stringify(historyExport(history, ledger, deps.nowWallMs(), deps.nameOf), null, 2)}\n` : historyCsv(history, ledger);
+  try {
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+  } catch (err) {
+    deps.log.error(`Could not export the history to ${target.toString()}: ${String(err)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not write {0}: {1}', target.fsPath || target.toString(), err instanceof Error ? err.message : String(err)));
+    return undefined;
+  }
+  const days = allDays(history, ledger).length;
+  deps.log.info(`Exported ${days} days of history as ${format.toUpperCase()} to ${target.toString()}.`);
+  const open = vscode.l10n.t('Open');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} days of Upright history.', days), open).then((picked) => {
+    if (picked === open) void vscode.window.showTextDocument(target);
+  });
+  return target;
+}
+
+/** Deletes the history after asking. Resolves to true when it was deleted. */
+export async function clearHistory(deps: HistoryCommandDeps): Promise<boolean> {
+  deps.session.flush();
+  const days = allDays(deps.session.history(), deps.session.ledger).length;
+  const answer = await deps.dialogs().confirmDelete(days);
+  if (answer === 'export') {
+    await exportHistory(deps);
+    return false;
+  }
+  if (answer !== 'delete') return false;
+  if (!deps.session.clearHistory()) {
+    const err = deps.session.lastWriteError;
+    deps.log.error(`Could not delete the history: ${String(err)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not delete the history: {0}. Nothing was deleted.', err instanceof Error ? err.message : String(err)));
+    return false;
+  }
+  deps.log.info(`Deleted the history (${days} days).`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Your Upright history was deleted.'));
+  return true;
+}

@@ -1,0 +1,124 @@
+// History on disk, beside the ledger and written under its lock. No `vscode` here (plain-Node tests).
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { type ClosedDay } from '../core/days';
+import { emptyHistory, type History, mergeClosedDays, parseHistory, serializeHistory } from '../core/history';
+import { type LedgerFs } from './ledgerFile';
+
+export interface HistoryFileOptions {
+  readonly fs: LedgerFs;
+  readonly onProblem: (kind: string, message: string) => void;
+  readonly nowWallMs: () => number;
+  readonly pid: number;
+}
+
+function errorCode(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;
+}
+
+/**
+ * `history.json`: every ended day. Read often (the Stats page), written about once a day, only by a
+ * writer that holds the ledger lock, by temp file and rename. A damaged file is copied aside and what
+ * is valid in it is kept; a file from a newer version is read but never overwritten.
+ */
+export class HistoryFile {
+  readonly file: string;
+  readonly #options: HistoryFileOptions;
+  #cache: { signature: string; history: History } | undefined;
+  #lastKeptAside: string | undefined;
+  #readOnly = false;
+  /** The file was damaged: write back what was kept at the next chance, under the lock. */
+  #needsRebuild = false;
+
+  constructor(dir: string, options: HistoryFileOptions) {
+    this.file = path.join(dir, 'history.json');
+    this.#options = options;
+  }
+
+  #signature(): string | undefined {
+    try {
+      const s = this.#options.fs.statSync(this.file);
+      return `${s.mtimeMs}:${s.size}`;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The history as stored (empty when there is none or it cannot be read). Cached until the file changes. */
+  read(): History {
+    const signature = this.#signature();
+    if (signature === undefined) return emptyHistory();
+    if (this.#cache?.signature === signature) return this.#cache.history;
+    let text: string;
+    try {
+      text = this.#options.fs.readFileSync(this.file, 'utf8');
+    } catch (err) {
+      if (errorCode(err) !== 'ENOENT') this.#options.onProblem('history-read', `Could not read the history (${errorCode(err) ?? String(err)}); the Stats show today only.`);
+      return emptyHistory();
+    }
+    const { history, problems, newer } = parseHistory(text);
+    if (newer) {
+      this.#readOnly = true;
+      this.#options.onProblem('history-newer', 'The history was written by a newer version of Upright; it is shown but not changed.');
+    } else if (problems.length > 0) {
+      this.#keepAside(text, problems.join('; '));
+      this.#needsRebuild = true;
+    }
+    this.#cache = { signature, history };
+    return history;
+  }
+
+  /**
+   * Adds ended days, and writes back a damaged file's valid part. The caller holds the ledger lock.
+   * False when the days could not be written (they stay in the ledger for the next attempt).
+   */
+  sync(closed: readonly ClosedDay[]): boolean {
+    const current = this.read();
+    if (closed.length === 0 && !this.#needsRebuild) return true;
+    if (this.#readOnly) return false;
+    try {
+      this.#write(mergeClosedDays(current, closed));
+      return true;
+    } catch (err) {
+      this.#options.onProblem('history-write', `Could not write the history (${errorCode(err) ?? String(err)}); the ended days stay in the ledger until it can be written.`);
+      return false;
+    }
+  }
+
+  /** Deletes every day (the caller holds the ledger lock). Throws when the file cannot be written. */
+  clear(): void {
+    if (this.#readOnly) throw new Error('the history belongs to a newer version of Upright');
+    this.#write(emptyHistory());
+  }
+
+  #write(history: History): void {
+    const fs = this.#options.fs;
+    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    const temp = `${this.file}.${this.#options.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    fs.writeFileSync(temp, serializeHistory(history));
+    try {
+      fs.renameSync(temp, this.file);
+    } catch (err) {
+      try {
+        fs.unlinkSync(temp);
+      } catch {
+        /* best effort */
+      }
+      throw err;
+    }
+    this.#cache = undefined;
+    this.#needsRebuild = false;
+  }
+
+  #keepAside(text: string, why: string): void {
+    if (text === this.#lastKeptAside) return;
+    this.#lastKeptAside = text;
+    const backup = path.join(path.dirname(this.file), `history.corrupt-${this.#options.nowWallMs()}.json`);
+    try {
+      this.#options.fs.writeFileSync(backup, text, { flag: 'wx' });
+    } catch {
+      /* the message below still tells the user */
+    }
+    this.#options.onProblem('history-corrupt', `The history could not be fully read (${why}). A copy was kept as ${path.basename(backup)}; what was valid is kept and the file is rebuilt at the next write.`);
+  }
+}

@@ -1,0 +1,296 @@
+import { type StatsDay, type StatsPageData } from './statsPage';
+
+/**
+ * The Stats page's 14-day chart, its summary sentence and its data table, laid out from the page data
+ * alone: no DOM and no clock, so the same numbers give the same picture in a test and in the panel.
+ * Shapes carry classes only; the page's stylesheet colours them from the theme.
+ */
+
+/** One SVG element: the page turns it into DOM with createElementNS, setAttribute and textContent. */
+export interface ChartNode {
+  readonly tag: string;
+  readonly attrs: Readonly<Record<string, string>>;
+  readonly children?: readonly ChartNode[];
+  readonly text?: string;
+}
+
+/** Locale-aware text for numbers, durations and days. */
+export interface StatsFormat {
+  readonly locale: string;
+  count(n: number): string;
+  /** "3 hr 20 min", "45 min", "< 1 min": whole minutes, rounded down. */
+  duration(ms: number): string;
+  /** A gridline label, as short as it can be: "2h", "45m". */
+  axisDuration(ms: number): string;
+  /** The narrow weekday of a `YYYY-MM-DD` local day: "M". */
+  weekdayNarrow(day: string): string;
+  /** Its day of the month: "3". */
+  dayOfMonth(day: string): string;
+  /** "Mon, Mar 3". */
+  dayShort(day: string): string;
+  /** With the year: "Mar 3, 2025". */
+  date(day: string): string;
+}
+
+export const MS_PER_MINUTE = 60_000;
+export const MS_PER_HOUR = 3_600_000;
+
+/** The three ways a break is taken, bottom of the stack first. */
+export const BREAK_KINDS = [
+  { key: 'started', label: 'Started from a reminder', short: 'Started' },
+  { key: 'manual', label: 'Taken by hand', short: 'By hand' },
+  { key: 'natural', label: 'Natural (time away)', short: 'Natural' },
+] as const;
+
+export type BreakKind = (typeof BREAK_KINDS)[number]['key'];
+
+/** A locale Intl can use, or 'en' when it rejects or does not know the tag. */
+export function supportedLocale(locale: string): string {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(locale);
+    return canonical && Intl.DateTimeFormat.supportedLocalesOf(canonical).length > 0 ? canonical : 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+/** A `YYYY-MM-DD` day as local midnight, so a day never shifts with the time zone. */
+export function localDate(day: string): Date {
+  const [y = 1970, m = 1, d = 1] = day.split('-').map(Number);
+  return new Date(y, m - 1, d);
+}
+
+export function statsFormat(locale: string): StatsFormat {
+  const tag = supportedLocale(locale);
+  const unit = (name: 'hour' | 'minute', unitDisplay: 'short' | 'narrow'): Intl.NumberFormat => new Intl.NumberFormat(tag, { style: 'unit', unit: name, unitDisplay });
+  const number = new Intl.NumberFormat(tag);
+  const hours = unit('hour', 'short');
+  const minutes = unit('minute', 'short');
+  const hoursNarrow = unit('hour', 'narrow');
+  const minutesNarrow = unit('minute', 'narrow');
+  const weekday = new Intl.DateTimeFormat(tag, { weekday: 'narrow' });
+  const monthDay = new Intl.DateTimeFormat(tag, { day: 'numeric' });
+  const short = new Intl.DateTimeFormat(tag, { weekday: 'short', month: 'short', day: 'numeric' });
+  const medium = new Intl.DateTimeFormat(tag, { dateStyle: 'medium' });
+  return {
+    locale: tag,
+    count: (n) => number.format(n),
+    duration(ms) {
+      if (ms > 0 && ms < MS_PER_MINUTE) return `< ${minutes.format(1)}`;
+      const total = Math.floor(ms / MS_PER_MINUTE);
+      const h = Math.floor(total / 60);
+      const m = total % 60;
+      if (h === 0) return minutes.format(m);
+      return m === 0 ? hours.format(h) : `${hours.format(h)} ${minutes.format(m)}`;
+    },
+    axisDuration: (ms) => (ms % MS_PER_HOUR === 0 ? hoursNarrow.format(ms / MS_PER_HOUR) : minutesNarrow.format(Math.round(ms / MS_PER_MINUTE))),
+    weekdayNarrow: (day) => weekday.format(localDate(day)),
+    dayOfMonth: (day) => monthDay.format(localDate(day)),
+    dayShort: (day) => short.format(localDate(day)),
+    date: (day) => medium.format(localDate(day)),
+  };
+}
+
+/** "1 break", "3 breaks" (the page's words are English; the number is the locale's). */
+export function counted(format: StatsFormat, n: number, one: string, other: string): string {
+  return `${format.count(n)} ${n === 1 ? one : other}`;
+}
+
+export function breaksTaken(day: StatsDay): number {
+  return day.started + day.manual + day.natural;
+}
+
+export function isEmptyDay(day: StatsDay): boolean {
+  return day.activeMs === 0 && day.reminders === 0 && breaksTaken(day) === 0 && day.skipped === 0 && day.snoozed === 0 && day.routines === 0 && day.exercises === 0;
+}
+
+/** Nothing recorded yet, not even today: the page shows a welcome instead of empty charts. */
+export function hasHistory(data: StatsPageData): boolean {
+  return data.since !== null || !isEmptyDay(data.today);
+}
+
+export interface Scale {
+  readonly step: number;
+  /** The top gridline: a whole number of steps, at least one. */
+  readonly top: number;
+}
+
+/**
+ * Gridlines for coding time: 15 min steps up to an hour, then 1 h, 2 h, 4 h… so there are at most four
+ * lines and each label is a round number. With nothing recorded the axis still runs to 1 h.
+ */
+export function activeScale(maxMs: number): Scale {
+  if (!(maxMs > 0)) return { step: MS_PER_HOUR, top: MS_PER_HOUR };
+  let step = 15 * MS_PER_MINUTE;
+  if (maxMs > 4 * step) step = MS_PER_HOUR;
+  while (maxMs > 4 * step) step *= 2;
+  return { step, top: Math.ceil(maxMs / step) * step };
+}
+
+/** Gridlines for counts: steps of 1, 2, 5, 10, 20, 50… at most three lines. */
+export function countScale(max: number): Scale {
+  if (!(max > 0)) return { step: 1, top: 1 };
+  for (let magnitude = 1; ; magnitude *= 10) {
+    for (const step of [magnitude, 2 * magnitude, 5 * magnitude]) {
+      if (max <= 3 * step) return { step, top: Math.ceil(max / step) * step };
+    }
+  }
+}
+
+/**
+ * The chart's drawing box. The page lays it out at the width it has, in CSS pixels, so labels keep the
+ * page's text size at any panel width; `width` is the narrowest it is drawn.
+ */
+export const CHART = {
+  width: 280,
+  height: 226,
+  gutter: 28,
+  right: 2,
+  activeTop: 8,
+  activeHeight: 104,
+  breaksTop: 132,
+  breaksHeight: 62,
+  weekdayY: 208,
+  dateY: 220,
+  /** A day with some coding is never drawn thinner than this. */
+  minBarHeight: 1.5,
+} as const;
+
+const round = (n: number): string => String(Math.round(n * 100) / 100);
+
+function node(tag: string, attrs: Record<string, string | number>, children?: ChartNode[], text?: string): ChartNode {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(attrs)) out[k] = typeof v === 'number' ? round(v) : v;
+  return { tag, attrs: out, ...(children ? { children } : {}), ...(text !== undefined ? { text } : {}) };
+}
+
+function rect(className: string, x: number, y: number, width: number, height: number): ChartNode {
+  return node('rect', { class: className, x, y, width, height });
+}
+
+function gridlines(scale: Scale, top: number, height: number, width: number, label: (value: number) => string): ChartNode {
+  const lines: ChartNode[] = [];
+  const base = top + height;
+  for (let value = 0; value <= scale.top; value += scale.step) {
+    const y = base - (value / scale.top) * height;
+    lines.push(node('line', { class: value === 0 ? 'upr-chart-grid upr-chart-axis' : 'upr-chart-grid', x1: CHART.gutter, y1: y, x2: width - CHART.right, y2: y }));
+    lines.push(node('text', { class: 'upr-chart-label upr-chart-tick', x: CHART.gutter - 3, y: y + 3.5, 'text-anchor': 'end' }, undefined, label(value)));
+  }
+  return node('g', { class: 'upr-chart-scale' }, lines);
+}
+
+/** Fills for high-contrast themes, where the three kinds of break differ by pattern as well as colour. */
+function patterns(): ChartNode {
+  return node('defs', {}, [
+    node('pattern', { id: 'upr-chart-hatch', width: 4, height: 4, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, [node('line', { class: 'upr-chart-pattern', x1: 0, y1: 0, x2: 0, y2: 4 })]),
+    node('pattern', { id: 'upr-chart-dots', width: 4, height: 4, patternUnits: 'userSpaceOnUse' }, [node('circle', { class: 'upr-chart-pattern', cx: 2, cy: 2, r: 1 })]),
+  ]);
+}
+
+/** A tooltip line for one column, shown when the pointer rests on it. */
+function dayTitle(day: StatsDay, format: StatsFormat): string {
+  return `${format.dayShort(day.day)}: ${format.duration(day.activeMs)} coding, ${counted(format, breaksTaken(day), 'break', 'breaks')}, ${counted(format, day.reminders, 'reminder', 'reminders')}`;
+}
+
+/**
+ * The 14-day chart: coding time per day as bars on round-hour gridlines, and under it, for each day,
+ * the breaks taken stacked by kind beside an outlined bar for the reminders that went out.
+ */
+export function layoutChart(data: StatsPageData, format: StatsFormat, drawWidth: number = CHART.width): ChartNode {
+  const width = Math.max(CHART.width, Math.round(drawWidth));
+  const days = data.days;
+  const active = activeScale(Math.max(0, ...days.map((d) => d.activeMs)));
+  const counts = countScale(Math.max(0, ...days.map((d) => Math.max(breaksTaken(d), d.reminders))));
+  const plotWidth = width - CHART.gutter - CHART.right;
+  const column = plotWidth / Math.max(1, days.length);
+  const activeBase = CHART.activeTop + CHART.activeHeight;
+  const breaksBase = CHART.breaksTop + CHART.breaksHeight;
+  // Bars keep a readable width, never a slab: a wide panel gets more air between the days.
+  const barWidth = Math.min(column * 0.6, 28);
+  const pairWidth = Math.min(column * 0.34, 14);
+  const pairGap = Math.min(column * 0.06, 3);
+
+  const columns = days.map((day, i): ChartNode => {
+    const isToday = day.day === data.today.day;
+    const left = CHART.gutter + i * column;
+    const center = left + column / 2;
+    const bandTop = CHART.activeTop - 6;
+    // The whole column answers the pointer with its tooltip, not only the bars in it.
+    const parts: ChartNode[] = [node('title', {}, undefined, dayTitle(day, format)), rect(isToday ? 'upr-chart-hit upr-chart-today-band' : 'upr-chart-hit', left, bandTop, column, CHART.height - bandTop)];
+    if (day.activeMs > 0) {
+      const height = Math.max(CHART.minBarHeight, (day.activeMs / active.top) * CHART.activeHeight);
+      parts.push(rect('upr-chart-bar upr-chart-active', center - barWidth / 2, activeBase - height, barWidth, height));
+    }
+    const stackX = center - pairGap / 2 - pairWidth;
+    let y = breaksBase;
+    for (const kind of BREAK_KINDS) {
+      const value = day[kind.key];
+      if (value === 0) continue;
+      const height = (value / counts.top) * CHART.breaksHeight;
+      y -= height;
+      parts.push(rect(`upr-chart-bar upr-chart-${kind.key}`, stackX, y, pairWidth, height));
+    }
+    if (day.reminders > 0) {
+      const height = (day.reminders / counts.top) * CHART.breaksHeight;
+      parts.push(rect('upr-chart-bar upr-chart-reminders', center + pairGap / 2, breaksBase - height, pairWidth, height));
+    }
+    const today = isToday ? ' upr-chart-today' : '';
+    parts.push(
+      node('text', { class: `upr-chart-label upr-chart-day-label${today}`, 'text-anchor': 'middle' }, [
+        node('tspan', { x: center, y: CHART.weekdayY }, undefined, format.weekdayNarrow(day.day)),
+        node('tspan', { x: center, y: CHART.dateY }, undefined, format.dayOfMonth(day.day)),
+      ]),
+    );
+    return node('g', { class: `upr-chart-day${today}`, 'data-day': day.day }, parts);
+  });
+
+  return node('svg', { class: 'upr-chart', viewBox: `0 0 ${width} ${CHART.height}`, width, height: CHART.height, 'aria-hidden': 'true', focusable: 'false' }, [
+    patterns(),
+    gridlines(active, CHART.activeTop, CHART.activeHeight, width, (ms) => (ms === 0 ? format.count(0) : format.axisDuration(ms))),
+    gridlines(counts, CHART.breaksTop, CHART.breaksHeight, width, (n) => format.count(n)),
+    node('g', { class: 'upr-chart-days' }, columns),
+  ]);
+}
+
+/** The chart in one or two sentences: the figure's caption, and what a screen reader hears first. */
+export function chartSummary(data: StatsPageData, format: StatsFormat): string {
+  const days = data.days;
+  const span = `the last ${counted(format, days.length, 'day', 'days')}`;
+  if (days.every(isEmptyDay)) return `Nothing recorded in ${span}.`;
+  const activeMs = days.reduce((sum, d) => sum + d.activeMs, 0);
+  const codingDays = days.filter((d) => d.activeMs > 0).length;
+  const sum = (key: BreakKind | 'reminders' | 'skipped' | 'snoozed'): number => days.reduce((total, d) => total + d[key], 0);
+  const taken = sum('started') + sum('manual') + sum('natural');
+  const byKind = BREAK_KINDS.map((k) => `${format.count(sum(k.key))} ${k.short.toLowerCase()}`).join(', ');
+  let text = `In ${span} you coded for ${format.duration(activeMs)} on ${counted(format, codingDays, 'day', 'days')} and took ${counted(format, taken, 'break', 'breaks')} (${byKind}) for ${counted(format, sum('reminders'), 'reminder', 'reminders')}.`;
+  const skipped = sum('skipped');
+  const snoozed = sum('snoozed');
+  if (skipped > 0 || snoozed > 0) text += ` You skipped ${format.count(skipped)} and snoozed ${format.count(snoozed)}.`;
+  const longest = days.reduce((best, d) => (d.activeMs > best.activeMs ? d : best));
+  if (codingDays > 1) text += ` Your longest day was ${format.dayShort(longest.day)}, ${format.duration(longest.activeMs)}.`;
+  return text;
+}
+
+export interface StatsTable {
+  readonly caption: string;
+  readonly headers: readonly string[];
+  /** In the chart's order, oldest first; `label` is the row's header cell. */
+  readonly rows: readonly { readonly day: string; readonly label: string; readonly today: boolean; readonly cells: readonly string[] }[];
+}
+
+/** The chart's numbers as a table, one row a day: always in the page for screen readers. */
+export function chartTable(data: StatsPageData, format: StatsFormat): StatsTable {
+  return {
+    caption: `Coding time and breaks, last ${counted(format, data.days.length, 'day', 'days')}`,
+    headers: ['Day', 'Coding time', 'Reminders', ...BREAK_KINDS.map((k) => k.short), 'Skipped', 'Snoozed', 'Exercises'],
+    rows: data.days.map((d) => {
+      const today = d.day === data.today.day;
+      return {
+        day: d.day,
+        label: today ? `${format.dayShort(d.day)} (today)` : format.dayShort(d.day),
+        today,
+        cells: [format.duration(d.activeMs), format.count(d.reminders), ...BREAK_KINDS.map((k) => format.count(d[k.key])), format.count(d.skipped), format.count(d.snoozed), format.count(d.exercises)],
+      };
+    }),
+  };
+}

@@ -1,0 +1,191 @@
+import { BREAK_KINDS, breaksTaken, type ChartNode, chartSummary, chartTable, counted, hasHistory, layoutChart, type StatsFormat, statsFormat } from '../shared/statsChart';
+import { CHART_DAYS, type ExerciseTally, type FromStatsPage, parseStatsPageData, parseToStatsPage, type StatsPageData } from '../shared/statsPage';
+import { el, vscodeApi } from './vscodeApi';
+
+interface PageState {
+  data?: unknown;
+  tableShown?: boolean;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const api = vscodeApi<PageState>();
+const send = (message: FromStatsPage): void => api.postMessage(message);
+const saved = api.getState() ?? {};
+
+function startData(): StatsPageData | undefined {
+  try {
+    const given = parseStatsPageData(JSON.parse(document.body.dataset.upright ?? 'null'));
+    if (given) return given;
+  } catch {
+    // Malformed start-up data: fall back to what this page last drew, or wait for an update.
+  }
+  return parseStatsPageData(saved.data);
+}
+
+let data = startData();
+let tableShown = saved.tableShown === true;
+
+function save(): void {
+  api.setState({ data, tableShown });
+}
+
+function svg(tree: ChartNode): SVGElement {
+  const node = document.createElementNS(SVG_NS, tree.tag);
+  for (const [k, v] of Object.entries(tree.attrs)) node.setAttribute(k, v);
+  if (tree.text !== undefined) node.textContent = tree.text;
+  for (const child of tree.children ?? []) node.append(svg(child));
+  return node;
+}
+
+function button(text: string, className: string, id: string, onClick: () => void): HTMLButtonElement {
+  const b = el('button', { className, text, attrs: { type: 'button', id } });
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+// The frame is built once; each update refills the sections, so the buttons keep their focus.
+const title = el('h1', { text: 'Your stats' });
+const empty = el('section', { className: 'empty-state', attrs: { 'aria-labelledby': 'empty-title' } });
+const today = el('section', { className: 'today', attrs: { id: 'today', 'aria-labelledby': 'today-title' } });
+const caption = el('figcaption', { className: 'chart-summary' });
+const chartBox = el('div', { className: 'chart-box' });
+const legend = el('ul', { className: 'legend', attrs: { 'aria-label': 'Legend' } });
+const table = el('table', { className: 'chart-table', attrs: { id: 'chart-table' } });
+const tableBox = el('div', { className: 'table-box' }, table);
+const toggle = button('', 'button table-toggle', 'table-toggle', () => {
+  tableShown = !tableShown;
+  save();
+  showTable();
+});
+toggle.setAttribute('aria-controls', 'chart-table');
+const chart = el('figure', { className: 'chart', attrs: { id: 'chart' } }, caption, chartBox, legend, toggle, tableBox);
+const chartSection = el('section', { className: 'history', attrs: { 'aria-labelledby': 'history-title' } }, el('h2', { text: `Last ${CHART_DAYS} days`, attrs: { id: 'history-title' } }), chart);
+const mostDone = el('section', { className: 'tally', attrs: { id: 'most-done', 'aria-labelledby': 'most-title' } });
+const leastDone = el('section', { className: 'tally', attrs: { id: 'least-done', 'aria-labelledby': 'least-title' } });
+const tallies = el('div', { className: 'tallies' }, mostDone, leastDone);
+const since = el('p', { className: 'since' });
+const footer = el(
+  'footer',
+  { className: 'actions' },
+  since,
+  el('div', { className: 'action-buttons' }, button('Export…', 'button', 'export', () => send({ type: 'export' })), button('Delete history…', 'button', 'clear', () => send({ type: 'clear' }))),
+);
+const main = el('main', { className: 'page stats', attrs: { 'aria-busy': 'true' } }, title, empty, today, chartSection, tallies, footer);
+document.body.append(main);
+
+function showTable(): void {
+  toggle.textContent = tableShown ? 'Hide table' : 'Show as table';
+  toggle.setAttribute('aria-expanded', String(tableShown));
+  // Hidden only from sight: screen readers always have the table.
+  tableBox.classList.toggle('visually-hidden', !tableShown);
+  if (tableShown) tableBox.setAttribute('tabindex', '0');
+  else tableBox.removeAttribute('tabindex');
+}
+
+function tile(label: string, value: string, note?: string, valueId?: string): HTMLElement {
+  const dd = el('dd', { className: 'tile-value', text: value, attrs: valueId ? { id: valueId } : {} });
+  return el('div', { className: 'tile' }, el('dt', { className: 'tile-label', text: label }), dd, note ? el('dd', { className: 'tile-note', text: note }) : null);
+}
+
+function renderToday(d: StatsPageData, f: StatsFormat): void {
+  const t = d.today;
+  const streak = d.streak;
+  const tiles = el(
+    'dl',
+    { className: 'tiles' },
+    tile('Coding time', f.duration(t.activeMs)),
+    tile('Breaks taken', f.count(breaksTaken(t)), `for ${counted(f, t.reminders, 'reminder', 'reminders')}`),
+    tile('Skipped', f.count(t.skipped)),
+    tile('Snoozed', f.count(t.snoozed)),
+    tile('Routines', f.count(t.routines)),
+    tile('Exercises', f.count(t.exercises), `${f.duration(t.exerciseMs)} exercising`),
+    tile('Streak', counted(f, streak.current, 'day', 'days'), `best ${counted(f, streak.best, 'day', 'days')}`, 'streak'),
+  );
+  today.replaceChildren(el('h2', { text: 'Today', attrs: { id: 'today-title' } }), tiles);
+}
+
+function swatch(className: string): SVGElement {
+  return svg({ tag: 'svg', attrs: { class: 'swatch', viewBox: '0 0 12 12', 'aria-hidden': 'true', focusable: 'false' }, children: [{ tag: 'rect', attrs: { class: `upr-chart-bar ${className}`, x: '1', y: '1', width: '10', height: '10' } }] });
+}
+
+/** The width the chart was last drawn at: it is drawn again when the panel's width changes. */
+let drawnWidth = 0;
+
+function drawChart(d: StatsPageData, f: StatsFormat): void {
+  drawnWidth = chartBox.clientWidth;
+  chartBox.replaceChildren(svg(layoutChart(d, f, drawnWidth)));
+}
+
+function renderChart(d: StatsPageData, f: StatsFormat): void {
+  caption.textContent = chartSummary(d, f);
+  drawChart(d, f);
+  const keys = [{ className: 'upr-chart-active', label: 'Coding time' }, ...BREAK_KINDS.map((k) => ({ className: `upr-chart-${k.key}`, label: k.label })), { className: 'upr-chart-reminders', label: 'Reminders' }];
+  legend.replaceChildren(...keys.map((k) => el('li', {}, swatch(k.className), el('span', { text: k.label }))));
+  const layout = chartTable(d, f);
+  const head = el('tr', {}, ...layout.headers.map((h) => el('th', { text: h, attrs: { scope: 'col' } })));
+  const body = el('tbody');
+  for (const row of layout.rows) {
+    body.append(el('tr', { className: row.today ? 'is-today' : '' }, el('th', { text: row.label, attrs: { scope: 'row' } }), ...row.cells.map((c) => el('td', { text: c }))));
+  }
+  table.replaceChildren(el('caption', { text: layout.caption }), el('thead', {}, head), body);
+  showTable();
+}
+
+function renderTally(section: HTMLElement, heading: string, headingId: string, items: readonly ExerciseTally[], none: string, f: StatsFormat): void {
+  const focusedId = section.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.id : undefined;
+  const list = el('ol', { className: 'tally-list' });
+  for (const item of items) {
+    const start = el('button', { className: 'link exercise', text: item.name, attrs: { type: 'button', 'data-id': item.id, title: `Start ${item.name}` } });
+    start.addEventListener('click', () => send({ type: 'startExercise', exerciseId: item.id }));
+    list.append(el('li', {}, start, el('span', { className: 'tally-count', text: `${counted(f, item.count, 'time', 'times')} · ${f.duration(item.ms)}` })));
+  }
+  section.replaceChildren(el('h2', { text: heading, attrs: { id: headingId } }), items.length > 0 ? list : el('p', { className: 'tally-none', text: none }));
+  if (focusedId !== undefined) list.querySelector<HTMLButtonElement>(`button[data-id="${CSS.escape(focusedId)}"]`)?.focus();
+}
+
+function renderEmpty(): void {
+  empty.replaceChildren(
+    el('h2', { text: 'Nothing here yet', attrs: { id: 'empty-title' } }),
+    el('p', { text: 'Upright counts your coding time while you work and records every break you take. Come back after a little coding to see your day, your breaks against reminders, and your streak.' }),
+    el('p', { text: 'Everything stays on this computer.' }),
+  );
+}
+
+function render(): void {
+  const d = data;
+  main.setAttribute('aria-busy', String(d === undefined));
+  const any = d !== undefined && hasHistory(d);
+  empty.hidden = d === undefined || any;
+  for (const part of [today, chartSection, tallies, footer]) part.hidden = !any;
+  if (!d) return;
+  const f = statsFormat(d.locale);
+  if (!any) {
+    renderEmpty();
+    return;
+  }
+  renderToday(d, f);
+  renderChart(d, f);
+  renderTally(mostDone, 'Most done', 'most-title', d.mostDone, 'No exercise done yet. Start one from Browse Exercises, or take a break when a reminder comes.', f);
+  renderTally(leastDone, 'Least done', 'least-title', d.leastDone, d.mostDone.length > 0 ? 'Every exercise you have done is in the list above.' : 'Nothing yet.', f);
+  const t = d.totals;
+  since.textContent = d.since
+    ? `Since ${f.date(d.since)}: ${f.duration(t.activeMs)} coding on ${counted(f, t.days, 'day', 'days')}, ${counted(f, t.breaks, 'break', 'breaks')}, ${counted(f, t.routines, 'routine', 'routines')}. Kept on this computer only.`
+    : 'Kept on this computer only.';
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const message = parseToStatsPage(event.data);
+  if (!message) return;
+  data = message.data;
+  save();
+  render();
+});
+
+new ResizeObserver(() => {
+  if (data && !chartSection.hidden && Math.abs(chartBox.clientWidth - drawnWidth) >= 4) drawChart(data, statsFormat(data.locale));
+}).observe(chartBox);
+
+showTable();
+render();
+if (data) save();
+send({ type: 'ready' });

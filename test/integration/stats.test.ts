@@ -1,0 +1,178 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { type DayRecord } from '../../src/core/days';
+import { parseHistory } from '../../src/core/history';
+import { CSV_HEADER, type HistoryExport } from '../../src/core/historyExport';
+import { type HistoryDialogs } from '../../src/host/history';
+import { type UprightTestApi } from '../../src/host/testApi';
+import { getApi, MINUTE, openScratchEditor, resetSession, typeFor, typeOnce } from './helpers';
+
+function tabsOf(viewType: string): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewType));
+}
+
+async function eventually(check: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!check()) {
+    if (Date.now() > deadline) assert.fail(`timed out until ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Dialog answers for one command: the format, where to save, what to say to "delete?". */
+function answers(a: { format?: 'json' | 'csv'; file?: vscode.Uri; confirm?: 'delete' | 'export' }): HistoryDialogs & { asked: number[] } {
+  const asked: number[] = [];
+  return {
+    asked,
+    pickFormat: () => Promise.resolve(a.format),
+    pickFile: () => Promise.resolve(a.file),
+    confirmDelete: (days) => {
+      asked.push(days);
+      return Promise.resolve(a.confirm);
+    },
+  };
+}
+
+describe('history and stats in the real host', () => {
+  let api: UprightTestApi;
+  let editor: vscode.TextEditor;
+  let out: string;
+  let yesterday: DayRecord;
+
+  before(async () => {
+    api = await getApi();
+    editor = await openScratchEditor();
+    await resetSession(api, editor);
+    out = fs.mkdtempSync(path.join(os.tmpdir(), 'upright-export-'));
+  });
+
+  after(() => {
+    api.answerDialogs(undefined);
+    fs.rmSync(out, { recursive: true, force: true });
+  });
+
+  it('a day that ends moves to history with what was done in it', async () => {
+    await typeFor(api, editor, 10 * MINUTE);
+    await vscode.commands.executeCommand('upright.takeBreak');
+    await eventually(() => api.routine() !== undefined, 'the routine runs');
+    api.clock.advance(10 * MINUTE);
+    await eventually(() => api.routine()?.status === 'finished', 'the routine is done');
+    for (const tab of tabsOf('upright.routine')) await vscode.window.tabGroups.close(tab);
+    await typeFor(api, editor, 2 * MINUTE);
+    api.flush();
+    const today = api.stats().data.today;
+    assert.ok(today.activeMs >= 12 * MINUTE, `today ${today.activeMs} ms`);
+    assert.ok(today.routines >= 1 && today.exercises >= 3 && today.manual >= 1 && today.exerciseMs > 0, JSON.stringify(today));
+
+    // Overnight: the machine sleeps until 09:00 tomorrow, then typing starts again.
+    const now = new Date(api.clock.now().wallMs);
+    const tomorrowNine = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 9, 0, 0).getTime();
+    api.clock.sleep(tomorrowNine - now.getTime());
+    await typeOnce(editor);
+    api.flush();
+    const days = api.history().days;
+    yesterday = days[days.length - 1] as DayRecord;
+    // The night was away time: a natural break on the day it began.
+    assert.deepEqual(yesterday, { ...today, natural: today.natural + 1 });
+    assert.equal(api.ledger().dayKey > today.day, true);
+    assert.deepEqual(api.ledger().closedDays, [], 'the ledger keeps only today');
+    const stored = parseHistory(fs.readFileSync(path.join(path.dirname(api.ledgerLocation), 'history.json'), 'utf8'));
+    assert.deepEqual(stored.problems, []);
+    assert.deepEqual(stored.history.days[stored.history.days.length - 1], yesterday);
+  });
+
+  it('exports JSON whose content matches the history and the ledger', async () => {
+    await typeFor(api, editor, 3 * MINUTE);
+    const file = vscode.Uri.file(path.join(out, 'history.json'));
+    api.answerDialogs(answers({ format: 'json', file }));
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('upright.exportHistory');
+    assert.equal(written?.fsPath, file.fsPath);
+    const exported = JSON.parse(fs.readFileSync(file.fsPath, 'utf8')) as HistoryExport;
+    assert.equal(exported.format, 'upright-history');
+    assert.equal(exported.version, 1);
+    const ledger = api.ledger();
+    const stats = api.stats().data;
+    const last = exported.days[exported.days.length - 1];
+    assert.deepEqual([last?.date, last?.activeMs, last?.breaks], [ledger.dayKey, ledger.todayActiveMs, { started: ledger.todayBreaks.started, manual: ledger.todayBreaks.manual, natural: ledger.todayBreaks.natural }]);
+    const before = exported.days.find((d) => d.date === yesterday.day);
+    assert.deepEqual(before, {
+      date: yesterday.day,
+      activeMs: yesterday.activeMs,
+      reminders: yesterday.reminders,
+      breaks: { started: yesterday.started, manual: yesterday.manual, natural: yesterday.natural },
+      skipped: yesterday.skipped,
+      snoozed: yesterday.snoozed,
+      routines: yesterday.routines,
+      exercises: yesterday.exercises,
+      exerciseMs: yesterday.exerciseMs,
+    });
+    assert.equal(exported.days.length, stats.totals.days);
+    const history = api.history();
+    for (const e of exported.exercises) assert.deepEqual([e.count, e.ms], [history.exercises[e.id]?.count, history.exercises[e.id]?.ms], e.id);
+    assert.ok(exported.exercises.some((e) => e.id === 'chin-tuck' && e.name === 'Chin Tuck'), JSON.stringify(exported.exercises));
+    assert.equal(exported.routines.find((r) => r.id === 'posture-reset')?.completions, ledger.routines['posture-reset']?.completions);
+  });
+
+  it('exports CSV, one row a day', async () => {
+    const file = vscode.Uri.file(path.join(out, 'history.csv'));
+    api.answerDialogs(answers({ format: 'csv', file }));
+    await vscode.commands.executeCommand('upright.exportHistory');
+    const lines = fs.readFileSync(file.fsPath, 'utf8').trimEnd().split('\r\n');
+    assert.equal(lines[0], CSV_HEADER.join(','));
+    assert.equal(lines.length - 1, api.stats().data.totals.days);
+    const row = lines.find((l) => l.startsWith(`${yesterday.day},`))?.split(',');
+    assert.deepEqual(row?.slice(1), [(yesterday.activeMs / MINUTE).toFixed(1), yesterday.reminders, yesterday.started, yesterday.manual, yesterday.natural, yesterday.skipped, yesterday.snoozed, yesterday.routines, yesterday.exercises, (Math.round(yesterday.exerciseMs / 6000) / 10).toFixed(1)].map(String));
+  });
+
+  it('a cancelled export writes nothing', async () => {
+    api.answerDialogs(answers({ format: 'json', file: undefined }));
+    assert.equal(await vscode.commands.executeCommand('upright.exportHistory'), undefined);
+    api.answerDialogs(answers({}));
+    assert.equal(await vscode.commands.executeCommand('upright.exportHistory'), undefined);
+    assert.deepEqual(fs.readdirSync(out).sort(), ['history.csv', 'history.json']);
+  });
+
+  it('Show Stats opens the panel beside the editor, and it follows the clock while open', async () => {
+    await vscode.commands.executeCommand('upright.showStats');
+    await eventually(() => tabsOf('upright.stats').length === 1, 'the stats panel is open');
+    assert.equal(api.stats().open, true);
+    const before = api.stats().data.today.activeMs;
+    await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
+    await typeFor(api, editor, 2 * MINUTE);
+    api.flush();
+    assert.equal(api.stats().data.today.activeMs, before + 2 * MINUTE);
+    await vscode.commands.executeCommand('upright.showStats');
+    assert.equal(tabsOf('upright.stats').length, 1, 'one panel, brought forward');
+    for (const tab of tabsOf('upright.stats')) await vscode.window.tabGroups.close(tab);
+    await eventually(() => !api.stats().open, 'the panel is closed');
+  });
+
+  it('asks before deleting; cancelling keeps everything, deleting empties history but keeps the running clock', async () => {
+    const daysBefore = api.stats().data.totals.days;
+    const cancel = answers({});
+    api.answerDialogs(cancel);
+    assert.equal(await vscode.commands.executeCommand('upright.clearHistory'), false);
+    assert.deepEqual(cancel.asked, [daysBefore], 'the question says how many days');
+    assert.equal(api.stats().data.totals.days, daysBefore);
+
+    const sinceBreak = api.snapshot().activeMsSinceBreak;
+    api.answerDialogs(answers({ confirm: 'delete' }));
+    assert.equal(await vscode.commands.executeCommand('upright.clearHistory'), true);
+    assert.deepEqual(api.history().days, []);
+    const stats = api.stats().data;
+    assert.deepEqual([stats.totals.days, stats.today.activeMs, stats.mostDone.length, stats.streak.best], [0, 0, 0, 0]);
+    assert.deepEqual(api.ledger().routines, {});
+    assert.equal(api.snapshot().activeMsSinceBreak, sinceBreak);
+    const stored = parseHistory(fs.readFileSync(path.join(path.dirname(api.ledgerLocation), 'history.json'), 'utf8'));
+    assert.deepEqual([stored.history.days, stored.history.exercises, stored.problems], [[], {}, []]);
+
+    const file = vscode.Uri.file(path.join(out, 'after.json'));
+    api.answerDialogs(answers({ format: 'json', file }));
+    await vscode.commands.executeCommand('upright.exportHistory');
+    const exported = JSON.parse(fs.readFileSync(file.fsPath, 'utf8')) as HistoryExport;
+    assert.deepEqual([exported.days, exported.exercises, exported.routines], [[], [], []]);
+  });
+});

@@ -1,0 +1,160 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { type FrameLocator } from 'playwright-core';
+import { type ClosedDay, emptyDay } from '../../src/core/days';
+import { addDays, emptyHistory, mergeClosedDays, serializeHistory, streakOf } from '../../src/core/history';
+import { localCalendar } from '../../src/core/time';
+import { openWorkbench, runCommand, screenshot, TIMER_SELECTOR, webviewFrame, type Workbench } from './harness';
+
+const MINUTE = 60_000;
+
+/** A style property as the browser computed it (runs in the page, with the property as its argument). */
+type Styled = { ownerDocument: { defaultView: { getComputedStyle(e: unknown): Record<string, string> } } };
+const computed = (e: Styled, property: string): string => e.ownerDocument.defaultView.getComputedStyle(e)[property] ?? '';
+
+/** Ten weeks of a person's history, ending yesterday: weekdays of coding, most with a routine; quiet weekends. */
+function seededHistory(today: string): { text: string; days: ClosedDay[] } {
+  const days: ClosedDay[] = [];
+  for (let back = 70; back >= 1; back--) {
+    const day = addDays(today, -back);
+    const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
+    if (weekday === 0 || weekday === 6) continue;
+    const n = back % 7;
+    const activeMs = (180 + ((back * 37) % 240)) * MINUTE;
+    const reminders = 5 + (back % 5);
+    const routine = back % 11 !== 4; // now and then a day without one
+    days.push({
+      record: { ...emptyDay(day), activeMs, reminders, started: routine ? 2 + (n % 3) : 0, manual: n % 2, natural: 1 + (n % 4), skipped: back % 3, snoozed: back % 4, routines: routine ? 2 : 0, exercises: routine ? 6 : 0, exerciseMs: routine ? 4 * MINUTE : 0 },
+      exercises: routine ? { 'chin-tuck': { count: 2, ms: MINUTE }, 'scapular-squeeze': { count: 2, ms: MINUTE }, 'band-pull-apart': { count: 1, ms: MINUTE }, ...(back % 2 ? { 'wall-angels': { count: 1, ms: MINUTE } } : { 'doorway-stretch': { count: 1, ms: MINUTE } }) } : {},
+    });
+  }
+  days.push({ record: { ...emptyDay(addDays(today, -3)), activeMs: 0, routines: 1, exercises: 1, exerciseMs: MINUTE }, exercises: { 'reverse-fly': { count: 1, ms: MINUTE } } });
+  const merged = mergeClosedDays(emptyHistory(), days.sort((a, b) => (a.record.day < b.record.day ? -1 : 1)));
+  return { text: serializeHistory(merged), days };
+}
+
+describe('Stats in a real workbench', function () {
+  this.timeout(180_000);
+  let wb: Workbench;
+  let frame: FrameLocator;
+  const today = localCalendar.dayKey(Date.now());
+  const seeded = seededHistory(today);
+  const consoleProblems: string[] = [];
+
+  before(async () => {
+    wb = await openWorkbench({ 'workbench.colorTheme': 'Default Dark Modern' }, { width: 1400, height: 1000 }, { 'history.json': seeded.text });
+    wb.page.on('console', (m) => {
+      if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(m.text())) consoleProblems.push(m.text());
+    });
+    await wb.page.locator(TIMER_SELECTOR).waitFor({ timeout: 60_000 });
+    await runCommand(wb.page, 'View: Toggle Primary Side Bar Visibility');
+    await runCommand(wb.page, 'Upright: Show Stats');
+    frame = webviewFrame(wb.page);
+    await frame.locator('#chart svg.upr-chart').waitFor({ timeout: 60_000 });
+  });
+
+  after(async () => {
+    await wb?.close();
+  });
+
+  it('draws the last 14 days from history, in theme colours, today marked', async () => {
+    const columns = frame.locator('svg.upr-chart g.upr-chart-day');
+    assert.equal(await columns.count(), 14);
+    assert.equal(await frame.locator(`svg.upr-chart g.upr-chart-day[data-day="${today}"]`).getAttribute('class').then((c) => /upr-chart-today/.test(c ?? '')), true);
+    // A bar of coding time on exactly the days with coding: the seeded weekdays (and today, if any yet).
+    type Node = { getAttribute(name: string): string | null; querySelector(selector: string): Node | null };
+    const bars = await frame
+      .locator('svg.upr-chart g.upr-chart-day')
+      .evaluateAll((groups: Node[]) => groups.map((g): [string, number] => [g.getAttribute('data-day') ?? '', Number(g.querySelector('rect.upr-chart-active')?.getAttribute('height') ?? 0)]));
+    const codedDays = new Set(seeded.days.filter((d) => d.record.activeMs > 0).map((d) => d.record.day));
+    for (const [day, height] of bars) {
+      if (day !== today) assert.equal(height > 0, codedDays.has(day), `${day}: bar ${height}`);
+    }
+    assert.deepEqual(
+      bars.map(([day]) => day),
+      Array.from({ length: 14 }, (_, i) => addDays(today, i - 13)),
+    );
+    // The colour comes from the theme's chart colours, not from the page.
+    const fill = await frame.locator('svg rect.upr-chart-active').first().evaluate(computed, 'fill');
+    assert.notEqual(fill, 'none');
+    assert.ok(!/^rgb\(0, 0, 0\)$/.test(fill), fill);
+    await wb.page.waitForTimeout(500);
+    await screenshot(wb.page, 'stats-dark');
+  });
+
+  it('shows the streak, and the exercises done most and least, by name', async () => {
+    const expected = streakOf(
+      seeded.days.map((d) => d.record).sort((a, b) => (a.day < b.day ? -1 : 1)),
+      today,
+    );
+    assert.match((await frame.locator('#streak').textContent()) ?? '', new RegExp(`\\b${expected.current}\\b`));
+    const most = await frame.locator('#most-done button').allTextContents();
+    assert.deepEqual(most.slice(0, 2).sort(), ['Chin Tuck', 'Scapular Squeeze']);
+    const least = await frame.locator('#least-done button').allTextContents();
+    assert.equal(least[0], 'Reverse Fly');
+  });
+
+  it('describes the chart for screen readers, and shows it as a table on request', async () => {
+    const caption = (await frame.locator('#chart figcaption').textContent()) ?? '';
+    assert.ok(caption.length > 30, caption);
+    assert.equal(await frame.locator('#chart svg.upr-chart').getAttribute('aria-hidden'), 'true');
+    assert.equal(await frame.locator('#chart-table tbody tr').count(), 14);
+    assert.ok(((await frame.locator('#chart-table caption').textContent()) ?? '').length > 0);
+    const toggle = frame.locator('#table-toggle');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    await frame.locator('#chart-table').waitFor({ state: 'visible' });
+    await toggle.click();
+  });
+
+  for (const t of [
+    { name: 'light', label: 'Light Modern', bodyClass: 'vscode-light' },
+    { name: 'high-contrast', label: 'Dark High Contrast', bodyClass: 'vscode-high-contrast' },
+  ]) {
+    it(`is drawn in the ${t.name} theme`, async () => {
+      await runCommand(wb.page, 'Preferences: Color Theme');
+      const input = wb.page.locator('.quick-input-widget input.input');
+      await input.fill(t.label);
+      await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: t.label }).first().click();
+      await frame.locator(`body.${t.bodyClass}`).waitFor({ timeout: 20_000 });
+      await wb.page.waitForTimeout(800);
+      if (t.name === 'high-contrast') {
+        const stroke = await frame.locator('svg rect.upr-chart-active').first().evaluate(computed, 'stroke');
+        assert.notEqual(stroke, 'none', 'every bar has an outline in high contrast');
+      }
+      await screenshot(wb.page, `stats-${t.name}`);
+    });
+  }
+
+  it('Export… asks for a format and a file, and writes it', async () => {
+    await frame.locator('#export').click();
+    const quickInput = wb.page.locator('.quick-input-widget');
+    await quickInput.locator('.monaco-list-row', { hasText: 'JSON' }).first().click();
+    // code-server's save dialog: a path in the quick input, suggested in the workspace folder.
+    const pathInput = quickInput.locator('input.input');
+    await pathInput.waitFor();
+    await wb.page.waitForTimeout(500);
+    const target = path.join(wb.workspace, 'my-history.json');
+    await pathInput.fill(target);
+    await wb.page.keyboard.press('Enter');
+    const deadline = Date.now() + 20_000;
+    while (!fs.existsSync(target) && Date.now() < deadline) await wb.page.waitForTimeout(200);
+    const exported = JSON.parse(fs.readFileSync(target, 'utf8')) as { format: string; days: { date: string }[] };
+    assert.equal(exported.format, 'upright-history');
+    assert.ok(exported.days.length >= seeded.days.length - 1, `${exported.days.length} days`);
+  });
+
+  it('Delete history… asks first, and the open page empties at once', async () => {
+    await frame.locator('#clear').click();
+    const dialog = wb.page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    assert.match((await dialog.textContent()) ?? '', /cannot be undone/);
+    await screenshot(wb.page, 'stats-delete-confirm');
+    await dialog.locator('a.monaco-button', { hasText: 'Delete History' }).click();
+    await frame.locator('.empty-state').waitFor({ state: 'visible', timeout: 20_000 });
+    await screenshot(wb.page, 'stats-empty');
+    assert.deepEqual(consoleProblems, []);
+  });
+});
