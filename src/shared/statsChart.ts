@@ -143,15 +143,15 @@ export function countScale(max: number): Scale {
  */
 export const CHART = {
   width: 280,
-  height: 226,
+  height: 282,
   gutter: 28,
   right: 2,
   activeTop: 8,
-  activeHeight: 104,
-  breaksTop: 132,
-  breaksHeight: 62,
-  weekdayY: 208,
-  dateY: 220,
+  activeHeight: 140,
+  breaksTop: 168,
+  breaksHeight: 82,
+  weekdayY: 264,
+  dateY: 277,
   /** A day with some coding is never drawn thinner than this. */
   minBarHeight: 1.5,
 } as const;
