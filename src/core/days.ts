@@ -1,23 +1,13 @@
-/** One local day of coding and breaks: what history keeps, and what the ledger keeps for today. */
-export interface DayRecord {
-  /** `YYYY-MM-DD`, local. */
-  readonly day: string;
-  readonly activeMs: number;
-  /** Reminders that went out: one per due break, however often it was snoozed. */
-  readonly reminders: number;
-  /** Breaks taken: a routine started from a reminder, one taken by hand, or away long enough. */
-  readonly started: number;
-  readonly manual: number;
-  readonly natural: number;
-  readonly skipped: number;
-  readonly snoozed: number;
-  readonly routines: number;
-  readonly exercises: number;
-  readonly exerciseMs: number;
-}
+import { DAY_COUNT_FIELDS, type StatsDay } from '../shared/statsPage';
+
+/**
+ * One local day of coding and breaks: what history keeps, what the ledger keeps for today, and what
+ * the Stats page draws (one shape for all three).
+ */
+export type DayRecord = StatsDay;
 
 /** The counters of a day record, in the order history stores them after the day and active time. */
-export const DAY_COUNT_FIELDS = ['reminders', 'started', 'manual', 'natural', 'skipped', 'snoozed', 'routines', 'exercises'] as const;
+export { DAY_COUNT_FIELDS };
 export type DayCountField = (typeof DAY_COUNT_FIELDS)[number];
 
 /** How often one exercise was completed, and for how long in all. */

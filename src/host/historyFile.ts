@@ -73,8 +73,9 @@ export class HistoryFile {
    * False when the days could not be written (they stay in the ledger for the next attempt).
    */
   sync(closed: readonly ClosedDay[]): boolean {
-    const current = this.read();
+    // Most writes end no day: no history I/O for them.
     if (closed.length === 0 && !this.#needsRebuild) return true;
+    const current = this.read();
     if (this.#readOnly) return false;
     try {
       this.#write(mergeClosedDays(current, closed));

@@ -11,7 +11,7 @@ export const STATS_VIEW_TYPE = 'upright.stats';
 /** How many days the chart shows, ending today. */
 export const CHART_DAYS = 14;
 
-/** One local day's totals. */
+/** One local day's totals (history keeps these, and the ledger keeps today's). */
 export interface StatsDay {
   /** `YYYY-MM-DD`, local. */
   readonly day: string;
@@ -78,10 +78,11 @@ export function parseFromStatsPage(raw: unknown): FromStatsPage | undefined {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const COUNTS = ['reminders', 'started', 'manual', 'natural', 'skipped', 'snoozed', 'routines', 'exercises'] as const;
+/** The counters of a day, in a fixed order (history stores them in it). */
+export const DAY_COUNT_FIELDS = ['reminders', 'started', 'manual', 'natural', 'skipped', 'snoozed', 'routines', 'exercises'] as const;
 
 function isDay(v: unknown): v is StatsDay {
-  return isObject(v) && isString(v.day) && DAY.test(v.day) && isMs(v.activeMs) && isMs(v.exerciseMs) && COUNTS.every((k) => isCount(v[k]));
+  return isObject(v) && isString(v.day) && DAY.test(v.day) && isMs(v.activeMs) && isMs(v.exerciseMs) && DAY_COUNT_FIELDS.every((k) => isCount(v[k]));
 }
 
 function isTally(v: unknown): v is ExerciseTally {
