@@ -52,7 +52,7 @@ function testEntries(dir, all = false) {
     .map((f) => path.join(dir, f));
 }
 
-/** Tests are bundled per file; mocha, playwright and vscode stay external (loaded from node_modules or the host). */
+/** Tests are bundled per file; mocha, playwright, vsce and vscode stay external (loaded from node_modules or the host). */
 const tests = {
   entryPoints: [...testEntries('test/unit'), ...testEntries('test/integration'), ...testEntries('test/ui'), ...testEntries('test/bench', true), ...testEntries('test/windows')],
   outbase: 'test',
@@ -61,7 +61,7 @@ const tests = {
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  external: ['vscode', 'mocha', 'playwright-core'],
+  external: ['vscode', 'mocha', 'playwright-core', '@vscode/vsce'],
   sourcemap: 'inline',
   logLevel: 'warning',
 };

@@ -1,0 +1,57 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { listFiles, PackageManager } from '@vscode/vsce';
+
+const root = path.resolve(__dirname, '../../..');
+
+/** What the .vsix must hold, and nothing else: the run-time files, the manifest and the documents. */
+const EXPECTED = [
+  'CHANGELOG.md',
+  'LICENSE',
+  'README.md',
+  'package.json',
+  'dist/extension.js',
+  'dist/data/exercises.json',
+  'dist/webview/exercises.js',
+  'dist/webview/routine.js',
+  'dist/webview/stats.js',
+  'media/exercises.css',
+  'media/icon.png',
+  'media/illustration.css',
+  'media/page.css',
+  'media/routine.css',
+  'media/stats.css',
+  'media/upright.svg',
+];
+
+describe('the package', () => {
+  it('holds exactly the run-time files, the manifest and its documents (the build has run)', async () => {
+    const files = (await listFiles({ cwd: root, packageManager: PackageManager.None })).map((f) => f.replace(/\\/g, '/')).sort();
+    assert.deepEqual(files, [...EXPECTED].sort());
+  });
+
+  it('names an icon, a banner, categories and keywords the Marketplace and Open VSX accept', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      icon: string;
+      galleryBanner: { color: string; theme: string };
+      categories: string[];
+      keywords: string[];
+      license: string;
+      version: string;
+    };
+    const icon = fs.readFileSync(path.join(root, manifest.icon));
+    // A PNG (the Marketplace refuses SVG icons) of 128 × 128.
+    assert.equal(icon.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.deepEqual([icon.readUInt32BE(16), icon.readUInt32BE(20)], [128, 128]);
+    assert.match(manifest.galleryBanner.color, /^#[0-9a-f]{6}$/i);
+    assert.ok(['dark', 'light'].includes(manifest.galleryBanner.theme));
+    const marketplace = ['AI', 'Azure', 'Chat', 'Data Science', 'Debuggers', 'Education', 'Extension Packs', 'Formatters', 'Keymaps', 'Language Packs', 'Linters', 'Machine Learning', 'Notebooks', 'Other', 'Programming Languages', 'SCM Providers', 'Snippets', 'Testing', 'Themes', 'Visualization'];
+    for (const c of manifest.categories) assert.ok(marketplace.includes(c), c);
+    assert.ok(manifest.keywords.length > 0 && manifest.keywords.length <= 30, 'at most 30 keywords');
+    assert.equal(manifest.license, 'MIT');
+    assert.match(fs.readFileSync(path.join(root, 'LICENSE'), 'utf8'), /^MIT License\n\nCopyright .+\n\nPermission is hereby granted, free of charge/);
+    // The changelog has an entry for this version.
+    assert.ok(fs.readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8').split('\n').includes(`## ${manifest.version}`));
+  });
+});
