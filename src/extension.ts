@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { localCalendar } from './core/time';
 import { ActivitySource } from './host/activitySource';
-import { ManualClock, systemClock, testClockStart } from './host/clock';
+import { systemClock } from './host/clock';
 import { CodingSession } from './host/codingSession';
 import { ExercisesPanel } from './host/exercisesPanel';
 import { lazyLibrary } from './host/library';
@@ -16,14 +16,18 @@ import type * as TestApiModule from './host/testApi';
 import { type UprightTestApi } from './host/testApi';
 import { clearHistory, exportHistory, type HistoryDialogs, windowDialogs } from './host/history';
 import { StatsPanel } from './host/statsPanel';
+import { registerOnboarding } from './host/onboarding';
 import { openSharedLedger } from './host/sharedLedger';
 
 let session: CodingSession | undefined;
 
 export function activate(context: vscode.ExtensionContext): UprightTestApi | undefined {
   const startedMs = performance.now();
-  const testMode = context.extensionMode === vscode.ExtensionMode.Test;
-  const clock = testMode ? new ManualClock(testClockStart(process.env.UPRIGHT_TEST_CLOCK_START, systemClock.now())) : systemClock;
+  // Test-only code (the manual clock, the test API) is its own file, not in the package, loaded only in ExtensionMode.Test.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const testing = context.extensionMode === vscode.ExtensionMode.Test ? (require(path.join(__dirname, 'testApi.js')) as typeof TestApiModule) : undefined;
+  const testMode = testing !== undefined;
+  const clock = testing ? new testing.ManualClock(testing.testClockStart(process.env.UPRIGHT_TEST_CLOCK_START, systemClock.now())) : systemClock;
 
   const log = createLog();
   const settings = new SettingsReader(log);
@@ -87,16 +91,15 @@ export function activate(context: vscode.ExtensionContext): UprightTestApi | und
     vscode.commands.registerCommand('upright.showStats', () => stats.show()),
     vscode.commands.registerCommand('upright.exportHistory', () => exportHistory(historyDeps)),
     vscode.commands.registerCommand('upright.clearHistory', () => clearHistory(historyDeps)),
+    // Tests start in a fresh profile every time: the walkthrough would open in each.
+    registerOnboarding(context, settings, log, !testMode),
   );
   reminders.evaluate();
 
   const activationMs = performance.now() - startedMs;
   log.info(`Activated in ${activationMs.toFixed(2)} ms.`);
-  if (clock instanceof ManualClock) {
-    // Test-only code is its own file (not in the package), loaded only in ExtensionMode.Test.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { createTestApi } = require(path.join(__dirname, 'testApi.js')) as typeof TestApiModule;
-    return createTestApi({
+  if (testing && clock instanceof testing.ManualClock) {
+    return testing.createTestApi({
       activationMs,
       clock,
       session: codingSession,

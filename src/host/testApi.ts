@@ -7,6 +7,9 @@ import { type UprightSettings } from '../core/settings';
 import { type TrackerSnapshot } from '../core/tracker';
 import { type ActivitySource } from './activitySource';
 import { type ManualClock } from './clock';
+
+// The test clock ships with the test API, outside the extension bundle.
+export { ManualClock, testClockStart } from './clock';
 import { type CodingSession, type SessionCounters } from './codingSession';
 import { type SettingsReader } from './settingsReader';
 import { type PromptAnswer, type Reminders } from './reminders';

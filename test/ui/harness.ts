@@ -37,9 +37,15 @@ export interface Workbench {
 /**
  * Installs the packaged `.vsix` into a fresh profile, starts code-server as `npm start` does (without the
  * smoke-test driver, so the workbench behaves as a person sees it) and opens it in headless Chromium.
- * `storage` seeds files of Upright's global storage folder (by name).
+ * `storage` seeds files of Upright's global storage folder (by name). The walkthrough Upright opens on a
+ * first start is closed unless `keepWalkthrough`.
  */
-export async function openWorkbench(settings: Record<string, unknown> = {}, viewport?: { width: number; height: number }, storage: Record<string, string> = {}): Promise<Workbench> {
+export async function openWorkbench(
+  settings: Record<string, unknown> = {},
+  viewport?: { width: number; height: number },
+  storage: Record<string, string> = {},
+  options: { keepWalkthrough?: boolean } = {},
+): Promise<Workbench> {
   const vsix = process.env.UPRIGHT_VSIX;
   if (!vsix || !fs.existsSync(vsix)) throw new Error('UPRIGHT_VSIX must name the packaged extension (npm test sets it)');
   const { startCodeServer, installVsix } = load<CodeServerLib>('scripts/lib/codeServer.js');
@@ -59,6 +65,13 @@ export async function openWorkbench(settings: Record<string, unknown> = {}, view
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  if (!options.keepWalkthrough) {
+    // A fresh profile is a first start: Upright opens its walkthrough once. Close it, as a person would.
+    await page.locator(TIMER_SELECTOR).waitFor({ timeout: 60_000 });
+    await page.locator(WALKTHROUGH_SELECTOR).waitFor({ timeout: 20_000 });
+    await runCommand(page, 'View: Close All Editors');
+    await page.locator(WALKTHROUGH_SELECTOR).waitFor({ state: 'detached' });
+  }
   return {
     page,
     server,
@@ -72,6 +85,8 @@ export async function openWorkbench(settings: Record<string, unknown> = {}, view
 }
 
 export const TIMER_SELECTOR = '[id="upright.upright.upright.timer"]';
+/** VS Code's walkthrough editor. */
+export const WALKTHROUGH_SELECTOR = '.gettingStartedContainer';
 
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(resultsDir, { recursive: true });

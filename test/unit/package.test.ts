@@ -23,12 +23,32 @@ const EXPECTED = [
   'media/routine.css',
   'media/stats.css',
   'media/upright.svg',
+  'media/walkthrough/upright.svg',
 ];
 
 describe('the package', () => {
   it('holds exactly the run-time files, the manifest and its documents (the build has run)', async () => {
     const files = (await listFiles({ cwd: root, packageManager: PackageManager.None })).map((f) => f.replace(/\\/g, '/')).sort();
     assert.deepEqual(files, [...EXPECTED].sort());
+  });
+
+  it('has a walkthrough whose buttons run Upright commands that exist, with its media in the package', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      contributes: { commands: { command: string }[]; walkthroughs: { id: string; steps: { id: string; description: string; media: Record<string, string>; completionEvents: string[] }[] }[] };
+    };
+    const [walkthrough] = manifest.contributes.walkthroughs;
+    assert.equal(walkthrough?.id, 'welcome');
+    assert.deepEqual(
+      walkthrough.steps.map((s) => s.id),
+      ['what', 'equipment', 'interval', 'try'],
+    );
+    const contributed = new Set(manifest.contributes.commands.map((c) => c.command));
+    for (const step of walkthrough.steps) {
+      for (const [, command] of step.description.matchAll(/\(command:([\w.]+)/g)) assert.ok(command?.startsWith('workbench.') || contributed.has(command ?? ''), `${step.id}: ${command}`);
+      const media = step.media.svg ?? step.media.image ?? step.media.markdown;
+      assert.ok(media && EXPECTED.includes(media), `${step.id}: ${media}`);
+      assert.ok(step.completionEvents.length > 0, step.id);
+    }
   });
 
   it('names an icon, a banner, categories and keywords the Marketplace and Open VSX accept', () => {
