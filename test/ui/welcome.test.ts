@@ -61,7 +61,11 @@ describe('the walkthrough in a real workbench', function () {
     const deadline = Date.now() + 15_000;
     let saved: unknown;
     while (Date.now() < deadline) {
-      saved = (JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>)['upright.equipment'];
+      try {
+        saved = (JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>)['upright.equipment'];
+      } catch {
+        // VS Code is writing the file right now: read it again in a moment.
+      }
       if (saved !== undefined) break;
       await wb.page.waitForTimeout(200);
     }
