@@ -25,6 +25,14 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** Bundles `contents` (TypeScript re-exports from src/) in memory and returns its exports. */
+async function loadSource(contents) {
+  const built = await esbuild.build({ stdin: { contents, resolveDir: root, loader: 'ts' }, bundle: true, format: 'cjs', platform: 'node', write: false });
+  const mod = { exports: {} };
+  new Function('module', 'exports', built.outputFiles[0].text)(mod, mod.exports);
+  return mod.exports;
+}
+
 function sizes() {
   const bundle = fs.readFileSync(path.join(root, 'dist', 'extension.js'));
   report('extension bundle (minified)', bundle.length / KB, 'KB', 80);
@@ -49,20 +57,9 @@ function sizes() {
 
 /** History: bytes a day, and the time to load ten years of it (read and parse, as the Stats page does). */
 async function history() {
-  const built = await esbuild.build({
-    stdin: {
-      contents: "export * from './src/core/history'; export { emptyLedger } from './src/core/ledger'; export { statsOf } from './src/core/stats';",
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    write: false,
-  });
-  const mod = { exports: {} };
-  new Function('module', 'exports', built.outputFiles[0].text)(mod, mod.exports);
-  const { addDays, emptyHistory, mergeClosedDays, parseHistory, serializeHistory, emptyLedger, statsOf } = mod.exports;
+  const { addDays, emptyHistory, mergeClosedDays, parseHistory, serializeHistory, emptyLedger, statsOf } = await loadSource(
+    "export * from './src/core/history'; export { emptyLedger } from './src/core/ledger'; export { statsOf } from './src/core/stats';",
+  );
   // Ten years of full working days: 7-9 hours at the keyboard, a dozen reminders, a few routines.
   const ids = ['chin-tuck', 'scapular-squeeze', 'band-pull-apart', 'wall-angels', 'doorway-stretch', 'upper-trap-stretch'];
   const days = 3650;
@@ -97,16 +94,7 @@ async function history() {
 
 /** Cost of one editor event in the tracker, including reading both clocks as the host does. */
 async function eventCost() {
-  const built = await esbuild.build({
-    stdin: { contents: "export { ActivityTracker } from './src/core/tracker'; export { emptyLedger } from './src/core/ledger';", resolveDir: root, loader: 'ts' },
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    write: false,
-  });
-  const mod = { exports: {} };
-  new Function('module', 'exports', built.outputFiles[0].text)(mod, mod.exports);
-  const { ActivityTracker, emptyLedger } = mod.exports;
+  const { ActivityTracker, emptyLedger } = await loadSource("export { ActivityTracker } from './src/core/tracker'; export { emptyLedger } from './src/core/ledger';");
   const calendar = {
     dayKey: (ms) => new Date(ms).toISOString().slice(0, 10),
     startOfDay: (ms) => Math.floor(ms / 86_400_000) * 86_400_000,

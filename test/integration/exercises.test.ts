@@ -1,17 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { getApi } from './helpers';
+import { eventually, getApi } from './helpers';
 
 function exercisesTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('upright.exercises'));
-}
-
-async function eventually(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!check()) {
-    if (Date.now() > deadline) assert.fail(`timed out until ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('Browse Exercises in the real host', () => {

@@ -1,3 +1,4 @@
+import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { type UprightTestApi } from '../../src/host/testApi';
 
@@ -47,3 +48,12 @@ export async function resetSession(api: UprightTestApi, editor: vscode.TextEdito
 export const SECOND = 1_000;
 export const MINUTE = 60_000;
 export const HOUR = 3_600_000;
+
+/** Waits (real time, briefly) for something the workbench does on its own schedule, such as opening a tab. */
+export async function eventually(check: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!check()) {
+    if (Date.now() > deadline) assert.fail(`timed out until ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

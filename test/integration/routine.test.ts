@@ -1,18 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { type UprightTestApi } from '../../src/host/testApi';
-import { getApi, openScratchEditor, resetSession, SECOND } from './helpers';
+import { eventually, getApi, openScratchEditor, resetSession, SECOND } from './helpers';
 
 function routineTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('upright.routine'));
-}
-
-async function eventually(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!check()) {
-    if (Date.now() > deadline) assert.fail(`timed out until ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('routine panel in the real host', () => {

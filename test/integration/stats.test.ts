@@ -8,18 +8,10 @@ import { parseHistory } from '../../src/core/history';
 import { CSV_HEADER, type HistoryExport } from '../../src/core/historyExport';
 import { type HistoryDialogs } from '../../src/host/history';
 import { type UprightTestApi } from '../../src/host/testApi';
-import { getApi, MINUTE, openScratchEditor, resetSession, typeFor, typeOnce } from './helpers';
+import { eventually, getApi, MINUTE, openScratchEditor, resetSession, typeFor, typeOnce } from './helpers';
 
 function tabsOf(viewType: string): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewType));
-}
-
-async function eventually(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!check()) {
-    if (Date.now() > deadline) assert.fail(`timed out until ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /** Dialog answers for one command: the format, where to save, what to say to "delete?". */

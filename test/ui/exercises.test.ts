@@ -5,7 +5,7 @@ import { ILLUSTRATIONS } from '../../src/shared/illustration/specs';
 
 // Every exercise has a picture (a unit test holds the drawings to that); these count what the page draws.
 const DRAWN = EXERCISES.filter((e) => ILLUSTRATIONS[e.id]).length;
-import { openWorkbench, runCommand, screenshot, TIMER_SELECTOR, webviewFrame, type Workbench } from './harness';
+import { openWorkbench, recordCspProblems, runCommand, screenshot, TIMER_SELECTOR, webviewFrame, type Workbench } from './harness';
 
 const THEMES = [
   { name: 'light', theme: 'Default Light Modern', label: 'Light Modern', bodyClass: 'vscode-light' },
@@ -17,14 +17,12 @@ describe('Browse Exercises in a real workbench', function () {
   this.timeout(180_000);
   let wb: Workbench;
   let frame: FrameLocator;
-  const consoleProblems: string[] = [];
+  let consoleProblems: string[] = [];
 
   before(async () => {
     // A tall window, so the whole library fits on one contact sheet.
     wb = await openWorkbench({ 'workbench.colorTheme': THEMES[0].theme }, { width: 1500, height: 1900 });
-    wb.page.on('console', (m) => {
-      if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(m.text())) consoleProblems.push(m.text());
-    });
+    consoleProblems = recordCspProblems(wb.page);
     // Upright's commands are in the palette once it is active: its status-bar item says so.
     await wb.page.locator(TIMER_SELECTOR).waitFor({ timeout: 60_000 });
     await runCommand(wb.page, 'View: Toggle Primary Side Bar Visibility');

@@ -121,6 +121,15 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/** Collects every Content Security Policy complaint the page logs (check it is empty at the end). */
+export function recordCspProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(m.text())) problems.push(m.text());
+  });
+  return problems;
+}
+
 /** Runs a command through the command palette, as a person would. */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');

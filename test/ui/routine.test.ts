@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { type FrameLocator } from 'playwright-core';
-import { openWorkbench, runCommand, screenshot, TIMER_SELECTOR, webviewFrame, type Workbench } from './harness';
+import { openWorkbench, recordCspProblems, runCommand, screenshot, TIMER_SELECTOR, webviewFrame, type Workbench } from './harness';
 
 const HTML_NAME = '<b>Bold</b> <img src=x onerror="document.title=1">';
 
@@ -8,7 +8,7 @@ describe('routine panel in a real workbench', function () {
   this.timeout(180_000);
   let wb: Workbench;
   let frame: FrameLocator;
-  const consoleProblems: string[] = [];
+  let consoleProblems: string[] = [];
 
   const countText = async (): Promise<string> => (await frame.locator('.count-big').innerText()).trim();
   const focusPage = async (): Promise<void> => {
@@ -20,9 +20,7 @@ describe('routine panel in a real workbench', function () {
       { 'workbench.colorTheme': 'Default Light Modern', 'upright.customRoutines': [{ id: 'markup-name', name: HTML_NAME, steps: ['chin-tuck', { exercise: 'no-such-move' }] }] },
       { width: 1280, height: 900 },
     );
-    wb.page.on('console', (m) => {
-      if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(m.text())) consoleProblems.push(m.text());
-    });
+    consoleProblems = recordCspProblems(wb.page);
     // Upright's commands are in the palette once it is active: its status-bar item says so.
     await wb.page.locator(TIMER_SELECTOR).waitFor({ timeout: 60_000 });
     await runCommand(wb.page, 'Upright: Take a Break Now');

@@ -5,7 +5,7 @@ import { type FrameLocator } from 'playwright-core';
 import { type ClosedDay, emptyDay } from '../../src/core/days';
 import { addDays, emptyHistory, mergeClosedDays, serializeHistory, streakOf } from '../../src/core/history';
 import { localCalendar } from '../../src/core/time';
-import { openWorkbench, runCommand, screenshot, TIMER_SELECTOR, webviewFrame, type Workbench } from './harness';
+import { openWorkbench, recordCspProblems, runCommand, screenshot, TIMER_SELECTOR, webviewFrame, type Workbench } from './harness';
 
 const MINUTE = 60_000;
 
@@ -40,13 +40,11 @@ describe('Stats in a real workbench', function () {
   let frame: FrameLocator;
   const today = localCalendar.dayKey(Date.now());
   const seeded = seededHistory(today);
-  const consoleProblems: string[] = [];
+  let consoleProblems: string[] = [];
 
   before(async () => {
     wb = await openWorkbench({ 'workbench.colorTheme': 'Default Dark Modern' }, { width: 1400, height: 1000 }, { 'history.json': seeded.text });
-    wb.page.on('console', (m) => {
-      if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(m.text())) consoleProblems.push(m.text());
-    });
+    consoleProblems = recordCspProblems(wb.page);
     await wb.page.locator(TIMER_SELECTOR).waitFor({ timeout: 60_000 });
     await runCommand(wb.page, 'View: Toggle Primary Side Bar Visibility');
     await runCommand(wb.page, 'Upright: Show Stats');
