@@ -26,6 +26,9 @@ const extension = {
   logLevel: 'warning',
 };
 
+/** The browser entry (vscode.dev): the same sources for a web worker, with no Node built-ins. */
+const browser = { ...extension, entryPoints: ['src/web.ts'], outfile: 'dist/browser.js', platform: 'browser', format: 'cjs', target: 'es2022' };
+
 /** The test API, loaded by the extension only in ExtensionMode.Test; never packaged. */
 const testApi = { ...extension, entryPoints: ['src/host/testApi.ts'], outfile: 'dist/testApi.js', metafile: false };
 
@@ -61,7 +64,7 @@ const tests = {
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  external: ['vscode', 'mocha', 'playwright-core', '@vscode/vsce'],
+  external: ['vscode', 'mocha', 'playwright-core', '@vscode/vsce', 'typescript'],
   sourcemap: 'inline',
   logLevel: 'warning',
 };
@@ -73,7 +76,7 @@ const tests = {
 async function writeLibraryData() {
   // The library and its rules: data that breaks a rule fails the build, so the shipped data is sound.
   const built = await esbuild.build({
-    stdin: { contents: "export { EXERCISES } from './library'; export { validateLibrary } from './validate';", resolveDir: 'src/core/exercises', loader: 'ts' },
+    stdin: { contents: "export { EXERCISES } from './library'; export { validateLibrary, validateTranslation, translatedLibrary } from './validate';", resolveDir: 'src/core/exercises', loader: 'ts' },
     bundle: true,
     format: 'cjs',
     platform: 'node',
@@ -86,11 +89,18 @@ async function writeLibraryData() {
   if (problems.length > 0) throw new Error(`The exercise library breaks its rules:\n${problems.join('\n')}`);
   fs.mkdirSync('dist/data', { recursive: true });
   fs.writeFileSync('dist/data/exercises.json', JSON.stringify(mod.exports.EXERCISES));
+  // One file a language: the same data with the text of l10n/exercises.<lang>.json, which must be complete.
+  for (const name of fs.readdirSync('l10n').filter((f) => /^exercises\.[a-z-]+\.json$/.test(f))) {
+    const translation = JSON.parse(fs.readFileSync(path.join('l10n', name), 'utf8'));
+    const wrong = mod.exports.validateTranslation(mod.exports.EXERCISES, translation);
+    if (wrong.length > 0) throw new Error(`l10n/${name} is not a complete translation of the exercise library:\n${wrong.join('\n')}`);
+    fs.writeFileSync(path.join('dist/data', name), JSON.stringify(mod.exports.translatedLibrary(mod.exports.EXERCISES, translation)));
+  }
 }
 
 async function main() {
   await writeLibraryData();
-  const builds = [extension, webviews, testApi, ...(withTests ? [tests] : [])];
+  const builds = [extension, webviews, browser, testApi, ...(withTests ? [tests] : [])];
   if (watch) {
     for (const options of builds) await (await esbuild.context(options)).watch();
     return;
@@ -99,7 +109,7 @@ async function main() {
   fs.writeFileSync('dist/meta.json', JSON.stringify(ext.metafile));
   fs.writeFileSync('dist/webview-meta.json', JSON.stringify(pages.metafile));
   const kb = (file) => `${(fs.statSync(file).size / 1024).toFixed(1)} KB`;
-  console.log(`dist/extension.js ${kb(extension.outfile)}, pages ${['exercises', 'routine', 'stats'].map((p) => kb(`dist/webview/${p}.js`)).join(' + ')}${production ? ' (minified)' : ''}`);
+  console.log(`dist/extension.js ${kb(extension.outfile)}, dist/browser.js ${kb(browser.outfile)}, pages ${['exercises', 'routine', 'stats'].map((p) => kb(`dist/webview/${p}.js`)).join(' + ')}${production ? ' (minified)' : ''}`);
 }
 
 main().catch((err) => {

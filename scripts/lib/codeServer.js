@@ -90,7 +90,7 @@ function healthy(port) {
  * Starts code-server on 127.0.0.1 in its own process group. `root` holds the profile, extensions and
  * logs. Returns the base URL and a `stop()` that ends the whole group.
  */
-async function startCodeServer({ root, workspace, port, smokeDriver = true, settings = {}, env = {}, quiet = true }) {
+async function startCodeServer({ root, workspace, port, smokeDriver = true, settings = {}, env = {}, quiet = true, locale }) {
   const host = ensureHost();
   const userDataDir = path.join(root, 'user-data');
   const extensionsDir = path.join(root, 'extensions');
@@ -110,6 +110,8 @@ async function startCodeServer({ root, workspace, port, smokeDriver = true, sett
     '--extensions-dir', extensionsDir,
   ];
   if (smokeDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
+  // The display language (`vscode.env.language`): what picks Upright's language bundles.
+  if (locale) args.push('--locale', locale);
   args.push(workspace);
   const logFile = path.join(root, 'code-server.log');
   const out = fs.openSync(logFile, 'a');

@@ -1,3 +1,4 @@
+import { t } from '../shared/l10n';
 import { MS_PER_MINUTE } from './time';
 
 export interface HoursMinutes {
@@ -14,21 +15,21 @@ export function toHoursMinutes(ms: number): HoursMinutes {
 /** Compact duration for the status bar: `0m`, `45m`, `1h 05m`. */
 export function formatCompactDuration(ms: number): string {
   const { hours, minutes } = toHoursMinutes(ms);
-  if (hours === 0) return `${minutes}m`;
-  return `${hours}h ${minutes < 10 ? '0' : ''}${minutes}m`;
+  if (hours === 0) return t('{0}m', minutes);
+  return t('{0}h {1}m', hours, `${minutes < 10 ? '0' : ''}${minutes}`);
 }
 
 /** "Not done yet", "Done today", "Done yesterday", "Done 3 days ago", counted in local days. */
 export function formatLastDone(thenWallMs: number | undefined, nowWallMs: number, startOfDay: (wallMs: number) => number): string {
-  if (thenWallMs === undefined) return 'Not done yet';
+  if (thenWallMs === undefined) return t('Not done yet');
   const days = Math.round((startOfDay(nowWallMs) - startOfDay(thenWallMs)) / 86_400_000);
-  if (days <= 0) return 'Done today';
-  if (days === 1) return 'Done yesterday';
-  return `Done ${days} days ago`;
+  if (days <= 0) return t('Done today');
+  if (days === 1) return t('Done yesterday');
+  return t('Done {0} days ago', days);
 }
 
 /** Minutes for a list: "2 min", "½ min" for anything under a minute. */
 export function formatMinutes(seconds: number): string {
-  if (seconds < 45) return '½ min';
-  return `${Math.max(1, Math.round(seconds / 60))} min`;
+  if (seconds < 45) return t('½ min');
+  return t('{0} min', Math.max(1, Math.round(seconds / 60)));
 }

@@ -1,3 +1,4 @@
+import { t } from '../shared/l10n';
 import { type ClosedDay, DAY_COUNT_FIELDS, DAY_KEY_PATTERN, type DayRecord, emptyDay, type ExerciseCount, ID_PATTERN, isDayRecord, isEmptyDay } from './days';
 import { type Ledger, todayRecord } from './ledger';
 
@@ -125,30 +126,30 @@ function salvage(text: string): History {
  * by a crash or a full disk) gives up only the days that are damaged.
  */
 export function parseHistory(text: string): HistoryReadResult {
-  if (text.trim() === '') return { history: emptyHistory(), problems: ['the file was empty'], newer: false };
+  if (text.trim() === '') return { history: emptyHistory(), problems: [t('the file was empty')], newer: false };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
     const history = salvage(text);
-    return { history, problems: [`it is not valid JSON (cut short or damaged); ${history.days.length} days were recovered`], newer: false };
+    return { history, problems: [t('it is not valid JSON (cut short or damaged); {0} days were recovered', history.days.length)], newer: false };
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { history: emptyHistory(), problems: ['it is not a history record'], newer: false };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { history: emptyHistory(), problems: [t('it is not a history record')], newer: false };
   const r = raw as Record<string, unknown>;
   const newer = typeof r.version === 'number' && r.version > HISTORY_VERSION;
   const problems: string[] = [];
-  if (newer) problems.push(`it was written by a newer version (${String(r.version)})`);
-  else if (r.version !== HISTORY_VERSION) problems.push('its version is missing or unknown');
+  if (newer) problems.push(t('it was written by a newer version ({0})', String(r.version)));
+  else if (r.version !== HISTORY_VERSION) problems.push(t('its version is missing or unknown'));
   const columns = Array.isArray(r.columns) && r.columns.every((c) => typeof c === 'string') ? (r.columns) : [...HISTORY_COLUMNS];
-  if (!columns.includes('day')) problems.push('its columns are unreadable');
+  if (!columns.includes('day')) problems.push(t('its columns are unreadable'));
   const rows: unknown[] = Array.isArray(r.days) ? r.days : [];
-  if (!Array.isArray(r.days)) problems.push('its days are missing');
+  if (!Array.isArray(r.days)) problems.push(t('its days are missing'));
   const days: DayRecord[] = [];
   for (const row of rows) {
     const day = dayFromRow(row, columns);
     if (day) days.push(day);
   }
-  if (days.length < rows.length) problems.push(`${rows.length - days.length} of ${rows.length} days were unreadable and were left out`);
+  if (days.length < rows.length) problems.push(t('{0} of {1} days were unreadable and were left out', rows.length - days.length, rows.length));
   const exercises: Record<string, ExerciseTotal> = {};
   const storedExercises = typeof r.exercises === 'object' && r.exercises !== null && !Array.isArray(r.exercises) ? (r.exercises as Record<string, unknown>) : {};
   let badExercises = 0;
@@ -157,12 +158,12 @@ export function parseHistory(text: string): HistoryReadResult {
     if (total) exercises[id] = total;
     else badExercises++;
   }
-  if (badExercises > 0 || storedExercises !== r.exercises) problems.push('some exercise totals were unreadable and were left out');
+  if (badExercises > 0 || storedExercises !== r.exercises) problems.push(t('some exercise totals were unreadable and were left out'));
   const sorted = normalizeDays(days);
   let through: string | null = null;
   if (typeof r.exercisesThrough === 'string' && DAY_KEY_PATTERN.test(r.exercisesThrough)) through = r.exercisesThrough;
   else if (r.exercisesThrough !== null) {
-    problems.push('its exercise mark was unreadable');
+    problems.push(t('its exercise mark was unreadable'));
     through = sorted[sorted.length - 1]?.day ?? null;
   }
   return { history: { version: 1, days: sorted, exercises, exercisesThrough: through }, problems, newer };

@@ -1,3 +1,4 @@
+import { t } from '../shared/l10n';
 import { parseCustomRoutines } from './exercises/custom';
 import { EQUIPMENT, type Equipment } from './exercises/model';
 import { BUILT_IN_ROUTINES, DEFAULT_ROUTINE_ID, type Routine } from './exercises/routines';
@@ -153,11 +154,11 @@ export function parseWorkingHours(raw: unknown, problems: SettingProblem[]): Wor
   let start = parseClock(r.start ?? DEFAULT_WORKING_HOURS.start);
   let end = parseClock(r.end ?? DEFAULT_WORKING_HOURS.end);
   if (start === undefined) {
-    problems.push({ setting, found: `start ${describeValue(r.start)}`, used: DEFAULT_WORKING_HOURS.start, reason: 'notAllowed' });
+    problems.push({ setting, found: t('start {0}', describeValue(r.start)), used: DEFAULT_WORKING_HOURS.start, reason: 'notAllowed' });
     start = 9 * 60;
   }
   if (end === undefined) {
-    problems.push({ setting, found: `end ${describeValue(r.end)}`, used: DEFAULT_WORKING_HOURS.end, reason: 'notAllowed' });
+    problems.push({ setting, found: t('end {0}', describeValue(r.end)), used: DEFAULT_WORKING_HOURS.end, reason: 'notAllowed' });
     end = 18 * 60;
   }
   const days = parseWeekdays('workingHours.days', r.days, DEFAULT_WORKING_HOURS.days, problems);

@@ -1,5 +1,3 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { type CompletedExercise } from '../core/days';
 import { type History } from '../core/history';
@@ -9,7 +7,7 @@ import { ActivityTracker, type TrackerSnapshot } from '../core/tracker';
 import { type Calendar, MS_PER_MINUTE, msUntilNextMinute } from '../core/time';
 import { type ActivitySink } from './activitySource';
 import { type HostClock } from './clock';
-import { LedgerBusyError, type LedgerStore, type UpdateOptions } from './ledgerFile';
+import { LedgerBusyError, type LedgerStore, type UpdateOptions } from './ledgerStore';
 import { type SessionStatusBar } from './statusBar';
 
 export interface CodingSessionDeps {
@@ -21,6 +19,8 @@ export interface CodingSessionDeps {
   readonly settings: () => UprightSettings;
   readonly focused: boolean;
   readonly log: vscode.LogOutputChannel;
+  /** Calls back when another window may have written the ledger; absent where that cannot be seen. */
+  readonly watchLedger?: (changed: () => void) => vscode.Disposable | undefined;
   /** This window's id in the ledger (prompt claims). */
   readonly windowId: string;
 }
@@ -52,7 +52,7 @@ export class CodingSession implements ActivitySink, vscode.Disposable {
   #shared: Ledger;
   #sharedSignature: string | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #watcher: fs.FSWatcher | undefined;
+  #watcher: vscode.Disposable | undefined;
   #watchTimer: ReturnType<typeof setTimeout> | undefined;
   #shownSessionMinute = -1;
   #shownTodayMinute = -1;
@@ -257,27 +257,18 @@ export class CodingSession implements ActivitySink, vscode.Disposable {
     for (const listener of this.#listeners) listener();
   }
 
-  /** Other windows' writes show here at once where the OS can watch files; the minute refresh is the fallback. */
+  /** Other windows' writes show here at once where the platform can watch the ledger; the minute refresh is the fallback. */
   #watch(): void {
-    const location = this.#deps.store.location;
-    if (!path.isAbsolute(location)) return;
-    try {
-      fs.mkdirSync(path.dirname(location), { recursive: true });
-      this.#watcher = fs.watch(path.dirname(location), { persistent: false }, (_event, name) => {
-        if (name !== null && name !== path.basename(location)) return;
-        if (this.#watchTimer !== undefined) return;
-        this.#watchTimer = setTimeout(() => {
-          this.#watchTimer = undefined;
-          this.#watchWakeUps++;
-          const before = this.#sharedSignature;
-          this.#readIfChanged();
-          if (this.#sharedSignature !== before) this.#render();
-        }, WATCH_DEBOUNCE_MS);
-      });
-      this.#watcher.on('error', () => this.#watcher?.close());
-    } catch {
-      this.#watcher = undefined;
-    }
+    this.#watcher = this.#deps.watchLedger?.(() => {
+      if (this.#watchTimer !== undefined) return;
+      this.#watchTimer = setTimeout(() => {
+        this.#watchTimer = undefined;
+        this.#watchWakeUps++;
+        const before = this.#sharedSignature;
+        this.#readIfChanged();
+        if (this.#sharedSignature !== before) this.#render();
+      }, WATCH_DEBOUNCE_MS);
+    });
   }
 
   #scheduleMinuteRefresh(): void {
@@ -293,6 +284,6 @@ export class CodingSession implements ActivitySink, vscode.Disposable {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     if (this.#watchTimer !== undefined) clearTimeout(this.#watchTimer);
     this.#timer = undefined;
-    this.#watcher?.close();
+    this.#watcher?.dispose();
   }
 }

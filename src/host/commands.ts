@@ -1,5 +1,6 @@
+import { t } from '../shared/l10n';
 import * as vscode from 'vscode';
-import { EQUIPMENT_LABELS, POSITION_LABELS } from '../core/exercises/cards';
+import { equipmentLabel, positionLabel } from '../core/exercises/cards';
 import { type Exercise } from '../core/exercises/model';
 import { PROGRESSION_COMPLETIONS } from '../core/exercises/routines';
 import { formatLastDone, formatMinutes } from '../core/format';
@@ -30,26 +31,26 @@ async function startRoutine(deps: CommandDeps): Promise<void> {
   const done = deps.session.ledger.routines;
   const now = deps.nowWallMs();
   const items: RoutineItem[] = deps.routines.routines().flatMap(({ routine, resolved }) => {
-    const needs = [...new Set(resolved.steps.flatMap((s) => s.exercise.equipment))].map((q) => EQUIPMENT_LABELS[q]);
+    const needs = [...new Set(resolved.steps.flatMap((s) => s.exercise.equipment))].map(equipmentLabel);
     const record = done[routine.id];
     const item: RoutineItem = {
       id: routine.id,
       label: routine.name,
-      description: [formatMinutes(resolved.seconds), needs.length ? needs.join(', ') : vscode.l10n.t('no equipment')].join(' · '),
-      detail: `${routine.summary} ${formatLastDone(record?.lastDoneWallMs, now, (t) => localCalendar.startOfDay(t))}.`,
+      description: [formatMinutes(resolved.seconds), needs.length ? needs.join(', ') : t('no equipment')].join(' · '),
+      detail: `${routine.summary} ${formatLastDone(record?.lastDoneWallMs, now, (wallMs) => localCalendar.startOfDay(wallMs))}.`,
     };
     // Progression, as the article suggests: once a routine is familiar, offer one more set.
     if ((record?.completions ?? 0) < PROGRESSION_COMPLETIONS) return [item];
     const more: RoutineItem = {
       id: routine.id,
       extraSet: true,
-      label: `$(arrow-up) ${vscode.l10n.t('{0}, one more set', routine.name)}`,
-      description: vscode.l10n.t('done {0} times: ready for more', record?.completions ?? 0),
-      detail: vscode.l10n.t('Every exercise gets one more set.'),
+      label: `$(arrow-up) ${t('{0}, one more set', routine.name)}`,
+      description: t('done {0} times: ready for more', record?.completions ?? 0),
+      detail: t('Every exercise gets one more set.'),
     };
     return [item, more];
   });
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Start a routine'), placeHolder: vscode.l10n.t('Pick a routine; it opens beside your editor'), matchOnDetail: true });
+  const picked = await vscode.window.showQuickPick(items, { title: t('Start a routine'), placeHolder: t('Pick a routine; it opens beside your editor'), matchOnDetail: true });
   if (picked) deps.routines.start({ routineId: picked.id, extraSet: picked.extraSet === true });
 }
 
@@ -59,26 +60,26 @@ async function startExercise(deps: CommandDeps): Promise<void> {
   const items: RoutineItem[] = deps.library().map((e) => ({
     id: e.id,
     label: e.name,
-    description: [e.positions.map((p) => POSITION_LABELS[p]).join(' · '), e.equipment.length ? e.equipment.map((q) => EQUIPMENT_LABELS[q]).join(', ') : vscode.l10n.t('no equipment')].join(' · '),
-    detail: `${e.summary} ${formatLastDone(done[`exercise:${e.id}`]?.lastDoneWallMs, now, (t) => localCalendar.startOfDay(t))}.`,
+    description: [e.positions.map(positionLabel).join(' · '), e.equipment.length ? e.equipment.map(equipmentLabel).join(', ') : t('no equipment')].join(' · '),
+    detail: `${e.summary} ${formatLastDone(done[`exercise:${e.id}`]?.lastDoneWallMs, now, (wallMs) => localCalendar.startOfDay(wallMs))}.`,
   }));
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Start an exercise'), placeHolder: vscode.l10n.t('Type to find an exercise'), matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, { title: t('Start an exercise'), placeHolder: t('Type to find an exercise'), matchOnDescription: true });
   if (picked) deps.routines.start({ exerciseId: picked.id });
 }
 
 function logBreak(deps: CommandDeps): void {
   deps.session.recordManualBreak();
   deps.log.info('Break recorded by hand.');
-  void vscode.window.showInformationMessage(vscode.l10n.t('Break recorded. Your session timer starts again.'));
+  void vscode.window.showInformationMessage(t('Break recorded. Your session timer starts again.'));
 }
 
 function answerReminder(deps: CommandDeps, answer: 'snooze' | 'skip'): void {
   if (deps.reminders.view?.phase !== 'due') {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No break is due right now.'));
+    void vscode.window.showInformationMessage(t('No break is due right now.'));
     return;
   }
   if (answer === 'snooze' && !deps.reminders.view.snoozeOffered) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('This break has been snoozed as often as upright.maxConsecutiveSnoozes allows.'));
+    void vscode.window.showInformationMessage(t('This break has been snoozed as often as upright.maxConsecutiveSnoozes allows.'));
     return;
   }
   deps.reminders.answer(answer);
@@ -92,13 +93,13 @@ async function pauseReminders(deps: CommandDeps): Promise<void> {
   const now = deps.nowWallMs();
   const minutes = (m: number) => () => now + m * 60_000;
   const items: PauseItem[] = [
-    { label: vscode.l10n.t('For 30 minutes'), until: minutes(30) },
-    { label: vscode.l10n.t('For 1 hour'), until: minutes(60) },
-    { label: vscode.l10n.t('For 2 hours'), until: minutes(120) },
-    { label: vscode.l10n.t('Until tomorrow'), description: vscode.l10n.t('06:00, or when your working hours start'), until: () => deps.reminders.tomorrow() },
-    { label: vscode.l10n.t('Until I resume'), until: () => null },
+    { label: t('For 30 minutes'), until: minutes(30) },
+    { label: t('For 1 hour'), until: minutes(60) },
+    { label: t('For 2 hours'), until: minutes(120) },
+    { label: t('Until tomorrow'), description: t('06:00, or when your working hours start'), until: () => deps.reminders.tomorrow() },
+    { label: t('Until I resume'), until: () => null },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Pause break reminders'), placeHolder: vscode.l10n.t('Coding time is still counted while reminders are paused') });
+  const picked = await vscode.window.showQuickPick(items, { title: t('Pause break reminders'), placeHolder: t('Coding time is still counted while reminders are paused') });
   if (picked) deps.reminders.pause(picked.until());
 }
 

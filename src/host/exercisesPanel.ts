@@ -1,3 +1,4 @@
+import { t } from '../shared/l10n';
 import * as vscode from 'vscode';
 import { exercisesPageData } from '../core/exercises/cards';
 import { type Exercise } from '../core/exercises/model';
@@ -43,7 +44,7 @@ export class ExercisesPanel implements vscode.Disposable {
       this.#panel.reveal(undefined, false);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(EXERCISES_VIEW_TYPE, vscode.l10n.t('Upright Exercises'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, this.#options());
+    const panel = vscode.window.createWebviewPanel(EXERCISES_VIEW_TYPE, t('Upright Exercises'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, this.#options());
     this.#adopt(panel);
   }
 
@@ -58,7 +59,7 @@ export class ExercisesPanel implements vscode.Disposable {
     panel.webview.html = pageHtml({
       webview: panel.webview,
       extensionUri: this.#extensionUri,
-      title: vscode.l10n.t('Upright Exercises'),
+      title: t('Upright Exercises'),
       script: 'dist/webview/exercises.js',
       styles: ['media/page.css', 'media/illustration.css', 'media/exercises.css'],
       data: this.#data(),

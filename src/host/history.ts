@@ -1,4 +1,4 @@
-import * as os from 'node:os';
+import { t } from '../shared/l10n';
 import * as vscode from 'vscode';
 import { allDays } from '../core/history';
 import { type ExportFormat, historyCsv, historyExport } from '../core/historyExport';
@@ -10,7 +10,7 @@ import { type CodingSession } from './codingSession';
  */
 export interface HistoryDialogs {
   pickFormat(): Promise<ExportFormat | undefined>;
-  pickFile(format: ExportFormat, suggested: vscode.Uri): Promise<vscode.Uri | undefined>;
+  pickFile(format: ExportFormat, suggested: vscode.Uri | undefined): Promise<vscode.Uri | undefined>;
   /** 'delete', 'export' (export first), or undefined (cancelled). */
   confirmDelete(days: number): Promise<'delete' | 'export' | undefined>;
 }
@@ -18,24 +18,24 @@ export interface HistoryDialogs {
 export const windowDialogs: HistoryDialogs = {
   async pickFormat() {
     const items: (vscode.QuickPickItem & { format: ExportFormat })[] = [
-      { label: 'JSON', description: vscode.l10n.t('complete and versioned: every day, exercise totals, routines'), format: 'json' },
-      { label: 'CSV', description: vscode.l10n.t('one row a day, for a spreadsheet'), format: 'csv' },
+      { label: 'JSON', description: t('complete and versioned: every day, exercise totals, routines'), format: 'json' },
+      { label: 'CSV', description: t('one row a day, for a spreadsheet'), format: 'csv' },
     ];
-    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export Upright history'), placeHolder: vscode.l10n.t('Choose a format') });
+    const picked = await vscode.window.showQuickPick(items, { title: t('Export Upright history'), placeHolder: t('Choose a format') });
     return picked?.format;
   },
   pickFile(format, suggested) {
     const filters: Record<string, string[]> = format === 'json' ? { JSON: ['json'] } : { CSV: ['csv'] };
-    return Promise.resolve(vscode.window.showSaveDialog({ defaultUri: suggested, filters, saveLabel: vscode.l10n.t('Export'), title: vscode.l10n.t('Export Upright history') }));
+    return Promise.resolve(vscode.window.showSaveDialog({ defaultUri: suggested, filters, saveLabel: t('Export'), title: t('Export Upright history') }));
   },
   async confirmDelete(days) {
-    const remove = vscode.l10n.t('Delete History');
-    const exportFirst = vscode.l10n.t('Export First…');
+    const remove = t('Delete History');
+    const exportFirst = t('Export First…');
     const picked = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Delete your Upright history?'),
+      t('Delete your Upright history?'),
       {
         modal: true,
-        detail: vscode.l10n.t(
+        detail: t(
           '{0} recorded days, today’s counts, the exercise totals and how often each routine was done are deleted from this computer. This cannot be undone. The time since your last break is kept.',
           days,
         ),
@@ -53,14 +53,16 @@ export interface HistoryCommandDeps {
   readonly nowWallMs: () => number;
   readonly todayKey: () => string;
   readonly nameOf: (exerciseId: string) => string;
+  /** Where an export is suggested when no folder is open (none in a browser). */
+  readonly homeFolder: vscode.Uri | undefined;
   /** Replaced by tests. */
   readonly dialogs: () => HistoryDialogs;
 }
 
-function suggestedFolder(): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  if (folder) return folder;
-  return vscode.Uri.file(os.homedir());
+/** The workspace's first folder, else the home folder where the platform has one. */
+function suggestedFile(deps: HistoryCommandDeps, name: string): vscode.Uri | undefined {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? deps.homeFolder;
+  return folder && vscode.Uri.joinPath(folder, name);
 }
 
 /** Exports the history through a save dialog. Resolves to the file written, or undefined. */
@@ -68,7 +70,7 @@ export async function exportHistory(deps: HistoryCommandDeps): Promise<vscode.Ur
   const dialogs = deps.dialogs();
   const format = await dialogs.pickFormat();
   if (!format) return undefined;
-  const target = await dialogs.pickFile(format, vscode.Uri.joinPath(suggestedFolder(), `upright-history-${deps.todayKey()}.${format}`));
+  const target = await dialogs.pickFile(format, suggestedFile(deps, `upright-history-${deps.todayKey()}.${format}`));
   if (!target) return undefined;
   // Today's latest minutes too.
   deps.session.flush();
@@ -79,13 +81,13 @@ export async function exportHistory(deps: HistoryCommandDeps): Promise<vscode.Ur
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   } catch (err) {
     deps.log.error(`Could not export the history to ${target.toString()}: ${String(err)}`);
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not write {0}: {1}', target.fsPath || target.toString(), err instanceof Error ? err.message : String(err)));
+    void vscode.window.showErrorMessage(t('Could not write {0}: {1}', target.fsPath || target.toString(), err instanceof Error ? err.message : String(err)));
     return undefined;
   }
   const days = allDays(history, ledger).length;
   deps.log.info(`Exported ${days} days of history as ${format.toUpperCase()} to ${target.toString()}.`);
-  const open = vscode.l10n.t('Open');
-  void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} days of Upright history.', days), open).then((picked) => {
+  const open = t('Open');
+  void vscode.window.showInformationMessage(t('Exported {0} days of Upright history.', days), open).then((picked) => {
     if (picked === open) void vscode.window.showTextDocument(target);
   });
   return target;
@@ -104,10 +106,10 @@ export async function clearHistory(deps: HistoryCommandDeps): Promise<boolean> {
   if (!deps.session.clearHistory()) {
     const err = deps.session.lastWriteError;
     deps.log.error(`Could not delete the history: ${String(err)}`);
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not delete the history: {0}. Nothing was deleted.', err instanceof Error ? err.message : String(err)));
+    void vscode.window.showErrorMessage(t('Could not delete the history: {0}. Nothing was deleted.', err instanceof Error ? err.message : String(err)));
     return false;
   }
   deps.log.info(`Deleted the history (${days} days).`);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Your Upright history was deleted.'));
+  void vscode.window.showInformationMessage(t('Your Upright history was deleted.'));
   return true;
 }

@@ -1,4 +1,5 @@
 // History on disk, beside the ledger and written under its lock. No `vscode` here (plain-Node tests).
+import { t } from '../shared/l10n';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { type ClosedDay } from '../core/days';
@@ -53,13 +54,13 @@ export class HistoryFile {
     try {
       text = this.#options.fs.readFileSync(this.file, 'utf8');
     } catch (err) {
-      if (errorCode(err) !== 'ENOENT') this.#options.onProblem('history-read', `Could not read the history (${errorCode(err) ?? String(err)}); the Stats show today only.`);
+      if (errorCode(err) !== 'ENOENT') this.#options.onProblem('history-read', t('Could not read the history ({0}); the Stats show today only.', errorCode(err) ?? String(err)));
       return emptyHistory();
     }
     const { history, problems, newer } = parseHistory(text);
     if (newer) {
       this.#readOnly = true;
-      this.#options.onProblem('history-newer', 'The history was written by a newer version of Upright; it is shown but not changed.');
+      this.#options.onProblem('history-newer', t('The history was written by a newer version of Upright; it is shown but not changed.'));
     } else if (problems.length > 0) {
       this.#keepAside(text, problems.join('; '));
       this.#needsRebuild = true;
@@ -81,14 +82,14 @@ export class HistoryFile {
       this.#write(mergeClosedDays(current, closed));
       return true;
     } catch (err) {
-      this.#options.onProblem('history-write', `Could not write the history (${errorCode(err) ?? String(err)}); the ended days stay in the ledger until it can be written.`);
+      this.#options.onProblem('history-write', t('Could not write the history ({0}); the ended days stay in the ledger until it can be written.', errorCode(err) ?? String(err)));
       return false;
     }
   }
 
   /** Deletes every day (the caller holds the ledger lock). Throws when the file cannot be written. */
   clear(): void {
-    if (this.#readOnly) throw new Error('the history belongs to a newer version of Upright');
+    if (this.#readOnly) throw new Error(t('the history belongs to a newer version of Upright'));
     this.#write(emptyHistory());
   }
 
@@ -120,6 +121,6 @@ export class HistoryFile {
     } catch {
       /* the message below still tells the user */
     }
-    this.#options.onProblem('history-corrupt', `The history could not be fully read (${why}). A copy was kept as ${path.basename(backup)}; what was valid is kept and the file is rebuilt at the next write.`);
+    this.#options.onProblem('history-corrupt', t('The history could not be fully read ({0}). A copy was kept as {1}; what was valid is kept and the file is rebuilt at the next write.', why, path.basename(backup)));
   }
 }

@@ -1,10 +1,14 @@
 // The shared ledger on disk. No `vscode` here, so plain-Node tests can hammer it from many processes.
+import { t } from '../shared/l10n';
 import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { type History } from '../core/history';
 import { type Ledger, readLedger } from '../core/ledger';
 import { HistoryFile } from './historyFile';
+import { LedgerBusyError, type LedgerStore, type UpdateOptions } from './ledgerStore';
+
+export { LedgerBusyError, type LedgerStore, type UpdateOptions } from './ledgerStore';
 
 /** The file operations the ledger uses: a seam that tests replace to make reads or writes fail. */
 export interface LedgerFs {
@@ -36,13 +40,6 @@ export interface LedgerFileOptions {
   readonly isAlive?: (pid: number) => boolean;
 }
 
-export class LedgerBusyError extends Error {
-  constructor(file: string) {
-    super(`the ledger lock ${file} is held by another window`);
-    this.name = 'LedgerBusyError';
-  }
-}
-
 function errorCode(err: unknown): string | undefined {
   return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;
 }
@@ -68,24 +65,6 @@ interface LockInfo {
   atWallMs: number;
 }
 
-export interface UpdateOptions {
-  /** Delete the history in the same locked write (the change clears today's counts). */
-  readonly clearHistory?: boolean;
-}
-
-/**
- * Where the shared ledger and the history live: files normally; `globalState` where there is no file
- * system. Every write moves the days that have ended from the ledger to the history.
- */
-export interface LedgerStore {
-  read(fallback: Ledger): Ledger;
-  update(fallback: Ledger, change: (current: Ledger) => Ledger, options?: UpdateOptions): Ledger;
-  readHistory(): History;
-  /** Changes whenever any window writes; undefined when unknown. */
-  signature(): string | undefined;
-  readonly writeStats: { writes: number; totalMs: number; maxMs: number };
-  readonly location: string;
-}
 
 /**
  * `ledger.json` in a folder (VS Code's `globalStorageUri` for the extension). Readers never lock: the
@@ -163,24 +142,24 @@ export class LedgerFile implements LedgerStore {
       text = this.#fs.readFileSync(this.file, 'utf8');
     } catch (err) {
       if (errorCode(err) === 'ENOENT') return fallback;
-      this.#report('read', `Could not read the shared ledger (${errorCode(err) ?? String(err)}); keeping this window's copy in memory.`);
+      this.#report('read', t('Could not read the shared ledger ({0}); keeping this window’s copy in memory.', errorCode(err) ?? String(err)));
       return fallback;
     }
     let raw: unknown;
     try {
       raw = JSON.parse(text);
     } catch {
-      this.#keepAside(text, 'it is not valid JSON (truncated or damaged)');
+      this.#keepAside(text, t('it is not valid JSON (truncated or damaged)'));
       return fallback;
     }
     const { ledger, problems } = readLedger(raw, fallback);
     if (problems.length > 0) {
       if (problems[0]?.startsWith('written by a newer version')) {
         this.#readOnly = true;
-        this.#report('newer', `The shared ledger was ${problems[0]}; Upright will read it but not change it.`);
+        this.#report('newer', t('The shared ledger was written by a newer version of Upright; it is read but not changed.'));
         return fallback;
       }
-      this.#keepAside(text, `these fields were invalid and were rebuilt: ${problems.join(', ')}`);
+      this.#keepAside(text, t('these fields were invalid and were rebuilt: {0}', problems.join(', ')));
     }
     return ledger;
   }
@@ -191,7 +170,7 @@ export class LedgerFile implements LedgerStore {
    */
   update(fallback: Ledger, change: (current: Ledger) => Ledger, options: UpdateOptions = {}): Ledger {
     if (this.#readOnly) {
-      if (options.clearHistory) throw new Error('the ledger belongs to a newer version of Upright');
+      if (options.clearHistory) throw new Error(t('the ledger belongs to a newer version of Upright'));
       return change(this.read(fallback));
     }
     const started = performance.now();
@@ -304,7 +283,7 @@ export class LedgerFile implements LedgerStore {
     } catch {
       /* the report below still tells the user */
     }
-    this.#report('corrupt', `The shared ledger could not be fully read (${why}). A copy was kept as ${path.basename(backup)} and the ledger was rebuilt.`);
+    this.#report('corrupt', t('The shared ledger could not be fully read ({0}). A copy was kept as {1} and the ledger was rebuilt.', why, path.basename(backup)));
   }
 
   #tryUnlink(file: string): void {

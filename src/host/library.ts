@@ -1,7 +1,6 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { type Exercise } from '../core/exercises/model';
+import { t } from '../shared/l10n';
 
 function isExerciseShaped(v: unknown): v is Exercise {
   if (typeof v !== 'object' || v === null) return false;
@@ -9,24 +8,40 @@ function isExerciseShaped(v: unknown): v is Exercise {
   return typeof e.id === 'string' && typeof e.name === 'string' && Array.isArray(e.steps) && typeof e.dose === 'object' && e.dose !== null;
 }
 
+/** The data files to try for a display language, best first: `de-ch` → de-ch, de, then English. */
+export function libraryFiles(language: string): string[] {
+  const tag = language.toLowerCase().replace(/[^a-z0-9-]/g, '');
+  const base = tag.split('-')[0] ?? '';
+  const names = [tag, base].filter((name, i, all) => name !== '' && name !== 'en' && all.indexOf(name) === i).map((name) => `exercises.${name}.json`);
+  return [...names, 'exercises.json'];
+}
+
+/** Reads a file of `dist/data/` as text; undefined when it is not there. */
+export type DataReader = (name: string) => string | undefined;
+
 /**
- * The exercise library, read from `dist/data/exercises.json` the first time a panel needs it (the build
- * writes it from src/core/exercises/library.ts), so activation never pays for it.
+ * The exercise library in the display language, read from `dist/data/` the first time a panel needs it
+ * (the build writes one file a language from src/core/exercises/library.ts and l10n/), so activation
+ * never pays for it.
  */
-export function lazyLibrary(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): () => readonly Exercise[] {
+export function lazyLibrary(read: DataReader, language: string, log: vscode.LogOutputChannel): () => readonly Exercise[] {
   let cached: readonly Exercise[] | undefined;
   return () => {
     if (cached) return cached;
-    const file = path.join(extensionUri.fsPath, 'dist', 'data', 'exercises.json');
-    try {
-      const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
-      // The build checks every rule of the data; here only that the file is what the build wrote.
-      const exercises = Array.isArray(parsed) ? parsed.filter(isExerciseShaped) : [];
-      if (exercises.length === 0 || exercises.length !== (parsed as unknown[]).length) log.warn(`The exercise library file is damaged: ${exercises.length} exercises could be read.`);
-      cached = exercises;
-    } catch (err) {
-      log.error(`Could not read the exercise library (${file}): ${err instanceof Error ? err.message : String(err)}`);
-      cached = [];
+    cached = [];
+    for (const name of libraryFiles(language)) {
+      try {
+        const text = read(name);
+        if (text === undefined) continue;
+        const parsed = JSON.parse(text) as unknown;
+        // The build checks every rule of the data; here only that the file is what the build wrote.
+        const exercises = Array.isArray(parsed) ? parsed.filter(isExerciseShaped) : [];
+        if (exercises.length === 0 || exercises.length !== (parsed as unknown[]).length) log.warn(t('The exercise library file {0} is damaged: {1} exercises could be read.', name, exercises.length));
+        cached = exercises;
+      } catch (err) {
+        log.error(t('Could not read the exercise library ({0}): {1}', name, err instanceof Error ? err.message : String(err)));
+      }
+      break;
     }
     return cached;
   };

@@ -1,3 +1,4 @@
+import { t } from '../shared/l10n';
 import * as vscode from 'vscode';
 import { formatCompactDuration } from '../core/format';
 import { type ReminderView } from '../core/reminders/scheduler';
@@ -20,58 +21,58 @@ export async function showMenu(actions: MenuActions): Promise<void> {
   const due: MenuItem[] =
     reminder?.phase === 'due'
       ? [
-          ...(reminder.snoozeOffered ? [{ label: `$(clock) ${vscode.l10n.t('Snooze Break')}`, run: () => vscode.commands.executeCommand('upright.snooze') }] : []),
-          { label: `$(debug-step-over) ${vscode.l10n.t('Skip Break')}`, run: () => vscode.commands.executeCommand('upright.skip') },
+          ...(reminder.snoozeOffered ? [{ label: `$(clock) ${t('Snooze Break')}`, run: () => vscode.commands.executeCommand('upright.snooze') }] : []),
+          { label: `$(debug-step-over) ${t('Skip Break')}`, run: () => vscode.commands.executeCommand('upright.skip') },
         ]
       : [];
   const paused = reminder?.phase === 'paused';
   const items: MenuItem[] = [
     {
-      label: `$(play) ${vscode.l10n.t('Take a Break Now')}`,
-      detail: vscode.l10n.t('Two minutes of posture work: chin tucks, shoulder-blade squeezes, pull-aparts.'),
+      label: `$(play) ${t('Take a Break Now')}`,
+      detail: t('Two minutes of posture work: chin tucks, shoulder-blade squeezes, pull-aparts.'),
       run: () => vscode.commands.executeCommand('upright.takeBreak'),
     },
     ...due,
     {
-      label: `$(list-ordered) ${vscode.l10n.t('Start Routine…')}`,
+      label: `$(list-ordered) ${t('Start Routine…')}`,
       run: () => vscode.commands.executeCommand('upright.startRoutine'),
     },
     paused
-      ? { label: `$(debug-start) ${vscode.l10n.t('Resume Reminders')}`, run: () => vscode.commands.executeCommand('upright.resume') }
-      : { label: `$(debug-pause) ${vscode.l10n.t('Pause Reminders…')}`, run: () => vscode.commands.executeCommand('upright.pause') },
+      ? { label: `$(debug-start) ${t('Resume Reminders')}`, run: () => vscode.commands.executeCommand('upright.resume') }
+      : { label: `$(debug-pause) ${t('Pause Reminders…')}`, run: () => vscode.commands.executeCommand('upright.pause') },
     {
-      label: `$(coffee) ${vscode.l10n.t('I Took a Break')}`,
-      detail: vscode.l10n.t('Record a break taken away from the keyboard; the session timer starts again.'),
+      label: `$(coffee) ${t('I Took a Break')}`,
+      detail: t('Record a break taken away from the keyboard; the session timer starts again.'),
       run: () => vscode.commands.executeCommand('upright.logBreak'),
     },
     {
-      label: `$(book) ${vscode.l10n.t('Browse Exercises')}`,
-      detail: vscode.l10n.t('Every exercise with its picture and steps.'),
+      label: `$(book) ${t('Browse Exercises')}`,
+      detail: t('Every exercise with its picture and steps.'),
       run: () => vscode.commands.executeCommand('upright.browseExercises'),
     },
     {
-      label: `$(graph) ${vscode.l10n.t('Show Stats')}`,
-      detail: vscode.l10n.t('Today, the last 14 days, your streak and the exercises you do most.'),
+      label: `$(graph) ${t('Show Stats')}`,
+      detail: t('Today, the last 14 days, your streak and the exercises you do most.'),
       run: () => vscode.commands.executeCommand('upright.showStats'),
     },
     { label: '', kind: vscode.QuickPickItemKind.Separator, run: () => undefined },
     {
-      label: `$(settings-gear) ${vscode.l10n.t('Settings')}`,
-      detail: vscode.l10n.t('Idle threshold, natural break length, your equipment, what the status bar shows.'),
+      label: `$(settings-gear) ${t('Settings')}`,
+      detail: t('Idle threshold, natural break length, your equipment, what the status bar shows.'),
       run: () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:upright.upright'),
     },
     {
-      label: `$(output) ${vscode.l10n.t('Show Log')}`,
+      label: `$(output) ${t('Show Log')}`,
       run: () => actions.showLog(),
     },
   ];
   const picked = await vscode.window.showQuickPick(items, {
-    title: vscode.l10n.t(
+    title: t(
       'Upright — {0} since your last break · {1} today',
       formatCompactDuration(snapshot.activeMsSinceBreak),
       formatCompactDuration(snapshot.todayActiveMs),
     ),
-    placeHolder: vscode.l10n.t('Choose an action'),
+    placeHolder: t('Choose an action'),
   });
   await picked?.run();
 }

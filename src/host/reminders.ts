@@ -1,3 +1,4 @@
+import { t } from '../shared/l10n';
 import * as vscode from 'vscode';
 import { type Ledger, reminderStateOf, withReminderState } from '../core/ledger';
 import { evaluate, FULL_ROUTINE_ID, offeredFullRoutine, pauseReminders, type ReminderView, resumeReminders, skip, snooze, tomorrowMorning } from '../core/reminders/scheduler';
@@ -154,11 +155,11 @@ export class Reminders implements vscode.Disposable {
       return;
     }
     if (style === 'statusBar') return; // the status bar shows it; its menu answers
-    const start = vscode.l10n.t('Start');
-    const snoozeLabel = vscode.l10n.t('Snooze {0} min', this.#deps.settings.current.snoozeMinutes);
-    const skipLabel = vscode.l10n.t('Skip');
+    const start = t('Start');
+    const snoozeLabel = t('Snooze {0} min', this.#deps.settings.current.snoozeMinutes);
+    const skipLabel = t('Skip');
     const buttons = view.snoozeOffered ? [start, snoozeLabel, skipLabel] : [start, skipLabel];
-    const message = vscode.l10n.t('Time for a break: {0}, about {1} min. Stand up straight for a moment.', name, minutes);
+    const message = t('Time for a break: {0}, about {1} min. Stand up straight for a moment.', name, minutes);
     this.#notificationsShown++;
     void vscode.window.showInformationMessage(message, ...buttons).then((picked) => {
       const answer: PromptAnswer | undefined = picked === start ? 'start' : picked === snoozeLabel ? 'snooze' : picked === skipLabel ? 'skip' : undefined;

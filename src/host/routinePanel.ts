@@ -1,6 +1,7 @@
+import { t } from '../shared/l10n';
 import * as vscode from 'vscode';
 import { type CompletedExercise } from '../core/days';
-import { animationTempo, formatDose, MUSCLE_LABELS } from '../core/exercises/cards';
+import { animationTempo, formatDose, muscleLabel } from '../core/exercises/cards';
 import { type Exercise } from '../core/exercises/model';
 import { completedExercises, completedSteps, finish, next, back, pause, type PlayerState, resume, type Segment, segmentsOf, startPlayer, tick, viewAt } from '../core/exercises/player';
 import { BUILT_IN_ROUTINES, intensityFor, type ResolvedRoutine, resolveRoutine, type Routine } from '../core/exercises/routines';
@@ -47,6 +48,8 @@ export class RoutinePanel implements vscode.Disposable {
   #run: Run | undefined;
   #segmentTimer: ReturnType<typeof setTimeout> | undefined;
   #statusTimer: ReturnType<typeof setInterval> | undefined;
+  /** Timer wake-ups while a routine runs (segment ends, and the status-bar countdown while hidden). */
+  wakeUps = 0;
   readonly #subscriptions: vscode.Disposable[] = [];
 
   constructor(deps: RoutinePanelDeps) {
@@ -160,7 +163,7 @@ export class RoutinePanel implements vscode.Disposable {
       this.#update();
       return;
     }
-    const panel = vscode.window.createWebviewPanel(ROUTINE_VIEW_TYPE, vscode.l10n.t('Upright Routine'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: !takeFocus }, this.#options());
+    const panel = vscode.window.createWebviewPanel(ROUTINE_VIEW_TYPE, t('Upright Routine'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: !takeFocus }, this.#options());
     this.#adopt(panel);
   }
 
@@ -176,7 +179,7 @@ export class RoutinePanel implements vscode.Disposable {
     panel.webview.html = pageHtml({
       webview: panel.webview,
       extensionUri: this.#deps.extensionUri,
-      title: vscode.l10n.t('Upright Routine'),
+      title: t('Upright Routine'),
       script: 'dist/webview/routine.js',
       styles: ['media/page.css', 'media/illustration.css', 'media/routine.css'],
       data: run ? { data: this.#data(run), player: this.#snapshot(run) } : null,
@@ -231,7 +234,7 @@ export class RoutinePanel implements vscode.Disposable {
         exerciseId: s.exercise.id,
         name: s.exercise.name,
         summary: s.exercise.summary,
-        muscleLabels: s.exercise.muscles.map((m) => MUSCLE_LABELS[m]),
+        muscleLabels: s.exercise.muscles.map(muscleLabel),
         steps: s.exercise.steps,
         caution: s.exercise.caution,
         doseText: formatDose(s.dose),
@@ -290,11 +293,18 @@ export class RoutinePanel implements vscode.Disposable {
     const run = this.#run;
     const running = run?.state.status === 'running' && run.state.endsAtMs !== null;
     if (run && running && run.state.endsAtMs !== null) {
-      this.#segmentTimer = setTimeout(() => this.#update(), Math.max(50, run.state.endsAtMs - this.#now()));
+      this.#segmentTimer = setTimeout(() => {
+        this.wakeUps++;
+        this.#update();
+      }, Math.max(50, run.state.endsAtMs - this.#now()));
     }
     // Out of sight, the status bar counts down instead; in sight, the page does.
     const hidden = run !== undefined && run.state.status !== 'finished' && !(this.#panel?.visible ?? false);
-    if (hidden && this.#statusTimer === undefined) this.#statusTimer = setInterval(() => this.#showInStatusBar(), 1000);
+    if (hidden && this.#statusTimer === undefined)
+      this.#statusTimer = setInterval(() => {
+        this.wakeUps++;
+        this.#showInStatusBar();
+      }, 1000);
     if (!hidden && this.#statusTimer !== undefined) {
       clearInterval(this.#statusTimer);
       this.#statusTimer = undefined;
@@ -314,9 +324,9 @@ export class RoutinePanel implements vscode.Disposable {
     const segment = view.segment;
     const step = segment ? run.resolved.steps[segment.step] : undefined;
     const seconds = Math.ceil(view.remainingMs / 1000);
-    const what = segment?.kind === 'rest' ? vscode.l10n.t('Rest') : segment?.kind === 'ready' ? vscode.l10n.t('Next: {0}', step?.exercise.name ?? '') : (step?.exercise.name ?? '');
-    const paused = run.state.status === 'paused' ? ` ${vscode.l10n.t('(paused)')}` : '';
-    this.#deps.statusBar.showRoutineStep({ text: `${what} ${seconds}s${paused}`, label: vscode.l10n.t('Upright routine: {0}, {1} seconds left{2}', what, seconds, paused) });
+    const what = segment?.kind === 'rest' ? t('Rest') : segment?.kind === 'ready' ? t('Next: {0}', step?.exercise.name ?? '') : (step?.exercise.name ?? '');
+    const paused = run.state.status === 'paused' ? ` ${t('(paused)')}` : '';
+    this.#deps.statusBar.showRoutineStep({ text: `${what} ${seconds}s${paused}`, label: t('Upright routine: {0}, {1} seconds left{2}', what, seconds, paused) });
   }
 
   /** Ends the current run (its panel closed, or another routine starts): an ending is recorded once. */

@@ -1,18 +1,19 @@
+import { t } from '../shared/l10n';
 import * as vscode from 'vscode';
 import { parseSettings, settingsEqual, type SettingProblem, type UprightSettings } from '../core/settings';
 
 function describeProblem(problem: SettingProblem): string {
   switch (problem.reason) {
     case 'notANumber':
-      return vscode.l10n.t('Setting {0}: {1} is not a number; using {2}.', problem.setting, problem.found, problem.used);
+      return t('Setting {0}: {1} is not a number; using {2}.', problem.setting, problem.found, problem.used);
     case 'outOfRange':
-      return vscode.l10n.t('Setting {0}: {1} is out of range; using {2}.', problem.setting, problem.found, problem.used);
+      return t('Setting {0}: {1} is out of range; using {2}.', problem.setting, problem.found, problem.used);
     case 'notAllowed':
-      return vscode.l10n.t('Setting {0}: {1} is not one of the allowed values; using {2}.', problem.setting, problem.found, problem.used);
+      return t('Setting {0}: {1} is not one of the allowed values; using {2}.', problem.setting, problem.found, problem.used);
     case 'skipped':
-      return vscode.l10n.t('Setting {0}: {1}; it is skipped.', problem.setting, problem.found);
+      return t('Setting {0}: {1}; it is skipped.', problem.setting, problem.found);
     case 'belowIdleThreshold':
-      return vscode.l10n.t(
+      return t(
         'Setting {0}: {1} minutes is shorter than the idle threshold, so it could never count as a break; using {2}.',
         problem.setting,
         problem.found,

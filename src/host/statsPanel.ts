@@ -1,3 +1,4 @@
+import { t } from '../shared/l10n';
 import * as vscode from 'vscode';
 import { statsOf } from '../core/stats';
 import { parseFromStatsPage, STATS_VIEW_TYPE, type StatsPageData, type ToStatsPage } from '../shared/statsPage';
@@ -44,7 +45,7 @@ export class StatsPanel implements vscode.Disposable {
       this.#post(false);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(STATS_VIEW_TYPE, vscode.l10n.t('Upright Stats'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, pageOptions(this.#deps.extensionUri));
+    const panel = vscode.window.createWebviewPanel(STATS_VIEW_TYPE, t('Upright Stats'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, pageOptions(this.#deps.extensionUri));
     this.#adopt(panel);
   }
 
@@ -67,7 +68,7 @@ export class StatsPanel implements vscode.Disposable {
     panel.webview.html = pageHtml({
       webview: panel.webview,
       extensionUri: this.#deps.extensionUri,
-      title: vscode.l10n.t('Upright Stats'),
+      title: t('Upright Stats'),
       script: 'dist/webview/stats.js',
       styles: ['media/page.css', 'media/stats.css'],
       data,

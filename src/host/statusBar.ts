@@ -1,3 +1,4 @@
+import { t } from '../shared/l10n';
 import * as vscode from 'vscode';
 import { formatCompactDuration, toHoursMinutes } from '../core/format';
 import { type UprightSettings } from '../core/settings';
@@ -8,8 +9,8 @@ export const STATUS_BAR_ITEM_ID = 'upright.timer';
 
 function spokenDuration(ms: number): string {
   const { hours, minutes } = toHoursMinutes(ms);
-  if (hours === 0) return vscode.l10n.t('{0} minutes', minutes);
-  return vscode.l10n.t('{0} hours {1} minutes', hours, minutes);
+  if (hours === 0) return t('{0} minutes', minutes);
+  return t('{0} hours {1} minutes', hours, minutes);
 }
 
 /** The always-visible session timer. Renders only when what it shows has changed. */
@@ -25,7 +26,7 @@ export class SessionStatusBar implements vscode.Disposable {
 
   constructor() {
     this.#item = vscode.window.createStatusBarItem(STATUS_BAR_ITEM_ID, vscode.StatusBarAlignment.Right, 100);
-    this.#item.name = vscode.l10n.t('Upright coding session');
+    this.#item.name = t('Upright coding session');
     this.#item.command = 'upright.showMenu';
     this.#item.show();
   }
@@ -34,7 +35,7 @@ export class SessionStatusBar implements vscode.Disposable {
     const session = formatCompactDuration(snapshot.activeMsSinceBreak);
     const today = formatCompactDuration(snapshot.todayActiveMs);
     const text =
-      settings.statusBarDisplay === 'today' ? `$(watch) ${vscode.l10n.t('{0} today', today)}` : `$(watch) ${session}`;
+      settings.statusBarDisplay === 'today' ? `$(watch) ${t('{0} today', today)}` : `$(watch) ${session}`;
     const key = `${text}|${today}|${snapshot.lastBreakWallMs ?? ''}|${snapshot.focused}|${settings.idleThresholdSeconds}|${settings.naturalBreakMinutes}`;
     if (key === this.#rendered) return;
     this.#rendered = key;
@@ -43,23 +44,23 @@ export class SessionStatusBar implements vscode.Disposable {
     this.#display = settings.statusBarDisplay;
     this.#nowWallMs = nowWallMs;
     const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**${vscode.l10n.t('Upright')}**\n\n`);
-    tooltip.appendMarkdown(`${vscode.l10n.t('Coding since your last break: {0}', session)}  \n`);
-    tooltip.appendMarkdown(`${vscode.l10n.t('Coding today: {0}', today)}  \n`);
+    tooltip.appendMarkdown(`**${t('Upright')}**\n\n`);
+    tooltip.appendMarkdown(`${t('Coding since your last break: {0}', session)}  \n`);
+    tooltip.appendMarkdown(`${t('Coding today: {0}', today)}  \n`);
     if (snapshot.lastBreakWallMs !== null) {
       const at = new Date(snapshot.lastBreakWallMs);
       const sameDay = at.toDateString() === new Date(nowWallMs).toDateString();
       const when = sameDay ? at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) : at.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-      tooltip.appendMarkdown(`${vscode.l10n.t('Last break: {0}', when)}  \n`);
+      tooltip.appendMarkdown(`${t('Last break: {0}', when)}  \n`);
     }
-    if (!snapshot.focused) tooltip.appendMarkdown(`${vscode.l10n.t('This window is not focused, so it is not counting.')}  \n`);
+    if (!snapshot.focused) tooltip.appendMarkdown(`${t('This window is not focused, so it is not counting.')}  \n`);
     tooltip.appendMarkdown(
-      `\n${vscode.l10n.t('Idle after {0} s without activity; {1} min away counts as a break.', settings.idleThresholdSeconds, settings.naturalBreakMinutes)}\n\n`,
+      `\n${t('Idle after {0} s without activity; {1} min away counts as a break.', settings.idleThresholdSeconds, settings.naturalBreakMinutes)}\n\n`,
     );
-    tooltip.appendMarkdown(vscode.l10n.t('Click for the Upright menu.'));
+    tooltip.appendMarkdown(t('Click for the Upright menu.'));
     tooltip.isTrusted = false;
     this.#item.tooltip = tooltip;
-    this.#sessionLabel = vscode.l10n.t(
+    this.#sessionLabel = t(
       'Upright: {0} coding since your last break, {1} today. Activate for the menu.',
       spokenDuration(snapshot.activeMsSinceBreak),
       spokenDuration(snapshot.todayActiveMs),
@@ -93,16 +94,19 @@ export class SessionStatusBar implements vscode.Disposable {
     };
     switch (r.phase) {
       case 'due':
-        return { text: `$(bell) ${vscode.l10n.t('Break due')}`, label: vscode.l10n.t('Upright: a break is due. Activate for the menu.') };
+        return { text: `$(bell) ${t('Break due')}`, label: t('Upright: a break is due. Activate for the menu.') };
       case 'soon':
-        return { text: `$(watch) ${vscode.l10n.t('Break in {0}', clock(r.msUntilDue))}`, label: vscode.l10n.t('Upright: a break in {0} seconds.', Math.ceil(r.msUntilDue / 1000)) };
+        return { text: `$(watch) ${t('Break in {0}', clock(r.msUntilDue))}`, label: t('Upright: a break in {0} seconds.', Math.ceil(r.msUntilDue / 1000)) };
       case 'paused': {
-        const until = r.msUntilResume === null ? vscode.l10n.t('until resumed') : new Date(this.#nowWallMs + r.msUntilResume).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-        return { text: `$(debug-pause) ${this.#sessionText.replace('$(watch) ', '')}`, label: vscode.l10n.t('Upright: reminders paused {0}.', until) };
+        const label =
+          r.msUntilResume === null
+            ? t('Upright: reminders paused until you resume them.')
+            : t('Upright: reminders paused until {0}.', new Date(this.#nowWallMs + r.msUntilResume).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }));
+        return { text: `$(debug-pause) ${this.#sessionText.replace('$(watch) ', '')}`, label };
       }
       case 'counting':
         if (this.#display !== 'nextBreak') return undefined;
-        return { text: `$(watch) ${vscode.l10n.t('{0} to break', formatCompactDuration(r.msUntilDue + 59_999))}`, label: vscode.l10n.t('Upright: next break in {0}.', spokenDuration(r.msUntilDue + 59_999)) };
+        return { text: `$(watch) ${t('{0} to break', formatCompactDuration(r.msUntilDue + 59_999))}`, label: t('Upright: next break in {0}.', spokenDuration(r.msUntilDue + 59_999)) };
       default:
         return undefined;
     }

@@ -28,6 +28,8 @@ export interface UprightTestApi {
   settings(): UprightSettings;
   warnings(): readonly string[];
   counters(): SessionCounters;
+  /** The routine panel's timer wake-ups so far. */
+  routineWakeUps(): number;
   /** Writes pending time to the shared ledger now (normally once a minute). */
   flush(): boolean;
   /** The shared ledger as this window sees it. */
@@ -78,6 +80,7 @@ export function createTestApi(parts: {
     settings: () => parts.settings.current,
     warnings: () => parts.settings.warnings,
     counters: () => parts.session.counters,
+    routineWakeUps: () => parts.routines.wakeUps,
     flush: () => parts.session.flush(),
     ledger: () => parts.session.ledger,
     claimPrompt: (id, ttlMs) => parts.session.claimPrompt(id, ttlMs),

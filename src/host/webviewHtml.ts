@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 
-/** A fresh nonce for each page load, from the OS random source. */
+/** A fresh nonce for each page load, from the platform's secure random source (Node and web workers alike). */
 export function nonce(): string {
-  return randomBytes(18).toString('base64');
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(18))));
 }
 
 /** Text for an HTML attribute value in double quotes. */
@@ -18,7 +17,7 @@ export interface PageParts {
   /** Paths below the extension folder. */
   readonly script: string;
   readonly styles: readonly string[];
-  /** JSON handed to the page in `data-upright` (escaped, never spliced into a script). */
+  /** JSON handed to the page in `data-upright` (escaped, never spliced into a script); VS Code's language bundle goes in `data-l10n`. */
   readonly data: unknown;
 }
 
@@ -33,7 +32,7 @@ export function pageHtml(parts: PageParts): string {
   const csp = [`default-src 'none'`, `img-src ${webview.cspSource}`, `style-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `script-src 'nonce-${n}'`].join('; ');
   const styles = parts.styles.map((s) => `<link rel="stylesheet" href="${escapeAttribute(src(s))}">`).join('');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeAttribute(vscode.env.language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
@@ -41,7 +40,7 @@ export function pageHtml(parts: PageParts): string {
 <title>${escapeAttribute(parts.title)}</title>
 ${styles}
 </head>
-<body data-upright="${escapeAttribute(JSON.stringify(parts.data))}">
+<body data-upright="${escapeAttribute(JSON.stringify(parts.data))}" data-l10n="${escapeAttribute(JSON.stringify(vscode.l10n.bundle ?? null))}">
 <noscript>${escapeAttribute(parts.title)}</noscript>
 <script nonce="${n}" src="${escapeAttribute(src(parts.script))}"></script>
 </body>

@@ -1,3 +1,4 @@
+import { t } from './l10n';
 import { type StatsDay, type StatsPageData } from './statsPage';
 
 /**
@@ -37,9 +38,43 @@ export const MS_PER_HOUR = 3_600_000;
 
 /** The three ways a break is taken, bottom of the stack first. */
 export const BREAK_KINDS = [
-  { key: 'started', label: 'Started from a reminder', short: 'Started' },
-  { key: 'manual', label: 'Taken by hand', short: 'By hand' },
-  { key: 'natural', label: 'Natural (time away)', short: 'Natural' },
+  {
+    key: 'started',
+    get label() {
+      return t('Started from a reminder');
+    },
+    get short() {
+      return t('Started');
+    },
+    /** Within a sentence. */
+    get inline() {
+      return t('started');
+    },
+  },
+  {
+    key: 'manual',
+    get label() {
+      return t('Taken by hand');
+    },
+    get short() {
+      return t('By hand');
+    },
+    get inline() {
+      return t('by hand');
+    },
+  },
+  {
+    key: 'natural',
+    get label() {
+      return t('Natural (time away)');
+    },
+    get short() {
+      return t('Natural');
+    },
+    get inline() {
+      return t('natural');
+    },
+  },
 ] as const;
 
 export type BreakKind = (typeof BREAK_KINDS)[number]['key'];
@@ -76,7 +111,7 @@ export function statsFormat(locale: string): StatsFormat {
     locale: tag,
     count: (n) => number.format(n),
     duration(ms) {
-      if (ms > 0 && ms < MS_PER_MINUTE) return `< ${minutes.format(1)}`;
+      if (ms > 0 && ms < MS_PER_MINUTE) return t('< {0}', minutes.format(1));
       const total = Math.floor(ms / MS_PER_MINUTE);
       const h = Math.floor(total / 60);
       const m = total % 60;
@@ -91,9 +126,18 @@ export function statsFormat(locale: string): StatsFormat {
   };
 }
 
-/** "1 break", "3 breaks" (the page's words are English; the number is the locale's). */
-export function counted(format: StatsFormat, n: number, one: string, other: string): string {
-  return `${format.count(n)} ${n === 1 ? one : other}`;
+/** The counting words, one and many; `{0}` is the number in the locale's digits. */
+const COUNTED = {
+  day: (n: number, c: string) => t(n === 1 ? '{0} day' : '{0} days', c),
+  break: (n: number, c: string) => t(n === 1 ? '{0} break' : '{0} breaks', c),
+  reminder: (n: number, c: string) => t(n === 1 ? '{0} reminder' : '{0} reminders', c),
+  time: (n: number, c: string) => t(n === 1 ? '{0} time' : '{0} times', c),
+  routine: (n: number, c: string) => t(n === 1 ? '{0} routine' : '{0} routines', c),
+};
+
+/** "1 break", "3 breaks", in the page's language with the locale's digits. */
+export function counted(format: StatsFormat, n: number, what: keyof typeof COUNTED): string {
+  return COUNTED[what](n, format.count(n));
 }
 
 export function breaksTaken(day: StatsDay): number {
@@ -189,7 +233,7 @@ function patterns(): ChartNode {
 
 /** A tooltip line for one column, shown when the pointer rests on it. */
 function dayTitle(day: StatsDay, format: StatsFormat): string {
-  return `${format.dayShort(day.day)}: ${format.duration(day.activeMs)} coding, ${counted(format, breaksTaken(day), 'break', 'breaks')}, ${counted(format, day.reminders, 'reminder', 'reminders')}`;
+  return t('{0}: {1} coding, {2}, {3}', format.dayShort(day.day), format.duration(day.activeMs), counted(format, breaksTaken(day), 'break'), counted(format, day.reminders, 'reminder'));
 }
 
 /**
@@ -255,19 +299,27 @@ export function layoutChart(data: StatsPageData, format: StatsFormat, drawWidth:
 /** The chart in one or two sentences: the figure's caption, and what a screen reader hears first. */
 export function chartSummary(data: StatsPageData, format: StatsFormat): string {
   const days = data.days;
-  const span = `the last ${counted(format, days.length, 'day', 'days')}`;
-  if (days.every(isEmptyDay)) return `Nothing recorded in ${span}.`;
+  const span = counted(format, days.length, 'day');
+  if (days.every(isEmptyDay)) return t('Nothing recorded in the last {0}.', span);
   const activeMs = days.reduce((sum, d) => sum + d.activeMs, 0);
   const codingDays = days.filter((d) => d.activeMs > 0).length;
   const sum = (key: BreakKind | 'reminders' | 'skipped' | 'snoozed'): number => days.reduce((total, d) => total + d[key], 0);
   const taken = sum('started') + sum('manual') + sum('natural');
-  const byKind = BREAK_KINDS.map((k) => `${format.count(sum(k.key))} ${k.short.toLowerCase()}`).join(', ');
-  let text = `In ${span} you coded for ${format.duration(activeMs)} on ${counted(format, codingDays, 'day', 'days')} and took ${counted(format, taken, 'break', 'breaks')} (${byKind}) for ${counted(format, sum('reminders'), 'reminder', 'reminders')}.`;
+  const byKind = BREAK_KINDS.map((k) => `${format.count(sum(k.key))} ${k.inline}`).join(', ');
+  let text = t(
+    'In the last {0} you coded for {1} on {2} and took {3} ({4}) for {5}.',
+    span,
+    format.duration(activeMs),
+    counted(format, codingDays, 'day'),
+    counted(format, taken, 'break'),
+    byKind,
+    counted(format, sum('reminders'), 'reminder'),
+  );
   const skipped = sum('skipped');
   const snoozed = sum('snoozed');
-  if (skipped > 0 || snoozed > 0) text += ` You skipped ${format.count(skipped)} and snoozed ${format.count(snoozed)}.`;
+  if (skipped > 0 || snoozed > 0) text += ` ${t('You skipped {0} and snoozed {1}.', format.count(skipped), format.count(snoozed))}`;
   const longest = days.reduce((best, d) => (d.activeMs > best.activeMs ? d : best));
-  if (codingDays > 1) text += ` Your longest day was ${format.dayShort(longest.day)}, ${format.duration(longest.activeMs)}.`;
+  if (codingDays > 1) text += ` ${t('Your longest day was {0}, {1}.', format.dayShort(longest.day), format.duration(longest.activeMs))}`;
   return text;
 }
 
@@ -281,13 +333,13 @@ export interface StatsTable {
 /** The chart's numbers as a table, one row a day: always in the page for screen readers. */
 export function chartTable(data: StatsPageData, format: StatsFormat): StatsTable {
   return {
-    caption: `Coding time and breaks, last ${counted(format, data.days.length, 'day', 'days')}`,
-    headers: ['Day', 'Coding time', 'Reminders', ...BREAK_KINDS.map((k) => k.short), 'Skipped', 'Snoozed', 'Exercises'],
+    caption: t('Coding time and breaks, last {0}', counted(format, data.days.length, 'day')),
+    headers: [t('Day'), t('Coding time'), t('Reminders'), ...BREAK_KINDS.map((k) => k.short), t('Skipped'), t('Snoozed'), t('Exercises')],
     rows: data.days.map((d) => {
       const today = d.day === data.today.day;
       return {
         day: d.day,
-        label: today ? `${format.dayShort(d.day)} (today)` : format.dayShort(d.day),
+        label: today ? t('{0} (today)', format.dayShort(d.day)) : format.dayShort(d.day),
         today,
         cells: [format.duration(d.activeMs), format.count(d.reminders), ...BREAK_KINDS.map((k) => format.count(d[k.key])), format.count(d.skipped), format.count(d.snoozed), format.count(d.exercises)],
       };

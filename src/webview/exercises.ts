@@ -1,3 +1,4 @@
+import { t } from '../shared/l10n';
 import { type ExerciseCard, type ExercisesPageData, type FromExercisesPage, parseExercisesPageData, parseToExercisesPage } from '../shared/exercisesPage';
 import { renderIllustration } from '../shared/illustration/render';
 import { ILLUSTRATIONS } from '../shared/illustration/specs';
@@ -47,8 +48,8 @@ function picture(card: ExerciseCard, big: boolean): HTMLElement {
   return box;
 }
 
-function select(label: string, value: string, options: { id: string; label: string }[], onChange: (v: string) => void): HTMLElement {
-  const id = `filter-${label.toLowerCase().replace(/\W+/g, '-')}`;
+function select(name: string, label: string, value: string, options: { id: string; label: string }[], onChange: (v: string) => void): HTMLElement {
+  const id = `filter-${name}`;
   const control = el('select', { attrs: { id } });
   for (const o of options) {
     const option = el('option', { text: o.label, attrs: { value: o.id } });
@@ -70,7 +71,7 @@ function matches(card: ExerciseCard): boolean {
 function tags(card: ExerciseCard): HTMLElement {
   const list = el('ul', { className: 'tags' });
   list.append(el('li', { className: 'tag', text: card.positionLabels.join(' · ') }));
-  list.append(el('li', { className: card.canDo ? 'tag' : 'tag tag-missing', text: card.equipmentLabels.length ? card.equipmentLabels.join(', ') : 'No equipment' }));
+  list.append(el('li', { className: card.canDo ? 'tag' : 'tag tag-missing', text: card.equipmentLabels.length ? card.equipmentLabels.join(', ') : t('No equipment') }));
   return list;
 }
 
@@ -79,24 +80,25 @@ function renderGrid(): void {
   const header = el(
     'header',
     { className: 'toolbar' },
-    el('h1', { text: 'Exercises' }),
-    select('Position', state.position, [{ id: 'all', label: 'Any position' }, ...data.positions], (v) => setState({ position: v })),
-    select('Kind', state.category, [{ id: 'all', label: 'Every kind' }, ...data.categories], (v) => setState({ category: v })),
+    el('h1', { text: t('Exercises') }),
+    select('position', t('Position'), state.position, [{ id: 'all', label: t('Any position') }, ...data.positions], (v) => setState({ position: v })),
+    select('kind', t('Kind'), state.category, [{ id: 'all', label: t('Every kind') }, ...data.categories], (v) => setState({ category: v })),
     select(
-      'Equipment',
+      'equipment',
+      t('Equipment'),
       state.equipment,
       [
-        { id: 'all', label: 'Any equipment' },
-        { id: 'mine', label: 'What I have' },
-        { id: 'none', label: 'No equipment' },
+        { id: 'all', label: t('Any equipment') },
+        { id: 'mine', label: t('What I have') },
+        { id: 'none', label: t('No equipment') },
       ],
       (v) => setState({ equipment: v as PageState['equipment'] }),
     ),
   );
-  const change = el('button', { className: 'link', text: 'Change…', attrs: { type: 'button' } });
+  const change = el('button', { className: 'link', text: t('Change…'), attrs: { type: 'button' } });
   change.addEventListener('click', () => send({ type: 'changeEquipment' }));
-  const summary = el('p', { className: 'summary' }, document.createTextNode(`${data.equipmentSummary}. `), change, document.createTextNode(` Showing ${shown.length} of ${data.exercises.length}.`));
-  const grid = el('ul', { className: 'grid', attrs: { 'aria-label': 'Exercises' } });
+  const summary = el('p', { className: 'summary' }, document.createTextNode(`${data.equipmentSummary}. `), change, document.createTextNode(` ${t('Showing {0} of {1}.', shown.length, data.exercises.length)}`));
+  const grid = el('ul', { className: 'grid', attrs: { 'aria-label': t('Exercises') } });
   for (const card of shown) {
     const button = el('button', { className: 'card', attrs: { type: 'button', 'data-id': card.id, 'aria-label': `${card.name}. ${card.summary}` } });
     button.append(picture(card, false), el('span', { className: 'card-name', text: card.name }), el('span', { className: 'card-muscles', text: card.muscleLabels.join(', ') }), tags(card));
@@ -106,9 +108,9 @@ function renderGrid(): void {
     });
     grid.append(el('li', {}, button));
   }
-  if (shown.length === 0) grid.append(el('li', { className: 'empty', text: 'No exercise matches these filters.' }));
+  if (shown.length === 0) grid.append(el('li', { className: 'empty', text: t('No exercise matches these filters.') }));
   root.replaceChildren(header, summary, grid);
-  live.textContent = `Showing ${shown.length} of ${data.exercises.length} exercises`;
+  live.textContent = t('Showing {0} of {1} exercises', shown.length, data.exercises.length);
   if (lastFocusedCard) {
     root.querySelector<HTMLButtonElement>(`button.card[data-id="${CSS.escape(lastFocusedCard)}"]`)?.focus();
     lastFocusedCard = null;
@@ -116,21 +118,21 @@ function renderGrid(): void {
 }
 
 function renderDetail(card: ExerciseCard): void {
-  const back = el('button', { className: 'back', text: '← All exercises', attrs: { type: 'button' } });
+  const back = el('button', { className: 'back', text: t('← All exercises'), attrs: { type: 'button' } });
   back.addEventListener('click', () => setState({ open: null }));
   const heading = el('h1', { text: card.name, attrs: { tabindex: '-1' } });
-  const start = el('button', { className: 'button primary start', text: `Start ${card.name}`, attrs: { type: 'button' } });
+  const start = el('button', { className: 'button primary start', text: t('Start {0}', card.name), attrs: { type: 'button' } });
   start.addEventListener('click', () => send({ type: 'start', exerciseId: card.id }));
   const facts = el(
     'dl',
     { className: 'facts' },
-    el('dt', { text: 'Works' }),
+    el('dt', { text: t('Works') }),
     el('dd', { text: card.muscleLabels.join(', ') }),
-    el('dt', { text: 'Position' }),
+    el('dt', { text: t('Position') }),
     el('dd', { text: card.positionLabels.join(', ') }),
-    el('dt', { text: 'Needs' }),
-    el('dd', { text: card.equipmentLabels.length ? card.equipmentLabels.join(', ') : 'No equipment' }),
-    el('dt', { text: 'Dose' }),
+    el('dt', { text: t('Needs') }),
+    el('dd', { text: card.equipmentLabels.length ? card.equipmentLabels.join(', ') : t('No equipment') }),
+    el('dt', { text: t('Dose') }),
     el('dd', { text: card.doseText }),
   );
   const steps = el('ol', { className: 'steps' });
@@ -142,17 +144,19 @@ function renderDetail(card: ExerciseCard): void {
     const other = card.standIn;
     const open = el('button', { className: 'link', text: other.name, attrs: { type: 'button' } });
     open.addEventListener('click', () => setState({ open: other.id }));
-    standIn = el('p', { className: 'stand-in' }, document.createTextNode('You don’t have what this needs, so routines use '), open, document.createTextNode(' in its place.'));
+    // The sentence is translated whole; the button takes the place of {0} in it.
+    const [before = '', after = ''] = t('You don’t have what this needs, so routines use {0} in its place.').split('{0}');
+    standIn = el('p', { className: 'stand-in' }, document.createTextNode(before), open, document.createTextNode(after));
   }
   const article = el(
     'article',
     { className: 'detail' },
     back,
-    el('div', { className: 'detail-body' }, picture(card, true), el('div', { className: 'detail-text' }, heading, el('p', { className: 'lead', text: card.summary }), facts, standIn, start, el('h2', { text: 'How to do it' }), steps, el('h2', { text: 'Keep in mind' }), cues, el('p', { className: 'caution' }, el('strong', { text: 'Careful: ' }), document.createTextNode(card.caution)))),
+    el('div', { className: 'detail-body' }, picture(card, true), el('div', { className: 'detail-text' }, heading, el('p', { className: 'lead', text: card.summary }), facts, standIn, start, el('h2', { text: t('How to do it') }), steps, el('h2', { text: t('Keep in mind') }), cues, el('p', { className: 'caution' }, el('strong', { text: t('Careful:') }), document.createTextNode(' '), document.createTextNode(card.caution)))),
   );
   root.replaceChildren(article);
   heading.focus();
-  live.textContent = `${card.name}. ${card.steps.length} steps.`;
+  live.textContent = t('{0}. {1} steps.', card.name, card.steps.length);
 }
 
 function render(): void {

@@ -1,3 +1,4 @@
+import { t } from '../shared/l10n';
 import { renderIllustration } from '../shared/illustration/render';
 import { ILLUSTRATIONS } from '../shared/illustration/specs';
 import { type ControlAction, type FromRoutinePage, parseToRoutinePage, type PlayerSnapshot, type RoutinePageData, type RoutinePageState, type RoutineStepView, type SegmentView } from '../shared/routinePage';
@@ -21,7 +22,7 @@ const RING_C = 2 * Math.PI * RING_R;
 
 // The page's frame: built once, filled in as the routine moves.
 const title = el('h1', { className: 'routine-name' });
-const bar = el('div', { className: 'bar', attrs: { role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-label': 'Routine progress' } }, el('div', { className: 'bar-fill' }));
+const bar = el('div', { className: 'bar', attrs: { role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-label': t('Routine progress') } }, el('div', { className: 'bar-fill' }));
 const where = el('p', { className: 'where' });
 const art = el('div', { className: 'art art-big' });
 const phase = el('p', { className: 'phase' });
@@ -35,7 +36,7 @@ const countSmall = el('span', { className: 'count-small' });
 const steps = el('ol', { className: 'steps' });
 const caution = el('p', { className: 'caution' });
 const upNext = el('p', { className: 'up-next' });
-const safety = el('p', { className: 'safety', text: 'Move slowly and gently. Stop if you feel sharp or worsening pain; mild, easing tension is fine.' });
+const safety = el('p', { className: 'safety', text: t('Move slowly and gently. Stop if you feel sharp or worsening pain; mild, easing tension is fine.') });
 const live = el('div', { className: 'visually-hidden', attrs: { 'aria-live': 'polite', role: 'status' } });
 const summary = el('section', { className: 'summary', attrs: { hidden: '' } });
 
@@ -45,10 +46,10 @@ function control(label: string, action: ControlAction, key: string, keyLabel: st
   button.dataset.action = action;
   return button;
 }
-const backButton = control('Back', 'back', 'ArrowLeft', '←');
-const pauseButton = control('Pause', 'pause', 'Space', 'Space');
-const nextButton = control('Next', 'next', 'ArrowRight', '→');
-const finishButton = control('Finish', 'finish', 'Escape', 'Esc');
+const backButton = control(t('Back'), 'back', 'ArrowLeft', '←');
+const pauseButton = control(t('Pause'), 'pause', 'Space', t('Space'));
+const nextButton = control(t('Next'), 'next', 'ArrowRight', '→');
+const finishButton = control(t('Finish'), 'finish', 'Escape', t('Esc'));
 
 function buildFrame(): void {
   ringSvg.setAttribute('viewBox', '0 0 120 120');
@@ -62,7 +63,7 @@ function buildFrame(): void {
     el('header', {}, title, bar, where),
     el('div', { className: 'stage' }, art, el('div', { className: 'info' }, phase, name, muscles, swapped, count, steps, caution, upNext)),
     safety,
-    el('nav', { className: 'controls', attrs: { 'aria-label': 'Routine controls' } }, backButton, pauseButton, nextButton, finishButton),
+    el('nav', { className: 'controls', attrs: { 'aria-label': t('Routine controls') } }, backButton, pauseButton, nextButton, finishButton),
     summary,
     live,
   );
@@ -93,7 +94,7 @@ function formatSeconds(ms: number): string {
 }
 
 function sideText(seg: SegmentView): string {
-  return seg.side === 'left' ? 'Left side' : seg.side === 'right' ? 'Right side' : '';
+  return seg.side === 'left' ? t('Left side') : seg.side === 'right' ? t('Right side') : '';
 }
 
 function save(): void {
@@ -171,25 +172,25 @@ function drawSegment(): void {
   const key = `${player.segment}|${player.status}|${data.routineId}`;
   const total = data.steps.length;
   title.textContent = data.routineName;
-  where.textContent = `Exercise ${seg.step + 1} of ${total}`;
+  where.textContent = t('Exercise {0} of {1}', seg.step + 1, total);
   showPicture(seg, step);
   name.textContent = step.name;
   muscles.textContent = step.muscleLabels.join(', ');
-  swapped.textContent = step.replaces ? `In place of ${step.replaces}, which needs equipment you don't have.` : '';
+  swapped.textContent = step.replaces ? t('In place of {0}, which needs equipment you don’t have.', step.replaces) : '';
   swapped.hidden = !step.replaces;
   steps.replaceChildren(...step.steps.map((s) => el('li', { text: s })));
   caution.textContent = step.caution;
-  const setText = seg.sets > 1 ? `Set ${seg.set} of ${seg.sets}` : '';
+  const setText = seg.sets > 1 ? t('Set {0} of {1}', seg.set, seg.sets) : '';
   const parts = [setText, sideText(seg)].filter(Boolean).join(' · ');
-  if (seg.kind === 'ready') phase.textContent = seg.step === 0 ? 'Get ready' : 'Up next';
-  else if (seg.kind === 'rest') phase.textContent = `Rest${parts ? ` · next: ${parts}` : ''}`;
+  if (seg.kind === 'ready') phase.textContent = seg.step === 0 ? t('Get ready') : t('Up next');
+  else if (seg.kind === 'rest') phase.textContent = parts ? t('Rest · next: {0}', parts) : t('Rest');
   else phase.textContent = parts || step.doseText;
   const nextStep = data.steps[seg.step + 1];
-  upNext.textContent = nextStep ? `After this: ${nextStep.name}` : 'Last exercise';
+  upNext.textContent = nextStep ? t('After this: {0}', nextStep.name) : t('Last exercise');
   safety.hidden = !(seg.kind === 'ready' && seg.step === 0);
   const paused = player.status === 'paused';
   pauseButton.dataset.action = paused ? 'resume' : 'pause';
-  (pauseButton.firstChild as HTMLElement).textContent = paused ? 'Resume' : 'Pause';
+  (pauseButton.firstChild as HTMLElement).textContent = paused ? t('Resume') : t('Pause');
   pauseButton.setAttribute('aria-pressed', String(paused));
   document.body.classList.toggle('is-paused', paused);
   document.body.dataset.segmentKind = seg.kind;
@@ -202,9 +203,9 @@ function drawSegment(): void {
     shownKey = key;
     shownSecond = -1;
     shownRep = -1;
-    if (paused) announce('Paused');
-    else if (seg.kind === 'ready') announce(`${seg.step === 0 ? 'Get ready' : 'Up next'}: ${step.name}. ${step.doseText}.`);
-    else if (seg.kind === 'rest') announce(`Rest, ${Math.round(seg.durationMs / 1000)} seconds.`);
+    if (paused) announce(t('Paused'));
+    else if (seg.kind === 'ready') announce(t(seg.step === 0 ? 'Get ready: {0}. {1}.' : 'Up next: {0}. {1}.', step.name, step.doseText));
+    else if (seg.kind === 'rest') announce(t('Rest, {0} seconds.', Math.round(seg.durationMs / 1000)));
     else announce(`${step.name}. ${[parts, step.doseText].filter(Boolean).join('. ')}.`);
   }
 }
@@ -225,13 +226,13 @@ function drawCount(): void {
     if (rep !== shownRep) {
       shownRep = rep;
       countBig.textContent = String(rep);
-      countSmall.textContent = `of ${step.reps} reps`;
-      count.setAttribute('aria-label', `Rep ${rep} of ${step.reps}`);
+      countSmall.textContent = t('of {0} reps', step.reps);
+      count.setAttribute('aria-label', t('Rep {0} of {1}', rep, step.reps));
     }
   } else if (second !== shownSecond) {
     countBig.textContent = formatSeconds(left);
-    countSmall.textContent = seg.kind === 'work' ? (step.kind === 'hold' ? 'hold' : 'keep going') : seg.kind === 'rest' ? 'rest' : 'get ready';
-    count.setAttribute('aria-label', `${second} seconds left`);
+    countSmall.textContent = seg.kind === 'work' ? (step.kind === 'hold' ? t('hold') : t('keep going')) : seg.kind === 'rest' ? t('rest') : t('get ready');
+    count.setAttribute('aria-label', t(second === 1 ? '{0} second left' : '{0} seconds left', second));
     if (player.status === 'running' && second <= 3 && second >= 1 && shownSecond !== -1) announce(String(second));
   }
   shownSecond = second;
@@ -244,11 +245,11 @@ function drawSummary(): void {
   if (!data || !player) return;
   const done = new Set(player.completedSteps);
   const items = data.steps.map((s, i) => el('li', { className: done.has(i) ? 'done' : 'not-done', text: `${done.has(i) ? '✓' : '–'} ${s.name}` }));
-  const close = el('button', { className: 'button primary', text: 'Close', attrs: { type: 'button' } });
+  const close = el('button', { className: 'button primary', text: t('Close'), attrs: { type: 'button' } });
   close.addEventListener('click', () => act('close'));
   const allDone = done.size === data.steps.length;
-  const heading = el('h2', { text: allDone ? 'Routine done' : player.early ? 'Stopped early' : 'Routine ended', attrs: { tabindex: '-1' } });
-  const counted = done.size > 0 ? `${done.size} of ${data.steps.length} exercises completed. It counts as a break.` : 'No exercise was completed, so it does not count as a break.';
+  const heading = el('h2', { text: allDone ? t('Routine done') : player.early ? t('Stopped early') : t('Routine ended'), attrs: { tabindex: '-1' } });
+  const counted = done.size > 0 ? t('{0} of {1} exercises completed. It counts as a break.', done.size, data.steps.length) : t('No exercise was completed, so it does not count as a break.');
   summary.replaceChildren(heading, el('p', { text: counted }), el('ul', { className: 'summary-list' }, ...items), close);
   summary.hidden = false;
   if (!document.body.classList.contains('is-finished')) chime([523, 659, 784]);

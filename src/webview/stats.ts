@@ -1,3 +1,4 @@
+import { t } from '../shared/l10n';
 import { BREAK_KINDS, breaksTaken, type ChartNode, chartSummary, chartTable, counted, hasHistory, layoutChart, type StatsFormat, statsFormat } from '../shared/statsChart';
 import { CHART_DAYS, type ExerciseTally, type FromStatsPage, parseStatsPageData, parseToStatsPage, type StatsPageData } from '../shared/statsPage';
 import { el, vscodeApi } from './vscodeApi';
@@ -44,12 +45,12 @@ function button(text: string, className: string, id: string, onClick: () => void
 }
 
 // The frame is built once; each update refills the sections, so the buttons keep their focus.
-const title = el('h1', { text: 'Your stats' });
+const title = el('h1', { text: t('Your stats') });
 const empty = el('section', { className: 'empty-state', attrs: { 'aria-labelledby': 'empty-title' } });
 const today = el('section', { className: 'today', attrs: { id: 'today', 'aria-labelledby': 'today-title' } });
 const caption = el('figcaption', { className: 'chart-summary' });
 const chartBox = el('div', { className: 'chart-box' });
-const legend = el('ul', { className: 'legend', attrs: { 'aria-label': 'Legend' } });
+const legend = el('ul', { className: 'legend', attrs: { 'aria-label': t('Legend') } });
 const table = el('table', { className: 'chart-table', attrs: { id: 'chart-table' } });
 const tableBox = el('div', { className: 'table-box' }, table);
 const toggle = button('', 'button table-toggle', 'table-toggle', () => {
@@ -59,7 +60,7 @@ const toggle = button('', 'button table-toggle', 'table-toggle', () => {
 });
 toggle.setAttribute('aria-controls', 'chart-table');
 const chart = el('figure', { className: 'chart', attrs: { id: 'chart' } }, caption, chartBox, legend, toggle, tableBox);
-const chartSection = el('section', { className: 'history', attrs: { 'aria-labelledby': 'history-title' } }, el('h2', { text: `Last ${CHART_DAYS} days`, attrs: { id: 'history-title' } }), chart);
+const chartSection = el('section', { className: 'history', attrs: { 'aria-labelledby': 'history-title' } }, el('h2', { text: t('Last {0} days', CHART_DAYS), attrs: { id: 'history-title' } }), chart);
 const mostDone = el('section', { className: 'tally', attrs: { id: 'most-done', 'aria-labelledby': 'most-title' } });
 const leastDone = el('section', { className: 'tally', attrs: { id: 'least-done', 'aria-labelledby': 'least-title' } });
 const tallies = el('div', { className: 'tallies' }, mostDone, leastDone);
@@ -68,13 +69,13 @@ const footer = el(
   'footer',
   { className: 'actions' },
   since,
-  el('div', { className: 'action-buttons' }, button('Export…', 'button', 'export', () => send({ type: 'export' })), button('Delete history…', 'button', 'clear', () => send({ type: 'clear' }))),
+  el('div', { className: 'action-buttons' }, button(t('Export…'), 'button', 'export', () => send({ type: 'export' })), button(t('Delete history…'), 'button', 'clear', () => send({ type: 'clear' }))),
 );
 const main = el('main', { className: 'page stats', attrs: { 'aria-busy': 'true' } }, title, empty, today, chartSection, tallies, footer);
 document.body.append(main);
 
 function showTable(): void {
-  toggle.textContent = tableShown ? 'Hide table' : 'Show as table';
+  toggle.textContent = tableShown ? t('Hide table') : t('Show as table');
   toggle.setAttribute('aria-expanded', String(tableShown));
   // Hidden only from sight: screen readers always have the table.
   tableBox.classList.toggle('visually-hidden', !tableShown);
@@ -88,20 +89,20 @@ function tile(label: string, value: string, note?: string, valueId?: string): HT
 }
 
 function renderToday(d: StatsPageData, f: StatsFormat): void {
-  const t = d.today;
+  const day = d.today;
   const streak = d.streak;
   const tiles = el(
     'dl',
     { className: 'tiles' },
-    tile('Coding time', f.duration(t.activeMs)),
-    tile('Breaks taken', f.count(breaksTaken(t)), `for ${counted(f, t.reminders, 'reminder', 'reminders')}`),
-    tile('Skipped', f.count(t.skipped)),
-    tile('Snoozed', f.count(t.snoozed)),
-    tile('Routines', f.count(t.routines)),
-    tile('Exercises', f.count(t.exercises), `${f.duration(t.exerciseMs)} exercising`),
-    tile('Streak', counted(f, streak.current, 'day', 'days'), `best ${counted(f, streak.best, 'day', 'days')}`, 'streak'),
+    tile(t('Coding time'), f.duration(day.activeMs)),
+    tile(t('Breaks taken'), f.count(breaksTaken(day)), t('for {0}', counted(f, day.reminders, 'reminder'))),
+    tile(t('Skipped'), f.count(day.skipped)),
+    tile(t('Snoozed'), f.count(day.snoozed)),
+    tile(t('Routines'), f.count(day.routines)),
+    tile(t('Exercises'), f.count(day.exercises), t('{0} exercising', f.duration(day.exerciseMs))),
+    tile(t('Streak'), counted(f, streak.current, 'day'), t('best {0}', counted(f, streak.best, 'day')), 'streak'),
   );
-  today.replaceChildren(el('h2', { text: 'Today', attrs: { id: 'today-title' } }), tiles);
+  today.replaceChildren(el('h2', { text: t('Today'), attrs: { id: 'today-title' } }), tiles);
 }
 
 function swatch(className: string): SVGElement {
@@ -119,7 +120,7 @@ function drawChart(d: StatsPageData, f: StatsFormat): void {
 function renderChart(d: StatsPageData, f: StatsFormat): void {
   caption.textContent = chartSummary(d, f);
   drawChart(d, f);
-  const keys = [{ className: 'upr-chart-active', label: 'Coding time' }, ...BREAK_KINDS.map((k) => ({ className: `upr-chart-${k.key}`, label: k.label })), { className: 'upr-chart-reminders', label: 'Reminders' }];
+  const keys = [{ className: 'upr-chart-active', label: t('Coding time') }, ...BREAK_KINDS.map((k) => ({ className: `upr-chart-${k.key}`, label: k.label })), { className: 'upr-chart-reminders', label: t('Reminders') }];
   legend.replaceChildren(...keys.map((k) => el('li', {}, swatch(k.className), el('span', { text: k.label }))));
   const layout = chartTable(d, f);
   const head = el('tr', {}, ...layout.headers.map((h) => el('th', { text: h, attrs: { scope: 'col' } })));
@@ -135,9 +136,9 @@ function renderTally(section: HTMLElement, heading: string, headingId: string, i
   const focusedId = section.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.id : undefined;
   const list = el('ol', { className: 'tally-list' });
   for (const item of items) {
-    const start = el('button', { className: 'link exercise', text: item.name, attrs: { type: 'button', 'data-id': item.id, title: `Start ${item.name}` } });
+    const start = el('button', { className: 'link exercise', text: item.name, attrs: { type: 'button', 'data-id': item.id, title: t('Start {0}', item.name) } });
     start.addEventListener('click', () => send({ type: 'startExercise', exerciseId: item.id }));
-    list.append(el('li', {}, start, el('span', { className: 'tally-count', text: `${counted(f, item.count, 'time', 'times')} · ${f.duration(item.ms)}` })));
+    list.append(el('li', {}, start, el('span', { className: 'tally-count', text: `${counted(f, item.count, 'time')} · ${f.duration(item.ms)}` })));
   }
   section.replaceChildren(el('h2', { text: heading, attrs: { id: headingId } }), items.length > 0 ? list : el('p', { className: 'tally-none', text: none }));
   if (focusedId !== undefined) list.querySelector<HTMLButtonElement>(`button[data-id="${CSS.escape(focusedId)}"]`)?.focus();
@@ -145,9 +146,9 @@ function renderTally(section: HTMLElement, heading: string, headingId: string, i
 
 function renderEmpty(): void {
   empty.replaceChildren(
-    el('h2', { text: 'Nothing here yet', attrs: { id: 'empty-title' } }),
-    el('p', { text: 'Upright counts your coding time while you work and records every break you take. Come back after a little coding to see your day, your breaks against reminders, and your streak.' }),
-    el('p', { text: 'Everything stays on this computer.' }),
+    el('h2', { text: t('Nothing here yet'), attrs: { id: 'empty-title' } }),
+    el('p', { text: t('Upright counts your coding time while you work and records every break you take. Come back after a little coding to see your day, your breaks against reminders, and your streak.') }),
+    el('p', { text: t('Everything stays on this computer.') }),
   );
 }
 
@@ -165,12 +166,19 @@ function render(): void {
   }
   renderToday(d, f);
   renderChart(d, f);
-  renderTally(mostDone, 'Most done', 'most-title', d.mostDone, 'No exercise done yet. Start one from Browse Exercises, or take a break when a reminder comes.', f);
-  renderTally(leastDone, 'Least done', 'least-title', d.leastDone, d.mostDone.length > 0 ? 'Every exercise you have done is in the list above.' : 'Nothing yet.', f);
-  const t = d.totals;
+  renderTally(mostDone, t('Most done'), 'most-title', d.mostDone, t('No exercise done yet. Start one from Browse Exercises, or take a break when a reminder comes.'), f);
+  renderTally(leastDone, t('Least done'), 'least-title', d.leastDone, d.mostDone.length > 0 ? t('Every exercise you have done is in the list above.') : t('Nothing yet.'), f);
+  const all = d.totals;
   since.textContent = d.since
-    ? `Since ${f.date(d.since)}: ${f.duration(t.activeMs)} coding on ${counted(f, t.days, 'day', 'days')}, ${counted(f, t.breaks, 'break', 'breaks')}, ${counted(f, t.routines, 'routine', 'routines')}. Kept on this computer only.`
-    : 'Kept on this computer only.';
+    ? t(
+        'Since {0}: {1} coding on {2}, {3}, {4}. Kept on this computer only.',
+        f.date(d.since),
+        f.duration(all.activeMs),
+        counted(f, all.days, 'day'),
+        counted(f, all.breaks, 'break'),
+        counted(f, all.routines, 'routine'),
+      )
+    : t('Kept on this computer only.');
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {

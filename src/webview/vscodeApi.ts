@@ -1,9 +1,25 @@
+import { bundleTranslator, useTranslator } from '../shared/l10n';
+
 /** What VS Code gives a webview page: messages to the host and a little state that survives hiding and reloads. */
 export interface VsCodeApi<State> {
   postMessage(message: unknown): void;
   getState(): State | undefined;
   setState(state: State): void;
 }
+
+/** The language bundle the host put in `data-l10n` (absent in English); anything but strings is ignored. */
+function handedBundle(): Record<string, string> | undefined {
+  try {
+    const parsed = JSON.parse(document.body.dataset.l10n ?? 'null') as unknown;
+    if (typeof parsed !== 'object' || parsed === null) return undefined;
+    return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  } catch {
+    return undefined;
+  }
+}
+
+// Installed when this module loads, so before any page module builds its text.
+useTranslator(bundleTranslator(handedBundle()));
 
 declare function acquireVsCodeApi<State>(): VsCodeApi<State>;
 

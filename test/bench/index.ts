@@ -1,12 +1,71 @@
 import * as fs from 'node:fs';
+import * as nodeModule from 'node:module';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { type UprightTestApi } from '../../src/host/testApi';
 
-/** Extension-tests entry for `npm run bench`: reports what the extension measured of its own activation. */
+const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Loads the bundle again, as the host did before activate(): parse, compile and run its top level. */
+function bundleLoadMs(extensionPath: string): number {
+  const file = path.join(extensionPath, 'dist', 'extension.js');
+  // A separate module instance (the first stays loaded): Node compiles the file afresh.
+  const internals = nodeModule as unknown as {
+    Module: new (id: string) => { filename: string; paths: string[]; _compile(code: string, file: string): void };
+    _nodeModulePaths(dir: string): string[];
+  };
+  const code = fs.readFileSync(file, 'utf8');
+  const started = performance.now();
+  const fresh = new internals.Module(file);
+  fresh.filename = file;
+  fresh.paths = internals._nodeModulePaths(path.dirname(file));
+  fresh._compile(code, file);
+  return performance.now() - started;
+}
+
+/**
+ * A routine for `seconds` real seconds, half with its panel in sight (the page counts down, the host
+ * wakes at each segment's end) and half hidden behind an editor (the status bar counts down each
+ * second). The host clock follows real time. Returns the wake-ups of each half and their seconds.
+ */
+async function routineWakeUps(api: UprightTestApi, seconds: number): Promise<{ visible: number; hidden: number; seconds: number }> {
+  let last = performance.now();
+  const follow = async (ms: number): Promise<void> => {
+    const until = performance.now() + ms;
+    while (performance.now() < until) {
+      await wait(100);
+      const now = performance.now();
+      api.clock.advance(now - last);
+      last = now;
+    }
+  };
+  // The default routine (Posture Reset, about two minutes), as a reminder's Start opens it.
+  await vscode.commands.executeCommand('upright.takeBreak');
+  await follow(1000);
+  if (!api.routine()) throw new Error('the routine did not start');
+  const half = (seconds * 1000) / 2;
+  const start = api.routineWakeUps() + api.counters().wakeUps;
+  await follow(half);
+  const visible = api.routineWakeUps() + api.counters().wakeUps - start;
+  // An editor in the panel's group puts the panel out of sight.
+  const doc = await vscode.workspace.openTextDocument({ content: '' });
+  await vscode.window.showTextDocument(doc, vscode.ViewColumn.Beside);
+  await follow(500);
+  const hiddenStart = api.routineWakeUps() + api.counters().wakeUps;
+  await follow(half);
+  const hidden = api.routineWakeUps() + api.counters().wakeUps - hiddenStart;
+  api.routineControl('finish');
+  return { visible, hidden, seconds: half / 1000 };
+}
+
+/** Extension-tests entry for `npm run bench`: what the extension measured of its own start, and a routine's wake-ups. */
 export async function run(): Promise<void> {
   const extension = vscode.extensions.getExtension<UprightTestApi | undefined>('upright.upright');
   const api = await extension?.activate();
   const out = process.env.UPRIGHT_BENCH_OUT;
-  if (!api || !out) throw new Error('bench needs the test API and UPRIGHT_BENCH_OUT');
-  fs.writeFileSync(out, JSON.stringify({ activationMs: api.activationMs }));
+  if (!api || !out || !extension) throw new Error('bench needs the test API and UPRIGHT_BENCH_OUT');
+  const loadMs = bundleLoadMs(extension.extensionPath);
+  const routineSeconds = Number(process.env.UPRIGHT_BENCH_ROUTINE_SECONDS ?? '0');
+  const routine = routineSeconds > 0 ? await routineWakeUps(api, routineSeconds) : undefined;
+  fs.writeFileSync(out, JSON.stringify({ activationMs: api.activationMs, loadMs, routine }));
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
@@ -16,7 +17,7 @@ interface RunningServer {
   logFile: string;
 }
 interface CodeServerLib {
-  startCodeServer: (options: { root: string; workspace: string; smokeDriver?: boolean; settings?: Record<string, unknown> }) => Promise<RunningServer>;
+  startCodeServer: (options: { root: string; workspace: string; smokeDriver?: boolean; settings?: Record<string, unknown>; locale?: string }) => Promise<RunningServer>;
   installVsix: (options: { vsix: string; userDataDir: string; extensionsDir: string; root: string }) => void;
 }
 interface BrowserLib {
@@ -38,13 +39,13 @@ export interface Workbench {
  * Installs the packaged `.vsix` into a fresh profile, starts code-server as `npm start` does (without the
  * smoke-test driver, so the workbench behaves as a person sees it) and opens it in headless Chromium.
  * `storage` seeds files of Upright's global storage folder (by name). The walkthrough Upright opens on a
- * first start is closed unless `keepWalkthrough`.
+ * first start is closed unless `keepWalkthrough`. `locale` sets VS Code's display language.
  */
 export async function openWorkbench(
   settings: Record<string, unknown> = {},
   viewport?: { width: number; height: number },
   storage: Record<string, string> = {},
-  options: { keepWalkthrough?: boolean } = {},
+  options: { keepWalkthrough?: boolean; locale?: string } = {},
 ): Promise<Workbench> {
   const vsix = process.env.UPRIGHT_VSIX;
   if (!vsix || !fs.existsSync(vsix)) throw new Error('UPRIGHT_VSIX must name the packaged extension (npm test sets it)');
@@ -54,13 +55,14 @@ export async function openWorkbench(
   const workspace = path.join(root, 'workspace');
   fs.mkdirSync(workspace, { recursive: true });
   installVsix({ vsix, userDataDir: path.join(root, 'user-data'), extensionsDir: path.join(root, 'extensions'), root });
+  if (options.locale) installLanguage(root, options.locale);
   // Files Upright keeps in its global storage (a history to show), written before it starts.
   const globalStorage = path.join(root, 'user-data', 'User', 'globalStorage', 'upright.upright');
   for (const [name, text] of Object.entries(storage)) {
     fs.mkdirSync(globalStorage, { recursive: true });
     fs.writeFileSync(path.join(globalStorage, name), text);
   }
-  const server = await startCodeServer({ root, workspace, smokeDriver: false, settings });
+  const server = await startCodeServer({ root, workspace, smokeDriver: false, settings, locale: options.locale });
   const browser = await launchBrowser(viewport ? { viewport } : undefined);
   const stopAll = async (): Promise<void> => {
     await browser.close();
@@ -83,6 +85,42 @@ export async function openWorkbench(
       setTimeout(() => fs.rmSync(root, { recursive: true, force: true }), 2500).unref();
     },
   };
+}
+
+/**
+ * Makes `locale` VS Code's display language. VS Code takes one only with its language pack installed,
+ * and those come from the Marketplace, out of reach here: a stand-in pack that translates nothing of
+ * VS Code itself is installed, and entered in the index of language packs VS Code keeps (it writes that
+ * index when a pack is installed from the workbench, not from the command line).
+ */
+function installLanguage(root: string, locale: string): void {
+  const { installVsix } = load<CodeServerLib>('scripts/lib/codeServer.js');
+  const name = `upright-test-language-pack-${locale}`;
+  const source = path.join(root, name);
+  fs.mkdirSync(path.join(source, 'translations'), { recursive: true });
+  fs.writeFileSync(path.join(source, 'translations', 'main.i18n.json'), JSON.stringify({ version: '1.0.0', contents: {} }));
+  const manifest = {
+    name,
+    publisher: 'upright-test',
+    version: '1.0.0',
+    license: 'MIT',
+    engines: { vscode: '^1.93.0' },
+    contributes: { localizations: [{ languageId: locale, languageName: locale, translations: [{ id: 'vscode', path: './translations/main.i18n.json' }] }] },
+  };
+  fs.writeFileSync(path.join(source, 'package.json'), JSON.stringify(manifest));
+  const vsix = path.join(root, `${name}.vsix`);
+  execFileSync(process.execPath, [path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix], { cwd: source, stdio: 'ignore' });
+  installVsix({ vsix, userDataDir: path.join(root, 'user-data'), extensionsDir: path.join(root, 'extensions'), root });
+  const installed = path.join(root, 'extensions', `upright-test.${name}-1.0.0`);
+  const index = {
+    [locale]: {
+      hash: `${name}-1`,
+      extensions: [{ extensionIdentifier: { id: `upright-test.${name}` }, version: '1.0.0' }],
+      translations: { vscode: path.join(installed, 'translations', 'main.i18n.json') },
+      label: locale,
+    },
+  };
+  fs.writeFileSync(path.join(root, 'user-data', 'languagepacks.json'), JSON.stringify(index));
 }
 
 /** Opens the workbench in `page` and, on a first start, closes the walkthrough Upright opens. */

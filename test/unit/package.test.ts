@@ -11,8 +11,16 @@ const EXPECTED = [
   'LICENSE',
   'README.md',
   'package.json',
+  'package.nls.json',
+  'package.nls.de.json',
+  'package.nls.es.json',
+  'l10n/bundle.l10n.de.json',
+  'l10n/bundle.l10n.es.json',
   'dist/extension.js',
+  'dist/browser.js',
   'dist/data/exercises.json',
+  'dist/data/exercises.de.json',
+  'dist/data/exercises.es.json',
   'dist/webview/exercises.js',
   'dist/webview/routine.js',
   'dist/webview/stats.js',
@@ -36,6 +44,8 @@ describe('the package', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
       contributes: { commands: { command: string }[]; walkthroughs: { id: string; steps: { id: string; description: string; media: Record<string, string>; completionEvents: string[] }[] }[] };
     };
+    const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    const text = (value: string): string => value.replace(/^%(.+)%$/, (_, key: string) => nls[key] ?? value);
     const [walkthrough] = manifest.contributes.walkthroughs;
     assert.equal(walkthrough?.id, 'welcome');
     assert.deepEqual(
@@ -44,7 +54,7 @@ describe('the package', () => {
     );
     const contributed = new Set(manifest.contributes.commands.map((c) => c.command));
     for (const step of walkthrough.steps) {
-      for (const [, command] of step.description.matchAll(/\(command:([\w.]+)/g)) assert.ok(command?.startsWith('workbench.') || contributed.has(command ?? ''), `${step.id}: ${command}`);
+      for (const [, command] of text(step.description).matchAll(/\(command:([\w.]+)/g)) assert.ok(command?.startsWith('workbench.') || contributed.has(command ?? ''), `${step.id}: ${command}`);
       const media = step.media.svg ?? step.media.image ?? step.media.markdown;
       assert.ok(media && EXPECTED.includes(media), `${step.id}: ${media}`);
       assert.ok(step.completionEvents.length > 0, step.id);

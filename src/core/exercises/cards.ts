@@ -1,60 +1,51 @@
 import { type ExerciseCard, type ExercisesPageData, type ReduceMotion } from '../../shared/exercisesPage';
 import { type Category, CATEGORIES, type Dose, type Equipment, type Exercise, type Muscle, type Position, POSITIONS } from './model';
 import { canDo, substitute } from './routines';
+import { t } from '../../shared/l10n';
 
-export const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
-  warmUp: 'Warm-up',
-  row: 'Rows',
-  posture: 'Posture',
-  lowerBack: 'Lower back',
-  grip: 'Grip',
-  stretch: 'Stretches',
-};
+/** Labels are looked up when a page is built, in the language of that moment. */
+export const categoryLabel = (c: Category): string =>
+  ({ warmUp: t('Warm-up'), row: t('Rows'), posture: t('Posture'), lowerBack: t('Lower back'), grip: t('Grip'), stretch: t('Stretches') })[c];
 
-export const POSITION_LABELS: Readonly<Record<Position, string>> = { seated: 'Seated', standing: 'Standing', floor: 'On the floor' };
+export const positionLabel = (p: Position): string => ({ seated: t('Seated'), standing: t('Standing'), floor: t('On the floor') })[p];
 
-export const EQUIPMENT_LABELS: Readonly<Record<Equipment, string>> = {
-  band: 'resistance band',
-  dumbbells: 'dumbbells',
-  barbell: 'barbell',
-  pullUpBar: 'pull-up bar',
-};
+export const equipmentLabel = (q: Equipment): string =>
+  ({ band: t('resistance band'), dumbbells: t('dumbbells'), barbell: t('barbell'), pullUpBar: t('pull-up bar') })[q];
 
-export const MUSCLE_LABELS: Readonly<Record<Muscle, string>> = {
-  neck: 'neck',
-  upperTrapezius: 'upper trapezius',
-  middleTrapezius: 'middle trapezius',
-  lowerTrapezius: 'lower trapezius',
-  levatorScapulae: 'levator scapulae',
-  rhomboids: 'rhomboids',
-  rearDeltoids: 'rear deltoids',
-  rotatorCuff: 'rotator cuff',
-  latissimus: 'latissimus dorsi',
-  deepNeckFlexors: 'deep neck flexors',
-  chest: 'chest',
-  thoracicSpine: 'upper spine',
-  spinalErectors: 'spinal erectors',
-  glutes: 'glutes',
-  hamstrings: 'hamstrings',
-  hips: 'hips',
-  core: 'core',
-  forearms: 'forearms',
-  shoulders: 'shoulders',
-};
-
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+export const muscleLabel = (m: Muscle): string =>
+  ({
+    neck: t('neck'),
+    upperTrapezius: t('upper trapezius'),
+    middleTrapezius: t('middle trapezius'),
+    lowerTrapezius: t('lower trapezius'),
+    levatorScapulae: t('levator scapulae'),
+    rhomboids: t('rhomboids'),
+    rearDeltoids: t('rear deltoids'),
+    rotatorCuff: t('rotator cuff'),
+    latissimus: t('latissimus dorsi'),
+    deepNeckFlexors: t('deep neck flexors'),
+    chest: t('chest'),
+    thoracicSpine: t('upper spine'),
+    spinalErectors: t('spinal erectors'),
+    glutes: t('glutes'),
+    hamstrings: t('hamstrings'),
+    hips: t('hips'),
+    core: t('core'),
+    forearms: t('forearms'),
+    shoulders: t('shoulders'),
+  })[m];
 
 /** A dose in a few words: "10 reps, 2 s hold", "Hold 20 s each side, 2 times", "30 s". */
 export function formatDose(dose: Dose): string {
-  const side = dose.perSide ? ' each side' : '';
-  const sets = dose.sets > 1 ? `, ${plural(dose.sets, 'set', 'sets')}` : '';
+  const side = dose.perSide ? t(' each side') : '';
+  const sets = dose.sets > 1 ? t(', {0} sets', dose.sets) : '';
   switch (dose.kind) {
     case 'reps':
-      return `${plural(dose.reps, 'rep', 'reps')}${dose.holdSeconds ? `, ${dose.holdSeconds} s hold` : ''}${side}${sets}`;
+      return `${t(dose.reps === 1 ? '{0} rep' : '{0} reps', dose.reps)}${dose.holdSeconds ? t(', {0} s hold', dose.holdSeconds) : ''}${side}${sets}`;
     case 'hold':
-      return `Hold ${dose.seconds} s${side}${dose.sets > 1 ? `, ${dose.sets} times` : ''}`;
+      return `${t('Hold {0} s', dose.seconds)}${side}${dose.sets > 1 ? t(', {0} times', dose.sets) : ''}`;
     case 'timed':
-      return `${dose.seconds} s${side}${sets}`;
+      return `${t('{0} s', dose.seconds)}${side}${sets}`;
   }
 }
 
@@ -82,11 +73,11 @@ export function exercisesPageData(library: readonly Exercise[], owned: readonly 
       id: e.id,
       name: e.name,
       category: e.category,
-      categoryLabel: CATEGORY_LABELS[e.category],
+      categoryLabel: categoryLabel(e.category),
       positions: e.positions,
-      positionLabels: e.positions.map((p) => POSITION_LABELS[p]),
-      equipmentLabels: e.equipment.map((q) => EQUIPMENT_LABELS[q]),
-      muscleLabels: e.muscles.map((m) => MUSCLE_LABELS[m]),
+      positionLabels: e.positions.map(positionLabel),
+      equipmentLabels: e.equipment.map(equipmentLabel),
+      muscleLabels: e.muscles.map(muscleLabel),
       summary: e.summary,
       steps: e.steps,
       cues: e.cues,
@@ -97,12 +88,12 @@ export function exercisesPageData(library: readonly Exercise[], owned: readonly 
       ...(standIn ? { standIn: { id: standIn.id, name: standIn.name } } : {}),
     };
   });
-  const ownedLabels = owned.map((q) => EQUIPMENT_LABELS[q]);
+  const ownedLabels = owned.map(equipmentLabel);
   return {
     exercises,
-    categories: CATEGORIES.map((id) => ({ id, label: CATEGORY_LABELS[id] })),
-    positions: POSITIONS.map((id) => ({ id, label: POSITION_LABELS[id] })),
-    equipmentSummary: ownedLabels.length === 0 ? 'Your equipment: none' : `Your equipment: ${ownedLabels.join(', ')}`,
+    categories: CATEGORIES.map((id) => ({ id, label: categoryLabel(id) })),
+    positions: POSITIONS.map((id) => ({ id, label: positionLabel(id) })),
+    equipmentSummary: ownedLabels.length === 0 ? t('Your equipment: none') : t('Your equipment: {0}', ownedLabels.join(', ')),
     reduceMotion,
   };
 }

@@ -1,3 +1,4 @@
+import { t } from '../../shared/l10n';
 import { type Dose, type Equipment, EQUIPMENT, type Exercise, type Position } from './model';
 
 /** One step of a routine: an exercise, with the dose overridden where the routine says so. */
@@ -24,22 +25,35 @@ export const TRANSITION_SECONDS = 5;
 export const BUILT_IN_ROUTINES: readonly Routine[] = [
   {
     id: 'posture-reset',
-    name: 'Posture Reset',
-    summary: 'Two minutes to undo the desk slump: chin tucks, shoulder-blade squeezes, pull-aparts.',
+    // Named in the language of the moment they are shown.
+    get name() {
+      return t('Posture Reset');
+    },
+    get summary() {
+      return t('Two minutes to undo the desk slump: chin tucks, shoulder-blade squeezes, pull-aparts.');
+    },
     forReminders: true,
     steps: [{ exercise: 'chin-tuck' }, { exercise: 'scapular-squeeze' }, { exercise: 'band-pull-apart' }],
   },
   {
     id: 'desk-stretch',
-    name: 'Desk Stretch',
-    summary: 'Loosen the neck, shoulders and chest without leaving your desk.',
+    get name() {
+      return t('Desk Stretch');
+    },
+    get summary() {
+      return t('Loosen the neck, shoulders and chest without leaving your desk.');
+    },
     forReminders: true,
     steps: [{ exercise: 'upper-trap-stretch' }, { exercise: 'levator-scapulae-stretch' }, { exercise: 'doorway-stretch' }, { exercise: 'shoulder-rolls' }],
   },
   {
     id: 'warm-up',
-    name: 'Warm-Up',
-    summary: 'Five minutes of easy movement to wake up the neck, shoulders and upper back.',
+    get name() {
+      return t('Warm-Up');
+    },
+    get summary() {
+      return t('Five minutes of easy movement to wake up the neck, shoulders and upper back.');
+    },
     forReminders: false,
     steps: [
       { exercise: 'neck-rolls' },
@@ -54,8 +68,12 @@ export const BUILT_IN_ROUTINES: readonly Routine[] = [
     // The seed's recipe: a warm-up, 3–5 strengthening moves with at least one row and one posture move,
     // then 3–5 stretches.
     id: 'full-upper-back',
-    name: 'Full Upper Back',
-    summary: 'The complete session: warm up, rows and posture work, then stretches.',
+    get name() {
+      return t('Full Upper Back');
+    },
+    get summary() {
+      return t('The complete session: warm up, rows and posture work, then stretches.');
+    },
     forReminders: false,
     steps: [
       { exercise: 'neck-rolls' },
@@ -74,8 +92,12 @@ export const BUILT_IN_ROUTINES: readonly Routine[] = [
   },
   {
     id: 'lower-back-and-grip',
-    name: 'Lower Back and Grip',
-    summary: 'The support acts for a strong upper back: spine, hips and hands.',
+    get name() {
+      return t('Lower Back and Grip');
+    },
+    get summary() {
+      return t('The support acts for a strong upper back: spine, hips and hands.');
+    },
     forReminders: false,
     steps: [{ exercise: 'bird-dog' }, { exercise: 'bridge' }, { exercise: 'back-extension' }, { exercise: 'dead-hang' }],
   },

@@ -79,3 +79,40 @@ export function validateRoutines(routines: readonly Routine[], exercises: readon
   }
   return problems;
 }
+
+/** The text of an exercise a translation gives: the same fields, and as many steps and cues, as the library. */
+export const TRANSLATED_FIELDS = ['name', 'summary', 'steps', 'cues', 'caution'] as const;
+
+const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '' && v.length <= 400 && !/[<>]/.test(v);
+
+/** A translation of the library's text (`l10n/exercises.<lang>.json`): every exercise, every field, nothing else. */
+export function validateTranslation(exercises: readonly Exercise[], translation: unknown): string[] {
+  if (typeof translation !== 'object' || translation === null || Array.isArray(translation)) return ['not an object of exercises'];
+  const given = translation as Record<string, unknown>;
+  const problems: string[] = [];
+  const ids = new Set(exercises.map((e) => e.id));
+  for (const id of Object.keys(given)) if (!ids.has(id)) problems.push(`${id}: not in the library`);
+  for (const e of exercises) {
+    const entry = given[e.id];
+    if (typeof entry !== 'object' || entry === null) {
+      problems.push(`${e.id}: missing`);
+      continue;
+    }
+    const text = entry as Record<string, unknown>;
+    for (const key of Object.keys(text)) if (!(TRANSLATED_FIELDS as readonly string[]).includes(key)) problems.push(`${e.id}: unknown field ${key}`);
+    for (const key of ['name', 'summary', 'caution'] as const) if (!isText(text[key])) problems.push(`${e.id}: ${key} missing, empty, too long or with markup`);
+    for (const key of ['steps', 'cues'] as const) {
+      const list = text[key];
+      if (!Array.isArray(list) || list.length !== e[key].length || !list.every(isText)) problems.push(`${e.id}: ${key} must be ${e[key].length} plain texts`);
+    }
+  }
+  return problems;
+}
+
+/** The library with a translation's text in place of the English (the data and doses stay the same). */
+export function translatedLibrary(exercises: readonly Exercise[], translation: Readonly<Record<string, Partial<Exercise>>>): Exercise[] {
+  return exercises.map((e) => {
+    const text = translation[e.id] ?? {};
+    return { ...e, ...Object.fromEntries(TRANSLATED_FIELDS.filter((k) => text[k] !== undefined).map((k) => [k, text[k]])) };
+  });
+}

@@ -1,0 +1,29 @@
+// What every ledger store offers: the file on disk (desktop, remote) or `globalState` (a browser host).
+import { type History } from '../core/history';
+import { type Ledger } from '../core/ledger';
+
+export interface UpdateOptions {
+  /** Delete the history in the same locked write (the change clears today's counts). */
+  readonly clearHistory?: boolean;
+}
+
+/**
+ * Where the shared ledger and the history live: files normally; `globalState` where there is no file
+ * system. Every write moves the days that have ended from the ledger to the history.
+ */
+export interface LedgerStore {
+  read(fallback: Ledger): Ledger;
+  update(fallback: Ledger, change: (current: Ledger) => Ledger, options?: UpdateOptions): Ledger;
+  readHistory(): History;
+  /** Changes whenever any window writes; undefined when unknown. */
+  signature(): string | undefined;
+  readonly writeStats: { writes: number; totalMs: number; maxMs: number };
+  readonly location: string;
+}
+
+export class LedgerBusyError extends Error {
+  constructor(file: string) {
+    super(`the ledger lock ${file} is held by another window`);
+    this.name = 'LedgerBusyError';
+  }
+}

@@ -1,0 +1,55 @@
+import type * as vscode from 'vscode';
+import { emptyHistory, type History, mergeClosedDays, parseHistory, serializeHistory } from '../core/history';
+import { type Ledger, readLedger } from '../core/ledger';
+import { type LedgerStore, type UpdateOptions } from './ledgerStore';
+
+const MEMENTO_KEY = 'upright.ledger';
+const HISTORY_KEY = 'upright.history';
+
+/**
+ * Best effort where there is no file system (vscode.dev): the ledger and history in `globalState`, no
+ * lock. Windows do not share it the way they share the file, and the history moves the same way.
+ */
+export class MementoLedgerStore implements LedgerStore {
+  readonly location = 'globalState';
+  readonly writeStats = { writes: 0, totalMs: 0, maxMs: 0 };
+  readonly #memento: vscode.Memento;
+  #seq = 0;
+
+  constructor(memento: vscode.Memento) {
+    this.#memento = memento;
+  }
+
+  read(fallback: Ledger): Ledger {
+    const raw = this.#memento.get<unknown>(MEMENTO_KEY);
+    return raw === undefined ? fallback : readLedger(raw, fallback).ledger;
+  }
+
+  readHistory(): History {
+    const text = this.#memento.get<unknown>(HISTORY_KEY);
+    return typeof text === 'string' ? parseHistory(text).history : emptyHistory();
+  }
+
+  update(fallback: Ledger, change: (current: Ledger) => Ledger, options: UpdateOptions = {}): Ledger {
+    const started = performance.now();
+    const current = this.read(fallback);
+    let next = { ...change(current), seq: current.seq + 1 };
+    if (options.clearHistory) void this.#memento.update(HISTORY_KEY, serializeHistory(emptyHistory()));
+    if (next.closedDays.length > 0) {
+      const base = options.clearHistory ? emptyHistory() : this.readHistory();
+      void this.#memento.update(HISTORY_KEY, serializeHistory(mergeClosedDays(base, next.closedDays)));
+      next = { ...next, closedDays: [] };
+    }
+    void this.#memento.update(MEMENTO_KEY, next);
+    const ms = performance.now() - started;
+    this.writeStats.writes++;
+    this.writeStats.totalMs += ms;
+    this.writeStats.maxMs = Math.max(this.writeStats.maxMs, ms);
+    this.#seq = next.seq;
+    return next;
+  }
+
+  signature(): string | undefined {
+    return String(this.#memento.get<Ledger>(MEMENTO_KEY)?.seq ?? this.#seq);
+  }
+}

@@ -1,0 +1,54 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LedgerFile } from './ledgerFile';
+import { type Platform } from './platform';
+import { openSharedLedger, reportStoreProblem } from './sharedLedger';
+
+/**
+ * A desktop or remote window: the ledger is `ledger.json` in the extension's global storage folder,
+ * shared by every window of the machine (remote windows run Upright on the UI side).
+ */
+export function nodePlatform(context: vscode.ExtensionContext): Platform {
+  const storage = context.globalStorageUri.fsPath;
+  const dataFolder = path.join(context.extensionUri.fsPath, 'dist', 'data');
+  return {
+    openLedger: (owner, log, todayKey) =>
+      openSharedLedger(new LedgerFile(storage, { owner, onProblem: reportStoreProblem(log, vscode.window.showWarningMessage) }), context.globalState, log, todayKey),
+    readData(name) {
+      try {
+        return fs.readFileSync(path.join(dataFolder, name), 'utf8');
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw err;
+      }
+    },
+    watchLedger(location, changed) {
+      try {
+        fs.mkdirSync(path.dirname(location), { recursive: true });
+        const watcher = fs.watch(path.dirname(location), { persistent: false }, (_event, name) => {
+          if (name === null || name === path.basename(location)) changed();
+        });
+        watcher.on('error', () => watcher.close());
+        return { dispose: () => watcher.close() };
+      } catch {
+        return undefined;
+      }
+    },
+    firstStart() {
+      // A file written at once: `globalState` is saved lazily, and a window reloaded right after the
+      // first start would lose the mark and show the walkthrough again.
+      try {
+        fs.mkdirSync(storage, { recursive: true });
+        fs.writeFileSync(path.join(storage, 'welcomed'), '', { flag: 'wx' });
+        return true;
+      } catch {
+        // Already there (or the folder cannot be written: then never nag with it).
+        return false;
+      }
+    },
+    homeFolder: vscode.Uri.file(os.homedir()),
+    processId: String(process.pid),
+  };
+}

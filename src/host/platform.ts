@@ -1,0 +1,23 @@
+import type * as vscode from 'vscode';
+import { type Ledger } from '../core/ledger';
+import { type DataReader } from './library';
+import { type LedgerStore } from './ledgerStore';
+
+/**
+ * What differs between a desktop or remote host (Node, files) and a browser host (vscode.dev: a web
+ * worker, no file system). Everything else is the same code.
+ */
+export interface Platform {
+  /** The shared ledger, and what it holds now. */
+  openLedger(windowId: string, log: vscode.LogOutputChannel, todayKey: string): { store: LedgerStore; initial: Ledger };
+  /** Files of `dist/data/` as text. */
+  readonly readData: DataReader;
+  /** Calls back when another window may have written the ledger; undefined where that cannot be seen. */
+  watchLedger?(location: string, changed: () => void): vscode.Disposable | undefined;
+  /** True the first time Upright starts in this profile, and never again. */
+  firstStart(): boolean;
+  /** Where an export is suggested when no folder is open. */
+  readonly homeFolder: vscode.Uri | undefined;
+  /** Tells apart windows that share the ledger (with VS Code's session id). */
+  readonly processId: string;
+}

@@ -1,0 +1,29 @@
+/**
+ * User-visible text in core and the pages. English is the key, `{0}`, `{1}`… are the arguments, as
+ * with `vscode.l10n.t`. The host installs VS Code's translator at activation; a page installs the
+ * bundle the host hands it in `data-l10n`. Every literal passed to `t` is checked against the
+ * language bundles in `l10n/` by a unit test, so a call must name its message literally (a
+ * `cond ? 'a' : 'b'` of two literals is fine).
+ */
+export type Translate = (message: string, ...args: Array<string | number>) => string;
+
+/** `{n}` replaced by the n-th argument; a placeholder with no argument stays as it is. */
+export const fill: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (whole, i: string) => (args[Number(i)] === undefined ? whole : String(args[Number(i)])));
+
+let active: Translate = fill;
+
+export function t(message: string, ...args: Array<string | number>): string {
+  return active(message, ...args);
+}
+
+export function useTranslator(translate: Translate): void {
+  active = translate;
+}
+
+/** A translator from a bundle of English → translated text; a missing entry falls back to English. */
+export function bundleTranslator(bundle: Readonly<Record<string, unknown>> | undefined): Translate {
+  return (message, ...args) => {
+    const found = bundle?.[message];
+    return fill(typeof found === 'string' ? found : message, ...args);
+  };
+}
