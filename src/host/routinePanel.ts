@@ -291,19 +291,21 @@ export class RoutinePanel implements vscode.Disposable {
     if (this.#segmentTimer !== undefined) clearTimeout(this.#segmentTimer);
     this.#segmentTimer = undefined;
     const run = this.#run;
-    const running = run?.state.status === 'running' && run.state.endsAtMs !== null;
-    if (run && running && run.state.endsAtMs !== null) {
+    // Out of sight, the status bar counts down instead, once a second, and that tick also ends the
+    // segment (so the host wakes no more than once a second); in sight, the page counts down and the
+    // host wakes only when a segment ends.
+    const hidden = run !== undefined && run.state.status !== 'finished' && !(this.#panel?.visible ?? false);
+    const endsAtMs = run?.state.status === 'running' ? run.state.endsAtMs : null;
+    if (!hidden && endsAtMs !== null) {
       this.#segmentTimer = setTimeout(() => {
         this.wakeUps++;
         this.#update();
-      }, Math.max(50, run.state.endsAtMs - this.#now()));
+      }, Math.max(50, endsAtMs - this.#now()));
     }
-    // Out of sight, the status bar counts down instead; in sight, the page does.
-    const hidden = run !== undefined && run.state.status !== 'finished' && !(this.#panel?.visible ?? false);
     if (hidden && this.#statusTimer === undefined)
       this.#statusTimer = setInterval(() => {
         this.wakeUps++;
-        this.#showInStatusBar();
+        this.#update();
       }, 1000);
     if (!hidden && this.#statusTimer !== undefined) {
       clearInterval(this.#statusTimer);

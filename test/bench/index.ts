@@ -26,9 +26,10 @@ function bundleLoadMs(extensionPath: string): number {
 /**
  * A routine for `seconds` real seconds, half with its panel in sight (the page counts down, the host
  * wakes at each segment's end) and half hidden behind an editor (the status bar counts down each
- * second). The host clock follows real time. Returns the wake-ups of each half and their seconds.
+ * second). The host clock follows real time. Returns the routine's timer wake-ups in each half, and
+ * the session's minute refreshes over both (they go on as always).
  */
-async function routineWakeUps(api: UprightTestApi, seconds: number): Promise<{ visible: number; hidden: number; seconds: number }> {
+async function routineWakeUps(api: UprightTestApi, seconds: number): Promise<{ visible: number; hidden: number; seconds: number; minuteRefreshes: number }> {
   let last = performance.now();
   const follow = async (ms: number): Promise<void> => {
     const until = performance.now() + ms;
@@ -44,18 +45,20 @@ async function routineWakeUps(api: UprightTestApi, seconds: number): Promise<{ v
   await follow(1000);
   if (!api.routine()) throw new Error('the routine did not start');
   const half = (seconds * 1000) / 2;
-  const start = api.routineWakeUps() + api.counters().wakeUps;
+  const sessionStart = api.counters().wakeUps;
+  const start = api.routineWakeUps();
   await follow(half);
-  const visible = api.routineWakeUps() + api.counters().wakeUps - start;
-  // An editor in the panel's group puts the panel out of sight.
+  const visible = api.routineWakeUps() - start;
+  // An editor opened in the panel's own group puts the panel out of sight.
+  const group = vscode.window.tabGroups.all.find((g) => g.tabs.some((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('upright.routine')));
   const doc = await vscode.workspace.openTextDocument({ content: '' });
-  await vscode.window.showTextDocument(doc, vscode.ViewColumn.Beside);
+  await vscode.window.showTextDocument(doc, { viewColumn: group?.viewColumn ?? vscode.ViewColumn.Beside, preview: false });
   await follow(500);
-  const hiddenStart = api.routineWakeUps() + api.counters().wakeUps;
+  const hiddenStart = api.routineWakeUps();
   await follow(half);
-  const hidden = api.routineWakeUps() + api.counters().wakeUps - hiddenStart;
+  const hidden = api.routineWakeUps() - hiddenStart;
   api.routineControl('finish');
-  return { visible, hidden, seconds: half / 1000 };
+  return { visible, hidden, seconds: half / 1000, minuteRefreshes: api.counters().wakeUps - sessionStart };
 }
 
 /** Extension-tests entry for `npm run bench`: what the extension measured of its own start, and a routine's wake-ups. */
