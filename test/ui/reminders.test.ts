@@ -31,8 +31,10 @@ async function showingReminder(pages: Page[]): Promise<Page[]> {
       found.push(p);
       continue;
     }
-    const bell = (await p.locator('[id="status.notifications"] a').first().getAttribute('aria-label').catch(() => null)) ?? '';
-    if (/\bNew Notifications?\b/.test(bell) && !/^No New/.test(bell)) found.push(p);
+    // The bell turns into a bell with a dot; its label says how many are new.
+    const bell = p.locator('[id="status.notifications"]');
+    const label = (await bell.locator('[aria-label]').first().getAttribute('aria-label').catch(() => null)) ?? '';
+    if ((await bell.locator('.codicon-bell-dot').count()) > 0 || (/\bNew Notifications?\b/.test(label) && !/^No New/.test(label))) found.push(p);
   }
   return found;
 }
@@ -86,6 +88,10 @@ describe('break reminders as a person sees them', function () {
     while ((await showingReminder([page, other])).length === 0 && Date.now() < deadline) await page.waitForTimeout(250);
     await page.waitForTimeout(3_000);
     const showing = await showingReminder([page, other]);
+    if (showing.length !== 1) {
+      await screenshot(page, 'reminder-3-window-a');
+      await screenshot(other, 'reminder-3-window-b');
+    }
     assert.equal(showing.length, 1, 'exactly one notification across the two windows');
     const shown = showing[0] ?? page;
     await screenshot(shown, 'reminder-3-one-notification');
