@@ -39,7 +39,11 @@ describe('the walkthrough in a real workbench', function () {
     for (let start = 0; start < 2; start++) {
       await runCommand(wb.page, 'View: Close All Editors');
       await wb.page.locator(WALKTHROUGH_SELECTOR).waitFor({ state: 'detached' });
-      await wb.page.reload();
+      // VS Code's own reload saves the open editors first; a bare page reload can race that save and
+      // bring back the walkthrough that was open a moment ago, which is VS Code restoring, not Upright.
+      await runCommand(wb.page, 'Developer: Reload Window');
+      await wb.page.waitForTimeout(1500);
+      await wb.page.locator('.monaco-workbench').waitFor();
       await wb.page.locator(TIMER_SELECTOR).waitFor({ timeout: 60_000 });
       // Give it the time it took on the first start, and more.
       await wb.page.waitForTimeout(8_000);
