@@ -29,6 +29,9 @@ const extension = {
 /** The browser entry (vscode.dev): the same sources for a web worker, with no Node built-ins. */
 const browser = { ...extension, entryPoints: ['src/web.ts'], outfile: 'dist/browser.js', platform: 'browser', format: 'cjs', target: 'es2022' };
 
+/** Export and Delete History, loaded by the desktop entry on first use (the browser entry bundles them). */
+const historyCommands = { ...extension, entryPoints: ['src/host/historyCommands.ts'], outfile: 'dist/historyCommands.js', metafile: false };
+
 /** The test API, loaded by the extension only in ExtensionMode.Test; never packaged. */
 const testApi = { ...extension, entryPoints: ['src/host/testApi.ts'], outfile: 'dist/testApi.js', metafile: false };
 
@@ -100,7 +103,7 @@ async function writeLibraryData() {
 
 async function main() {
   await writeLibraryData();
-  const builds = [extension, webviews, browser, testApi, ...(withTests ? [tests] : [])];
+  const builds = [extension, webviews, browser, testApi, historyCommands, ...(withTests ? [tests] : [])];
   if (watch) {
     for (const options of builds) await (await esbuild.context(options)).watch();
     return;

@@ -37,6 +37,8 @@ function sizes() {
   const bundle = fs.readFileSync(path.join(root, 'dist', 'extension.js'));
   report('extension bundle (minified)', bundle.length / KB, 'KB', 80);
   report('extension bundle (minified, gzip)', zlib.gzipSync(bundle).length / KB, 'KB');
+  const historyChunk = fs.readFileSync(path.join(root, 'dist', 'historyCommands.js'));
+  report('Export and Delete History (listed apart)', historyChunk.length / KB, 'KB', undefined, 'loaded on first use, not at activation');
   const routinePage = fs.readFileSync(path.join(root, 'dist', 'webview', 'routine.js'));
   report('webview code: routine page (minified)', routinePage.length / KB, 'KB', 60, 'illustration code included');
   const page = fs.readFileSync(path.join(root, 'dist', 'webview', 'exercises.js'));

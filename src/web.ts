@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { systemClock } from './host/clock';
 import { libraryFiles } from './host/library';
+import * as historyCommands from './host/historyCommands';
 import { MementoLedgerStore } from './host/mementoLedger';
 import { type Platform } from './host/platform';
 import { openSharedLedger } from './host/sharedLedger';
@@ -32,7 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const platform: Platform = {
     openLedger(_owner, log, todayKey) {
       log.info(`No local file system in this browser host (${context.globalStorageUri.scheme}): the ledger and history are kept in this window's extension state (globalState), not shared with other windows.`);
-      return openSharedLedger(new MementoLedgerStore(context.globalState), context.globalState, log, todayKey);
+      return openSharedLedger(new MementoLedgerStore(context.globalState), log, todayKey);
     },
     readData: (name) => texts.get(name),
     firstStart() {
@@ -40,6 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void context.globalState.update(WELCOMED_KEY, true);
       return true;
     },
+    historyCommands: () => historyCommands,
     homeFolder: undefined,
     processId: Math.random().toString(36).slice(2, 8),
   };

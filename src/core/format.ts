@@ -33,3 +33,12 @@ export function formatMinutes(seconds: number): string {
   if (seconds < 45) return t('½ min');
   return t('{0} min', Math.max(1, Math.round(seconds / 60)));
 }
+
+/**
+ * A person's own text (a custom routine's name) for places where VS Code reads markup in plain
+ * strings: `[label](command:…)` becomes a link in a notification and `$(icon)` an icon in a pick list.
+ * A zero-width space keeps them as the characters that were typed.
+ */
+export function literalText(text: string): string {
+  return text.replace(/\]\(/g, ']\u200b(').replace(/\$\(/g, '$\u200b(');
+}

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { equipmentLabel, positionLabel } from '../core/exercises/cards';
 import { type Exercise } from '../core/exercises/model';
 import { PROGRESSION_COMPLETIONS } from '../core/exercises/routines';
-import { formatLastDone, formatMinutes } from '../core/format';
+import { formatLastDone, formatMinutes, literalText } from '../core/format';
 import { localCalendar } from '../core/time';
 import { type CodingSession } from './codingSession';
 import { type ExercisesPanel } from './exercisesPanel';
@@ -35,7 +35,7 @@ async function startRoutine(deps: CommandDeps): Promise<void> {
     const record = done[routine.id];
     const item: RoutineItem = {
       id: routine.id,
-      label: routine.name,
+      label: literalText(routine.name),
       description: [formatMinutes(resolved.seconds), needs.length ? needs.join(', ') : t('no equipment')].join(' · '),
       detail: `${routine.summary} ${formatLastDone(record?.lastDoneWallMs, now, (wallMs) => localCalendar.startOfDay(wallMs))}.`,
     };
@@ -44,7 +44,7 @@ async function startRoutine(deps: CommandDeps): Promise<void> {
     const more: RoutineItem = {
       id: routine.id,
       extraSet: true,
-      label: `$(arrow-up) ${t('{0}, one more set', routine.name)}`,
+      label: `$(arrow-up) ${t('{0}, one more set', literalText(routine.name))}`,
       description: t('done {0} times: ready for more', record?.completions ?? 0),
       detail: t('Every exercise gets one more set.'),
     };

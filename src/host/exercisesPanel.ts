@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { exercisesPageData } from '../core/exercises/cards';
 import { type Exercise } from '../core/exercises/model';
 import { EXERCISES_VIEW_TYPE, type ExercisesPageData, parseFromExercisesPage, type ToExercisesPage } from '../shared/exercisesPage';
+import { PageInbox } from '../core/pageInbox';
 import { type SettingsReader } from './settingsReader';
 import { pageHtml, pageOptions, reduceMotionSetting } from './webviewHtml';
 
@@ -15,15 +16,15 @@ export class ExercisesPanel implements vscode.Disposable {
   #panel: vscode.WebviewPanel | undefined;
   readonly #extensionUri: vscode.Uri;
   readonly #settings: SettingsReader;
-  readonly #log: vscode.LogOutputChannel;
   readonly #library: () => readonly Exercise[];
   readonly #subscriptions: vscode.Disposable[] = [];
+  readonly inbox: PageInbox<ReturnType<typeof parseFromExercisesPage>>;
 
   constructor(extensionUri: vscode.Uri, settings: SettingsReader, log: vscode.LogOutputChannel, library: () => readonly Exercise[]) {
+    this.inbox = new PageInbox('exercises', parseFromExercisesPage, (line) => log.warn(line));
     this.#extensionUri = extensionUri;
     this.#library = library;
     this.#settings = settings;
-    this.#log = log;
     this.#subscriptions.push(
       vscode.window.registerWebviewPanelSerializer(EXERCISES_VIEW_TYPE, {
         deserializeWebviewPanel: (panel: vscode.WebviewPanel) => {
@@ -64,7 +65,7 @@ export class ExercisesPanel implements vscode.Disposable {
       styles: ['media/page.css', 'media/illustration.css', 'media/exercises.css'],
       data: this.#data(),
     });
-    const messages = panel.webview.onDidReceiveMessage((raw: unknown) => this.#receive(raw));
+    const messages = panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw));
     panel.onDidDispose(() => {
       messages.dispose();
       if (this.#panel === panel) this.#panel = undefined;
@@ -81,23 +82,22 @@ export class ExercisesPanel implements vscode.Disposable {
     void this.#panel.webview.postMessage(message);
   }
 
-  #receive(raw: unknown): void {
-    const message = parseFromExercisesPage(raw);
-    if (!message) {
-      this.#log.warn(`Ignored an unexpected message from the exercises page: ${JSON.stringify(raw)?.slice(0, 200) ?? String(raw)}`);
-      return;
-    }
+  /** A message from the page; true when it was acted on. */
+  receive(raw: unknown): boolean {
+    const message = this.inbox.receive(raw, performance.now());
+    if (!message) return false;
     switch (message.type) {
       case 'ready':
         this.#post();
-        return;
+        return true;
       case 'changeEquipment':
         void vscode.commands.executeCommand('workbench.action.openSettings', 'upright.equipment');
-        return;
+        return true;
       case 'start':
         // Only exercises of the library; the command checks again.
-        if (this.#library().some((e) => e.id === message.exerciseId)) void vscode.commands.executeCommand('upright.startExercise', message.exerciseId);
-        return;
+        if (!this.#library().some((e) => e.id === message.exerciseId)) return false;
+        void vscode.commands.executeCommand('upright.startExercise', message.exerciseId);
+        return true;
     }
   }
 

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type * as HistoryCommands from './historyCommands';
 import { LedgerFile } from './ledgerFile';
 import { type Platform } from './platform';
 import { openSharedLedger, reportStoreProblem } from './sharedLedger';
@@ -15,7 +16,7 @@ export function nodePlatform(context: vscode.ExtensionContext): Platform {
   const dataFolder = path.join(context.extensionUri.fsPath, 'dist', 'data');
   return {
     openLedger: (owner, log, todayKey) =>
-      openSharedLedger(new LedgerFile(storage, { owner, onProblem: reportStoreProblem(log, vscode.window.showWarningMessage) }), context.globalState, log, todayKey),
+      openSharedLedger(new LedgerFile(storage, { owner, onProblem: reportStoreProblem(log, vscode.window.showWarningMessage) }), log, todayKey),
     readData(name) {
       try {
         return fs.readFileSync(path.join(dataFolder, name), 'utf8');
@@ -48,6 +49,8 @@ export function nodePlatform(context: vscode.ExtensionContext): Platform {
         return false;
       }
     },
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    historyCommands: () => require(path.join(__dirname, 'historyCommands.js')) as typeof HistoryCommands,
     homeFolder: vscode.Uri.file(os.homedir()),
     processId: String(process.pid),
   };

@@ -1,5 +1,6 @@
 import { t } from '../shared/l10n';
 import * as vscode from 'vscode';
+import { literalText } from '../core/format';
 import { type Ledger, reminderStateOf, withReminderState } from '../core/ledger';
 import { evaluate, FULL_ROUTINE_ID, offeredFullRoutine, pauseReminders, type ReminderView, resumeReminders, skip, snooze, tomorrowMorning } from '../core/reminders/scheduler';
 import { reminderSettingsOf } from '../core/settings';
@@ -146,7 +147,7 @@ export class Reminders implements vscode.Disposable {
     }
     this.#shownPromptId = id;
     const routine = this.#deps.routines.routines().find((r) => r.routine.id === view.routineId);
-    const name = routine?.routine.name ?? view.routineId;
+    const name = literalText(routine?.routine.name ?? view.routineId);
     const minutes = Math.max(1, Math.round((routine?.resolved.seconds ?? 120) / 60));
     this.#deps.log.info(`Break due (${view.promptReason ?? 'due'}): offering ${view.routineId}.`);
     const style = this.#deps.settings.current.reminderStyle;

@@ -6,6 +6,7 @@ import { type Exercise } from '../core/exercises/model';
 import { completedExercises, completedSteps, finish, next, back, pause, type PlayerState, resume, type Segment, segmentsOf, startPlayer, tick, viewAt } from '../core/exercises/player';
 import { BUILT_IN_ROUTINES, intensityFor, type ResolvedRoutine, resolveRoutine, type Routine } from '../core/exercises/routines';
 import { type PlayerSnapshot, parseFromRoutinePage, parseRoutinePageState, ROUTINE_VIEW_TYPE, type RoutinePageData, type ToRoutinePage } from '../shared/routinePage';
+import { PageInbox } from '../core/pageInbox';
 import { type HostClock } from './clock';
 import { type SettingsReader } from './settingsReader';
 import { type SessionStatusBar } from './statusBar';
@@ -51,9 +52,11 @@ export class RoutinePanel implements vscode.Disposable {
   /** Timer wake-ups while a routine runs (segment ends, and the status-bar countdown while hidden). */
   wakeUps = 0;
   readonly #subscriptions: vscode.Disposable[] = [];
+  readonly inbox: PageInbox<ReturnType<typeof parseFromRoutinePage>>;
 
   constructor(deps: RoutinePanelDeps) {
     this.#deps = deps;
+    this.inbox = new PageInbox('routine', parseFromRoutinePage, (line) => deps.log.warn(line));
     this.#subscriptions.push(
       vscode.window.registerWebviewPanelSerializer(ROUTINE_VIEW_TYPE, {
         deserializeWebviewPanel: (panel: vscode.WebviewPanel, state: unknown) => {
@@ -185,7 +188,7 @@ export class RoutinePanel implements vscode.Disposable {
       data: run ? { data: this.#data(run), player: this.#snapshot(run) } : null,
     });
     const subscriptions = [
-      panel.webview.onDidReceiveMessage((raw: unknown) => this.#receive(raw)),
+      panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
       panel.onDidChangeViewState(() => this.#update()),
     ];
     panel.onDidDispose(() => {
@@ -259,14 +262,13 @@ export class RoutinePanel implements vscode.Disposable {
     void this.#panel.webview.postMessage(message);
   }
 
-  #receive(raw: unknown): void {
-    const message = parseFromRoutinePage(raw);
-    if (!message) {
-      this.#deps.log.warn(`Ignored an unexpected message from the routine page: ${JSON.stringify(raw)?.slice(0, 200) ?? String(raw)}`);
-      return;
-    }
+  /** A message from the page; true when it was acted on. */
+  receive(raw: unknown): boolean {
+    const message = this.inbox.receive(raw, this.#now());
+    if (!message) return false;
     if (message.type === 'ready') this.#post(true);
     else this.control(message.action);
+    return true;
   }
 
   /** Catches up, records an ending once, tells the page, and sets the next wake-up. */

@@ -2,6 +2,7 @@ import { t } from '../shared/l10n';
 import * as vscode from 'vscode';
 import { statsOf } from '../core/stats';
 import { parseFromStatsPage, STATS_VIEW_TYPE, type StatsPageData, type ToStatsPage } from '../shared/statsPage';
+import { PageInbox } from '../core/pageInbox';
 import { type CodingSession } from './codingSession';
 import { pageHtml, pageOptions } from './webviewHtml';
 
@@ -25,9 +26,11 @@ export class StatsPanel implements vscode.Disposable {
   /** What the page was last sent, to send only changes. */
   #sent: string | undefined;
   readonly #subscriptions: vscode.Disposable[] = [];
+  readonly inbox: PageInbox<ReturnType<typeof parseFromStatsPage>>;
 
   constructor(deps: StatsPanelDeps) {
     this.#deps = deps;
+    this.inbox = new PageInbox('stats', parseFromStatsPage, (line) => deps.log.warn(line));
     this.#subscriptions.push(
       vscode.window.registerWebviewPanelSerializer(STATS_VIEW_TYPE, {
         deserializeWebviewPanel: (panel: vscode.WebviewPanel) => {
@@ -73,7 +76,7 @@ export class StatsPanel implements vscode.Disposable {
       styles: ['media/page.css', 'media/stats.css'],
       data,
     });
-    const messages = panel.webview.onDidReceiveMessage((raw: unknown) => this.#receive(raw));
+    const messages = panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw));
     const visibility = panel.onDidChangeViewState(() => this.#post(false));
     panel.onDidDispose(() => {
       messages.dispose();
@@ -97,25 +100,24 @@ export class StatsPanel implements vscode.Disposable {
     void panel.webview.postMessage(message);
   }
 
-  #receive(raw: unknown): void {
-    const message = parseFromStatsPage(raw);
-    if (!message) {
-      this.#deps.log.warn(`Ignored an unexpected message from the stats page: ${JSON.stringify(raw)?.slice(0, 200) ?? String(raw)}`);
-      return;
-    }
+  /** A message from the page; true when it was acted on. */
+  receive(raw: unknown): boolean {
+    const message = this.inbox.receive(raw, performance.now());
+    if (!message) return false;
     switch (message.type) {
       case 'ready':
         this.#post(true);
-        return;
+        return true;
       case 'export':
         void vscode.commands.executeCommand('upright.exportHistory');
-        return;
+        return true;
       case 'clear':
         void vscode.commands.executeCommand('upright.clearHistory');
-        return;
+        return true;
       case 'startExercise':
-        if (this.#deps.exerciseExists(message.exerciseId)) void vscode.commands.executeCommand('upright.startExercise', message.exerciseId);
-        return;
+        if (!this.#deps.exerciseExists(message.exerciseId)) return false;
+        void vscode.commands.executeCommand('upright.startExercise', message.exerciseId);
+        return true;
     }
   }
 

@@ -3,6 +3,7 @@ import { type Ledger } from '../core/ledger';
 import { type StatsPageData } from '../shared/statsPage';
 import { type HistoryDialogs } from './history';
 import { type StatsPanel } from './statsPanel';
+import { type ExercisesPanel } from './exercisesPanel';
 import { type UprightSettings } from '../core/settings';
 import { type TrackerSnapshot } from '../core/tracker';
 import { type ActivitySource } from './activitySource';
@@ -52,9 +53,15 @@ export interface UprightTestApi {
   stats(): { data: StatsPageData; open: boolean };
   /** Answers the export and delete questions (a save dialog cannot be driven); undefined restores the real ones. */
   answerDialogs(answers: HistoryDialogs | undefined): void;
+  /** Hands `raw` to a panel as if its page had sent it (the panel need not be open); true when acted on. */
+  pageMessage(page: PageName, raw: unknown): boolean;
+  /** Messages a panel's page sent so far, acted on and ignored. */
+  pageMessages(page: PageName): { accepted: number; ignored: number };
   readonly windowId: string;
   readonly ledgerLocation: string;
 }
+
+export type PageName = 'routine' | 'exercises' | 'stats';
 
 export function createTestApi(parts: {
   activationMs: number;
@@ -68,8 +75,10 @@ export function createTestApi(parts: {
   routines: RoutinePanel;
   reminders: Reminders;
   stats: StatsPanel;
+  exercises: ExercisesPanel;
   answerDialogs: (answers: HistoryDialogs | undefined) => void;
 }): UprightTestApi {
+  const panelOf = (page: PageName): RoutinePanel | ExercisesPanel | StatsPanel => (page === 'routine' ? parts.routines : page === 'exercises' ? parts.exercises : parts.stats);
   return {
     activationMs: parts.activationMs,
     clock: parts.clock,
@@ -101,6 +110,8 @@ export function createTestApi(parts: {
     history: () => parts.session.history(),
     stats: () => ({ data: parts.stats.data(), open: parts.stats.isOpen }),
     answerDialogs: (answers) => parts.answerDialogs(answers),
+    pageMessage: (page, raw) => panelOf(page).receive(raw),
+    pageMessages: (page) => ({ accepted: panelOf(page).inbox.accepted, ignored: panelOf(page).inbox.ignored }),
     windowId: parts.windowId,
     ledgerLocation: parts.ledgerLocation,
   };

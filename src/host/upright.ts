@@ -6,7 +6,7 @@ import { type HostClock } from './clock';
 import { CodingSession } from './codingSession';
 import { registerCommands } from './commands';
 import { ExercisesPanel } from './exercisesPanel';
-import { clearHistory, exportHistory, type HistoryDialogs, windowDialogs } from './history';
+import { type HistoryDialogs } from './history';
 import { lazyLibrary } from './library';
 import { createLog } from './log';
 import { registerOnboarding } from './onboarding';
@@ -29,6 +29,7 @@ export interface Started {
   readonly routines: RoutinePanel;
   readonly reminders: Reminders;
   readonly stats: StatsPanel;
+  readonly exercises: ExercisesPanel;
   readonly log: vscode.LogOutputChannel;
   answerDialogs(answers: HistoryDialogs | undefined): void;
 }
@@ -82,8 +83,21 @@ export function startUpright(context: vscode.ExtensionContext, platform: Platfor
   const nameOf = (exerciseId: string): string => (names ??= new Map(library().map((e) => [e.id, e.name]))).get(exerciseId) ?? exerciseId.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
   const todayKey = (): string => localCalendar.dayKey(clock.now().wallMs);
   const stats = new StatsPanel({ extensionUri: context.extensionUri, session, log, todayKey, nameOf, exerciseExists: (id) => library().some((e) => e.id === id) });
-  let dialogs: HistoryDialogs = windowDialogs;
-  const historyDeps = { session, log, nowWallMs: () => clock.now().wallMs, todayKey, nameOf, homeFolder: platform.homeFolder, dialogs: () => dialogs };
+  // Undefined: the real dialogs (tests answer them through the test API).
+  let dialogs: HistoryDialogs | undefined;
+  const historyDeps = { session, log, nowWallMs: () => clock.now().wallMs, todayKey, nameOf, homeFolder: platform.homeFolder, dialogs: () => dialogs ?? platform.historyCommands().windowDialogs };
+  // One history dialog at a time: a second request while one is open (a double click, a page that
+  // floods) is dropped rather than queued behind it.
+  let dialogOpen = false;
+  const oneDialog = <T>(run: () => Promise<T>) => async (): Promise<T | undefined> => {
+    if (dialogOpen) return undefined;
+    dialogOpen = true;
+    try {
+      return await run();
+    } finally {
+      dialogOpen = false;
+    }
+  };
 
   context.subscriptions.push(
     log,
@@ -97,8 +111,8 @@ export function startUpright(context: vscode.ExtensionContext, platform: Platfor
     stats,
     ...registerCommands({ session, log, exercises, routines, reminders, library, nowWallMs: () => clock.now().wallMs, defaultRoutine: () => settings.current.defaultRoutine }),
     vscode.commands.registerCommand('upright.showStats', () => stats.show()),
-    vscode.commands.registerCommand('upright.exportHistory', () => exportHistory(historyDeps)),
-    vscode.commands.registerCommand('upright.clearHistory', () => clearHistory(historyDeps)),
+    vscode.commands.registerCommand('upright.exportHistory', oneDialog(() => platform.historyCommands().exportHistory(historyDeps))),
+    vscode.commands.registerCommand('upright.clearHistory', oneDialog(() => platform.historyCommands().clearHistory(historyDeps))),
     // Tests start in a fresh profile every time: the walkthrough would open in each.
     registerOnboarding(settings, log, () => !testMode && platform.firstStart()),
   );
@@ -114,7 +128,8 @@ export function startUpright(context: vscode.ExtensionContext, platform: Platfor
     routines,
     reminders,
     stats,
+    exercises,
     log,
-    answerDialogs: (answers) => (dialogs = answers ?? windowDialogs),
+    answerDialogs: (answers) => (dialogs = answers),
   };
 }

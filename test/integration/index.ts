@@ -11,7 +11,9 @@ export function run(): Promise<void> {
   };
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 20_000 });
   const dir = __dirname;
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(dir, file));
+  // UPRIGHT_TEST_FILES=name,other runs only the suites whose file names contain one of them.
+  const only = (process.env.UPRIGHT_TEST_FILES ?? '').split(',').filter(Boolean);
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.test.js') && (only.length === 0 || only.some((o) => f.includes(o)))).sort()) mocha.addFile(path.join(dir, file));
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const resultsFile = process.env.UPRIGHT_TEST_RESULTS;

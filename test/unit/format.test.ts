@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { isCodingDocumentScheme } from '../../src/core/activity';
-import { formatCompactDuration, toHoursMinutes } from '../../src/core/format';
+import { formatCompactDuration, literalText, toHoursMinutes } from '../../src/core/format';
 import { localCalendar, msUntilNextMinute } from '../../src/core/time';
 
 describe('formatting and small helpers', () => {
@@ -35,5 +35,15 @@ describe('formatting and small helpers', () => {
     for (const scheme of ['output', 'git', 'debug', 'vscode-scm', 'vscode-terminal', 'extension-output-log', 'log', 'comment']) {
       assert.ok(!isCodingDocumentScheme(scheme), scheme);
     }
+  });
+
+  it('keeps a person’s text from turning into a link or an icon where VS Code reads markup', () => {
+    const name = '[Open settings](command:workbench.action.openSettings) $(bug) <b>x</b>';
+    const shown = literalText(name);
+    assert.equal(shown.replace(/\u200b/g, ''), name, 'the same characters are shown');
+    assert.doesNotMatch(shown, /\]\(|\$\(/);
+    // VS Code's own link pattern in notifications finds nothing.
+    assert.doesNotMatch(shown, /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)\)/);
+    assert.equal(literalText('Posture Reset'), 'Posture Reset');
   });
 });

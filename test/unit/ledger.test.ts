@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import { applyOps, claimPrompt, emptyLedger, readLedger, rebaseFutureMoments, releasePrompt } from '../../src/core/ledger';
-import { ledgerFromFirstRelease } from '../../src/core/migrate';
 
 const DAY = '2026-03-02';
 
@@ -125,14 +124,5 @@ describe('ledger model', () => {
       assert.equal(newer.ledger, fallback);
       assert.match(newer.problems[0] ?? '', /newer version/);
     });
-  });
-
-  it('carries over the first release’s per-window state', () => {
-    const l = ledgerFromFirstRelease({ version: 1, dayKey: DAY, todayActiveMs: 5000, activeMsSinceBreak: 3000, lastActivityWallMs: 99, lastBreakWallMs: 50, lastBreakKind: 'manual' });
-    assert.ok(l);
-    assert.deepEqual([l.todayActiveMs, l.activeMsSinceBreak, l.lastActivityWallMs, l.lastBreak?.kind], [5000, 3000, 99, 'manual']);
-    for (const bad of [undefined, null, {}, { version: 1, dayKey: 'x' }, { version: 1, dayKey: DAY, todayActiveMs: -1, activeMsSinceBreak: 0 }]) {
-      assert.equal(ledgerFromFirstRelease(bad), undefined);
-    }
   });
 });

@@ -18,6 +18,7 @@ const EXPECTED = [
   'l10n/bundle.l10n.es.json',
   'dist/extension.js',
   'dist/browser.js',
+  'dist/historyCommands.js',
   'dist/data/exercises.json',
   'dist/data/exercises.de.json',
   'dist/data/exercises.es.json',
