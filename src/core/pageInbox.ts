@@ -28,8 +28,10 @@ export class PageInbox<T> {
   readonly #log: (line: string) => void;
   #allowance = BURST;
   #lastMs: number | undefined;
-  #lastSummaryMs = -Infinity;
-  #notLogged = 0;
+  #lastLogMs = -Infinity;
+  /** Ignored since the last line of the log, by why. */
+  #unexpected = 0;
+  #tooMany = 0;
   accepted = 0;
   ignored = 0;
 
@@ -56,17 +58,25 @@ export class PageInbox<T> {
       return message;
     }
     this.ignored++;
-    const why = message === undefined ? 'an unexpected message' : 'a message (too many at once)';
     if (this.ignored <= LOGGED_ONE_BY_ONE) {
-      this.#log(`Ignored ${why} from the ${this.#page} page: ${describeMessage(raw)}.`);
-      this.#lastSummaryMs = nowMs;
-    } else if (nowMs - this.#lastSummaryMs >= SUMMARY_EVERY_MS) {
-      this.#log(`Ignored ${this.#notLogged + 1} more messages from the ${this.#page} page (${this.ignored} in all); the last was ${describeMessage(raw)}.`);
-      this.#notLogged = 0;
-      this.#lastSummaryMs = nowMs;
-    } else {
-      this.#notLogged++;
+      this.#log(`Ignored ${message === undefined ? 'an unexpected message' : 'a message (too many at once)'} from the ${this.#page} page: ${describeMessage(raw)}.`);
+      this.#lastLogMs = nowMs;
+      return undefined;
+    }
+    if (message === undefined) this.#unexpected++;
+    else this.#tooMany++;
+    if (nowMs - this.#lastLogMs >= SUMMARY_EVERY_MS) {
+      this.flush();
+      this.#lastLogMs = nowMs;
     }
     return undefined;
+  }
+
+  /** Logs what was ignored and not yet told (also when the panel closes, so a flood's tail is told). */
+  flush(): void {
+    if (this.#unexpected + this.#tooMany === 0) return;
+    this.#log(`Ignored ${this.#unexpected + this.#tooMany} more messages from the ${this.#page} page: ${this.#unexpected} unexpected, ${this.#tooMany} too many at once (${this.ignored} in all).`);
+    this.#unexpected = 0;
+    this.#tooMany = 0;
   }
 }

@@ -67,6 +67,7 @@ export class ExercisesPanel implements vscode.Disposable {
     });
     const messages = panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw));
     panel.onDidDispose(() => {
+      this.inbox.flush();
       messages.dispose();
       if (this.#panel === panel) this.#panel = undefined;
     });

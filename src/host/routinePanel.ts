@@ -192,6 +192,7 @@ export class RoutinePanel implements vscode.Disposable {
       panel.onDidChangeViewState(() => this.#update()),
     ];
     panel.onDidDispose(() => {
+      this.inbox.flush();
       for (const s of subscriptions) s.dispose();
       if (this.#panel !== panel) return;
       this.#panel = undefined;

@@ -79,6 +79,7 @@ export class StatsPanel implements vscode.Disposable {
     const messages = panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw));
     const visibility = panel.onDidChangeViewState(() => this.#post(false));
     panel.onDidDispose(() => {
+      this.inbox.flush();
       messages.dispose();
       visibility.dispose();
       if (this.#panel === panel) {

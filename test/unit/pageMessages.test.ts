@@ -87,6 +87,11 @@ describe('messages from the pages', () => {
       assert.equal(box.ignored, 100_000 - acted);
       assert.ok(lines.length <= 6, lines.join('\n'));
       assert.match(lines[0] ?? '', /Ignored a message \(too many at once\) from the routine page: "control"/);
+      // The rest is told in one line when the page closes.
+      box.flush();
+      assert.match(lines.at(-1) ?? '', new RegExp(`Ignored ${box.ignored - 5} more messages from the routine page: 0 unexpected, ${box.ignored - 5} too many at once \\(${box.ignored} in all\\)`));
+      box.flush();
+      assert.equal(lines.filter((l) => l.includes('more messages')).length, 1, 'told once');
       // Quiet for a few seconds, and a person's press counts again.
       assert.ok(box.receive({ type: 'control', action: 'pause' }, 12_000));
     });
@@ -99,7 +104,7 @@ describe('messages from the pages', () => {
       assert.ok(box.ignored > 59_000);
       assert.ok(lines.length >= 5 && lines.length <= 5 + 7, `${lines.length} lines`);
       assert.ok(lines.every((l) => l.length < 400 && !l.includes('\n')));
-      assert.ok(lines.slice(5).every((l) => /Ignored \d+ more messages from the routine page \(\d+ in all\)/.test(l)), lines.slice(5).join('\n'));
+      assert.ok(lines.slice(5).every((l) => /Ignored \d+ more messages from the routine page: \d+ unexpected, \d+ too many at once \(\d+ in all\)/.test(l)), lines.slice(5).join('\n'));
     });
 
     it('earns nothing from a clock that moves back, and ignores a parser that throws', () => {
