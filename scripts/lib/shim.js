@@ -35,6 +35,8 @@ async function main() {
   let code = 1;
   try {
     server = await startCodeServer({ root, workspace: folder, settings: JSON.parse(process.env.UPRIGHT_HOST_SETTINGS || '{}') });
+    // Where this profile keeps the user's settings, for tests that check Upright never writes them.
+    extensionEnv.UPRIGHT_USER_DATA_DIR = server.userDataDir;
     browser = await launchBrowser();
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     const exit = new Promise((resolve) => {

@@ -83,16 +83,16 @@ const SECTION = 'upright';
 function readInteger(spec: IntegerSpec, raw: unknown, problems: SettingProblem[]): number {
   const setting = `${SECTION}.${spec.key}`;
   if (raw === undefined) return spec.defaultValue;
-  let value: number | undefined;
-  if (typeof raw === 'number' && Number.isFinite(raw)) value = raw;
-  else if (typeof raw === 'string' && raw.trim() !== '' && Number.isFinite(Number(raw))) value = Number(raw);
-  if (value === undefined) {
+  // A number written as text is still used, but reported like any value of the wrong type.
+  const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : Number.NaN;
+  if (!Number.isFinite(value)) {
     problems.push({ setting, found: describeValue(raw), used: String(spec.defaultValue), reason: 'notANumber' });
     return spec.defaultValue;
   }
   const clamped = Math.min(spec.max, Math.max(spec.min, Math.round(value)));
-  if (clamped !== Math.round(value)) {
-    problems.push({ setting, found: describeValue(raw), used: String(clamped), reason: 'outOfRange' });
+  if (typeof raw !== 'number' || clamped !== value) {
+    const reason = typeof raw !== 'number' ? 'notANumber' : value < spec.min || value > spec.max ? 'outOfRange' : 'notAllowed';
+    problems.push({ setting, found: describeValue(raw), used: String(clamped), reason });
   }
   return clamped;
 }
@@ -135,10 +135,22 @@ function parseWeekdays(key: string, raw: unknown, fallback: readonly Weekday[], 
   return kept;
 }
 
-function parseClock(text: unknown): number | undefined {
-  if (typeof text !== 'string') return undefined;
-  const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text.trim());
+const CLOCK = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+
+function clockMinutes(text: string): number | undefined {
+  const m = CLOCK.exec(text);
   return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
+}
+
+/** A time of day in minutes; a time padded with spaces is used, but reported. */
+function readClock(raw: unknown, fallback: string, found: (shown: string) => string, problems: SettingProblem[]): number {
+  const fallbackMinutes = clockMinutes(fallback) ?? 0;
+  if (raw === undefined) return fallbackMinutes;
+  if (typeof raw === 'string' && CLOCK.test(raw)) return clockMinutes(raw) ?? fallbackMinutes;
+  const trimmed = typeof raw === 'string' ? raw.trim() : '';
+  const minutes = clockMinutes(trimmed);
+  problems.push({ setting: `${SECTION}.workingHours`, found: found(describeValue(raw)), used: minutes === undefined ? fallback : trimmed, reason: 'notAllowed' });
+  return minutes ?? fallbackMinutes;
 }
 
 /** `upright.workingHours`: `{ enabled, start: "09:00", end: "18:00", days: [...] }`; null when off. */
@@ -150,19 +162,12 @@ export function parseWorkingHours(raw: unknown, problems: SettingProblem[]): Wor
     return null;
   }
   const r = raw as Record<string, unknown>;
-  if (r.enabled !== true) return null;
-  let start = parseClock(r.start ?? DEFAULT_WORKING_HOURS.start);
-  let end = parseClock(r.end ?? DEFAULT_WORKING_HOURS.end);
-  if (start === undefined) {
-    problems.push({ setting, found: t('start {0}', describeValue(r.start)), used: DEFAULT_WORKING_HOURS.start, reason: 'notAllowed' });
-    start = 9 * 60;
-  }
-  if (end === undefined) {
-    problems.push({ setting, found: t('end {0}', describeValue(r.end)), used: DEFAULT_WORKING_HOURS.end, reason: 'notAllowed' });
-    end = 18 * 60;
-  }
+  if (r.enabled !== undefined && typeof r.enabled !== 'boolean') problems.push({ setting, found: t('enabled {0}', describeValue(r.enabled)), used: 'false', reason: 'notAllowed' });
+  // Checked even while off, so a mistake is reported before the hours are switched on.
+  const startMinutes = readClock(r.start, DEFAULT_WORKING_HOURS.start, (shown) => t('start {0}', shown), problems);
+  const endMinutes = readClock(r.end, DEFAULT_WORKING_HOURS.end, (shown) => t('end {0}', shown), problems);
   const days = parseWeekdays('workingHours.days', r.days, DEFAULT_WORKING_HOURS.days, problems);
-  return { startMinutes: start, endMinutes: end, days };
+  return r.enabled === true ? { startMinutes, endMinutes, days } : null;
 }
 
 /**
@@ -179,16 +184,18 @@ export function parseSettings(read: (key: string) => unknown): ParsedSettings {
     }
   };
   const idleThresholdSeconds = readInteger(SETTING_SPECS.idleThresholdSeconds, safeRead('idleThresholdSeconds'), problems);
+  const problemsBeforeNatural = problems.length;
   let naturalBreakMinutes = readInteger(SETTING_SPECS.naturalBreakMinutes, safeRead('naturalBreakMinutes'), problems);
   const minNaturalMinutes = Math.ceil(idleThresholdSeconds / 60);
   if (naturalBreakMinutes < minNaturalMinutes) {
-    // An absence shorter than the idle threshold is still coding, so it cannot be a break.
-    problems.push({
-      setting: `${SECTION}.naturalBreakMinutes`,
-      found: String(naturalBreakMinutes),
-      used: String(minNaturalMinutes),
-      reason: 'belowIdleThreshold',
-    });
+    // An absence shorter than the idle threshold is still coding, so it cannot be a break. A value
+    // already reported gets its one warning corrected rather than a second one.
+    const reported = problems.length > problemsBeforeNatural ? problems.pop() : undefined;
+    problems.push(
+      reported
+        ? { ...reported, used: String(minNaturalMinutes) }
+        : { setting: `${SECTION}.naturalBreakMinutes`, found: String(naturalBreakMinutes), used: String(minNaturalMinutes), reason: 'belowIdleThreshold' },
+    );
     naturalBreakMinutes = minNaturalMinutes;
   }
   const statusBarDisplay = readEnum('statusBar.display', STATUS_BAR_DISPLAYS, DEFAULT_SETTINGS.statusBarDisplay, safeRead('statusBar.display'), problems);
