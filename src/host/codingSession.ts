@@ -89,8 +89,10 @@ export class CodingSession implements ActivitySink, vscode.Disposable {
   }
 
   focusChanged(focused: boolean): void {
-    this.#tracker.setFocused(focused, this.#deps.clock.now());
+    // Coming back: first learn what other windows wrote (their last activity), or a real absence
+    // could be measured against an old copy and missed as a break.
     if (focused) this.#readIfChanged();
+    this.#tracker.setFocused(focused, this.#deps.clock.now());
     this.flush();
     this.#render();
   }
