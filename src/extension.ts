@@ -16,11 +16,12 @@ export function activate(context: vscode.ExtensionContext): UprightTestApi | und
   const testing = context.extensionMode === vscode.ExtensionMode.Test ? (require(path.join(__dirname, 'testApi.js')) as typeof TestApiModule) : undefined;
   const startedMs = performance.now();
   const clock = testing ? new testing.ManualClock(testing.testClockStart(process.env.UPRIGHT_TEST_CLOCK_START, systemClock.now())) : systemClock;
-  const started = startUpright(context, nodePlatform(context), clock, testing !== undefined);
+  const storage = testing ? new testing.FaultyStorage() : undefined;
+  const started = startUpright(context, nodePlatform(context, storage), clock, testing !== undefined);
   stop = () => started.session.flush();
   const activationMs = performance.now() - startedMs;
   started.log.info(`Activated in ${activationMs.toFixed(2)} ms.`);
-  if (testing && clock instanceof testing.ManualClock) return testing.createTestApi({ ...started, activationMs, clock });
+  if (testing && clock instanceof testing.ManualClock) return testing.createTestApi({ ...started, activationMs, clock, storage });
   return undefined;
 }
 

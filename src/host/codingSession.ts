@@ -1,3 +1,4 @@
+import { t } from '../shared/l10n';
 import type * as vscode from 'vscode';
 import { type CompletedExercise } from '../core/days';
 import { type History } from '../core/history';
@@ -23,6 +24,8 @@ export interface CodingSessionDeps {
   readonly watchLedger?: (changed: () => void) => vscode.Disposable | undefined;
   /** This window's id in the ledger (prompt claims). */
   readonly windowId: string;
+  /** Tells the person something went wrong with their records (a notification). */
+  readonly warn: (message: string) => void;
 }
 
 export interface SessionCounters {
@@ -35,6 +38,8 @@ export interface SessionCounters {
   readonly ledgerWrites: number;
   readonly ledgerWriteMs: number;
   readonly ledgerWriteMaxMs: number;
+  /** Times the person was told their records could not be saved (once a window at most). */
+  readonly storageWarnings: number;
 }
 
 /** A debounce for the file watcher: several events arrive for one rename. */
@@ -60,6 +65,7 @@ export class CodingSession implements ActivitySink, vscode.Disposable {
   #watchWakeUps = 0;
   #ledgerReads = 0;
   #writeFailureLogged = false;
+  #storageWarnings = 0;
   #lastWriteError: unknown;
   #lastActivityMonoMs: number | null = null;
   readonly #listeners: (() => void)[] = [];
@@ -132,7 +138,7 @@ export class CodingSession implements ActivitySink, vscode.Disposable {
 
   get counters(): SessionCounters {
     const stats = this.#deps.store.writeStats;
-    return { wakeUps: this.#wakeUps, watchWakeUps: this.#watchWakeUps, ledgerReads: this.#ledgerReads, ledgerWrites: stats.writes, ledgerWriteMs: stats.totalMs, ledgerWriteMaxMs: stats.maxMs };
+    return { wakeUps: this.#wakeUps, watchWakeUps: this.#watchWakeUps, ledgerReads: this.#ledgerReads, ledgerWrites: stats.writes, ledgerWriteMs: stats.totalMs, ledgerWriteMaxMs: stats.maxMs, storageWarnings: this.#storageWarnings };
   }
 
   /** Called after the status bar has been brought up to date (the reminders listen here). */
@@ -236,6 +242,12 @@ export class CodingSession implements ActivitySink, vscode.Disposable {
       if (!this.#writeFailureLogged) {
         this.#writeFailureLogged = true;
         this.#deps.log.warn(`Could not write the shared ledger (${err instanceof Error ? err.message : String(err)}); keeping the time in memory and trying again.`);
+      }
+      // Another window holding the lock is routine; storage that refuses writes is worth saying once.
+      if (!(err instanceof LedgerBusyError) && this.#storageWarnings === 0) {
+        this.#storageWarnings++;
+        const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : err instanceof Error ? err.message : String(err);
+        this.#deps.warn(t('Upright could not save its records ({0}). It keeps counting in memory and tries again every minute.', code));
       }
       return undefined;
     }

@@ -36,17 +36,29 @@ export class HistoryFile {
     this.#options = options;
   }
 
+  /** The file's change signature; undefined when there is no file. Other failures throw. */
   #signature(): string | undefined {
     try {
       const s = this.#options.fs.statSync(this.file);
       return `${s.mtimeMs}:${s.size}`;
-    } catch {
-      return undefined;
+    } catch (err) {
+      if (errorCode(err) === 'ENOENT') return undefined;
+      throw err;
     }
   }
 
   /** The history as stored (empty when there is none or it cannot be read). Cached until the file changes. */
   read(): History {
+    try {
+      return this.#readOrThrow();
+    } catch (err) {
+      this.#options.onProblem('history-read', t('Could not read the history ({0}); the Stats show today only.', errorCode(err) ?? String(err)));
+      return emptyHistory();
+    }
+  }
+
+  /** As `read`, but a file that exists and cannot be read throws: it must never be replaced unseen. */
+  #readOrThrow(): History {
     const signature = this.#signature();
     if (signature === undefined) return emptyHistory();
     if (this.#cache?.signature === signature) return this.#cache.history;
@@ -54,8 +66,8 @@ export class HistoryFile {
     try {
       text = this.#options.fs.readFileSync(this.file, 'utf8');
     } catch (err) {
-      if (errorCode(err) !== 'ENOENT') this.#options.onProblem('history-read', t('Could not read the history ({0}); the Stats show today only.', errorCode(err) ?? String(err)));
-      return emptyHistory();
+      if (errorCode(err) === 'ENOENT') return emptyHistory();
+      throw err;
     }
     const { history, problems, newer } = parseHistory(text);
     if (newer) {
@@ -76,9 +88,9 @@ export class HistoryFile {
   sync(closed: readonly ClosedDay[]): boolean {
     // Most writes end no day: no history I/O for them.
     if (closed.length === 0 && !this.#needsRebuild) return true;
-    const current = this.read();
-    if (this.#readOnly) return false;
     try {
+      const current = this.#readOrThrow();
+      if (this.#readOnly) return false;
       this.#write(mergeClosedDays(current, closed));
       return true;
     } catch (err) {

@@ -137,13 +137,22 @@ export class LedgerFile implements LedgerStore {
    * copied aside as `ledger.corrupt-<time>.json`, reported once, and the valid fields are kept.
    */
   read(fallback: Ledger): Ledger {
+    try {
+      return this.#readOrThrow(fallback);
+    } catch (err) {
+      this.#report('read', t('Could not read the shared ledger ({0}); keeping this window’s copy in memory.', errorCode(err) ?? String(err)));
+      return fallback;
+    }
+  }
+
+  /** As `read`, but a file that exists and cannot be read throws: a writer must not replace what it could not see. */
+  #readOrThrow(fallback: Ledger): Ledger {
     let text: string;
     try {
       text = this.#fs.readFileSync(this.file, 'utf8');
     } catch (err) {
       if (errorCode(err) === 'ENOENT') return fallback;
-      this.#report('read', t('Could not read the shared ledger ({0}); keeping this window’s copy in memory.', errorCode(err) ?? String(err)));
-      return fallback;
+      throw err;
     }
     let raw: unknown;
     try {
@@ -177,7 +186,7 @@ export class LedgerFile implements LedgerStore {
     this.#fs.mkdirSync(path.dirname(this.file), { recursive: true });
     const lock = this.#acquire();
     try {
-      const current = this.read(fallback);
+      const current = this.#readOrThrow(fallback);
       if (this.#readOnly) return change(current);
       let next = { ...change(current), seq: current.seq + 1 };
       if (options.clearHistory) this.#history.clear();
@@ -237,7 +246,12 @@ export class LedgerFile implements LedgerStore {
     }
     const ageMs = this.#now() - mtimeMs;
     const ownerDead = typeof holder.pid === 'number' && holder.pid !== this.#pid && !this.#isAlive(holder.pid);
-    if (!(ownerDead && ageMs > 50) && ageMs < this.#staleLockMs) return;
+    // No owner a second after it was created: its writer was killed between creating and filling it (microseconds apart).
+    const nameless = typeof holder.pid !== 'number' && ageMs > 1_000;
+    // This process's own lock while it is acquiring one: writes are synchronous, so no write of ours is
+    // under way; it is left from a release that failed (the drive refused to read or remove it).
+    const ownLeftover = holder.pid === this.#pid;
+    if (!(ownerDead && ageMs > 50) && !nameless && !ownLeftover && ageMs < this.#staleLockMs) return;
     // Move it aside first (atomic), then check that what we moved is the lock we judged stale.
     const aside = `${this.lockFile}.${randomBytes(4).toString('hex')}.stale`;
     try {
@@ -265,11 +279,15 @@ export class LedgerFile implements LedgerStore {
   }
 
   #release(lock: LockInfo): void {
-    try {
-      const text = this.#fs.readFileSync(this.lockFile, 'utf8');
-      if ((JSON.parse(text) as Partial<LockInfo>).token === lock.token) this.#fs.unlinkSync(this.lockFile);
-    } catch {
-      /* already gone or replaced: nothing of ours to remove */
+    // A second try: a lock left behind by one failed read or removal blocks every window until it is stale.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        const text = this.#fs.readFileSync(this.lockFile, 'utf8');
+        if ((JSON.parse(text) as Partial<LockInfo>).token === lock.token) this.#fs.unlinkSync(this.lockFile);
+        return;
+      } catch (err) {
+        if (errorCode(err) === 'ENOENT') return; // already gone: nothing of ours to remove
+      }
     }
   }
 

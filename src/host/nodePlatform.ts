@@ -3,20 +3,21 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type * as HistoryCommands from './historyCommands';
-import { LedgerFile } from './ledgerFile';
+import { LedgerFile, type LedgerFs } from './ledgerFile';
 import { type Platform } from './platform';
 import { openSharedLedger, reportStoreProblem } from './sharedLedger';
 
 /**
  * A desktop or remote window: the ledger is `ledger.json` in the extension's global storage folder,
- * shared by every window of the machine (remote windows run Upright on the UI side).
+ * shared by every window of the machine (remote windows run Upright on the UI side). `storageFs`
+ * replaces the file system under the ledger and history (tests make it fail).
  */
-export function nodePlatform(context: vscode.ExtensionContext): Platform {
+export function nodePlatform(context: vscode.ExtensionContext, storageFs?: LedgerFs): Platform {
   const storage = context.globalStorageUri.fsPath;
   const dataFolder = path.join(context.extensionUri.fsPath, 'dist', 'data');
   return {
     openLedger: (owner, log, todayKey) =>
-      openSharedLedger(new LedgerFile(storage, { owner, onProblem: reportStoreProblem(log, vscode.window.showWarningMessage) }), log, todayKey),
+      openSharedLedger(new LedgerFile(storage, { owner, fs: storageFs, onProblem: reportStoreProblem(log, vscode.window.showWarningMessage) }), log, todayKey),
     readData(name) {
       try {
         return fs.readFileSync(path.join(dataFolder, name), 'utf8');

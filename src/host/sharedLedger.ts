@@ -10,7 +10,7 @@ export function openSharedLedger(store: LedgerStore, log: vscode.LogOutputChanne
 }
 
 /** Problems a person should hear about: something of theirs was damaged and has been rebuilt. */
-const SHOWN_PROBLEMS = new Set(['corrupt', 'history-corrupt']);
+const SHOWN_PROBLEMS = new Set(['corrupt', 'history-corrupt', 'read', 'history-read', 'history-write']);
 
 /** Reports a store's problem in the log, and as a warning when the person's data was damaged. */
 export function reportStoreProblem(log: vscode.LogOutputChannel, showWarning: (message: string) => unknown): (message: string, kind: string) => void {

@@ -11,6 +11,8 @@ import { type ManualClock } from './clock';
 
 // The test clock ships with the test API, outside the extension bundle.
 export { ManualClock, testClockStart } from './clock';
+export { FaultyStorage } from './faultyStorage';
+import { type FaultyStorage, type StorageFaults } from './faultyStorage';
 import { type CodingSession, type SessionCounters } from './codingSession';
 import { type SettingsReader } from './settingsReader';
 import { type PromptAnswer, type Reminders } from './reminders';
@@ -57,6 +59,10 @@ export interface UprightTestApi {
   pageMessage(page: PageName, raw: unknown): boolean;
   /** Messages a panel's page sent so far, acted on and ignored. */
   pageMessages(page: PageName): { accepted: number; ignored: number };
+  /** Makes the ledger's and history's storage fail (undefined: works again); returns failures so far. */
+  storageFaults(faults: StorageFaults | undefined): number;
+  /** The error of the last failed ledger write, as text. */
+  lastWriteError(): string | undefined;
   readonly windowId: string;
   readonly ledgerLocation: string;
 }
@@ -76,6 +82,7 @@ export function createTestApi(parts: {
   reminders: Reminders;
   stats: StatsPanel;
   exercises: ExercisesPanel;
+  storage: FaultyStorage | undefined;
   answerDialogs: (answers: HistoryDialogs | undefined) => void;
 }): UprightTestApi {
   const panelOf = (page: PageName): RoutinePanel | ExercisesPanel | StatsPanel => (page === 'routine' ? parts.routines : page === 'exercises' ? parts.exercises : parts.stats);
@@ -110,6 +117,15 @@ export function createTestApi(parts: {
     history: () => parts.session.history(),
     stats: () => ({ data: parts.stats.data(), open: parts.stats.isOpen }),
     answerDialogs: (answers) => parts.answerDialogs(answers),
+    storageFaults: (faults) => {
+      if (!parts.storage) throw new Error('this host has no storage seam');
+      parts.storage.faults = faults ?? {};
+      return parts.storage.failed;
+    },
+    lastWriteError: () => {
+      const err = parts.session.lastWriteError;
+      return err instanceof Error ? err.message : err === undefined ? undefined : JSON.stringify(err);
+    },
     pageMessage: (page, raw) => panelOf(page).receive(raw),
     pageMessages: (page) => ({ accepted: panelOf(page).inbox.accepted, ignored: panelOf(page).inbox.ignored }),
     windowId: parts.windowId,

@@ -53,6 +53,7 @@ export function startUpright(context: vscode.ExtensionContext, platform: Platfor
     settings: () => settings.current,
     focused: vscode.window.state.focused,
     windowId,
+    warn: (message) => void vscode.window.showWarningMessage(message),
     watchLedger: platform.watchLedger && ((changed) => platform.watchLedger?.(store.location, changed)),
   });
   settings.onDidChange((next) => session.settingsChanged(next));

@@ -1,0 +1,55 @@
+// Test-only (it ships with the test API, outside the package): storage that fails on request, so a
+// test in the real host can show what a full disk or a failing drive does. Root ignores a read-only
+// folder, so failures are injected here rather than made with permissions.
+import { type LedgerFs, nodeLedgerFs } from './ledgerFile';
+
+export interface StorageFaults {
+  /** An error code (`EIO`, `EACCES`…) every read of a file fails with. */
+  readonly reads?: string;
+  /** An error code (`ENOSPC`, `EROFS`…) every write, rename or removal fails with. */
+  readonly writes?: string;
+}
+
+function fail(code: string, op: string, file: string): never {
+  throw Object.assign(new Error(`${code}: ${op} '${file}' (injected)`), { code });
+}
+
+export class FaultyStorage implements LedgerFs {
+  faults: StorageFaults = {};
+  /** Operations failed so far. */
+  failed = 0;
+
+  #check(kind: 'reads' | 'writes', op: string, file: string): void {
+    const code = this.faults[kind];
+    if (code === undefined) return;
+    this.failed++;
+    fail(code, op, file);
+  }
+
+  readFileSync(file: string, encoding: 'utf8'): string {
+    this.#check('reads', 'open', file);
+    return nodeLedgerFs.readFileSync(file, encoding);
+  }
+  writeFileSync(file: string, data: string, options?: { flag?: string }): void {
+    this.#check('writes', 'write', file);
+    nodeLedgerFs.writeFileSync(file, data, options);
+  }
+  renameSync(from: string, to: string): void {
+    this.#check('writes', 'rename', from);
+    nodeLedgerFs.renameSync(from, to);
+  }
+  unlinkSync(file: string): void {
+    this.#check('writes', 'unlink', file);
+    nodeLedgerFs.unlinkSync(file);
+  }
+  statSync(file: string): { mtimeMs: number; size: number } {
+    return nodeLedgerFs.statSync(file);
+  }
+  mkdirSync(dir: string, options: { recursive: true }): unknown {
+    return nodeLedgerFs.mkdirSync(dir, options);
+  }
+  linkSync(existing: string, newPath: string): void {
+    this.#check('writes', 'link', newPath);
+    nodeLedgerFs.linkSync(existing, newPath);
+  }
+}

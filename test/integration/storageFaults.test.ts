@@ -1,0 +1,101 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type * as vscode from 'vscode';
+import { emptyDay } from '../../src/core/days';
+import { parseHistory, serializeHistory } from '../../src/core/history';
+import { emptyLedger, readLedger } from '../../src/core/ledger';
+import { type UprightTestApi } from '../../src/host/testApi';
+import { getApi, MINUTE, openScratchEditor, resetSession, typeFor } from './helpers';
+
+/** The ledger as it is on disk now (not as the window sees it). */
+function onDisk(api: UprightTestApi): { text: string; todayActiveMs: number } {
+  const text = fs.readFileSync(api.ledgerLocation, 'utf8');
+  const { ledger, problems } = readLedger(JSON.parse(text), emptyLedger('x'));
+  assert.deepEqual(problems, [], 'the file on disk is a whole ledger');
+  return { text, todayActiveMs: ledger.todayActiveMs };
+}
+
+describe('storage that fails, in the real host', () => {
+  let api: UprightTestApi;
+  let editor: vscode.TextEditor;
+
+  before(async () => {
+    api = await getApi();
+    editor = await openScratchEditor();
+    await resetSession(api, editor);
+  });
+
+  afterEach(() => {
+    api.storageFaults(undefined);
+  });
+
+  it('a full disk: the window counts on in memory, says so once, and writes every minute when the disk has room', async () => {
+    assert.ok(api.flush());
+    const before = onDisk(api);
+    const failuresBefore = api.storageFaults({ writes: 'ENOSPC' });
+    for (let minute = 0; minute < 5; minute++) {
+      await typeFor(api, editor, MINUTE);
+      api.refresh();
+    }
+    assert.equal(api.flush(), false);
+    assert.ok(api.storageFaults({ writes: 'ENOSPC' }) > failuresBefore, 'the writes were refused');
+    assert.equal(onDisk(api).text, before.text, 'nothing half-written reached the disk');
+    const counted = api.snapshot().todayActiveMs;
+    assert.ok(counted >= before.todayActiveMs + 5 * MINUTE - 10_000, `counted in memory: ${counted - before.todayActiveMs} ms`);
+    assert.equal(api.counters().storageWarnings, 1, 'told once, not once a minute');
+    api.storageFaults(undefined);
+    assert.ok(api.flush());
+    assert.equal(onDisk(api).todayActiveMs, api.snapshot().todayActiveMs, 'every minute counted meanwhile is written');
+    assert.ok(onDisk(api).todayActiveMs >= counted);
+    assert.equal(api.counters().storageWarnings, 1);
+  });
+
+  it('a drive that fails to read: the ledger is never replaced by a window that could not see it', async () => {
+    assert.ok(api.flush());
+    const before = onDisk(api);
+    api.storageFaults({ reads: 'EIO' });
+    await typeFor(api, editor, 2 * MINUTE);
+    api.refresh();
+    assert.equal(api.flush(), false, 'no write without reading first');
+    assert.equal(onDisk(api).text, before.text);
+    api.storageFaults(undefined);
+    assert.ok(api.flush(), `written once the drive reads again (${api.lastWriteError()})`);
+    assert.ok(onDisk(api).todayActiveMs >= before.todayActiveMs + 2 * MINUTE - 10_000);
+  });
+
+  it('a ledger damaged behind Upright’s back is kept aside, and rebuilt from what the window knows', async () => {
+    await typeFor(api, editor, MINUTE);
+    assert.ok(api.flush());
+    const before = onDisk(api);
+    const folder = path.dirname(api.ledgerLocation);
+    const backupsBefore = fs.readdirSync(folder).filter((f) => f.startsWith('ledger.corrupt-')).length;
+    fs.writeFileSync(api.ledgerLocation, before.text.slice(0, Math.floor(before.text.length / 2)));
+    api.refresh();
+    const backups = fs.readdirSync(folder).filter((f) => f.startsWith('ledger.corrupt-'));
+    assert.equal(backups.length, backupsBefore + 1, 'the damaged file is kept as a backup');
+    assert.equal(fs.readFileSync(path.join(folder, backups.sort().at(-1) ?? ''), 'utf8'), before.text.slice(0, Math.floor(before.text.length / 2)));
+    await typeFor(api, editor, MINUTE);
+    assert.ok(api.flush());
+    assert.ok(onDisk(api).todayActiveMs >= before.todayActiveMs + MINUTE - 10_000, 'rebuilt, with no time lost');
+  });
+
+  it('a history cut short keeps every whole day, and the damaged file is kept aside', () => {
+    const folder = path.dirname(api.ledgerLocation);
+    const historyFile = path.join(folder, 'history.json');
+    const days = ['2026-01-05', '2026-01-06', '2026-01-07'].map((day, i) => ({ ...emptyDay(day), activeMs: (i + 1) * 10 * MINUTE }));
+    const text = serializeHistory({ version: 1, days, exercises: {}, exercisesThrough: null });
+    assert.equal(parseHistory(text).history.days.length, 3);
+    fs.writeFileSync(historyFile, text.slice(0, text.length - 20));
+    const shown = api.history().days.filter((d) => d.day.startsWith('2026-01-0'));
+    assert.deepEqual(
+      shown.map((d) => [d.day, d.activeMs]),
+      [
+        ['2026-01-05', 10 * MINUTE],
+        ['2026-01-06', 20 * MINUTE],
+      ],
+    );
+    assert.ok(fs.readdirSync(folder).some((f) => f.startsWith('history.corrupt-')), 'the damaged file is kept as a backup');
+    fs.rmSync(historyFile);
+  });
+});
