@@ -59,6 +59,8 @@ export class ActivityTracker {
   #focused: boolean;
   /** The current absence has already been recorded as a natural break. */
   #absenceCounted = false;
+  /** An activity ended a gap that was not coding; other windows must hear of it before the minute's write. */
+  #urgent = false;
 
   constructor(settings: TrackerSettings, calendar: Calendar, shared: Ledger, now: Instant, focused: boolean) {
     this.#settings = settings;
@@ -82,6 +84,15 @@ export class ActivityTracker {
 
   get hasPending(): boolean {
     return this.#pending.length > 0;
+  }
+
+  /**
+   * Pending operations to write now rather than at the minute: an activity ended an idle gap or an
+   * absence. Until it is written the ledger's last activity is from before the gap, and a window that
+   * gains focus or starts would measure an absence the person never took.
+   */
+  get hasUrgentPending(): boolean {
+    return this.#urgent && this.#pending.length > 0;
   }
 
   /** The shared ledger as this window sees it (last read + pending operations). */
@@ -138,6 +149,8 @@ export class ActivityTracker {
   takePending(): LedgerOp[] {
     const ops = this.#pending;
     this.#pending = [];
+    // A failed write is retried at the minute, not at every keystroke.
+    this.#urgent = false;
     return ops;
   }
 
@@ -215,6 +228,7 @@ export class ActivityTracker {
       this.#rollDay(now.wallMs);
       // The moment itself is activity: it is what ends the absence for every window.
       this.#push({ type: 'credit', ms: 0, dayKey: this.#dayKey, endWallMs: now.wallMs });
+      this.#urgent = true;
     }
     this.#last = now;
     this.#absenceCounted = false;

@@ -65,6 +65,8 @@ export class CodingSession implements ActivitySink, vscode.Disposable {
   #watchWakeUps = 0;
   #ledgerReads = 0;
   #writeFailureLogged = false;
+  /** Focus came to this window and it has not yet read another window's write since. */
+  #awaitingOthers = false;
   #storageWarnings = 0;
   #lastWriteError: unknown;
   #lastActivityMonoMs: number | null = null;
@@ -85,7 +87,11 @@ export class CodingSession implements ActivitySink, vscode.Disposable {
     const tracker = this.#tracker;
     const now = this.#deps.clock.now();
     this.#lastActivityMonoMs = now.monoMs;
+    // The window left may write what it credited just after this one gained focus and read.
+    if (this.#awaitingOthers) this.#readIfChanged();
     tracker.recordActivity(now);
+    // An activity that ends an idle gap is written at once, so no other window mistakes the gap for a break.
+    if (tracker.hasUrgentPending) this.flush();
     if (
       Math.floor(tracker.activeMsSinceBreak / MS_PER_MINUTE) !== this.#shownSessionMinute ||
       Math.floor(tracker.todayActiveMs / MS_PER_MINUTE) !== this.#shownTodayMinute
@@ -100,6 +106,7 @@ export class CodingSession implements ActivitySink, vscode.Disposable {
     if (focused) this.#readIfChanged();
     this.#tracker.setFocused(focused, this.#deps.clock.now());
     this.flush();
+    if (focused) this.#awaitingOthers = true;
     this.#render();
   }
 
@@ -149,6 +156,7 @@ export class CodingSession implements ActivitySink, vscode.Disposable {
   /** The minute's work: follow other windows, record a natural break, write what is pending, redraw. */
   refresh(): void {
     this.#readIfChanged();
+    this.#awaitingOthers = false;
     this.#tracker.tick(this.#deps.clock.now());
     this.flush();
     this.#render();
@@ -257,6 +265,7 @@ export class CodingSession implements ActivitySink, vscode.Disposable {
     const signature = this.#deps.store.signature();
     if (signature === this.#sharedSignature) return;
     this.#sharedSignature = signature;
+    this.#awaitingOthers = false;
     this.#shared = this.#deps.store.read(this.#shared);
     this.#ledgerReads++;
     this.#tracker.rebase(this.#shared);

@@ -277,6 +277,28 @@ describe('ActivityTracker', () => {
       assert.ok(shared.lastBreak !== null && shared.lastBreak.atWallMs <= clock.wallMs);
     });
 
+    it('does not take an idle gap for a break when another window gains focus before the one left writes', () => {
+      const clock = new TestClock(MORNING);
+      let shared = emptyLedger('2026-03-02');
+      const a = new ActivityTracker(defaults, calendar, shared, clock.now(), true);
+      const b = new ActivityTracker(defaults, calendar, shared, clock.now(), false);
+      type(a, clock, 10 * MINUTE);
+      shared = written(a, shared, clock.wallMs); // the minute's write
+      a.recordActivity(clock.advance(4 * MINUTE + 30 * SECOND)); // idle, not a break
+      assert.equal(a.hasUrgentPending, true, 'the end of an idle gap is written at once');
+      shared = written(a, shared, clock.wallMs); // as the host does
+      type(a, clock, 40 * SECOND);
+      assert.equal(a.hasUrgentPending, false, 'keystrokes wait for the minute');
+      // The person clicks into B, whose extension host writes before A's hears of the blur.
+      b.rebase(shared);
+      b.setFocused(true, clock.now());
+      shared = written(b, shared, clock.wallMs);
+      a.setFocused(false, clock.now());
+      shared = written(a, shared, clock.wallMs);
+      assert.equal(shared.todayBreaks.natural, 0);
+      assert.equal(shared.activeMsSinceBreak, 10 * MINUTE + 40 * SECOND);
+    });
+
     it('mirrors a break due to an absence in unfocused windows without writing', () => {
       const clock = new TestClock(MORNING);
       let shared = emptyLedger('2026-03-02');
