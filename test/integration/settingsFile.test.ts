@@ -5,54 +5,46 @@ import * as vscode from 'vscode';
 import { type UprightTestApi } from '../../src/host/testApi';
 import { eventually, getApi } from './helpers';
 
-/** Wrong in every way a person could get them wrong, as typed into settings.json by hand. */
-const BAD_SETTINGS = `{
-  // Upright, set by hand, badly
-  "upright.breakIntervalMinutes": -5,
-  "upright.idleThresholdSeconds": "soon",
-  "upright.naturalBreakMinutes": 1e9,
-  "upright.typingPauseSeconds": null,
-  "upright.reminderStyle": "siren",
-  "upright.snoozeMinutes": 2.5,
-  "upright.maxConsecutiveSnoozes": [3],
-  "upright.defaultRoutine": "no-such-routine",
-  "upright.equipment": ["band", "laser"],
-  "upright.workingHours": { "enabled": true, "start": "25:00", "end": "18:00", "days": ["someday"] },
-  "upright.fullRoutineDays": "mon",
-  "upright.statusBar.display": { "what": "everything" },
-  "upright.sound": "loud",
-  "upright.customRoutines": [{ "id": "mine", "name": "Mine", "steps": ["no-such-move", { "exercise": "chin-tuck", "reps": -3 }] }, { "name": "no id" }],
-}
-`;
+/** Wrong in every way a person could get them wrong. */
+const BAD_SETTINGS: Record<string, unknown> = {
+  breakIntervalMinutes: -5,
+  idleThresholdSeconds: 'soon',
+  naturalBreakMinutes: 1e9,
+  typingPauseSeconds: null,
+  reminderStyle: 'siren',
+  snoozeMinutes: 2.5,
+  maxConsecutiveSnoozes: [3],
+  defaultRoutine: 'no-such-routine',
+  equipment: ['band', 'laser'],
+  workingHours: { enabled: true, start: '25:00', end: '18:00', days: ['someday'] },
+  fullRoutineDays: 'mon',
+  'statusBar.display': { what: 'everything' },
+  sound: 'loud',
+  customRoutines: [{ id: 'mine', name: 'Mine', steps: ['no-such-move', { exercise: 'chin-tuck', reps: -3 }] }, { name: 'no id' }],
+};
 
 const KEYS = ['breakIntervalMinutes', 'idleThresholdSeconds', 'naturalBreakMinutes', 'typingPauseSeconds', 'reminderStyle', 'snoozeMinutes', 'maxConsecutiveSnoozes', 'defaultRoutine', 'equipment', 'workingHours', 'fullRoutineDays', 'statusBar.display', 'sound', 'customRoutines'];
 
 describe('settings typed wrong, in the real host', () => {
   let api: UprightTestApi;
   let settingsFile: string;
-  let original: string | undefined;
 
   before(async () => {
     api = await getApi();
     const userData = process.env.UPRIGHT_USER_DATA_DIR;
     assert.ok(userData, 'the runner names the profile folder');
     settingsFile = path.join(userData, 'User', 'settings.json');
-    original = fs.existsSync(settingsFile) ? fs.readFileSync(settingsFile, 'utf8') : undefined;
   });
 
   after(async () => {
-    if (original !== undefined) fs.writeFileSync(settingsFile, original);
-    // VS Code may not notice a second hand edit this soon; removing the keys through it always works.
     for (const key of KEYS) await vscode.workspace.getConfiguration('upright').update(key, undefined, vscode.ConfigurationTarget.Global);
     await eventually(() => api.settings().breakIntervalMinutes === 30 && api.settings().customRoutines.length === 0, 'the settings are back');
   });
 
   it('uses a safe value for each, warns once per setting, and never writes the settings file', async () => {
-    // Kept around: the profile's own settings (trust, telemetry) must stay in force.
-    const base = (original ?? '{}').replace(/}\s*$/, '');
-    const text = `${base.trimEnd().replace(/,?$/, ',')}\n${BAD_SETTINGS.replace(/^\{\n/, '')}`;
-    fs.writeFileSync(settingsFile, text);
-    await eventually(() => api.settings().reminderStyle === 'notification' && api.warnings().some((w) => w.includes('upright.reminderStyle')), 'VS Code read the file and Upright its settings');
+    // Through VS Code, as the Settings editor saves them (VS Code checks no types: any JSON goes in).
+    for (const [key, value] of Object.entries(BAD_SETTINGS)) await vscode.workspace.getConfiguration('upright').update(key, value, vscode.ConfigurationTarget.Global);
+    await eventually(() => api.settings().customRoutines.length === 1 && api.warnings().some((w) => w.includes('upright.customRoutines')), 'Upright read its settings');
     const written = fs.readFileSync(settingsFile, 'utf8');
     const writtenAt = fs.statSync(settingsFile).mtimeMs;
 
