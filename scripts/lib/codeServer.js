@@ -90,13 +90,13 @@ function healthy(port) {
  * Starts code-server on 127.0.0.1 in its own process group. `root` holds the profile, extensions and
  * logs. Returns the base URL and a `stop()` that ends the whole group.
  */
-async function startCodeServer({ root, workspace, port, smokeDriver = true, settings = {}, env = {}, quiet = true, locale }) {
+async function startCodeServer({ root, workspace, port, smokeDriver = true, settings = {}, env = {}, quiet = true, locale, workspaceTrust = false }) {
   const host = ensureHost();
   const userDataDir = path.join(root, 'user-data');
   const extensionsDir = path.join(root, 'extensions');
   fs.mkdirSync(extensionsDir, { recursive: true });
   fs.mkdirSync(workspace, { recursive: true });
-  prepareProfile(userDataDir, settings);
+  prepareProfile(userDataDir, workspaceTrust ? { ...settings, 'security.workspace.trust.enabled': true } : settings);
   const chosenPort = port ?? (await freePort());
   const args = [
     host.codeServerEntry,
@@ -104,7 +104,7 @@ async function startCodeServer({ root, workspace, port, smokeDriver = true, sett
     '--bind-addr', `127.0.0.1:${chosenPort}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,

@@ -17,7 +17,7 @@ interface RunningServer {
   logFile: string;
 }
 interface CodeServerLib {
-  startCodeServer: (options: { root: string; workspace: string; smokeDriver?: boolean; settings?: Record<string, unknown>; locale?: string }) => Promise<RunningServer>;
+  startCodeServer: (options: { root: string; workspace: string; smokeDriver?: boolean; settings?: Record<string, unknown>; locale?: string; workspaceTrust?: boolean }) => Promise<RunningServer>;
   installVsix: (options: { vsix: string; userDataDir: string; extensionsDir: string; root: string }) => void;
 }
 interface BrowserLib {
@@ -45,7 +45,16 @@ export async function openWorkbench(
   settings: Record<string, unknown> = {},
   viewport?: { width: number; height: number },
   storage: Record<string, string> = {},
-  options: { keepWalkthrough?: boolean; locale?: string } = {},
+  options: {
+    keepWalkthrough?: boolean;
+    locale?: string;
+    /** Workspace trust on, as a person has it: the folder opens in Restricted Mode until trusted. */
+    workspaceTrust?: boolean;
+    /** Extra extensions to install (folders holding a package.json), such as a file system provider. */
+    extensions?: readonly string[];
+    /** Opens this `.code-workspace` file instead of the workspace folder. */
+    workspaceFile?: (workspace: string) => string;
+  } = {},
 ): Promise<Workbench> {
   const vsix = process.env.UPRIGHT_VSIX;
   if (!vsix || !fs.existsSync(vsix)) throw new Error('UPRIGHT_VSIX must name the packaged extension (npm test sets it)');
@@ -56,13 +65,14 @@ export async function openWorkbench(
   fs.mkdirSync(workspace, { recursive: true });
   installVsix({ vsix, userDataDir: path.join(root, 'user-data'), extensionsDir: path.join(root, 'extensions'), root });
   if (options.locale) installLanguage(root, options.locale);
+  for (const source of options.extensions ?? []) installFolder(root, source);
   // Files Upright keeps in its global storage (a history to show), written before it starts.
   const globalStorage = path.join(root, 'user-data', 'User', 'globalStorage', 'upright.upright');
   for (const [name, text] of Object.entries(storage)) {
     fs.mkdirSync(globalStorage, { recursive: true });
     fs.writeFileSync(path.join(globalStorage, name), text);
   }
-  const server = await startCodeServer({ root, workspace, smokeDriver: false, settings, locale: options.locale });
+  const server = await startCodeServer({ root, workspace, smokeDriver: false, settings, locale: options.locale, workspaceTrust: options.workspaceTrust });
   const browser = await launchBrowser(viewport ? { viewport } : undefined);
   const stopAll = async (): Promise<void> => {
     await browser.close();
@@ -70,7 +80,8 @@ export async function openWorkbench(
   };
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   try {
-    await openPage(page, server.url, workspace, options.keepWalkthrough === true);
+    const target = options.workspaceFile ? `workspace=${encodeURIComponent(options.workspaceFile(workspace))}` : `folder=${encodeURIComponent(workspace)}`;
+    await openPage(page, `${server.url}/?${target}`, options.keepWalkthrough === true, options.workspaceTrust === true);
   } catch (err) {
     // Leave nothing running: a hook that fails here never reaches the suite's close().
     await stopAll();
@@ -123,10 +134,29 @@ function installLanguage(root: string, locale: string): void {
   fs.writeFileSync(path.join(root, 'user-data', 'languagepacks.json'), JSON.stringify(index));
 }
 
-/** Opens the workbench in `page` and, on a first start, closes the walkthrough Upright opens. */
-async function openPage(page: Page, url: string, workspace: string, keepWalkthrough: boolean): Promise<void> {
-  await page.goto(`${url}/?folder=${encodeURIComponent(workspace)}`);
+/** Packages an extension folder and installs it into the profile. */
+function installFolder(root: string, source: string): void {
+  const { installVsix } = load<CodeServerLib>('scripts/lib/codeServer.js');
+  const vsix = path.join(root, `${path.basename(source)}.vsix`);
+  execFileSync(process.execPath, [path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix], { cwd: source, stdio: 'ignore' });
+  installVsix({ vsix, userDataDir: path.join(root, 'user-data'), extensionsDir: path.join(root, 'extensions'), root });
+}
+
+/**
+ * Opens the workbench at `url` in `page`; with workspace trust on, the folder stays untrusted
+ * (Restricted Mode). On a first start, closes the walkthrough Upright opens.
+ */
+async function openPage(page: Page, url: string, keepWalkthrough: boolean, workspaceTrust: boolean): Promise<void> {
+  await page.goto(url);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  if (workspaceTrust) {
+    // VS Code either asks whether to trust the folder (answered No) or opens it in Restricted Mode straight away.
+    const distrust = page.locator('.monaco-dialog-box .monaco-button', { hasText: /No, I don.t trust/ });
+    const restricted = page.locator('.statusbar-item', { hasText: 'Restricted Mode' });
+    await distrust.or(restricted).first().waitFor({ timeout: 30_000 });
+    if (await distrust.count()) await distrust.click();
+    await restricted.first().waitFor({ timeout: 30_000 });
+  }
   if (!keepWalkthrough) {
     // A fresh profile is a first start: Upright opens its walkthrough once. Close it, as a person would.
     await page.locator(TIMER_SELECTOR).waitFor({ timeout: 60_000 });
