@@ -214,3 +214,12 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 export function webviewFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 }
+
+/** Every line of Upright's logs in a profile (one log per extension host start). */
+export function uprightLog(userDataDir: string): string {
+  const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return walk(path.join(userDataDir, 'logs'))
+    .filter((f) => f.endsWith(path.join('upright.upright', 'Upright.log')))
+    .map((f) => fs.readFileSync(f, 'utf8'))
+    .join('\n');
+}

@@ -1,20 +1,10 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type Frame, type Request } from 'playwright-core';
-import { openWorkbench, recordCspProblems, runCommand, screenshot, TIMER_SELECTOR, webviewFrame, type Workbench } from './harness';
+import { openWorkbench, recordCspProblems, runCommand, screenshot, TIMER_SELECTOR, uprightLog, webviewFrame, type Workbench } from './harness';
 
 /** A custom routine whose name and id try markup, script and links, to show they stay text. */
 const HOSTILE_NAME = '<img src=x onerror=alert(1)><script>alert(2)</script> [S](command:x) $(bug)';
-
-/** Every line of Upright's logs in this profile. */
-function uprightLog(userDataDir: string): string {
-  const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-  return walk(path.join(userDataDir, 'logs'))
-    .filter((f) => f.endsWith(path.join('upright.upright', 'Upright.log')))
-    .map((f) => fs.readFileSync(f, 'utf8'))
-    .join('\n');
-}
 
 /** The frame that hosts a page's content (VS Code's webview host frame, parent of the content frame). */
 function webviewHosts(frames: readonly Frame[]): Frame[] {

@@ -1,16 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { openWorkbench, runCommand, screenshot, TIMER_SELECTOR, WALKTHROUGH_SELECTOR, type Workbench } from './harness';
-
-/** Every line of Upright's logs in this profile (one log per extension host start). */
-function uprightLog(userDataDir: string): string {
-  const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-  return walk(path.join(userDataDir, 'logs'))
-    .filter((f) => f.endsWith(path.join('upright.upright', 'Upright.log')))
-    .map((f) => fs.readFileSync(f, 'utf8'))
-    .join('\n');
-}
+import { openWorkbench, runCommand, screenshot, TIMER_SELECTOR, uprightLog, WALKTHROUGH_SELECTOR, type Workbench } from './harness';
 
 describe('the walkthrough in a real workbench', function () {
   this.timeout(180_000);

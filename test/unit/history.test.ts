@@ -18,22 +18,12 @@ import { applyOps, claimPrompt, commitOps, emptyLedger, type Ledger, readLedger,
 import { statsOf } from '../../src/core/stats';
 import { ActivityTracker } from '../../src/core/tracker';
 import { fixedOffsetCalendar, HOUR, MINUTE, SECOND, TestClock } from '../support/time';
+import { seededRandom } from '../support/garbage';
 
 // UTC+1, so local midnight is not UTC midnight.
 const calendar = fixedOffsetCalendar(60);
 const settings = { idleThresholdMs: 3 * MINUTE, naturalBreakMs: 5 * MINUTE };
 
-/** A small deterministic random source (mulberry32), so a failing run can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type MutableDay = { -readonly [K in keyof DayRecord]: DayRecord[K] };
 
@@ -69,7 +59,7 @@ describe('history', () => {
   describe('aggregation over simulated weeks', () => {
     for (const seed of [1, 2, 3]) {
       it(`matches what was done, day by day, over three weeks (seed ${seed})`, () => {
-        const rnd = random(seed);
+        const rnd = seededRandom(seed);
         const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
         // Monday 2026-03-02, 08:00 local.
         const clock = new TestClock(Date.UTC(2026, 2, 2, 7, 0, 0));

@@ -7,6 +7,7 @@ import { commitOps, emptyLedger, type Ledger, type LedgerOp, readLedger } from '
 import { type Calendar } from '../../src/core/time';
 import { ActivityTracker, type TrackerSettings } from '../../src/core/tracker';
 import { fixedOffsetCalendar, HOUR, MINUTE, SECOND, TestClock } from '../support/time';
+import { seededRandom } from '../support/garbage';
 
 /** How often each window's timer reads, ticks and writes (the host's minute refresh). */
 const REFRESH_MS = MINUTE;
@@ -40,17 +41,6 @@ function maxLossPerCrashMs(settings: TrackerSettings): number {
   return REFRESH_MS + settings.idleThresholdMs;
 }
 
-/** A small deterministic random source (mulberry32), so a failing run can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type WindowName = 'A' | 'B';
 
@@ -330,7 +320,7 @@ class Simulation {
 
   constructor(config: RunConfig) {
     this.#config = config;
-    this.#rnd = random(config.seed);
+    this.#rnd = seededRandom(config.seed);
     this.#calendar = fixedOffsetCalendar(config.offsetMinutes);
     // Monday 2 March 2026, 08:30 local.
     this.#clock = new TestClock(Date.UTC(2026, 2, 2, 8, 30) - config.offsetMinutes * MINUTE, 5 * HOUR);
