@@ -57,6 +57,7 @@ export class CodingSession implements ActivitySink, vscode.Disposable {
   #shared: Ledger;
   #sharedSignature: string | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #firstWrite: ReturnType<typeof setTimeout> | undefined;
   #watcher: vscode.Disposable | undefined;
   #watchTimer: ReturnType<typeof setTimeout> | undefined;
   #shownSessionMinute = -1;
@@ -77,8 +78,15 @@ export class CodingSession implements ActivitySink, vscode.Disposable {
     this.#shared = deps.initial;
     this.#sharedSignature = deps.store.signature();
     this.#tracker = new ActivityTracker(trackerSettingsOf(deps.settings()), deps.calendar, deps.initial, deps.clock.now(), deps.focused);
-    this.#watch();
-    this.refresh();
+    // What a start shows needs no write: the first one (a break noticed while VS Code was closed) and
+    // the watch on other windows' writes follow at once, outside activate(): no lock, rename or watcher there.
+    this.#tracker.tick(deps.clock.now());
+    this.#render();
+    this.#firstWrite = setTimeout(() => {
+      this.#firstWrite = undefined;
+      this.#watch();
+      this.refresh();
+    }, 0);
     this.#scheduleMinuteRefresh();
   }
 
@@ -305,6 +313,7 @@ export class CodingSession implements ActivitySink, vscode.Disposable {
 
   dispose(): void {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
+    if (this.#firstWrite !== undefined) clearTimeout(this.#firstWrite);
     if (this.#watchTimer !== undefined) clearTimeout(this.#watchTimer);
     this.#timer = undefined;
     this.#watcher?.dispose();
