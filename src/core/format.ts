@@ -1,4 +1,4 @@
-import { t } from '../shared/l10n';
+import { singular, t } from '../shared/l10n';
 import { MS_PER_MINUTE } from './time';
 
 export interface HoursMinutes {
@@ -17,6 +17,20 @@ export function formatCompactDuration(ms: number): string {
   const { hours, minutes } = toHoursMinutes(ms);
   if (hours === 0) return t('{0}m', minutes);
   return t('{0}h {1}m', hours, `${minutes < 10 ? '0' : ''}${minutes}`);
+}
+
+/** A duration as a screen reader says it: "1 minute", "2 hours", "1 hour and 5 minutes". */
+export function formatSpokenDuration(ms: number): string {
+  const { hours, minutes } = toHoursMinutes(ms);
+  const minutesText = t(singular(minutes) ? '{0} minute' : '{0} minutes', minutes);
+  if (hours === 0) return minutesText;
+  const hoursText = t(singular(hours) ? '{0} hour' : '{0} hours', hours);
+  return minutes === 0 ? hoursText : t('{0} and {1}', hoursText, minutesText);
+}
+
+/** The session timer's accessible label. */
+export function sessionLabel(activeMsSinceBreak: number, todayActiveMs: number): string {
+  return t('Upright: {0} coding since your last break, {1} today. Activate for the menu.', formatSpokenDuration(activeMsSinceBreak), formatSpokenDuration(todayActiveMs));
 }
 
 /** "Not done yet", "Done today", "Done yesterday", "Done 3 days ago", counted in local days. */

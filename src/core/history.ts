@@ -1,4 +1,4 @@
-import { t } from '../shared/l10n';
+import { singular, t } from '../shared/l10n';
 import { type ClosedDay, DAY_COUNT_FIELDS, DAY_KEY_PATTERN, type DayRecord, emptyDay, type ExerciseCount, ID_PATTERN, isDayRecord, isEmptyDay } from './days';
 import { type Ledger, todayRecord } from './ledger';
 
@@ -132,7 +132,9 @@ export function parseHistory(text: string): HistoryReadResult {
     raw = JSON.parse(text);
   } catch {
     const history = salvage(text);
-    return { history, problems: [t('it is not valid JSON (cut short or damaged); {0} days were recovered', history.days.length)], newer: false };
+    const recovered = history.days.length;
+    const problem = t(singular(recovered) ? 'it is not valid JSON (cut short or damaged); {0} day was recovered' : 'it is not valid JSON (cut short or damaged); {0} days were recovered', recovered);
+    return { history, problems: [problem], newer: false };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { history: emptyHistory(), problems: [t('it is not a history record')], newer: false };
   const r = raw as Record<string, unknown>;
@@ -149,7 +151,21 @@ export function parseHistory(text: string): HistoryReadResult {
     const day = dayFromRow(row, columns);
     if (day) days.push(day);
   }
-  if (days.length < rows.length) problems.push(t('{0} of {1} days were unreadable and were left out', rows.length - days.length, rows.length));
+  const unreadable = rows.length - days.length;
+  if (unreadable > 0) {
+    // The verb agrees with the days lost, the noun with all of them.
+    problems.push(
+      t(
+        singular(rows.length)
+          ? '{0} of {1} day was unreadable and was left out'
+          : singular(unreadable)
+            ? '{0} of {1} days was unreadable and was left out'
+            : '{0} of {1} days were unreadable and were left out',
+        unreadable,
+        rows.length,
+      ),
+    );
+  }
   const exercises: Record<string, ExerciseTotal> = {};
   const storedExercises = typeof r.exercises === 'object' && r.exercises !== null && !Array.isArray(r.exercises) ? (r.exercises as Record<string, unknown>) : {};
   let badExercises = 0;

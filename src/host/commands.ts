@@ -1,4 +1,4 @@
-import { t } from '../shared/l10n';
+import { singular, t } from '../shared/l10n';
 import * as vscode from 'vscode';
 import { equipmentLabel, positionLabel } from '../core/exercises/cards';
 import { type Exercise } from '../core/exercises/model';
@@ -40,12 +40,13 @@ async function startRoutine(deps: CommandDeps): Promise<void> {
       detail: `${routine.summary} ${formatLastDone(record?.lastDoneWallMs, now, (wallMs) => localCalendar.startOfDay(wallMs))}.`,
     };
     // Progression, as the article suggests: once a routine is familiar, offer one more set.
-    if ((record?.completions ?? 0) < PROGRESSION_COMPLETIONS) return [item];
+    const completions = record?.completions ?? 0;
+    if (completions < PROGRESSION_COMPLETIONS) return [item];
     const more: RoutineItem = {
       id: routine.id,
       extraSet: true,
       label: `$(arrow-up) ${t('{0}, one more set', literalText(routine.name))}`,
-      description: t('done {0} times: ready for more', record?.completions ?? 0),
+      description: t(singular(completions) ? 'done {0} time: ready for more' : 'done {0} times: ready for more', completions),
       detail: t('Every exercise gets one more set.'),
     };
     return [item, more];

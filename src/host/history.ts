@@ -1,4 +1,4 @@
-import { t } from '../shared/l10n';
+import { singular, t } from '../shared/l10n';
 import * as vscode from 'vscode';
 import { allDays } from '../core/history';
 import { type ExportFormat, historyCsv, historyExport } from '../core/historyExport';
@@ -36,7 +36,9 @@ export const windowDialogs: HistoryDialogs = {
       {
         modal: true,
         detail: t(
-          '{0} recorded days, today’s counts, the exercise totals and how often each routine was done are deleted from this computer. This cannot be undone. The time since your last break is kept.',
+          singular(days)
+            ? '{0} recorded day, today’s counts, the exercise totals and how often each routine was done are deleted from this computer. This cannot be undone. The time since your last break is kept.'
+            : '{0} recorded days, today’s counts, the exercise totals and how often each routine was done are deleted from this computer. This cannot be undone. The time since your last break is kept.',
           days,
         ),
       },
@@ -87,7 +89,7 @@ export async function exportHistory(deps: HistoryCommandDeps): Promise<vscode.Ur
   const days = allDays(history, ledger).length;
   deps.log.info(`Exported ${days} days of history as ${format.toUpperCase()} to ${target.toString()}.`);
   const open = t('Open');
-  void vscode.window.showInformationMessage(t('Exported {0} days of Upright history.', days), open).then((picked) => {
+  void vscode.window.showInformationMessage(t(singular(days) ? 'Exported {0} day of Upright history.' : 'Exported {0} days of Upright history.', days), open).then((picked) => {
     if (picked === open) void vscode.window.showTextDocument(target);
   });
   return target;

@@ -4,6 +4,6 @@
 import * as vscode from 'vscode';
 import { useTranslator } from '../shared/l10n';
 
-useTranslator(vscode.l10n.t);
+useTranslator(vscode.l10n.t, vscode.l10n.bundle ? vscode.env.language : undefined);
 
 export { clearHistory, exportHistory, windowDialogs } from './history';

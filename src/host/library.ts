@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import { type Exercise } from '../core/exercises/model';
-import { t } from '../shared/l10n';
+import { singular, t } from '../shared/l10n';
 
 function isExerciseShaped(v: unknown): v is Exercise {
   if (typeof v !== 'object' || v === null) return false;
@@ -36,7 +36,10 @@ export function lazyLibrary(read: DataReader, language: string, log: vscode.LogO
         const parsed = JSON.parse(text) as unknown;
         // The build checks every rule of the data; here only that the file is what the build wrote.
         const exercises = Array.isArray(parsed) ? parsed.filter(isExerciseShaped) : [];
-        if (exercises.length === 0 || exercises.length !== (parsed as unknown[]).length) log.warn(t('The exercise library file {0} is damaged: {1} exercises could be read.', name, exercises.length));
+        if (exercises.length === 0 || exercises.length !== (parsed as unknown[]).length) {
+          const readable = exercises.length;
+          log.warn(t(singular(readable) ? 'The exercise library file {0} is damaged: {1} exercise could be read.' : 'The exercise library file {0} is damaged: {1} exercises could be read.', name, readable));
+        }
         cached = exercises;
       } catch (err) {
         log.error(t('Could not read the exercise library ({0}): {1}', name, err instanceof Error ? err.message : String(err)));

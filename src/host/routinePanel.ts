@@ -1,4 +1,4 @@
-import { t } from '../shared/l10n';
+import { singular, t } from '../shared/l10n';
 import * as vscode from 'vscode';
 import { type CompletedExercise } from '../core/days';
 import { animationTempo, formatDose, muscleLabel } from '../core/exercises/cards';
@@ -331,7 +331,7 @@ export class RoutinePanel implements vscode.Disposable {
     const seconds = Math.ceil(view.remainingMs / 1000);
     const what = segment?.kind === 'rest' ? t('Rest') : segment?.kind === 'ready' ? t('Next: {0}', step?.exercise.name ?? '') : (step?.exercise.name ?? '');
     const paused = run.state.status === 'paused' ? ` ${t('(paused)')}` : '';
-    this.#deps.statusBar.showRoutineStep({ text: `${what} ${seconds}s${paused}`, label: t('Upright routine: {0}, {1} seconds left{2}', what, seconds, paused) });
+    this.#deps.statusBar.showRoutineStep({ text: `${what} ${seconds}s${paused}`, label: t(singular(seconds) ? 'Upright routine: {0}, {1} second left{2}' : 'Upright routine: {0}, {1} seconds left{2}', what, seconds, paused) });
   }
 
   /** Ends the current run (its panel closed, or another routine starts): an ending is recorded once. */

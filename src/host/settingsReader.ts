@@ -1,5 +1,7 @@
 import { t } from '../shared/l10n';
 import * as vscode from 'vscode';
+import { formatSpokenDuration } from '../core/format';
+import { MS_PER_MINUTE } from '../core/time';
 import { parseSettings, settingsEqual, type SettingProblem, type UprightSettings } from '../core/settings';
 
 function describeProblem(problem: SettingProblem): string {
@@ -13,12 +15,7 @@ function describeProblem(problem: SettingProblem): string {
     case 'skipped':
       return t('Setting {0}: {1}; it is skipped.', problem.setting, problem.found);
     case 'belowIdleThreshold':
-      return t(
-        'Setting {0}: {1} minutes is shorter than the idle threshold, so it could never count as a break; using {2}.',
-        problem.setting,
-        problem.found,
-        problem.used,
-      );
+      return t('Setting {0}: a break of {1} is shorter than the idle threshold, so it could never count; using {2}.', problem.setting, formatSpokenDuration(Number(problem.found) * MS_PER_MINUTE), problem.used);
   }
 }
 

@@ -1,17 +1,11 @@
-import { t } from '../shared/l10n';
+import { singular, t } from '../shared/l10n';
 import * as vscode from 'vscode';
-import { formatCompactDuration, toHoursMinutes } from '../core/format';
+import { formatCompactDuration, formatSpokenDuration, sessionLabel } from '../core/format';
 import { type UprightSettings } from '../core/settings';
 import { type ReminderView } from '../core/reminders/scheduler';
 import { type TrackerSnapshot } from '../core/tracker';
 
 export const STATUS_BAR_ITEM_ID = 'upright.timer';
-
-function spokenDuration(ms: number): string {
-  const { hours, minutes } = toHoursMinutes(ms);
-  if (hours === 0) return t('{0} minutes', minutes);
-  return t('{0} hours {1} minutes', hours, minutes);
-}
 
 /** The always-visible session timer. Renders only when what it shows has changed. */
 export class SessionStatusBar implements vscode.Disposable {
@@ -60,11 +54,7 @@ export class SessionStatusBar implements vscode.Disposable {
     tooltip.appendMarkdown(t('Click for the Upright menu.'));
     tooltip.isTrusted = false;
     this.#item.tooltip = tooltip;
-    this.#sessionLabel = t(
-      'Upright: {0} coding since your last break, {1} today. Activate for the menu.',
-      spokenDuration(snapshot.activeMsSinceBreak),
-      spokenDuration(snapshot.todayActiveMs),
-    );
+    this.#sessionLabel = sessionLabel(snapshot.activeMsSinceBreak, snapshot.todayActiveMs);
     this.#apply();
   }
 
@@ -95,8 +85,10 @@ export class SessionStatusBar implements vscode.Disposable {
     switch (r.phase) {
       case 'due':
         return { text: `$(bell) ${t('Break due')}`, label: t('Upright: a break is due. Activate for the menu.') };
-      case 'soon':
-        return { text: `$(watch) ${t('Break in {0}', clock(r.msUntilDue))}`, label: t('Upright: a break in {0} seconds.', Math.ceil(r.msUntilDue / 1000)) };
+      case 'soon': {
+        const seconds = Math.ceil(r.msUntilDue / 1000);
+        return { text: `$(watch) ${t('Break in {0}', clock(r.msUntilDue))}`, label: t(singular(seconds) ? 'Upright: a break in {0} second.' : 'Upright: a break in {0} seconds.', seconds) };
+      }
       case 'paused': {
         const label =
           r.msUntilResume === null
@@ -106,7 +98,7 @@ export class SessionStatusBar implements vscode.Disposable {
       }
       case 'counting':
         if (this.#display !== 'nextBreak') return undefined;
-        return { text: `$(watch) ${t('{0} to break', formatCompactDuration(r.msUntilDue + 59_999))}`, label: t('Upright: next break in {0}.', spokenDuration(r.msUntilDue + 59_999)) };
+        return { text: `$(watch) ${t('{0} to break', formatCompactDuration(r.msUntilDue + 59_999))}`, label: t('Upright: next break in {0}.', formatSpokenDuration(r.msUntilDue + 59_999)) };
       default:
         return undefined;
     }

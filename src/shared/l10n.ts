@@ -11,13 +11,32 @@ export type Translate = (message: string, ...args: Array<string | number>) => st
 export const fill: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (whole, i: string) => (args[Number(i)] === undefined ? whole : String(args[Number(i)])));
 
 let active: Translate = fill;
+let pluralRules = new Intl.PluralRules('en');
 
 export function t(message: string, ...args: Array<string | number>): string {
   return active(message, ...args);
 }
 
-export function useTranslator(translate: Translate): void {
+/**
+ * Whether `count` takes the "one" form of a counted noun in the language the text is in: "1 minute"
+ * but "0 minutes". Choose the message with it, `t(singular(n) ? '{0} day' : '{0} days', n)`, so both
+ * stay literal for the bundles' check; English, German and Spanish have only these two forms.
+ */
+export function singular(count: number): boolean {
+  return pluralRules.select(count) === 'one';
+}
+
+/**
+ * Installs the translator and the language its text is in, whose plural rules `singular` follows.
+ * Without a bundle the text is English, whatever the display language, so pass `undefined` then.
+ */
+export function useTranslator(translate: Translate, language?: string): void {
   active = translate;
+  try {
+    pluralRules = new Intl.PluralRules(language ?? 'en');
+  } catch {
+    pluralRules = new Intl.PluralRules('en');
+  }
 }
 
 /** A translator from a bundle of English → translated text; a missing entry falls back to English. */

@@ -1,4 +1,4 @@
-import { t } from './l10n';
+import { singular, t } from './l10n';
 import { type StatsDay, type StatsPageData } from './statsPage';
 
 /**
@@ -128,11 +128,11 @@ export function statsFormat(locale: string): StatsFormat {
 
 /** The counting words, one and many; `{0}` is the number in the locale's digits. */
 const COUNTED = {
-  day: (n: number, c: string) => t(n === 1 ? '{0} day' : '{0} days', c),
-  break: (n: number, c: string) => t(n === 1 ? '{0} break' : '{0} breaks', c),
-  reminder: (n: number, c: string) => t(n === 1 ? '{0} reminder' : '{0} reminders', c),
-  time: (n: number, c: string) => t(n === 1 ? '{0} time' : '{0} times', c),
-  routine: (n: number, c: string) => t(n === 1 ? '{0} routine' : '{0} routines', c),
+  day: (n: number, c: string) => t(singular(n) ? '{0} day' : '{0} days', c),
+  break: (n: number, c: string) => t(singular(n) ? '{0} break' : '{0} breaks', c),
+  reminder: (n: number, c: string) => t(singular(n) ? '{0} reminder' : '{0} reminders', c),
+  time: (n: number, c: string) => t(singular(n) ? '{0} time' : '{0} times', c),
+  routine: (n: number, c: string) => t(singular(n) ? '{0} routine' : '{0} routines', c),
 };
 
 /** "1 break", "3 breaks", in the page's language with the locale's digits. */

@@ -1,4 +1,4 @@
-import { t } from '../shared/l10n';
+import { singular, t } from '../shared/l10n';
 import { type ExerciseCard, type ExercisesPageData, type FromExercisesPage, parseExercisesPageData, parseToExercisesPage } from '../shared/exercisesPage';
 import { renderIllustration } from '../shared/illustration/render';
 import { ILLUSTRATIONS } from '../shared/illustration/specs';
@@ -110,7 +110,8 @@ function renderGrid(): void {
   }
   if (shown.length === 0) grid.append(el('li', { className: 'empty', text: t('No exercise matches these filters.') }));
   root.replaceChildren(header, summary, grid);
-  live.textContent = t('Showing {0} of {1} exercises', shown.length, data.exercises.length);
+  const total = data.exercises.length;
+  live.textContent = t(singular(total) ? 'Showing {0} of {1} exercise' : 'Showing {0} of {1} exercises', shown.length, total);
   if (lastFocusedCard) {
     root.querySelector<HTMLButtonElement>(`button.card[data-id="${CSS.escape(lastFocusedCard)}"]`)?.focus();
     lastFocusedCard = null;

@@ -1,4 +1,4 @@
-import { t } from '../shared/l10n';
+import { singular, t } from '../shared/l10n';
 import { renderIllustration } from '../shared/illustration/render';
 import { ILLUSTRATIONS } from '../shared/illustration/specs';
 import { type ControlAction, type FromRoutinePage, parseToRoutinePage, type PlayerSnapshot, type RoutinePageData, type RoutinePageState, type RoutineStepView, type SegmentView } from '../shared/routinePage';
@@ -203,9 +203,10 @@ function drawSegment(): void {
     shownKey = key;
     shownSecond = -1;
     shownRep = -1;
+    const restSeconds = Math.round(seg.durationMs / 1000);
     if (paused) announce(t('Paused'));
     else if (seg.kind === 'ready') announce(t(seg.step === 0 ? 'Get ready: {0}. {1}.' : 'Up next: {0}. {1}.', step.name, step.doseText));
-    else if (seg.kind === 'rest') announce(t('Rest, {0} seconds.', Math.round(seg.durationMs / 1000)));
+    else if (seg.kind === 'rest') announce(t(singular(restSeconds) ? 'Rest, {0} second.' : 'Rest, {0} seconds.', restSeconds));
     else announce(`${step.name}. ${[parts, step.doseText].filter(Boolean).join('. ')}.`);
   }
 }
@@ -226,13 +227,13 @@ function drawCount(): void {
     if (rep !== shownRep) {
       shownRep = rep;
       countBig.textContent = String(rep);
-      countSmall.textContent = t('of {0} reps', step.reps);
+      countSmall.textContent = t(singular(step.reps) ? 'of {0} rep' : 'of {0} reps', step.reps);
       count.setAttribute('aria-label', t('Rep {0} of {1}', rep, step.reps));
     }
   } else if (second !== shownSecond) {
     countBig.textContent = formatSeconds(left);
     countSmall.textContent = seg.kind === 'work' ? (step.kind === 'hold' ? t('hold') : t('keep going')) : seg.kind === 'rest' ? t('rest') : t('get ready');
-    count.setAttribute('aria-label', t(second === 1 ? '{0} second left' : '{0} seconds left', second));
+    count.setAttribute('aria-label', t(singular(second) ? '{0} second left' : '{0} seconds left', second));
     if (player.status === 'running' && second <= 3 && second >= 1 && shownSecond !== -1) announce(String(second));
   }
   shownSecond = second;
@@ -249,7 +250,11 @@ function drawSummary(): void {
   close.addEventListener('click', () => act('close'));
   const allDone = done.size === data.steps.length;
   const heading = el('h2', { text: allDone ? t('Routine done') : player.early ? t('Stopped early') : t('Routine ended'), attrs: { tabindex: '-1' } });
-  const counted = done.size > 0 ? t('{0} of {1} exercises completed. It counts as a break.', done.size, data.steps.length) : t('No exercise was completed, so it does not count as a break.');
+  const total = data.steps.length;
+  const counted =
+    done.size === 0
+      ? t('No exercise was completed, so it does not count as a break.')
+      : t(singular(total) ? '{0} of {1} exercise completed. It counts as a break.' : '{0} of {1} exercises completed. It counts as a break.', done.size, total);
   summary.replaceChildren(heading, el('p', { text: counted }), el('ul', { className: 'summary-list' }, ...items), close);
   summary.hidden = false;
   if (!document.body.classList.contains('is-finished')) chime([523, 659, 784]);

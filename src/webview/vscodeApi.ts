@@ -18,8 +18,10 @@ function handedBundle(): Record<string, string> | undefined {
   }
 }
 
-// Installed when this module loads, so before any page module builds its text.
-useTranslator(bundleTranslator(handedBundle()));
+// Installed when this module loads, so before any page module builds its text. The page's `lang` is
+// VS Code's display language, which the text is in only when a bundle came with it.
+const bundle = handedBundle();
+useTranslator(bundleTranslator(bundle), bundle ? document.documentElement.lang : undefined);
 
 declare function acquireVsCodeApi<State>(): VsCodeApi<State>;
 

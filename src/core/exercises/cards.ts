@@ -1,7 +1,7 @@
 import { type ExerciseCard, type ExercisesPageData, type ReduceMotion } from '../../shared/exercisesPage';
 import { type Category, CATEGORIES, type Dose, type Equipment, type Exercise, type Muscle, type Position, POSITIONS } from './model';
 import { canDo, substitute } from './routines';
-import { t } from '../../shared/l10n';
+import { singular, t } from '../../shared/l10n';
 
 /** Labels are looked up when a page is built, in the language of that moment. */
 export const categoryLabel = (c: Category): string =>
@@ -41,7 +41,7 @@ export function formatDose(dose: Dose): string {
   const sets = dose.sets > 1 ? t(', {0} sets', dose.sets) : '';
   switch (dose.kind) {
     case 'reps':
-      return `${t(dose.reps === 1 ? '{0} rep' : '{0} reps', dose.reps)}${dose.holdSeconds ? t(', {0} s hold', dose.holdSeconds) : ''}${side}${sets}`;
+      return `${t(singular(dose.reps) ? '{0} rep' : '{0} reps', dose.reps)}${dose.holdSeconds ? t(', {0} s hold', dose.holdSeconds) : ''}${side}${sets}`;
     case 'hold':
       return `${t('Hold {0} s', dose.seconds)}${side}${dose.sets > 1 ? t(', {0} times', dose.sets) : ''}`;
     case 'timed':
