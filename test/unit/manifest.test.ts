@@ -1,8 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseCustomRoutines } from '../../src/core/exercises/custom';
+import { EXERCISES } from '../../src/core/exercises/library';
 import { EQUIPMENT } from '../../src/core/exercises/model';
-import { DEFAULT_SETTINGS, parseSettings, SETTING_SPECS, STATUS_BAR_DISPLAYS } from '../../src/core/settings';
+import { BUILT_IN_ROUTINES, resolveRoutine } from '../../src/core/exercises/routines';
+import { DEFAULT_SETTINGS, parseSettings, SETTING_SPECS, type SettingProblem, STATUS_BAR_DISPLAYS } from '../../src/core/settings';
+import { type JsonSchema, schemaErrors } from '../support/jsonSchema';
 
 const root = path.resolve(__dirname, '../../..');
 interface Manifest {
@@ -85,5 +89,152 @@ describe('manifest', () => {
     assert.match(source, /createStatusBarItem\(STATUS_BAR_ITEM_ID/);
     assert.match(source, /STATUS_BAR_ITEM_ID = 'upright\.timer'/);
     assert.match(source, /command = 'upright\.showMenu'/);
+  });
+});
+
+interface ExerciseIdSchema {
+  enum: string[];
+  enumDescriptions: string[];
+}
+interface CustomRoutinesSchema {
+  items: { properties: { steps: { items: { anyOf: [ExerciseIdSchema, { properties: { exercise: ExerciseIdSchema } }] } } } };
+}
+interface Generated {
+  schema: JsonSchema;
+  nls: Record<string, Record<string, string>>;
+  readmeTable: string;
+  exerciseKeyPrefix: string;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { generate } = require(path.join(root, 'scripts', 'exerciseSchema.js')) as { generate: () => Promise<Generated> };
+
+const readJson = (file: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as Record<string, string>;
+
+/** Taken as written: no problem while reading the setting, and no step skipped as unknown when the routine runs. */
+function codeAccepts(value: unknown): boolean {
+  const problems: SettingProblem[] = [];
+  const routines = parseCustomRoutines(value, BUILT_IN_ROUTINES.map((r) => r.id), problems);
+  const unknown = routines.flatMap((r) => resolveRoutine(r, EXERCISES, { equipment: [...EQUIPMENT], intensity: 'full' }).skipped.filter((s) => s.reason === 'unknownExercise'));
+  return problems.length === 0 && unknown.length === 0;
+}
+
+describe('the upright.customRoutines schema', () => {
+  const schema = manifest.contributes.configuration.properties['upright.customRoutines'] as unknown as JsonSchema;
+  const [idStep, objectStep] = (schema as unknown as CustomRoutinesSchema).items.properties.steps.items.anyOf;
+  const ids = EXERCISES.map((e) => e.id);
+
+  it('offers every library exercise id, and only those, as a step and as its exercise, named in every language', () => {
+    assert.deepEqual(idStep.enum, ids);
+    assert.deepEqual(objectStep.properties.exercise, idStep);
+    assert.equal(idStep.enumDescriptions.length, ids.length);
+    for (const language of ['', 'de', 'es']) {
+      const nls = readJson(language ? `package.nls.${language}.json` : 'package.nls.json');
+      const names = language ? (readJson(`l10n/exercises.${language}.json`) as unknown as Record<string, { name: string }>) : Object.fromEntries(EXERCISES.map((e) => [e.id, e]));
+      EXERCISES.forEach((e, i) => {
+        const key = /^%(.+)%$/.exec(idStep.enumDescriptions[i] ?? '')?.[1] ?? '';
+        assert.ok(nls[key]?.startsWith(`${names[e.id]?.name} — `), `${language || 'en'}: ${e.id} is described by its name (${nls[key]})`);
+      });
+    }
+  });
+
+  it('is what scripts/exerciseSchema.js writes from the code (run it after changing the library or the rules)', async () => {
+    const generated = await generate();
+    const hint = 'out of date: run node scripts/exerciseSchema.js';
+    assert.deepEqual(schema, generated.schema, `package.json ${hint}`);
+    for (const [file, entries] of Object.entries(generated.nls)) {
+      const written = Object.fromEntries(Object.entries(readJson(file)).filter(([k]) => k.startsWith(generated.exerciseKeyPrefix)));
+      assert.deepEqual(written, entries, `${file} ${hint}`);
+    }
+    assert.ok(fs.readFileSync(path.join(root, 'README.md'), 'utf8').includes(`\n${generated.readmeTable}\n`), `README.md's table of exercise ids ${hint}`);
+  });
+
+  it("accepts the README's example, which the code reads without a problem", () => {
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    const block = [...readme.matchAll(/```json\n([^`]*)```/g)].map((m) => m[1] ?? '').find((b) => b.trimStart().startsWith('"upright.customRoutines"'));
+    assert.ok(block, 'the README shows an upright.customRoutines example');
+    const example = (JSON.parse(`{${block}}`) as Record<string, unknown>)['upright.customRoutines'];
+    assert.ok(Array.isArray(example) && example.length > 0);
+    assert.deepEqual(schemaErrors(schema, example), []);
+    assert.ok(codeAccepts(example));
+    // Both step forms are shown, so the bare id the schema once refused stays covered.
+    const steps = example.flatMap((r: { steps: unknown[] }) => r.steps);
+    assert.ok(steps.some((s) => typeof s === 'string') && steps.some((s) => typeof s === 'object'));
+  });
+
+  it('accepts exactly what the code takes as written', () => {
+    const withStep = (step: unknown): unknown => [{ id: 'mine', steps: [step] }];
+    const withRoutine = (fields: Record<string, unknown>): unknown => [{ id: 'mine', steps: ['chin-tuck'], ...fields }];
+    const routines = (count: number): unknown => Array.from({ length: count }, (_, i) => ({ id: `r${i}`, steps: ['chin-tuck'] }));
+    // Repeated ids across routines are left out: JSON Schema cannot compare items by one field, so
+    // only the parser's warning catches them.
+    const values: unknown[] = [
+      [],
+      [{ id: 'every-id', steps: ids }],
+      [{ id: 'every-object', steps: ids.map((exercise) => ({ exercise })) }],
+      withStep({ exercise: 'chin-tuck', reps: 1, holdSeconds: 1, sets: 1 }),
+      withStep({ exercise: 'chin-tuck', reps: 50, holdSeconds: 300, sets: 10 }),
+      withStep({ exercise: 'chin-tuck', note: 'other fields are ignored' }),
+      withStep({ exercise: 'chin-tuck', reps: 0 }),
+      withStep({ exercise: 'chin-tuck', reps: 51 }),
+      withStep({ exercise: 'chin-tuck', reps: 2.5 }),
+      withStep({ exercise: 'chin-tuck', reps: '8' }),
+      withStep({ exercise: 'doorway-stretch', holdSeconds: 0 }),
+      withStep({ exercise: 'doorway-stretch', holdSeconds: 301 }),
+      withStep({ exercise: 'chin-tuck', sets: 0 }),
+      withStep({ exercise: 'chin-tuck', sets: 11 }),
+      withStep({ exercise: 'chin-tuck', sets: null }),
+      withStep('no-such-move'),
+      withStep({ exercise: 'no-such-move' }),
+      withStep('Chin-Tuck'),
+      withStep(''),
+      withStep(42),
+      withStep(null),
+      withStep({}),
+      withStep({ reps: 3 }),
+      withStep(['chin-tuck']),
+      withRoutine({ id: 'A_1' }),
+      withRoutine({ id: 'x'.repeat(64) }),
+      withRoutine({ id: 'x'.repeat(65) }),
+      withRoutine({ id: 'has space' }),
+      withRoutine({ id: '-dash-first' }),
+      withRoutine({ id: 'Posture-Reset' }),
+      withRoutine({ id: 7 }),
+      ...BUILT_IN_ROUTINES.map((r) => withRoutine({ id: r.id })),
+      [{ steps: ['chin-tuck'] }],
+      withRoutine({ name: 'My reset' }),
+      withRoutine({ name: 'two  spaces inside' }),
+      withRoutine({ name: 'é'.repeat(80) }),
+      withRoutine({ name: '😀'.repeat(80) }),
+      withRoutine({ name: '😀'.repeat(81) }),
+      withRoutine({ name: 'x'.repeat(81) }),
+      withRoutine({ name: '' }),
+      withRoutine({ name: '   ' }),
+      withRoutine({ name: ' leading' }),
+      withRoutine({ name: 'trailing ' }),
+      withRoutine({ name: '\u00a0no-break space' }),
+      withRoutine({ name: 'a\ttab' }),
+      withRoutine({ name: 'two\nlines' }),
+      withRoutine({ name: 'line\u2028separator' }),
+      withRoutine({ name: 'bell\u0007' }),
+      withRoutine({ name: 42 }),
+      withRoutine({ steps: [] }),
+      withRoutine({ steps: 'chin-tuck' }),
+      withRoutine({ steps: Array.from({ length: 40 }, () => 'chin-tuck') }),
+      withRoutine({ steps: Array.from({ length: 41 }, () => 'chin-tuck') }),
+      [{ id: 'mine' }],
+      routines(50),
+      routines(51),
+      ['not a routine'],
+      [null],
+      {},
+      'chin-tuck',
+    ];
+    const verdicts = values.map((value) => {
+      const bySchema = schemaErrors(schema, value).length === 0;
+      assert.equal(bySchema, codeAccepts(value), `${JSON.stringify(value).slice(0, 200)}: the schema ${bySchema ? 'accepts' : 'refuses'} it, the code does not`);
+      return bySchema;
+    });
+    // Both answers come up, so neither side can agree by always saying yes or no.
+    assert.ok(verdicts.filter(Boolean).length >= 10 && verdicts.filter((v) => !v).length >= 30);
   });
 });

@@ -1,17 +1,32 @@
-import { t } from '../../shared/l10n';
+import { singular, t } from '../../shared/l10n';
 import { ID_PATTERN } from '../days';
 import { describeValue, type SettingProblem } from '../settingsProblems';
 import { type Routine, type RoutineStep } from './routines';
 
 const SETTING = 'upright.customRoutines';
-const MAX_ROUTINES = 50;
-const MAX_STEPS = 40;
-const MAX_NAME_CODE_POINTS = 80;
+/** What a name shown on one line, as text, cannot hold: line breaks, control characters, half characters. */
+const NOT_NAME_CHARACTERS = String.raw`\p{Cc}\p{Cs}\p{Zl}\p{Zp}`;
+const NOT_NAME_TEXT = new RegExp(`[${NOT_NAME_CHARACTERS}]+`, 'gu');
+
+/**
+ * What `upright.customRoutines` takes as written, without a problem. The settings schema in
+ * package.json is written from these by scripts/exerciseSchema.js, so settings.json and the parser agree.
+ */
+export const CUSTOM_ROUTINE_RULES = {
+  maxRoutines: 50,
+  maxSteps: 40,
+  routineId: /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/,
+  maxNameCodePoints: 80,
+  /** A name kept as it is (given 1 to `maxNameCodePoints` code points): one line, no space at either end. */
+  nameAsWritten: new RegExp(String.raw`^(?!\s)[^${NOT_NAME_CHARACTERS}]*(?<!\s)$`, 'u'),
+  reps: { min: 1, max: 50 },
+  holdSeconds: { min: 1, max: 300 },
+  sets: { min: 1, max: 10 },
+} as const;
+
+const { maxRoutines: MAX_ROUTINES, maxSteps: MAX_STEPS, maxNameCodePoints: MAX_NAME_CODE_POINTS, routineId: ID } = CUSTOM_ROUTINE_RULES;
 /** More problems than this are counted in one line, so a list of thousands of bad steps cannot flood the log. */
 const MAX_LISTED_PROBLEMS = 10;
-const ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-/** What a name shown on one line, as text, cannot hold: line breaks, control characters, half characters. */
-const NOT_NAME_TEXT = /[\p{Cc}\p{Cs}\p{Zl}\p{Zp}]+/gu;
 
 type Report = (problem: SettingProblem) => void;
 
@@ -44,9 +59,10 @@ function readStep(rawStep: unknown, at: string, report: Report): RoutineStep | u
     return undefined;
   }
   const st = step as Record<string, unknown>;
-  const reps = clampInt(st.reps, 1, 50, 'reps', at, report);
-  const seconds = clampInt(st.holdSeconds, 1, 300, 'holdSeconds', at, report);
-  const sets = clampInt(st.sets, 1, 10, 'sets', at, report);
+  const { reps: repsRange, holdSeconds: secondsRange, sets: setsRange } = CUSTOM_ROUTINE_RULES;
+  const reps = clampInt(st.reps, repsRange.min, repsRange.max, 'reps', at, report);
+  const seconds = clampInt(st.holdSeconds, secondsRange.min, secondsRange.max, 'holdSeconds', at, report);
+  const sets = clampInt(st.sets, setsRange.min, setsRange.max, 'sets', at, report);
   return { exercise, ...(reps !== undefined ? { reps } : {}), ...(seconds !== undefined ? { seconds } : {}), ...(sets !== undefined ? { sets } : {}) };
 }
 
@@ -103,6 +119,6 @@ export function parseCustomRoutines(raw: unknown, builtInIds: readonly string[],
     ids.add(r.id);
     routines.push({ id: r.id, name, summary: t('Your own routine.'), forReminders: false, steps });
   }
-  if (unlistedProblems > 0) problems.push({ setting: SETTING, found: t('listing {0} more problems', unlistedProblems), used: '', reason: 'skipped' });
+  if (unlistedProblems > 0) problems.push({ setting: SETTING, found: t(singular(unlistedProblems) ? 'listing {0} more problem' : 'listing {0} more problems', unlistedProblems), used: '', reason: 'skipped' });
   return routines;
 }
