@@ -291,7 +291,9 @@ export class CodingSession implements ActivitySink, vscode.Disposable {
   /** Other windows' writes show here at once where the platform can watch the ledger; the minute refresh is the fallback. */
   #watch(): void {
     this.#watcher = this.#deps.watchLedger?.(() => {
-      if (this.#watchTimer !== undefined) return;
+      // One write raises several events, and this window's own writes raise them too: only a file that
+      // is not the one last read or written is a change worth waking up for.
+      if (this.#watchTimer !== undefined || this.#deps.store.signature() === this.#sharedSignature) return;
       this.#watchTimer = setTimeout(() => {
         this.#watchTimer = undefined;
         this.#watchWakeUps++;

@@ -42,7 +42,7 @@ export class FaultyStorage implements LedgerFs {
     this.#check('writes', 'unlink', file);
     nodeLedgerFs.unlinkSync(file);
   }
-  statSync(file: string): { mtimeMs: number; size: number } {
+  statSync(file: string): { mtimeMs: number; size: number; ino?: number } {
     return nodeLedgerFs.statSync(file);
   }
   mkdirSync(dir: string, options: { recursive: true }): unknown {

@@ -40,7 +40,7 @@ export class HistoryFile {
   #signature(): string | undefined {
     try {
       const s = this.#options.fs.statSync(this.file);
-      return `${s.mtimeMs}:${s.size}`;
+      return `${s.ino ?? ''}:${s.mtimeMs}:${s.size}`;
     } catch (err) {
       if (errorCode(err) === 'ENOENT') return undefined;
       throw err;

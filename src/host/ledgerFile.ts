@@ -16,7 +16,7 @@ export interface LedgerFs {
   writeFileSync(file: string, data: string, options?: { flag?: string }): void;
   renameSync(from: string, to: string): void;
   unlinkSync(file: string): void;
-  statSync(file: string): { mtimeMs: number; size: number };
+  statSync(file: string): { mtimeMs: number; size: number; ino?: number };
   mkdirSync(dir: string, options: { recursive: true }): unknown;
   linkSync(existing: string, newPath: string): void;
 }
@@ -122,11 +122,11 @@ export class LedgerFile implements LedgerStore {
     return { writes: this.#writes, totalMs: this.#writeMsTotal, maxMs: this.#writeMsMax };
   }
 
-  /** The file's change signature (cheap): changes whenever a window writes. */
+  /** The file's identity (cheap): every write renames a new file into place, so it changes with each. */
   signature(): string | undefined {
     try {
       const s = this.#fs.statSync(this.file);
-      return `${s.mtimeMs}:${s.size}`;
+      return `${s.ino ?? ''}:${s.mtimeMs}:${s.size}`;
     } catch {
       return undefined;
     }

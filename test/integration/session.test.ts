@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { type UprightTestApi } from '../../src/host/testApi';
-import { getApi, HOUR, MINUTE, openScratchEditor, resetSession, SECOND, typeFor, typeOnce } from './helpers';
+import { eventually, getApi, HOUR, MINUTE, openScratchEditor, resetSession, SECOND, typeFor, typeOnce } from './helpers';
 
 describe('coding clock in the real host', function () {
   let api: UprightTestApi;
@@ -109,6 +109,29 @@ describe('coding clock in the real host', function () {
     assert.ok(api.flush());
     const rebuilt = JSON.parse(fs.readFileSync(api.ledgerLocation, 'utf8')) as { todayActiveMs: number };
     assert.equal(rebuilt.todayActiveMs, todayBefore + 1 * MINUTE, 'nothing this window knew was lost');
+  });
+
+  it('wakes once for each write of another window: never for its own writes, nor for file events that change nothing', async () => {
+    const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 400)); // past the watcher's debounce
+    await settle();
+    const before = api.counters().watchWakeUps;
+    // This window's own write.
+    await typeFor(api, editor, MINUTE);
+    assert.ok(api.flush());
+    await settle();
+    // Events that change nothing: the same mode set again, twice.
+    const ledger = api.ledgerLocation;
+    fs.chmodSync(ledger, fs.statSync(ledger).mode);
+    await settle();
+    fs.chmodSync(ledger, fs.statSync(ledger).mode);
+    await settle();
+    // Another window's write: a new file renamed into place, the way every writer writes.
+    const text = fs.readFileSync(ledger, 'utf8');
+    fs.writeFileSync(`${ledger}.other`, text);
+    fs.renameSync(`${ledger}.other`, ledger);
+    await eventually(() => api.counters().watchWakeUps > before, 'the write of another window is noticed');
+    await settle();
+    assert.equal(api.counters().watchWakeUps - before, 1);
   });
 
   it('records a break from the command palette', async () => {
