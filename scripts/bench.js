@@ -7,6 +7,7 @@ const os = require('node:os');
 const path = require('node:path');
 const zlib = require('node:zlib');
 const esbuild = require('esbuild');
+const { removeFolder } = require('./lib/folders');
 
 const root = path.resolve(__dirname, '..');
 const KB = 1024;
@@ -225,7 +226,7 @@ async function firstPaint() {
   }
   const vsix = require('./lib/package').packageVsix({ out: path.join(work, 'upright.vsix'), quiet: true });
   installVsix({ vsix, userDataDir: path.join(work, 'user-data'), extensionsDir: path.join(work, 'extensions'), root: work });
-  // A returning user: the walkthrough of a first start would take the focus from the command palette.
+  // A returning user: no first start.
   const storage = path.join(work, 'user-data', 'User', 'globalStorage', 'upright.upright');
   fs.mkdirSync(storage, { recursive: true });
   fs.writeFileSync(path.join(storage, 'welcomed'), '');
@@ -252,8 +253,8 @@ async function firstPaint() {
     }
   } finally {
     await browser.close();
-    server.stop();
-    setTimeout(() => fs.rmSync(work, { recursive: true, force: true }), 2500).unref();
+    await server.stop();
+    removeFolder(work);
   }
   report('routine panel: command to first paint (median of 5)', median(samples), 'ms', undefined, `samples: ${samples.map((s) => s.toFixed(0)).join(', ')} ms; code-server in headless Chromium, page load included`);
 }

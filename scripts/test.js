@@ -35,14 +35,31 @@ function mochaLayer(name, files, timeoutMs, env = {}) {
   }
 }
 
+// UPRIGHT_TEST_FILES=name,other runs only the suites whose file names contain one of them (every layer).
+const onlyFiles = (process.env.UPRIGHT_TEST_FILES ?? '').split(',').filter(Boolean);
+
 function testFiles(dir) {
   const full = path.join(root, 'dist', 'test', dir);
   if (!fs.existsSync(full)) return [];
-  return fs.readdirSync(full).filter((f) => f.endsWith('.test.js')).sort().map((f) => path.join(full, f));
+  return fs
+    .readdirSync(full)
+    .filter((f) => f.endsWith('.test.js') && (onlyFiles.length === 0 || onlyFiles.some((o) => f.includes(o))))
+    .sort()
+    .map((f) => path.join(full, f));
 }
+
+let scratch;
 
 async function main() {
   const started = Date.now();
+  // Every layer, and the VS Code and Chromium they start, keep their temporary files in one folder of
+  // this run: what a test leaves there is reported below, and the folder goes at the end whatever happens.
+  scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'upright-run-'));
+  process.env.TMPDIR = scratch;
+  // Tests run on a test day, never the real one: say which, so a failure can be run again as it was.
+  const { testDay } = require('./lib/testDay');
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  console.log(`test day ${testDay()} (UPRIGHT_TEST_TODAY), time zone ${zone} (TZ)`);
   banner('build');
   fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
   const built = run(process.execPath, ['esbuild.js', '--production', '--tests']);
@@ -84,7 +101,8 @@ async function main() {
     }
   }
 
-  if (only.includes('integration') && built && !process.env.VSCODE_EXECUTABLE_PATH) {
+  const twoWindowsChosen = onlyFiles.length === 0 || onlyFiles.some((o) => 'twoWindows.test.js'.includes(o));
+  if (only.includes('integration') && built && !process.env.VSCODE_EXECUTABLE_PATH && twoWindowsChosen) {
     banner('two windows, one clock (two extension hosts on one code-server)');
     if (hostReady) {
       const { runTwoWindows } = require('./lib/twoWindows');
@@ -110,6 +128,14 @@ async function main() {
     }
   }
 
+  banner('temporary files');
+  // Tools keep sockets and caches of their own there (vscode-ipc-*.sock, Chromium's); Upright's tests
+  // name theirs upright-*, and each must remove its own, also when it fails.
+  const left = fs.readdirSync(scratch).filter((name) => name.startsWith('upright-'));
+  console.log(left.length ? `left behind by tests: ${left.join(', ')}` : 'no test left a file or folder behind');
+  record('cleanup', { passes: Number(left.length === 0), failures: Number(left.length > 0) });
+  fs.rmSync(scratch, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+
   banner('summary');
   let passed = 0;
   let failed = 0;
@@ -128,6 +154,7 @@ async function main() {
 
 main().catch((err) => {
   console.error(err);
+  if (scratch) fs.rmSync(scratch, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   console.log('0 passed, 1 failed');
   process.exitCode = 1;
 });

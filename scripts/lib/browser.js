@@ -5,6 +5,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
 const { chromiumPath, ensureSystemPackages } = require('./host');
+const { removeFolder } = require('./folders');
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -32,7 +33,7 @@ async function launchBrowser({ viewport = { width: 1280, height: 800 }, colorSch
     context,
     async close() {
       await context.close().catch(() => undefined);
-      fs.rmSync(profile, { recursive: true, force: true });
+      removeFolder(profile);
     },
   };
 }

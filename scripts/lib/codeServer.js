@@ -5,6 +5,7 @@ const { spawn, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
+const { testClockStartMs } = require('./testDay');
 const http = require('node:http');
 const { ensureHost } = require('./host');
 
@@ -44,13 +45,16 @@ function writeJson(file, value) {
 }
 
 /** Creates (or refreshes) a profile: User and Machine settings merged over the defaults above. */
+/**
+ * Machine-scoped settings: code-server's extension host is a remote one, which reads these from the
+ * server machine's settings (Machine/), not from the User settings the workbench shows.
+ */
+const MACHINE_SCOPED = ['workbench.welcomePage.walkthroughs.openOnInstall', 'remote.autoForwardPorts', 'remote.autoForwardPortsSource'];
+
 function prepareProfile(userDataDir, extraSettings = {}) {
   const settings = { ...PROFILE_SETTINGS, ...extraSettings };
   writeJson(path.join(userDataDir, 'User', 'settings.json'), settings);
-  writeJson(path.join(userDataDir, 'Machine', 'settings.json'), {
-    'remote.autoForwardPorts': false,
-    'remote.autoForwardPortsSource': 'output',
-  });
+  writeJson(path.join(userDataDir, 'Machine', 'settings.json'), Object.fromEntries(MACHINE_SCOPED.filter((key) => key in settings).map((key) => [key, settings[key]])));
 }
 
 function hostEnv(host, dirs, extraEnv) {
@@ -88,7 +92,7 @@ function healthy(port) {
 
 /**
  * Starts code-server on 127.0.0.1 in its own process group. `root` holds the profile, extensions and
- * logs. Returns the base URL and a `stop()` that ends the whole group.
+ * logs. Returns the base URL and a `stop()` that ends the whole group (a promise, resolved when it has exited).
  */
 async function startCodeServer({ root, workspace, port, smokeDriver = true, settings = {}, env = {}, quiet = true, locale, workspaceTrust = false }) {
   const host = ensureHost();
@@ -122,28 +126,35 @@ async function startCodeServer({ root, workspace, port, smokeDriver = true, sett
   });
   fs.closeSync(out);
   let exited = false;
-  child.on('exit', () => {
-    exited = true;
+  const exit = new Promise((resolve) => {
+    child.on('exit', () => {
+      exited = true;
+      resolve();
+    });
   });
+  // Resolves once the group's leader has exited (SIGKILL after 2 s), so its folders can be removed.
   const stop = () => {
-    if (exited) return;
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      /* already gone */
-    }
-    setTimeout(() => {
+    if (exited) return Promise.resolve();
+    const signal = (name) => {
       try {
-        process.kill(-child.pid, 'SIGKILL');
+        process.kill(-child.pid, name);
       } catch {
         /* already gone */
       }
-    }, 2000).unref();
+    };
+    signal('SIGTERM');
+    const kill = setTimeout(() => signal('SIGKILL'), 2000);
+    kill.unref();
+    return exit.then(() => {
+      clearTimeout(kill);
+      // Children of the group that outlive the leader (the extension host, watchers) go too.
+      signal('SIGKILL');
+    });
   };
   const deadline = Date.now() + 60_000;
   while (!(await healthy(chosenPort))) {
     if (exited || Date.now() > deadline) {
-      stop();
+      await stop();
       const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').slice(-2000) : '';
       throw new Error(`code-server did not start on port ${chosenPort}:\n${tail}`);
     }
@@ -159,16 +170,6 @@ function devPayloadUrl(base, port, { folder, devPath, testsPath, extensionEnv })
   if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
   if (extensionEnv) payload.push(['extensionEnvironment', JSON.stringify(extensionEnv)]);
   return `${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-}
-
-/**
- * The wall time the extension's test clock starts at: 09:00 local today, so tests that move the clock
- * by hours never cross midnight, whenever the run happens.
- */
-function testClockStartMs() {
-  const d = new Date();
-  d.setHours(9, 0, 0, 0);
-  return String(d.getTime());
 }
 
 module.exports = { testClockStartMs, startCodeServer, installVsix, prepareProfile, devPayloadUrl, freePort, PROFILE_SETTINGS };

@@ -6,6 +6,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { startCodeServer, devPayloadUrl } = require('./codeServer');
 const { launchBrowser } = require('./browser');
+const { removeFolder } = require('./folders');
 
 /** Workbench chatter that is not test output. */
 const WORKBENCH_NOISE = /^(Ignoring fetching additional builtin extensions|\[AccountPolicyGate\]|Updating additional builtin extensions cache)/;
@@ -58,10 +59,10 @@ async function main() {
     code = 1;
   } finally {
     await browser?.close();
-    server?.stop();
-    if (!process.env.UPRIGHT_KEEP_HOST_LOGS) setTimeout(() => fs.rmSync(root, { recursive: true, force: true }), 2500).unref();
+    await server?.stop();
+    if (!process.env.UPRIGHT_KEEP_HOST_LOGS) removeFolder(root);
   }
-  setTimeout(() => process.exit(code), 2600);
+  process.exit(code);
 }
 
 void main();

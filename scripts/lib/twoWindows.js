@@ -6,6 +6,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { startCodeServer, devPayloadUrl, testClockStartMs } = require('./codeServer');
 const { launchBrowser } = require('./browser');
+const { removeFolder } = require('./folders');
 
 const root = path.resolve(__dirname, '../..');
 const NOISE = /^(Ignoring fetching additional builtin extensions|\[AccountPolicyGate\]|Updating additional builtin extensions cache)/;
@@ -73,8 +74,8 @@ async function runTwoWindows({
     results.failures += 1;
   } finally {
     await browser?.close();
-    server?.stop();
-    setTimeout(() => fs.rmSync(work, { recursive: true, force: true }), 2500).unref();
+    await server?.stop();
+    removeFolder(work);
   }
   return results;
 }

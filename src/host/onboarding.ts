@@ -20,13 +20,56 @@ async function setBand(settings: SettingsReader, log: vscode.LogOutputChannel, h
 }
 
 /**
- * The walkthrough's command, and its first showing: it opens by itself once, the first time Upright
- * starts in a profile, and never again (it stays under Help: Welcome). `firstStart` keeps that mark.
+ * A host that started this long before Upright activated was already running when Upright was
+ * installed (from the Extensions view or a VSIX): VS Code then opens the walkthrough itself, where the
+ * person was when they installed it. At a window's start Upright activates within seconds.
  */
-export function registerOnboarding(settings: SettingsReader, log: vscode.LogOutputChannel, firstStart: () => boolean): vscode.Disposable {
+const INSTALLED_INTO_RUNNING_WINDOW_MS = 60_000;
+
+/**
+ * Opens the walkthrough as soon as that takes no focus from the person. With an editor open it is a
+ * tab behind it, as VS Code itself opens a walkthrough for someone in the editor: nothing is drawn,
+ * nothing is focused. With no editor, a walkthrough shown now would draw itself and take the focus
+ * (closing a command palette the person has open), so it waits for the first editor, or for the
+ * window to lose the focus.
+ */
+function openWhenFocusIsFree(log: vscode.LogOutputChannel): vscode.Disposable {
+  const waits: vscode.Disposable[] = [];
+  const stopWaiting = (): void => {
+    for (const wait of waits.splice(0)) wait.dispose();
+  };
+  const tryOpen = (): void => {
+    const behindAnEditor = vscode.window.tabGroups.activeTabGroup.tabs.length > 0;
+    if (!behindAnEditor && vscode.window.state.focused) return;
+    stopWaiting();
+    log.info(behindAnEditor ? 'Walkthrough opened behind the editor in use.' : 'Walkthrough opened while the window is in the background.');
+    void vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, { inactive: behindAnEditor });
+  };
+  waits.push(vscode.window.tabGroups.onDidChangeTabs(tryOpen), vscode.window.onDidChangeWindowState(tryOpen));
+  tryOpen();
+  return { dispose: stopWaiting };
+}
+
+/**
+ * The walkthrough's command, and its first showing. VS Code opens a contributed walkthrough by itself
+ * when an extension is installed into a running window, if `workbench.welcomePage.walkthroughs.openOnInstall`
+ * is on. Where it does not (installed before the window started: from the command line, a synced or
+ * prepared profile), Upright opens it once, on the first start in a profile, under the same setting,
+ * and never takes the focus. `firstStart` keeps the mark; `hostAgeMs` is how long this host has run.
+ */
+export function registerOnboarding(settings: SettingsReader, log: vscode.LogOutputChannel, firstStart: () => boolean, hostAgeMs: number): vscode.Disposable {
+  let opening: vscode.Disposable | undefined;
   if (firstStart()) {
-    log.info('First start in this profile: opening the walkthrough.');
-    void vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false);
+    const openOnInstall = vscode.workspace.getConfiguration('workbench.welcomePage.walkthroughs').get<boolean>('openOnInstall', true);
+    if (!openOnInstall) {
+      log.info('First start in this profile: the walkthrough stays closed (workbench.welcomePage.walkthroughs.openOnInstall is off); it is under Help: Welcome.');
+    } else if (hostAgeMs > INSTALLED_INTO_RUNNING_WINDOW_MS) {
+      log.info('First start in this profile, installed into a running window: VS Code shows the walkthrough.');
+    } else {
+      log.info('First start in this profile: opening the walkthrough.');
+      opening = openWhenFocusIsFree(log);
+    }
   }
-  return vscode.commands.registerCommand('upright.setBand', (has: unknown) => setBand(settings, log, has));
+  const setBandCommand = vscode.commands.registerCommand('upright.setBand', (has: unknown) => setBand(settings, log, has));
+  return { dispose: () => [opening, setBandCommand].forEach((d) => d?.dispose()) };
 }

@@ -37,7 +37,7 @@ export interface Started {
 /** The composition shared by the desktop and browser entries. */
 export function startUpright(context: vscode.ExtensionContext, platform: Platform, clock: HostClock, testMode: boolean): Started {
   // Core and the pages' shared code speak through this; VS Code picks the bundle for its display language.
-  useTranslator(vscode.l10n.t);
+  useTranslator(vscode.l10n.t, vscode.l10n.bundle ? vscode.env.language : undefined);
   const log = createLog();
   const settings = new SettingsReader(log);
   const statusBar = new SessionStatusBar();
@@ -115,7 +115,7 @@ export function startUpright(context: vscode.ExtensionContext, platform: Platfor
     vscode.commands.registerCommand('upright.exportHistory', oneDialog(() => platform.historyCommands().exportHistory(historyDeps))),
     vscode.commands.registerCommand('upright.clearHistory', oneDialog(() => platform.historyCommands().clearHistory(historyDeps))),
     // Tests start in a fresh profile every time: the walkthrough would open in each.
-    registerOnboarding(settings, log, () => !testMode && platform.firstStart()),
+    registerOnboarding(settings, log, () => !testMode && platform.firstStart(), performance.now()),
   );
   reminders.evaluate();
   return {

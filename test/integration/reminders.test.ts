@@ -70,18 +70,23 @@ describe('break reminders in the real host', function () {
 
   it('goes out early, two seconds after a save (a natural stopping point)', async () => {
     await config().update('typingPauseSeconds', 120, vscode.ConfigurationTarget.Global);
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'upright-save-')), 'notes.ts');
-    fs.writeFileSync(file, '');
-    const saved = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
-    await typeSteadily(api, saved, 65 * SECOND);
-    assert.equal(api.reminder().shownPromptId, undefined);
-    await saved.document.save();
-    api.clock.advance(2100);
-    const view = api.reminder();
-    assert.equal(view.view?.promptReason, 'stoppingPoint');
-    assert.ok(view.shownPromptId);
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-    editor = await openScratchEditor();
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'upright-save-'));
+    try {
+      const file = path.join(folder, 'notes.ts');
+      fs.writeFileSync(file, '');
+      const saved = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+      await typeSteadily(api, saved, 65 * SECOND);
+      assert.equal(api.reminder().shownPromptId, undefined);
+      await saved.document.save();
+      api.clock.advance(2100);
+      const view = api.reminder();
+      assert.equal(view.view?.promptReason, 'stoppingPoint');
+      assert.ok(view.shownPromptId);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      editor = await openScratchEditor();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('Snooze puts it off for snoozeMinutes of wall time and counts the snooze', async () => {

@@ -13,12 +13,14 @@ interface RunningServer {
   url: string;
   port: number;
   userDataDir: string;
-  stop: () => void;
+  /** Ends code-server's whole process group; resolves once it has exited. */
+  stop: () => Promise<void>;
   logFile: string;
 }
 interface CodeServerLib {
   startCodeServer: (options: { root: string; workspace: string; smokeDriver?: boolean; settings?: Record<string, unknown>; locale?: string; workspaceTrust?: boolean }) => Promise<RunningServer>;
   installVsix: (options: { vsix: string; userDataDir: string; extensionsDir: string; root: string }) => void;
+  devPayloadUrl: (base: string, port: number, options: { folder: string; devPath: string; testsPath?: string; extensionEnv?: Record<string, string> }) => string;
 }
 interface BrowserLib {
   launchBrowser: (options?: { colorScheme?: 'dark' | 'light'; viewport?: { width: number; height: number } }) => Promise<{ context: BrowserContext; close: () => Promise<void> }>;
@@ -38,15 +40,14 @@ export interface Workbench {
 /**
  * Installs the packaged `.vsix` into a fresh profile, starts code-server as `npm start` does (without the
  * smoke-test driver, so the workbench behaves as a person sees it) and opens it in headless Chromium.
- * `storage` seeds files of Upright's global storage folder (by name). The walkthrough Upright opens on a
- * first start is closed unless `keepWalkthrough`. `locale` sets VS Code's display language.
+ * `storage` seeds files of Upright's global storage folder (by name). `locale` sets VS Code's display
+ * language.
  */
 export async function openWorkbench(
   settings: Record<string, unknown> = {},
   viewport?: { width: number; height: number },
   storage: Record<string, string> = {},
   options: {
-    keepWalkthrough?: boolean;
     locale?: string;
     /** Workspace trust on, as a person has it: the folder opens in Restricted Mode until trusted. */
     workspaceTrust?: boolean;
@@ -54,16 +55,22 @@ export async function openWorkbench(
     extensions?: readonly string[];
     /** Opens this `.code-workspace` file instead of the workspace folder. */
     workspaceFile?: (workspace: string) => string;
+    /**
+     * Runs Upright from the build in test mode with its clock held at this wall time (the test API's
+     * manual clock), for pages that show dates: what they show then never depends on the real day.
+     */
+    clockAtWallMs?: number;
   } = {},
 ): Promise<Workbench> {
   const vsix = process.env.UPRIGHT_VSIX;
   if (!vsix || !fs.existsSync(vsix)) throw new Error('UPRIGHT_VSIX must name the packaged extension (npm test sets it)');
-  const { startCodeServer, installVsix } = load<CodeServerLib>('scripts/lib/codeServer.js');
+  const { startCodeServer, installVsix, devPayloadUrl } = load<CodeServerLib>('scripts/lib/codeServer.js');
   const { launchBrowser } = load<BrowserLib>('scripts/lib/browser.js');
+  const heldClock = options.clockAtWallMs !== undefined;
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'upright-ui-'));
   const workspace = path.join(root, 'workspace');
   fs.mkdirSync(workspace, { recursive: true });
-  installVsix({ vsix, userDataDir: path.join(root, 'user-data'), extensionsDir: path.join(root, 'extensions'), root });
+  if (!heldClock) installVsix({ vsix, userDataDir: path.join(root, 'user-data'), extensionsDir: path.join(root, 'extensions'), root });
   if (options.locale) installLanguage(root, options.locale);
   for (const source of options.extensions ?? []) installFolder(root, source);
   // Files Upright keeps in its global storage (a history to show), written before it starts.
@@ -72,30 +79,44 @@ export async function openWorkbench(
     fs.mkdirSync(globalStorage, { recursive: true });
     fs.writeFileSync(path.join(globalStorage, name), text);
   }
-  const server = await startCodeServer({ root, workspace, smokeDriver: false, settings, locale: options.locale, workspaceTrust: options.workspaceTrust });
+  // The development payload is honoured only with the smoke-test driver on (no toasts then: the
+  // notification center has them).
+  let server: RunningServer;
+  try {
+    server = await startCodeServer({ root, workspace, smokeDriver: heldClock, settings, locale: options.locale, workspaceTrust: options.workspaceTrust });
+  } catch (err) {
+    removeFolder(root);
+    throw err;
+  }
   const browser = await launchBrowser(viewport ? { viewport } : undefined);
   const stopAll = async (): Promise<void> => {
     await browser.close();
-    server.stop();
+    await server.stop();
+    removeFolder(root);
   };
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   try {
     const target = options.workspaceFile ? `workspace=${encodeURIComponent(options.workspaceFile(workspace))}` : `folder=${encodeURIComponent(workspace)}`;
-    await openPage(page, `${server.url}/?${target}`, options.keepWalkthrough === true, options.workspaceTrust === true);
+    const url = heldClock
+      ? devPayloadUrl(server.url, server.port, {
+          folder: workspace,
+          devPath: repoRoot,
+          testsPath: path.join(repoRoot, 'dist', 'test', 'ui', 'index.js'),
+          extensionEnv: { UPRIGHT_TEST_CLOCK_START: String(options.clockAtWallMs) },
+        })
+      : `${server.url}/?${target}`;
+    await openPage(page, url, options.workspaceTrust === true);
   } catch (err) {
     // Leave nothing running: a hook that fails here never reaches the suite's close().
     await stopAll();
     throw err;
   }
-  return {
-    page,
-    server,
-    workspace,
-    async close() {
-      await stopAll();
-      setTimeout(() => fs.rmSync(root, { recursive: true, force: true }), 2500).unref();
-    },
-  };
+  return { page, server, workspace, close: stopAll };
+}
+
+/** Removes a test's folder, with a few tries while a process that has just ended closes its files. */
+export function removeFolder(folder: string): void {
+  load<{ removeFolder(folder: string): void }>('scripts/lib/folders.js').removeFolder(folder);
 }
 
 /**
@@ -144,9 +165,9 @@ function installFolder(root: string, source: string): void {
 
 /**
  * Opens the workbench at `url` in `page`; with workspace trust on, the folder stays untrusted
- * (Restricted Mode). On a first start, closes the walkthrough Upright opens.
+ * (Restricted Mode).
  */
-async function openPage(page: Page, url: string, keepWalkthrough: boolean, workspaceTrust: boolean): Promise<void> {
+async function openPage(page: Page, url: string, workspaceTrust: boolean): Promise<void> {
   await page.goto(url);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   if (workspaceTrust) {
@@ -157,25 +178,8 @@ async function openPage(page: Page, url: string, keepWalkthrough: boolean, works
     if (await distrust.count()) await distrust.click();
     await restricted.first().waitFor({ timeout: 30_000 });
   }
-  if (!keepWalkthrough) {
-    // A fresh profile is a first start: Upright opens its walkthrough once. Close it, as a person would.
-    await page.locator(TIMER_SELECTOR).waitFor({ timeout: 60_000 });
-    await page.locator(WALKTHROUGH_SELECTOR).waitFor({ timeout: 20_000 });
-    // It takes focus a moment after it appears, which closes a command palette opened too soon: try again.
-    for (let attempt = 0; attempt < 5 && (await page.locator(WALKTHROUGH_SELECTOR).count()) > 0; attempt++) {
-      await page.waitForTimeout(500);
-      try {
-        await page.keyboard.press('F1');
-        const input = page.locator('.quick-input-widget input.input');
-        await input.fill('>View: Close All Editors', { timeout: 3_000 });
-        await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Close All Editors' }).first().click({ timeout: 3_000 });
-        await page.locator(WALKTHROUGH_SELECTOR).waitFor({ state: 'detached', timeout: 3_000 });
-      } catch {
-        await page.keyboard.press('Escape');
-      }
-    }
-    await page.locator(WALKTHROUGH_SELECTOR).waitFor({ state: 'detached' });
-  }
+  // The profile turns `workbench.welcomePage.walkthroughs.openOnInstall` off, so neither VS Code nor
+  // Upright opens the walkthrough (the walkthrough's own test turns it on).
 }
 
 export const TIMER_SELECTOR = '[id="upright.upright.upright.timer"]';
