@@ -71,5 +71,10 @@ export function registerOnboarding(settings: SettingsReader, log: vscode.LogOutp
     }
   }
   const setBandCommand = vscode.commands.registerCommand('upright.setBand', (has: unknown) => setBand(settings, log, has));
-  return { dispose: () => [opening, setBandCommand].forEach((d) => d?.dispose()) };
+  return {
+    dispose: () => {
+      opening?.dispose();
+      setBandCommand.dispose();
+    },
+  };
 }
