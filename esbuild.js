@@ -33,7 +33,7 @@ const browser = { ...extension, entryPoints: ['src/web.ts'], outfile: 'dist/brow
 const historyCommands = { ...extension, entryPoints: ['src/host/historyCommands.ts'], outfile: 'dist/historyCommands.js', metafile: false };
 
 /** The test API, loaded by the extension only in ExtensionMode.Test; never packaged. */
-const testApi = { ...extension, entryPoints: ['src/host/testApi.ts'], outfile: 'dist/testApi.js', metafile: false };
+const testApi = { ...extension, entryPoints: ['src/host/testing/testApi.ts'], outfile: 'dist/testApi.js', metafile: false };
 
 /** The pages' scripts: browser code, one file each, no Node, no vscode. */
 const webviews = {

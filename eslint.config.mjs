@@ -31,6 +31,19 @@ export default tseslint.config(
     },
   },
   {
+    // Storage is plain Node, tested in plain Node from many processes at once.
+    files: ['src/host/storage/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'storage is plain Node: it must not import vscode.' }],
+          patterns: [{ regex: '^\\.\\./(?!\\.\\./)', message: 'storage depends on core and shared only, not on the rest of the host.' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/webview/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { ...noVscode, patterns: [{ group: ['**/host/**', '**/core/**'], message: 'webview code imports src/shared only.' }] }] },
   },

@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { systemClock } from './host/clock';
-import { nodePlatform } from './host/nodePlatform';
-import type * as TestApiModule from './host/testApi';
-import { type UprightTestApi } from './host/testApi';
+import { nodePlatform } from './host/platform/nodePlatform';
+import type * as TestApiModule from './host/testing/testApi';
+import { type UprightTestApi } from './host/testing/testApi';
 import { startUpright } from './host/upright';
 
 let stop: (() => void) | undefined;

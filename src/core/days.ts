@@ -1,3 +1,4 @@
+import { DAY_KEY_PATTERN, ID_PATTERN, isCount, isMs } from '../shared/guards';
 import { DAY_COUNT_FIELDS, type StatsDay } from '../shared/statsPage';
 
 /**
@@ -8,7 +9,6 @@ export type DayRecord = StatsDay;
 
 /** The counters of a day record, in the order history stores them after the day and active time. */
 export { DAY_COUNT_FIELDS };
-export type DayCountField = (typeof DAY_COUNT_FIELDS)[number];
 
 /** How often one exercise was completed, and for how long in all. */
 export interface ExerciseCount {
@@ -28,9 +28,7 @@ export interface ClosedDay {
   readonly exercises: Readonly<Record<string, ExerciseCount>>;
 }
 
-export const DAY_KEY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-/** Exercise and routine ids, as the library and custom routines allow them. */
-export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+export { DAY_KEY_PATTERN, ID_PATTERN };
 
 export function emptyDay(day: string): DayRecord {
   return { day, activeMs: 0, reminders: 0, started: 0, manual: 0, natural: 0, skipped: 0, snoozed: 0, routines: 0, exercises: 0, exerciseMs: 0 };
@@ -50,8 +48,6 @@ export function addExercises(tally: Readonly<Record<string, ExerciseCount>>, don
   return next;
 }
 
-const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
-const isMs = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 const DAY_MS = 86_400_000;
 
 export function isExerciseCount(v: unknown): v is ExerciseCount {

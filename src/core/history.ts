@@ -1,4 +1,5 @@
 import { singular, t } from '../shared/l10n';
+import { isCount, isMs } from '../shared/guards';
 import { type ClosedDay, DAY_COUNT_FIELDS, DAY_KEY_PATTERN, type DayRecord, emptyDay, type ExerciseCount, ID_PATTERN, isDayRecord, isEmptyDay } from './days';
 import { type Ledger, todayRecord } from './ledger';
 
@@ -58,8 +59,6 @@ export interface HistoryReadResult {
   readonly newer: boolean;
 }
 
-const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
-const isMs = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
 /** A stored row, read by the columns the file names (a file may name them in another order). */
 function dayFromRow(row: unknown, columns: readonly string[]): DayRecord | undefined {

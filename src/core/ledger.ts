@@ -1,8 +1,11 @@
-import { type BreakKind } from './tracker';
 import { type ReminderState } from './reminders/scheduler';
+import { DAY_KEY_PATTERN, isMs, isObject } from '../shared/guards';
 import { addExercises, type ClosedDay, type CompletedExercise, type DayRecord, type ExerciseCount, isClosedDay, isEmptyDay, isExerciseTally } from './days';
 
 /** Everything that counts as a break or a reminder outcome, by kind. Reminders add started/skipped/snoozed. */
+/** How a break was taken: away long enough, said by hand, or a routine started from a reminder. */
+export type BreakKind = 'natural' | 'manual' | 'started';
+
 export const BREAK_COUNT_KINDS = ['natural', 'manual', 'started', 'skipped', 'snoozed'] as const;
 export type BreakCountKind = (typeof BREAK_COUNT_KINDS)[number];
 export type BreakCounts = Readonly<Record<BreakCountKind, number>>;
@@ -289,14 +292,10 @@ export function commitOps(current: Ledger, ops: readonly LedgerOp[], nowWallMs: 
 
 // --- reading a stored ledger -------------------------------------------------------------------
 
-const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
 /** A session longer than a week is corrupt, not a record to trust. */
 const MAX_SESSION_MS = 7 * DAY_MS;
 
-function isTime(v: unknown): v is number {
-  return typeof v === 'number' && Number.isFinite(v) && v >= 0;
-}
 
 export interface LedgerReadResult {
   readonly ledger: Ledger;
@@ -305,12 +304,11 @@ export interface LedgerReadResult {
 }
 
 type Check = (v: unknown) => boolean;
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const nullOr =
   (check: Check): Check =>
   (v) =>
     v === null || check(v);
-const isDay: Check = (v) => typeof v === 'string' && DAY_KEY.test(v);
+const isDay: Check = (v) => typeof v === 'string' && DAY_KEY_PATTERN.test(v);
 const countUpTo =
   (max: number): Check =>
   (v) =>
@@ -318,8 +316,8 @@ const countUpTo =
 const timeUpTo =
   (max: number): Check =>
   (v) =>
-    isTime(v) && v <= max;
-const isRoutineRecord: Check = (v) => isObject(v) && countUpTo(Number.MAX_SAFE_INTEGER)(v.completions) && isTime(v.lastDoneWallMs);
+    isMs(v) && v <= max;
+const isRoutineRecord: Check = (v) => isObject(v) && countUpTo(Number.MAX_SAFE_INTEGER)(v.completions) && isMs(v.lastDoneWallMs);
 
 /**
  * Each stored field's check. Fields marked `true` were added after the first ledgers were written: a
@@ -331,11 +329,11 @@ const FIELDS: Readonly<Record<Exclude<keyof Ledger, 'version' | 'closedDays'>, r
   todayActiveMs: [timeUpTo(DAY_MS)],
   todayBreaks: [(v) => isObject(v) && BREAK_COUNT_KINDS.every((k) => countUpTo(Number.MAX_SAFE_INTEGER)(v[k]))],
   activeMsSinceBreak: [timeUpTo(MAX_SESSION_MS)],
-  lastActivityWallMs: [nullOr(isTime)],
-  lastBreak: [nullOr((v) => isObject(v) && isTime(v.atWallMs) && ['natural', 'manual', 'started'].includes(v.kind as string))],
-  snoozedUntilWallMs: [nullOr(isTime)],
-  pause: [nullOr((v) => isObject(v) && nullOr(isTime)(v.untilWallMs))],
-  prompt: [nullOr((v) => isObject(v) && typeof v.id === 'string' && typeof v.owner === 'string' && isTime(v.claimedAtWallMs) && isTime(v.expiresAtWallMs))],
+  lastActivityWallMs: [nullOr(isMs)],
+  lastBreak: [nullOr((v) => isObject(v) && isMs(v.atWallMs) && ['natural', 'manual', 'started'].includes(v.kind as string))],
+  snoozedUntilWallMs: [nullOr(isMs)],
+  pause: [nullOr((v) => isObject(v) && nullOr(isMs)(v.untilWallMs))],
+  prompt: [nullOr((v) => isObject(v) && typeof v.id === 'string' && typeof v.owner === 'string' && isMs(v.claimedAtWallMs) && isMs(v.expiresAtWallMs))],
   routines: [(v) => isObject(v) && Object.values(v).every(isRoutineRecord), true],
   dueAtActiveMs: [nullOr(timeUpTo(MAX_SESSION_MS + DAY_MS)), true],
   consecutiveSnoozes: [countUpTo(100), true],

@@ -1,5 +1,5 @@
 import { type CompletedExercise } from './days';
-import { applyOpInPlace, type Ledger, type LedgerOp, type MutableLedger } from './ledger';
+import { applyOpInPlace, type BreakKind, type Ledger, type LedgerOp, type MutableLedger } from './ledger';
 import { type Calendar, type Instant } from './time';
 
 export interface TrackerSettings {
@@ -8,9 +8,6 @@ export interface TrackerSettings {
   /** Away at least this long counts as a break taken. */
   readonly naturalBreakMs: number;
 }
-
-/** How a break was taken: away long enough, said by hand, or a routine started from a reminder. */
-export type BreakKind = 'natural' | 'manual' | 'started';
 
 export interface TrackerSnapshot {
   readonly dayKey: string;

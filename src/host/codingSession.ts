@@ -8,7 +8,8 @@ import { ActivityTracker, type TrackerSnapshot } from '../core/tracker';
 import { type Calendar, MS_PER_MINUTE, msUntilNextMinute } from '../core/time';
 import { type ActivitySink } from './activitySource';
 import { type HostClock } from './clock';
-import { LedgerBusyError, type LedgerStore, type UpdateOptions } from './ledgerStore';
+import { errorCode } from './storage/errorCode';
+import { LedgerBusyError, type LedgerStore, type UpdateOptions } from './storage/ledgerStore';
 import { type SessionStatusBar } from './statusBar';
 
 export interface CodingSessionDeps {
@@ -262,7 +263,7 @@ export class CodingSession implements ActivitySink, vscode.Disposable {
       // Another window holding the lock is routine; storage that refuses writes is worth saying once.
       if (!(err instanceof LedgerBusyError) && this.#storageWarnings === 0) {
         this.#storageWarnings++;
-        const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : err instanceof Error ? err.message : String(err);
+        const code = errorCode(err) ?? (err instanceof Error ? err.message : String(err));
         this.#deps.warn(t('Upright could not save its records ({0}). It keeps counting in memory and tries again every minute.', code));
       }
       return undefined;

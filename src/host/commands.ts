@@ -6,9 +6,9 @@ import { PROGRESSION_COMPLETIONS } from '../core/exercises/routines';
 import { formatLastDone, formatMinutes, literalText } from '../core/format';
 import { localCalendar } from '../core/time';
 import { type CodingSession } from './codingSession';
-import { type ExercisesPanel } from './exercisesPanel';
+import { type ExercisesPanel } from './panels/exercisesPanel';
 import { type Reminders } from './reminders';
-import { type RoutinePanel } from './routinePanel';
+import { type RoutinePanel } from './panels/routinePanel';
 import { showMenu } from './menu';
 
 export interface CommandDeps {

@@ -7,7 +7,7 @@ import { reminderSettingsOf } from '../core/settings';
 import { type Calendar } from '../core/time';
 import { type HostClock } from './clock';
 import { type CodingSession } from './codingSession';
-import { type RoutinePanel } from './routinePanel';
+import { type RoutinePanel } from './panels/routinePanel';
 import { type SettingsReader } from './settingsReader';
 import { type SessionStatusBar } from './statusBar';
 

@@ -5,16 +5,16 @@ import { ActivitySource } from './activitySource';
 import { type HostClock } from './clock';
 import { CodingSession } from './codingSession';
 import { registerCommands } from './commands';
-import { ExercisesPanel } from './exercisesPanel';
+import { ExercisesPanel } from './panels/exercisesPanel';
 import { type HistoryDialogs } from './history';
 import { lazyLibrary } from './library';
 import { createLog } from './log';
 import { registerOnboarding } from './onboarding';
-import { type Platform } from './platform';
+import { type Platform } from './platform/platform';
 import { Reminders } from './reminders';
-import { RoutinePanel } from './routinePanel';
+import { RoutinePanel } from './panels/routinePanel';
 import { SettingsReader } from './settingsReader';
-import { StatsPanel } from './statsPanel';
+import { StatsPanel } from './panels/statsPanel';
 import { SessionStatusBar } from './statusBar';
 
 /** Upright's parts, wired together; what the test API needs to reach. */

@@ -1,4 +1,4 @@
-import { isObject, isString, isStrings } from './guards';
+import { isObject, isString, isStrings, type ReduceMotion } from './guards';
 
 /**
  * The contract between the host and the Browse Exercises page: the data the page draws, and the
@@ -31,7 +31,7 @@ export interface ExerciseCard {
   readonly standIn?: { readonly id: string; readonly name: string };
 }
 
-export type ReduceMotion = 'on' | 'off' | 'auto';
+
 
 export interface ExercisesPageData {
   readonly exercises: readonly ExerciseCard[];

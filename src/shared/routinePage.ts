@@ -1,4 +1,4 @@
-import { isCount, isMs, isObject, isString, isStrings } from './guards';
+import { isCount, isMs, isObject, isString, isStrings, type ReduceMotion } from './guards';
 
 /**
  * The contract between the host and the routine page. The host owns the clock and the player; the page
@@ -41,7 +41,7 @@ export interface RoutinePageData {
   readonly routineName: string;
   readonly steps: readonly RoutineStepView[];
   readonly segments: readonly SegmentView[];
-  readonly reduceMotion: 'on' | 'off' | 'auto';
+  readonly reduceMotion: ReduceMotion;
   /** A soft cue at each exercise and at the end (`upright.sound`). */
   readonly sound: boolean;
 }

@@ -1,4 +1,4 @@
-import { isCount, isMs, isObject, isString } from './guards';
+import { DAY_KEY_PATTERN, isCount, isMs, isObject, isString } from './guards';
 
 /**
  * The contract between the host and the Stats page: the numbers the page draws, and the messages each
@@ -77,12 +77,11 @@ export function parseFromStatsPage(raw: unknown): FromStatsPage | undefined {
   return undefined;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** The counters of a day, in a fixed order (history stores them in it). */
 export const DAY_COUNT_FIELDS = ['reminders', 'started', 'manual', 'natural', 'skipped', 'snoozed', 'routines', 'exercises'] as const;
 
 function isDay(v: unknown): v is StatsDay {
-  return isObject(v) && isString(v.day) && DAY.test(v.day) && isMs(v.activeMs) && isMs(v.exerciseMs) && DAY_COUNT_FIELDS.every((k) => isCount(v[k]));
+  return isObject(v) && isString(v.day) && DAY_KEY_PATTERN.test(v.day) && isMs(v.activeMs) && isMs(v.exerciseMs) && DAY_COUNT_FIELDS.every((k) => isCount(v[k]));
 }
 
 function isTally(v: unknown): v is ExerciseTally {
@@ -98,7 +97,7 @@ export function parseStatsPageData(v: unknown): StatsPageData | undefined {
   if (!Array.isArray(v.mostDone) || !v.mostDone.every(isTally) || !Array.isArray(v.leastDone) || !v.leastDone.every(isTally)) return undefined;
   const totals = v.totals;
   if (!isObject(totals) || !['days', 'breaks', 'routines', 'exercises'].every((k) => isCount(totals[k])) || !isMs(totals.activeMs) || !isMs(totals.exerciseMs)) return undefined;
-  if (v.since !== null && !(isString(v.since) && DAY.test(v.since))) return undefined;
+  if (v.since !== null && !(isString(v.since) && DAY_KEY_PATTERN.test(v.since))) return undefined;
   return v as unknown as StatsPageData;
 }
 

@@ -1,3 +1,4 @@
+import { type ReduceMotion } from '../shared/guards';
 import { bundleTranslator, useTranslator } from '../shared/l10n';
 
 /** What VS Code gives a webview page: messages to the host and a little state that survives hiding and reloads. */
@@ -40,7 +41,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { class
 }
 
 /** Whether pictures should stand still: the VS Code setting, or the OS preference when it says 'auto'. */
-export function prefersStill(setting: 'on' | 'off' | 'auto'): boolean {
+export function prefersStill(setting: ReduceMotion): boolean {
   if (setting === 'on') return true;
   if (setting === 'off') return false;
   return window.matchMedia('(prefers-reduced-motion: reduce)').matches;

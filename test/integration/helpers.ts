@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { type UprightTestApi } from '../../src/host/testApi';
+import { type UprightTestApi } from '../../src/host/testing/testApi';
 
 export async function getApi(): Promise<UprightTestApi> {
   const extension = vscode.extensions.getExtension<UprightTestApi | undefined>('upright.upright');

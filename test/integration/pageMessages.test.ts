@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { type UprightTestApi } from '../../src/host/testApi';
+import { type UprightTestApi } from '../../src/host/testing/testApi';
 import { parseFromRoutinePage } from '../../src/shared/routinePage';
 import { parseFromStatsPage } from '../../src/shared/statsPage';
 import { garbage, mutate, pick, seededRandom } from '../support/garbage';

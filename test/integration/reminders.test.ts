@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { type UprightTestApi } from '../../src/host/testApi';
+import { type UprightTestApi } from '../../src/host/testing/testApi';
 import { getApi, MINUTE, openScratchEditor, resetSession, SECOND, typeOnce } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('upright');

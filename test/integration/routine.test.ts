@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { type UprightTestApi } from '../../src/host/testApi';
+import { type UprightTestApi } from '../../src/host/testing/testApi';
 import { eventually, getApi, openScratchEditor, resetSession, SECOND } from './helpers';
 
 function routineTabs(): vscode.Tab[] {

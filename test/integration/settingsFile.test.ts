@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { type UprightTestApi } from '../../src/host/testApi';
+import { type UprightTestApi } from '../../src/host/testing/testApi';
 import { eventually, getApi } from './helpers';
 
 /** Wrong in every way a person could get them wrong. */

@@ -3,7 +3,7 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import { allDays } from '../../src/core/history';
-import { type UprightTestApi } from '../../src/host/testApi';
+import { type UprightTestApi } from '../../src/host/testing/testApi';
 import { seededRandom } from '../support/garbage';
 import { getApi, MINUTE, openScratchEditor, resetSession, SECOND, typeOnce } from './helpers';
 

@@ -7,7 +7,7 @@ import { type DayRecord } from '../../src/core/days';
 import { parseHistory } from '../../src/core/history';
 import { CSV_HEADER, type HistoryExport } from '../../src/core/historyExport';
 import { type HistoryDialogs } from '../../src/host/history';
-import { type UprightTestApi } from '../../src/host/testApi';
+import { type UprightTestApi } from '../../src/host/testing/testApi';
 import { eventually, getApi, MINUTE, openScratchEditor, resetSession, typeFor, typeOnce } from './helpers';
 
 function tabsOf(viewType: string): vscode.Tab[] {

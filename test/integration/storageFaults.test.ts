@@ -5,7 +5,7 @@ import type * as vscode from 'vscode';
 import { emptyDay } from '../../src/core/days';
 import { parseHistory, serializeHistory } from '../../src/core/history';
 import { emptyLedger, readLedger } from '../../src/core/ledger';
-import { type UprightTestApi } from '../../src/host/testApi';
+import { type UprightTestApi } from '../../src/host/testing/testApi';
 import { getApi, MINUTE, openScratchEditor, resetSession, typeFor } from './helpers';
 
 /** The ledger as it is on disk now (not as the window sees it). */

@@ -9,7 +9,7 @@ import { type Readable, type Writable } from 'node:stream';
 import { isDeepStrictEqual } from 'node:util';
 import { addDays, allDays, emptyHistory, type History, mergeClosedDays, parseHistory } from '../../src/core/history';
 import { applyOps, claimPrompt, emptyLedger, type Ledger, readLedger } from '../../src/core/ledger';
-import { LedgerBusyError, LedgerFile, nodeLedgerFs, type LedgerFs } from '../../src/host/ledgerFile';
+import { LedgerBusyError, LedgerFile, nodeLedgerFs, type LedgerFs } from '../../src/host/storage/ledgerFile';
 
 const FIRST_DAY = '2026-03-02';
 const START_WALL_MS = Date.UTC(2026, 2, 2, 8);

@@ -5,7 +5,7 @@
 import { writeSync } from 'node:fs';
 import { addDays } from '../../src/core/history';
 import { applyOps, emptyLedger } from '../../src/core/ledger';
-import { LedgerFile } from '../../src/host/ledgerFile';
+import { LedgerFile } from '../../src/host/storage/ledgerFile';
 
 const FIRST_DAY = '2026-03-02';
 const UPDATES_PER_DAY = 40;

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseHistory } from '../../src/core/history';
 import { applyOps, emptyLedger, type Ledger, withoutHistory } from '../../src/core/ledger';
-import { LedgerFile, nodeLedgerFs, type LedgerFs } from '../../src/host/ledgerFile';
+import { LedgerFile, nodeLedgerFs, type LedgerFs } from '../../src/host/storage/ledgerFile';
 
 const MINUTE = 60_000;
 const credit = (dayKey: string, ms: number) => (l: Ledger) => applyOps(l, [{ type: 'credit', ms, dayKey, endWallMs: 1 }]);

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { applyOps, emptyLedger, type Ledger } from '../../src/core/ledger';
-import { LedgerBusyError, LedgerFile, nodeLedgerFs, type LedgerFs } from '../../src/host/ledgerFile';
+import { LedgerBusyError, LedgerFile, nodeLedgerFs, type LedgerFs } from '../../src/host/storage/ledgerFile';
 
 const DAY = '2026-03-02';
 const credit = (ms: number) => (l: Ledger) => applyOps(l, [{ type: 'credit', ms, dayKey: DAY, endWallMs: 1 }]);

@@ -2,7 +2,7 @@
 // `claim DIR ROUNDS NAME START_AT_MS`: from START_AT_MS (wall time, so all workers race together),
 // claims prompt `due-R` for each round R, at a round time of its own; prints the rounds it was granted.
 import { applyOps, claimPrompt, emptyLedger } from '../../src/core/ledger';
-import { LedgerFile } from '../../src/host/ledgerFile';
+import { LedgerFile } from '../../src/host/storage/ledgerFile';
 
 const [mode, dir, countText, name, startAtText] = process.argv.slice(2);
 const ledger = new LedgerFile(dir ?? '.', { owner: name ?? 'worker', lockTimeoutMs: 30_000 });

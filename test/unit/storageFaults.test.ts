@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { allDays } from '../../src/core/history';
 import { applyOps, emptyLedger, type Ledger, type LedgerOp, readLedger } from '../../src/core/ledger';
-import { LedgerBusyError, LedgerFile, nodeLedgerFs, type LedgerFs } from '../../src/host/ledgerFile';
+import { LedgerBusyError, LedgerFile, nodeLedgerFs, type LedgerFs } from '../../src/host/storage/ledgerFile';
 
 const MINUTE = 60_000;
 const CODES = ['EIO', 'ENOSPC', 'EACCES', 'EROFS'];

@@ -1,4 +1,5 @@
-import { type ExerciseCard, type ExercisesPageData, type ReduceMotion } from '../../shared/exercisesPage';
+import { type ExerciseCard, type ExercisesPageData } from '../../shared/exercisesPage';
+import { type ReduceMotion } from '../../shared/guards';
 import { type Category, CATEGORIES, type Dose, type Equipment, type Exercise, type Muscle, type Position, POSITIONS } from './model';
 import { canDo, substitute } from './routines';
 import { singular, t } from '../../shared/l10n';

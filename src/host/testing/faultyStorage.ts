@@ -1,7 +1,7 @@
 // Test-only (it ships with the test API, outside the package): storage that fails on request, so a
 // test in the real host can show what a full disk or a failing drive does. Root ignores a read-only
 // folder, so failures are injected here rather than made with permissions.
-import { type LedgerFs, nodeLedgerFs } from './ledgerFile';
+import { type LedgerFs, nodeLedgerFs } from '../storage/ledgerFile';
 
 export interface StorageFaults {
   /** An error code (`EIO`, `EACCES`…) every read of a file fails with. */

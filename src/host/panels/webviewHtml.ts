@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { type ReduceMotion } from '../../shared/guards';
 
 /** A fresh nonce for each page load, from the platform's secure random source (Node and web workers alike). */
 export function nonce(): string {
@@ -48,7 +49,7 @@ ${styles}
 }
 
 /** `workbench.reduceMotion`: 'auto' lets the page follow the operating system's preference. */
-export function reduceMotionSetting(): 'on' | 'off' | 'auto' {
+export function reduceMotionSetting(): ReduceMotion {
   const value = vscode.workspace.getConfiguration('workbench').get<unknown>('reduceMotion');
   return value === 'on' || value === 'off' ? value : 'auto';
 }

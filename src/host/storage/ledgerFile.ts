@@ -1,27 +1,16 @@
 // The shared ledger on disk. No `vscode` here, so plain-Node tests can hammer it from many processes.
-import { t } from '../shared/l10n';
-import * as nodeFs from 'node:fs';
+import { t } from '../../shared/l10n';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { type History } from '../core/history';
-import { type Ledger, readLedger } from '../core/ledger';
+import { type History } from '../../core/history';
+import { type Ledger, readLedger } from '../../core/ledger';
+import { errorCode, fileSignature, keepAside, type LedgerFs, nodeLedgerFs, replaceFile, tryUnlink } from './fileSystem';
 import { HistoryFile } from './historyFile';
 import { LedgerBusyError, type LedgerStore, type UpdateOptions } from './ledgerStore';
 
 export { LedgerBusyError, type LedgerStore, type UpdateOptions } from './ledgerStore';
 
-/** The file operations the ledger uses: a seam that tests replace to make reads or writes fail. */
-export interface LedgerFs {
-  readFileSync(file: string, encoding: 'utf8'): string;
-  writeFileSync(file: string, data: string, options?: { flag?: string }): void;
-  renameSync(from: string, to: string): void;
-  unlinkSync(file: string): void;
-  statSync(file: string): { mtimeMs: number; size: number; ino?: number };
-  mkdirSync(dir: string, options: { recursive: true }): unknown;
-  linkSync(existing: string, newPath: string): void;
-}
-
-export const nodeLedgerFs: LedgerFs = nodeFs;
+export { type LedgerFs, nodeLedgerFs } from './fileSystem';
 
 export interface LedgerFileOptions {
   /** This window's id, written into the lock so a dead owner can be recognised. */
@@ -38,10 +27,6 @@ export interface LedgerFileOptions {
   /** The process id recorded in the lock, and a check whether a process is alive. */
   readonly pid?: number;
   readonly isAlive?: (pid: number) => boolean;
-}
-
-function errorCode(err: unknown): string | undefined {
-  return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;
 }
 
 function defaultIsAlive(pid: number): boolean {
@@ -105,10 +90,6 @@ export class LedgerFile implements LedgerStore {
     this.#history = new HistoryFile(dir, { fs: this.#fs, pid: this.#pid, nowWallMs: this.#now, onProblem: (kind, message) => this.#report(kind, message) });
   }
 
-  get historyFile(): string {
-    return this.#history.file;
-  }
-
   readHistory(): History {
     return this.#history.read();
   }
@@ -125,8 +106,7 @@ export class LedgerFile implements LedgerStore {
   /** The file's identity (cheap): every write renames a new file into place, so it changes with each. */
   signature(): string | undefined {
     try {
-      const s = this.#fs.statSync(this.file);
-      return `${s.ino ?? ''}:${s.mtimeMs}:${s.size}`;
+      return fileSignature(this.#fs, this.file);
     } catch {
       return undefined;
     }
@@ -192,14 +172,7 @@ export class LedgerFile implements LedgerStore {
       if (options.clearHistory) this.#history.clear();
       // History first: if the ledger write then fails, the days are moved again later (that is harmless).
       if (this.#history.sync(next.closedDays) && next.closedDays.length > 0) next = { ...next, closedDays: [] };
-      const temp = `${this.file}.${this.#pid}.${randomBytes(4).toString('hex')}.tmp`;
-      this.#fs.writeFileSync(temp, JSON.stringify(next));
-      try {
-        this.#fs.renameSync(temp, this.file);
-      } catch (err) {
-        this.#tryUnlink(temp);
-        throw err;
-      }
+      replaceFile(this.#fs, this.file, JSON.stringify(next), this.#pid);
       const took = performance.now() - started;
       this.#writes++;
       this.#writeMsTotal += took;
@@ -275,7 +248,7 @@ export class LedgerFile implements LedgerStore {
     } else {
       this.#report('stale', `Recovered a stale ledger lock left by ${holder.owner ?? 'an unknown window'} (pid ${holder.pid ?? '?'}).`);
     }
-    this.#tryUnlink(aside);
+    tryUnlink(this.#fs, aside);
   }
 
   #release(lock: LockInfo): void {
@@ -295,21 +268,8 @@ export class LedgerFile implements LedgerStore {
     // The same damaged file is read again until it is rewritten: one backup of it is enough.
     if (text === this.#lastKeptAside) return;
     this.#lastKeptAside = text;
-    const backup = path.join(path.dirname(this.file), `ledger.corrupt-${this.#now()}.json`);
-    try {
-      this.#fs.writeFileSync(backup, text, { flag: 'wx' });
-    } catch {
-      /* the report below still tells the user */
-    }
-    this.#report('corrupt', t('The shared ledger could not be fully read ({0}). A copy was kept as {1} and the ledger was rebuilt.', why, path.basename(backup)));
-  }
-
-  #tryUnlink(file: string): void {
-    try {
-      this.#fs.unlinkSync(file);
-    } catch {
-      /* best effort */
-    }
+    const backup = keepAside(this.#fs, this.file, text, this.#now());
+    this.#report('corrupt', t('The shared ledger could not be fully read ({0}). A copy was kept as {1} and the ledger was rebuilt.', why, backup));
   }
 
   #report(kind: string, message: string): void {

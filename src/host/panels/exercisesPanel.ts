@@ -1,10 +1,10 @@
-import { t } from '../shared/l10n';
+import { t } from '../../shared/l10n';
 import * as vscode from 'vscode';
-import { exercisesPageData } from '../core/exercises/cards';
-import { type Exercise } from '../core/exercises/model';
-import { EXERCISES_VIEW_TYPE, type ExercisesPageData, parseFromExercisesPage, type ToExercisesPage } from '../shared/exercisesPage';
-import { PageInbox } from '../core/pageInbox';
-import { type SettingsReader } from './settingsReader';
+import { exercisesPageData } from '../../core/exercises/cards';
+import { type Exercise } from '../../core/exercises/model';
+import { EXERCISES_VIEW_TYPE, type ExercisesPageData, parseFromExercisesPage, type ToExercisesPage } from '../../shared/exercisesPage';
+import { PageInbox } from '../../core/pageInbox';
+import { type SettingsReader } from '../settingsReader';
 import { pageHtml, pageOptions, reduceMotionSetting } from './webviewHtml';
 
 

@@ -1,23 +1,23 @@
-import { type History } from '../core/history';
-import { type Ledger } from '../core/ledger';
-import { type StatsPageData } from '../shared/statsPage';
-import { type HistoryDialogs } from './history';
-import { type StatsPanel } from './statsPanel';
-import { type ExercisesPanel } from './exercisesPanel';
-import { type UprightSettings } from '../core/settings';
-import { type TrackerSnapshot } from '../core/tracker';
-import { type ActivitySource } from './activitySource';
-import { type ManualClock } from './clock';
+import { type History } from '../../core/history';
+import { type Ledger } from '../../core/ledger';
+import { type StatsPageData } from '../../shared/statsPage';
+import { type HistoryDialogs } from '../history';
+import { type StatsPanel } from '../panels/statsPanel';
+import { type ExercisesPanel } from '../panels/exercisesPanel';
+import { type UprightSettings } from '../../core/settings';
+import { type TrackerSnapshot } from '../../core/tracker';
+import { type ActivitySource } from '../activitySource';
+import { type ManualClock } from './manualClock';
 
 // The test clock ships with the test API, outside the extension bundle.
-export { ManualClock, testClockStart } from './clock';
+export { ManualClock, testClockStart } from './manualClock';
 export { FaultyStorage } from './faultyStorage';
 import { type FaultyStorage, type StorageFaults } from './faultyStorage';
-import { type CodingSession, type SessionCounters } from './codingSession';
-import { type SettingsReader } from './settingsReader';
-import { type PromptAnswer, type Reminders } from './reminders';
-import { type RoutinePanel } from './routinePanel';
-import { type SessionStatusBar } from './statusBar';
+import { type CodingSession, type SessionCounters } from '../codingSession';
+import { type SettingsReader } from '../settingsReader';
+import { type PromptAnswer, type Reminders } from '../reminders';
+import { type RoutinePanel } from '../panels/routinePanel';
+import { type SessionStatusBar } from '../statusBar';
 
 /** Returned by `activate()` in `ExtensionMode.Test` only: drive the clock, read the state. */
 export interface UprightTestApi {

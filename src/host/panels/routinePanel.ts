@@ -1,15 +1,15 @@
-import { singular, t } from '../shared/l10n';
+import { singular, t } from '../../shared/l10n';
 import * as vscode from 'vscode';
-import { type CompletedExercise } from '../core/days';
-import { animationTempo, formatDose, muscleLabel } from '../core/exercises/cards';
-import { type Exercise } from '../core/exercises/model';
-import { completedExercises, completedSteps, finish, next, back, pause, type PlayerState, resume, type Segment, segmentsOf, startPlayer, tick, viewAt } from '../core/exercises/player';
-import { BUILT_IN_ROUTINES, intensityFor, type ResolvedRoutine, resolveRoutine, type Routine } from '../core/exercises/routines';
-import { type PlayerSnapshot, parseFromRoutinePage, parseRoutinePageState, ROUTINE_VIEW_TYPE, type RoutinePageData, type ToRoutinePage } from '../shared/routinePage';
-import { PageInbox } from '../core/pageInbox';
-import { type HostClock } from './clock';
-import { type SettingsReader } from './settingsReader';
-import { type SessionStatusBar } from './statusBar';
+import { type CompletedExercise } from '../../core/days';
+import { animationTempo, formatDose, muscleLabel } from '../../core/exercises/cards';
+import { type Exercise } from '../../core/exercises/model';
+import { completedExercises, completedSteps, finish, next, back, pause, type PlayerState, resume, type Segment, segmentsOf, startPlayer, tick, viewAt } from '../../core/exercises/player';
+import { BUILT_IN_ROUTINES, intensityFor, type ResolvedRoutine, resolveRoutine, type Routine } from '../../core/exercises/routines';
+import { type PlayerSnapshot, parseFromRoutinePage, parseRoutinePageState, ROUTINE_VIEW_TYPE, type RoutinePageData, type ToRoutinePage } from '../../shared/routinePage';
+import { PageInbox } from '../../core/pageInbox';
+import { type HostClock } from '../clock';
+import { type SettingsReader } from '../settingsReader';
+import { type SessionStatusBar } from '../statusBar';
 import { pageHtml, pageOptions, reduceMotionSetting } from './webviewHtml';
 
 export type RoutineRequest = { readonly routineId: string; readonly extraSet?: boolean } | { readonly exerciseId: string };

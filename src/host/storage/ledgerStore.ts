@@ -1,6 +1,6 @@
 // What every ledger store offers: the file on disk (desktop, remote) or `globalState` (a browser host).
-import { type History } from '../core/history';
-import { type Ledger } from '../core/ledger';
+import { type History } from '../../core/history';
+import { type Ledger } from '../../core/ledger';
 
 export interface UpdateOptions {
   /** Delete the history in the same locked write (the change clears today's counts). */

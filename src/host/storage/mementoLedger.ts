@@ -1,7 +1,12 @@
-import type * as vscode from 'vscode';
-import { emptyHistory, type History, mergeClosedDays, parseHistory, serializeHistory } from '../core/history';
-import { type Ledger, readLedger } from '../core/ledger';
+import { emptyHistory, type History, mergeClosedDays, parseHistory, serializeHistory } from '../../core/history';
+import { type Ledger, readLedger } from '../../core/ledger';
 import { type LedgerStore, type UpdateOptions } from './ledgerStore';
+
+/** What this store needs of VS Code's `globalState` (a `Memento`). */
+export interface KeyValueState {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): PromiseLike<void>;
+}
 
 const MEMENTO_KEY = 'upright.ledger';
 const HISTORY_KEY = 'upright.history';
@@ -13,10 +18,10 @@ const HISTORY_KEY = 'upright.history';
 export class MementoLedgerStore implements LedgerStore {
   readonly location = 'globalState';
   readonly writeStats = { writes: 0, totalMs: 0, maxMs: 0 };
-  readonly #memento: vscode.Memento;
+  readonly #memento: KeyValueState;
   #seq = 0;
 
-  constructor(memento: vscode.Memento) {
+  constructor(memento: KeyValueState) {
     this.#memento = memento;
   }
 

@@ -2,10 +2,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type * as HistoryCommands from './historyCommands';
-import { LedgerFile, type LedgerFs } from './ledgerFile';
+import type * as HistoryCommands from '../historyCommands';
+import { LedgerFile, type LedgerFs } from '../storage/ledgerFile';
 import { type Platform } from './platform';
-import { openSharedLedger, reportStoreProblem } from './sharedLedger';
+import { openSharedLedger, reportStoreProblem } from '../storage/sharedLedger';
 
 /**
  * A desktop or remote window: the ledger is `ledger.json` in the extension's global storage folder,

@@ -1,20 +1,15 @@
 // History on disk, beside the ledger and written under its lock. No `vscode` here (plain-Node tests).
-import { t } from '../shared/l10n';
+import { t } from '../../shared/l10n';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { type ClosedDay } from '../core/days';
-import { emptyHistory, type History, mergeClosedDays, parseHistory, serializeHistory } from '../core/history';
-import { type LedgerFs } from './ledgerFile';
+import { type ClosedDay } from '../../core/days';
+import { emptyHistory, type History, mergeClosedDays, parseHistory, serializeHistory } from '../../core/history';
+import { errorCode, fileSignature, keepAside, type LedgerFs, replaceFile } from './fileSystem';
 
 export interface HistoryFileOptions {
   readonly fs: LedgerFs;
   readonly onProblem: (kind: string, message: string) => void;
   readonly nowWallMs: () => number;
   readonly pid: number;
-}
-
-function errorCode(err: unknown): string | undefined {
-  return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;
 }
 
 /**
@@ -36,17 +31,6 @@ export class HistoryFile {
     this.#options = options;
   }
 
-  /** The file's change signature; undefined when there is no file. Other failures throw. */
-  #signature(): string | undefined {
-    try {
-      const s = this.#options.fs.statSync(this.file);
-      return `${s.ino ?? ''}:${s.mtimeMs}:${s.size}`;
-    } catch (err) {
-      if (errorCode(err) === 'ENOENT') return undefined;
-      throw err;
-    }
-  }
-
   /** The history as stored (empty when there is none or it cannot be read). Cached until the file changes. */
   read(): History {
     try {
@@ -59,7 +43,7 @@ export class HistoryFile {
 
   /** As `read`, but a file that exists and cannot be read throws: it must never be replaced unseen. */
   #readOrThrow(): History {
-    const signature = this.#signature();
+    const signature = fileSignature(this.#options.fs, this.file);
     if (signature === undefined) return emptyHistory();
     if (this.#cache?.signature === signature) return this.#cache.history;
     let text: string;
@@ -106,20 +90,8 @@ export class HistoryFile {
   }
 
   #write(history: History): void {
-    const fs = this.#options.fs;
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
-    const temp = `${this.file}.${this.#options.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    fs.writeFileSync(temp, serializeHistory(history));
-    try {
-      fs.renameSync(temp, this.file);
-    } catch (err) {
-      try {
-        fs.unlinkSync(temp);
-      } catch {
-        /* best effort */
-      }
-      throw err;
-    }
+    this.#options.fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    replaceFile(this.#options.fs, this.file, serializeHistory(history), this.#options.pid);
     this.#cache = undefined;
     this.#needsRebuild = false;
   }
@@ -127,12 +99,7 @@ export class HistoryFile {
   #keepAside(text: string, why: string): void {
     if (text === this.#lastKeptAside) return;
     this.#lastKeptAside = text;
-    const backup = path.join(path.dirname(this.file), `history.corrupt-${this.#options.nowWallMs()}.json`);
-    try {
-      this.#options.fs.writeFileSync(backup, text, { flag: 'wx' });
-    } catch {
-      /* the message below still tells the user */
-    }
-    this.#options.onProblem('history-corrupt', t('The history could not be fully read ({0}). A copy was kept as {1}; what was valid is kept and the file is rebuilt at the next write.', why, path.basename(backup)));
+    const backup = keepAside(this.#options.fs, this.file, text, this.#options.nowWallMs());
+    this.#options.onProblem('history-corrupt', t('The history could not be fully read ({0}). A copy was kept as {1}; what was valid is kept and the file is rebuilt at the next write.', why, backup));
   }
 }

@@ -1,0 +1,50 @@
+import * as assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+
+const root = path.resolve(__dirname, '../../..');
+
+interface LintMessage {
+  ruleId: string | null;
+  message: string;
+}
+interface EslintModule {
+  ESLint: new (options: { cwd: string }) => { calculateConfigForFile(file: string): Promise<{ rules?: Record<string, unknown> }> };
+  Linter: new (options: { configType: 'flat' }) => { verify(code: string, config: unknown[], file: string): LintMessage[] };
+}
+
+// ESLint and its TypeScript parser are loaded from the repository at run time, as the lint step does.
+const load = createRequire(path.join(root, 'package.json'));
+const { ESLint, Linter } = load('eslint') as EslintModule;
+const { parser } = load('typescript-eslint') as { parser: unknown };
+
+/** What the project's own lint configuration says of `code` as the file `file`, for its import rule. */
+async function importProblems(file: string, code: string): Promise<string[]> {
+  const config = await new ESLint({ cwd: root }).calculateConfigForFile(file);
+  const rule = config.rules?.['no-restricted-imports'];
+  if (rule === undefined) return [];
+  const messages = new Linter({ configType: 'flat' }).verify(code, [{ files: ['**/*.ts'], languageOptions: { parser }, rules: { 'no-restricted-imports': rule } }], file);
+  return messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('import boundaries, as lint enforces them', function () {
+  this.timeout(30_000);
+
+  it('storage can import neither vscode nor the rest of the host: a planted import fails lint', async () => {
+    const file = path.join(root, 'src/host/storage/planted.ts');
+    assert.equal((await importProblems(file, "import * as vscode from 'vscode';\nexport const v = vscode.version;\n")).length, 1);
+    assert.equal((await importProblems(file, "import { createLog } from '../log';\nexport const l = createLog;\n")).length, 1);
+    assert.deepEqual(await importProblems(file, "import { emptyLedger } from '../../core/ledger';\nimport { fileSignature } from './fileSystem';\nexport const e = [emptyLedger, fileSignature];\n"), []);
+  });
+
+  it('core and shared can import neither vscode nor the host', async () => {
+    for (const file of ['src/core/planted.ts', 'src/shared/planted.ts']) {
+      assert.equal((await importProblems(path.join(root, file), "import * as vscode from 'vscode';\nexport const v = vscode.version;\n")).length, 1, file);
+      assert.equal((await importProblems(path.join(root, file), "import { createLog } from '../host/log';\nexport const l = createLog;\n")).length, 1, file);
+    }
+  });
+
+  it('the rest of the host may import vscode', async () => {
+    assert.deepEqual(await importProblems(path.join(root, 'src/host/planted.ts'), "import * as vscode from 'vscode';\nexport const v = vscode.version;\n"), []);
+  });
+});
