@@ -58,7 +58,7 @@ describe('the walkthrough in a real workbench', function () {
       await wb.page.keyboard.type('still typing');
       assert.match((await wb.page.locator('.tabs-container .tab.active').textContent()) ?? '', /Untitled/);
       assert.equal(await wb.page.evaluate(() => Boolean((globalThis as unknown as { document: { activeElement: { closest(s: string): unknown } | null } }).document.activeElement?.closest('.monaco-editor'))), true, 'the focus stayed in the editor');
-      assert.match((await wb.page.locator('.monaco-editor .view-lines').first().textContent()) ?? '', /still typing/);
+      assert.match((await wb.page.locator('.monaco-editor .view-lines').first().textContent()) ?? '', /still\s+typing/, 'the editor shows spaces as no-break spaces');
       assert.match(uprightLog(wb.server.userDataDir), /Walkthrough opened behind the editor in use/);
 
       await tabs.filter({ hasText: 'Welcome' }).first().click();
