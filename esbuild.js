@@ -29,8 +29,11 @@ const extension = {
 /** The browser entry (vscode.dev): the same sources for a web worker, with no Node built-ins. */
 const browser = { ...extension, entryPoints: ['src/web.ts'], outfile: 'dist/browser.js', platform: 'browser', format: 'cjs', target: 'es2022' };
 
-/** Export and Delete History, loaded by the desktop entry on first use (the browser entry bundles them). */
-const historyCommands = { ...extension, entryPoints: ['src/host/historyCommands.ts'], outfile: 'dist/historyCommands.js', metafile: false };
+/** The panels, pickers and history dialogs, loaded by the desktop entry on first use (the browser entry bundles them). */
+/** The history file, loaded by the desktop entry the first time a day ends or the history is read. */
+const historyFile = { ...extension, entryPoints: ['src/host/storage/historyFile.ts'], outfile: 'dist/historyFile.js', metafile: false };
+
+const onDemand = { ...extension, entryPoints: ['src/host/onDemand.ts'], outfile: 'dist/onDemand.js', metafile: false };
 
 /** The test API, loaded by the extension only in ExtensionMode.Test; never packaged. */
 const testApi = { ...extension, entryPoints: ['src/host/testing/testApi.ts'], outfile: 'dist/testApi.js', metafile: false };
@@ -103,7 +106,7 @@ async function writeLibraryData() {
 
 async function main() {
   await writeLibraryData();
-  const builds = [extension, webviews, browser, testApi, historyCommands, ...(withTests ? [tests] : [])];
+  const builds = [extension, webviews, browser, testApi, onDemand, historyFile, ...(withTests ? [tests] : [])];
   if (watch) {
     for (const options of builds) await (await esbuild.context(options)).watch();
     return;

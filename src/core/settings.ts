@@ -1,7 +1,8 @@
 import { t } from '../shared/l10n';
 import { parseCustomRoutines } from './exercises/custom';
 import { EQUIPMENT, type Equipment } from './exercises/model';
-import { BUILT_IN_ROUTINES, DEFAULT_ROUTINE_ID, type Routine } from './exercises/routines';
+import { BUILT_IN_ROUTINE_IDS, DEFAULT_ROUTINE_ID } from './exercises/routineIds';
+import { type Routine } from './exercises/routines';
 import { describeValue, type SettingProblem } from './settingsProblems';
 import { type ReminderSettings, WEEKDAYS, type Weekday, type WorkingHours } from './reminders/scheduler';
 import { MS_PER_MINUTE, MS_PER_SECOND } from './time';
@@ -200,8 +201,8 @@ export function parseSettings(read: (key: string) => unknown): ParsedSettings {
   }
   const statusBarDisplay = readEnum('statusBar.display', STATUS_BAR_DISPLAYS, DEFAULT_SETTINGS.statusBarDisplay, safeRead('statusBar.display'), problems);
   const equipment = parseEquipment(safeRead('equipment'), problems);
-  const customRoutines = parseCustomRoutines(safeRead('customRoutines'), BUILT_IN_ROUTINES.map((r) => r.id), problems);
-  const routineIds = [...BUILT_IN_ROUTINES, ...customRoutines].map((r) => r.id);
+  const customRoutines = parseCustomRoutines(safeRead('customRoutines'), BUILT_IN_ROUTINE_IDS, problems);
+  const routineIds = [...BUILT_IN_ROUTINE_IDS, ...customRoutines.map((r) => r.id)];
   const defaultRoutine = readEnum('defaultRoutine', routineIds, DEFAULT_ROUTINE_ID, safeRead('defaultRoutine'), problems);
   const rawSound = safeRead('sound');
   let sound = false;

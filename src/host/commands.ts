@@ -1,71 +1,34 @@
-import { singular, t } from '../shared/l10n';
+import { t } from '../shared/l10n';
 import * as vscode from 'vscode';
-import { equipmentLabel, positionLabel } from '../core/exercises/cards';
-import { type Exercise } from '../core/exercises/model';
-import { PROGRESSION_COMPLETIONS } from '../core/exercises/routines';
-import { formatLastDone, formatMinutes, literalText } from '../core/format';
-import { localCalendar } from '../core/time';
 import { type CodingSession } from './codingSession';
-import { type ExercisesPanel } from './panels/exercisesPanel';
+import { type OnDemand } from './onDemand';
 import { type Reminders } from './reminders';
-import { type RoutinePanel } from './panels/routinePanel';
-import { showMenu } from './menu';
+
+/** Every command Upright contributes, by the id package.json gives it. */
+export const COMMANDS = {
+  startRoutine: 'upright.startRoutine',
+  startExercise: 'upright.startExercise',
+  takeBreak: 'upright.takeBreak',
+  snooze: 'upright.snooze',
+  skip: 'upright.skip',
+  pause: 'upright.pause',
+  resume: 'upright.resume',
+  logBreak: 'upright.logBreak',
+  browseExercises: 'upright.browseExercises',
+  showStats: 'upright.showStats',
+  exportHistory: 'upright.exportHistory',
+  clearHistory: 'upright.clearHistory',
+  showMenu: 'upright.showMenu',
+  setBand: 'upright.setBand',
+} as const;
 
 export interface CommandDeps {
   readonly session: CodingSession;
   readonly log: vscode.LogOutputChannel;
-  readonly exercises: ExercisesPanel;
-  readonly routines: RoutinePanel;
   readonly reminders: Reminders;
-  readonly library: () => readonly Exercise[];
-  readonly nowWallMs: () => number;
+  /** The panels, pickers and dialogs, loaded the first time one is used. */
+  readonly onDemand: () => OnDemand;
   readonly defaultRoutine: () => string;
-}
-
-interface RoutineItem extends vscode.QuickPickItem {
-  readonly id: string;
-  readonly extraSet?: boolean;
-}
-
-async function startRoutine(deps: CommandDeps): Promise<void> {
-  const done = deps.session.ledger.routines;
-  const now = deps.nowWallMs();
-  const items: RoutineItem[] = deps.routines.routines().flatMap(({ routine, resolved }) => {
-    const needs = [...new Set(resolved.steps.flatMap((s) => s.exercise.equipment))].map(equipmentLabel);
-    const record = done[routine.id];
-    const item: RoutineItem = {
-      id: routine.id,
-      label: literalText(routine.name),
-      description: [formatMinutes(resolved.seconds), needs.length ? needs.join(', ') : t('no equipment')].join(' · '),
-      detail: `${routine.summary} ${formatLastDone(record?.lastDoneWallMs, now, (wallMs) => localCalendar.startOfDay(wallMs))}.`,
-    };
-    // Progression, as the article suggests: once a routine is familiar, offer one more set.
-    const completions = record?.completions ?? 0;
-    if (completions < PROGRESSION_COMPLETIONS) return [item];
-    const more: RoutineItem = {
-      id: routine.id,
-      extraSet: true,
-      label: `$(arrow-up) ${t('{0}, one more set', literalText(routine.name))}`,
-      description: t(singular(completions) ? 'done {0} time: ready for more' : 'done {0} times: ready for more', completions),
-      detail: t('Every exercise gets one more set.'),
-    };
-    return [item, more];
-  });
-  const picked = await vscode.window.showQuickPick(items, { title: t('Start a routine'), placeHolder: t('Pick a routine; it opens beside your editor'), matchOnDetail: true });
-  if (picked) deps.routines.start({ routineId: picked.id, extraSet: picked.extraSet === true });
-}
-
-async function startExercise(deps: CommandDeps): Promise<void> {
-  const done = deps.session.ledger.routines;
-  const now = deps.nowWallMs();
-  const items: RoutineItem[] = deps.library().map((e) => ({
-    id: e.id,
-    label: e.name,
-    description: [e.positions.map(positionLabel).join(' · '), e.equipment.length ? e.equipment.map(equipmentLabel).join(', ') : t('no equipment')].join(' · '),
-    detail: `${e.summary} ${formatLastDone(done[`exercise:${e.id}`]?.lastDoneWallMs, now, (wallMs) => localCalendar.startOfDay(wallMs))}.`,
-  }));
-  const picked = await vscode.window.showQuickPick(items, { title: t('Start an exercise'), placeHolder: t('Type to find an exercise'), matchOnDescription: true });
-  if (picked) deps.routines.start({ exerciseId: picked.id });
 }
 
 function logBreak(deps: CommandDeps): void {
@@ -86,39 +49,24 @@ function answerReminder(deps: CommandDeps, answer: 'snooze' | 'skip'): void {
   deps.reminders.answer(answer);
 }
 
-interface PauseItem extends vscode.QuickPickItem {
-  readonly until: () => number | null;
-}
-
-async function pauseReminders(deps: CommandDeps): Promise<void> {
-  const now = deps.nowWallMs();
-  const minutes = (m: number) => () => now + m * 60_000;
-  const items: PauseItem[] = [
-    { label: t('For 30 minutes'), until: minutes(30) },
-    { label: t('For 1 hour'), until: minutes(60) },
-    { label: t('For 2 hours'), until: minutes(120) },
-    { label: t('Until tomorrow'), description: t('06:00, or when your working hours start'), until: () => deps.reminders.tomorrow() },
-    { label: t('Until I resume'), until: () => null },
-  ];
-  const picked = await vscode.window.showQuickPick(items, { title: t('Pause break reminders'), placeHolder: t('Coding time is still counted while reminders are paused') });
-  if (picked) deps.reminders.pause(picked.until());
-}
-
+/** Registers every command; each handler is a line, what it runs lives with the part it belongs to. */
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
+  const later = deps.onDemand;
+  const register = (id: string, run: (...args: unknown[]) => unknown): vscode.Disposable => vscode.commands.registerCommand(id, run);
   return [
-    vscode.commands.registerCommand('upright.showMenu', () =>
-      showMenu({ snapshot: () => deps.session.snapshot(), showLog: () => deps.log.show(true), reminder: () => deps.reminders.view }),
-    ),
-    vscode.commands.registerCommand('upright.logBreak', () => logBreak(deps)),
-    vscode.commands.registerCommand('upright.browseExercises', () => deps.exercises.show()),
-    vscode.commands.registerCommand('upright.startRoutine', () => startRoutine(deps)),
-    vscode.commands.registerCommand('upright.startExercise', (exerciseId?: unknown) =>
-      typeof exerciseId === 'string' ? deps.routines.start({ exerciseId }) : startExercise(deps),
-    ),
-    vscode.commands.registerCommand('upright.takeBreak', () => deps.routines.start({ routineId: deps.defaultRoutine() })),
-    vscode.commands.registerCommand('upright.snooze', () => answerReminder(deps, 'snooze')),
-    vscode.commands.registerCommand('upright.skip', () => answerReminder(deps, 'skip')),
-    vscode.commands.registerCommand('upright.pause', () => pauseReminders(deps)),
-    vscode.commands.registerCommand('upright.resume', () => deps.reminders.resume()),
+    register(COMMANDS.showMenu, () => later().showMenu()),
+    register(COMMANDS.logBreak, () => logBreak(deps)),
+    register(COMMANDS.browseExercises, () => later().exercises.show()),
+    register(COMMANDS.startRoutine, () => later().pickRoutine()),
+    register(COMMANDS.startExercise, (exerciseId) => (typeof exerciseId === 'string' ? later().routines.start({ exerciseId }) : later().pickExercise())),
+    register(COMMANDS.takeBreak, () => later().routines.start({ routineId: deps.defaultRoutine() })),
+    register(COMMANDS.snooze, () => answerReminder(deps, 'snooze')),
+    register(COMMANDS.skip, () => answerReminder(deps, 'skip')),
+    register(COMMANDS.pause, () => later().pickPause()),
+    register(COMMANDS.resume, () => deps.reminders.resume()),
+    register(COMMANDS.showStats, () => later().stats.show()),
+    register(COMMANDS.exportHistory, () => later().exportHistory()),
+    register(COMMANDS.clearHistory, () => later().clearHistory()),
+    register(COMMANDS.setBand, (has) => later().setBand(has)),
   ];
 }

@@ -6,7 +6,7 @@ import { type SettingsReader } from './settingsReader';
 export const WALKTHROUGH_ID = 'upright.upright#welcome';
 
 /** Adds or removes the band, keeping the rest of what the person has. A choice they make, so it is saved. */
-async function setBand(settings: SettingsReader, log: vscode.LogOutputChannel, has: unknown): Promise<void> {
+export async function setBand(settings: SettingsReader, log: vscode.LogOutputChannel, has: unknown): Promise<void> {
   if (typeof has !== 'boolean') {
     log.warn(`Ignored upright.setBand with ${JSON.stringify(has)}: it takes true or false.`);
     return;
@@ -51,30 +51,22 @@ function openWhenFocusIsFree(log: vscode.LogOutputChannel): vscode.Disposable {
 }
 
 /**
- * The walkthrough's command, and its first showing. VS Code opens a contributed walkthrough by itself
+ * The walkthrough's first showing. VS Code opens a contributed walkthrough by itself
  * when an extension is installed into a running window, if `workbench.welcomePage.walkthroughs.openOnInstall`
  * is on. Where it does not (installed before the window started: from the command line, a synced or
  * prepared profile), Upright opens it once, on the first start in a profile, under the same setting,
- * and never takes the focus. `firstStart` keeps the mark; `hostAgeMs` is how long this host has run.
+ * and never takes the focus. Called on the first start only; `hostAgeMs` is how long this host has run.
  */
-export function registerOnboarding(settings: SettingsReader, log: vscode.LogOutputChannel, firstStart: () => boolean, hostAgeMs: number): vscode.Disposable {
-  let opening: vscode.Disposable | undefined;
-  if (firstStart()) {
-    const openOnInstall = vscode.workspace.getConfiguration('workbench.welcomePage.walkthroughs').get<boolean>('openOnInstall', true);
-    if (!openOnInstall) {
-      log.info('First start in this profile: the walkthrough stays closed (workbench.welcomePage.walkthroughs.openOnInstall is off); it is under Help: Welcome.');
-    } else if (hostAgeMs > INSTALLED_INTO_RUNNING_WINDOW_MS) {
-      log.info('First start in this profile, installed into a running window: VS Code shows the walkthrough.');
-    } else {
-      log.info('First start in this profile: opening the walkthrough.');
-      opening = openWhenFocusIsFree(log);
-    }
+export function welcome(log: vscode.LogOutputChannel, hostAgeMs: number): vscode.Disposable | undefined {
+  const openOnInstall = vscode.workspace.getConfiguration('workbench.welcomePage.walkthroughs').get<boolean>('openOnInstall', true);
+  if (!openOnInstall) {
+    log.info('First start in this profile: the walkthrough stays closed (workbench.welcomePage.walkthroughs.openOnInstall is off); it is under Help: Welcome.');
+    return undefined;
   }
-  const setBandCommand = vscode.commands.registerCommand('upright.setBand', (has: unknown) => setBand(settings, log, has));
-  return {
-    dispose: () => {
-      opening?.dispose();
-      setBandCommand.dispose();
-    },
-  };
+  if (hostAgeMs > INSTALLED_INTO_RUNNING_WINDOW_MS) {
+    log.info('First start in this profile, installed into a running window: VS Code shows the walkthrough.');
+    return undefined;
+  }
+  log.info('First start in this profile: opening the walkthrough.');
+  return openWhenFocusIsFree(log);
 }

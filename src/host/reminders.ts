@@ -18,7 +18,8 @@ export interface RemindersDeps {
   readonly settings: SettingsReader;
   readonly clock: HostClock;
   readonly calendar: Calendar;
-  readonly routines: RoutinePanel;
+  /** The routine panel, loaded when a reminder first needs it. */
+  readonly routines: () => RoutinePanel;
   readonly statusBar: SessionStatusBar;
   readonly log: vscode.LogOutputChannel;
   /** Whether this window counts as focused (tests decide it themselves). */
@@ -146,7 +147,7 @@ export class Reminders implements vscode.Disposable {
       return;
     }
     this.#shownPromptId = id;
-    const routine = this.#deps.routines.routines().find((r) => r.routine.id === view.routineId);
+    const routine = this.#deps.routines().routines().find((r) => r.routine.id === view.routineId);
     const name = literalText(routine?.routine.name ?? view.routineId);
     const minutes = Math.max(1, Math.round((routine?.resolved.seconds ?? 120) / 60));
     this.#deps.log.info(`Break due (${view.promptReason ?? 'due'}): offering ${view.routineId}.`);
@@ -191,7 +192,7 @@ export class Reminders implements vscode.Disposable {
     switch (answer) {
       case 'start':
         session.updateLedger((l) => withReminderState(l, routine === FULL_ROUTINE_ID ? offeredFullRoutine(reminderStateOf(l), dayKey) : reminderStateOf(l)));
-        done = this.#deps.routines.start({ routineId: routine }, true);
+        done = this.#deps.routines().start({ routineId: routine }, true);
         break;
       case 'snooze':
         if (!view.snoozeOffered) return false;

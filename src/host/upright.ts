@@ -5,16 +5,13 @@ import { ActivitySource } from './activitySource';
 import { type HostClock } from './clock';
 import { CodingSession } from './codingSession';
 import { registerCommands } from './commands';
-import { ExercisesPanel } from './panels/exercisesPanel';
-import { type HistoryDialogs } from './history';
-import { lazyLibrary } from './library';
+import { type HistoryDialogs } from './dialogs/history';
 import { createLog } from './log';
-import { registerOnboarding } from './onboarding';
 import { type Platform } from './platform/platform';
 import { Reminders } from './reminders';
-import { RoutinePanel } from './panels/routinePanel';
+import { type OnDemand } from './onDemand';
+import { registerRestoredPanels } from './panels/restoredPanels';
 import { SettingsReader } from './settingsReader';
-import { StatsPanel } from './panels/statsPanel';
 import { SessionStatusBar } from './statusBar';
 
 /** Upright's parts, wired together; what the test API needs to reach. */
@@ -26,10 +23,9 @@ export interface Started {
   readonly settings: SettingsReader;
   readonly windowId: string;
   readonly ledgerLocation: string;
-  readonly routines: RoutinePanel;
   readonly reminders: Reminders;
-  readonly stats: StatsPanel;
-  readonly exercises: ExercisesPanel;
+  /** The panels and dialogs, built on first use. */
+  readonly onDemand: () => OnDemand;
   readonly log: vscode.LogOutputChannel;
   answerDialogs(answers: HistoryDialogs | undefined): void;
 }
@@ -57,18 +53,26 @@ export function startUpright(context: vscode.ExtensionContext, platform: Platfor
     watchLedger: platform.watchLedger && ((changed) => platform.watchLedger?.(store.location, changed)),
   });
   settings.onDidChange((next) => session.settingsChanged(next));
-  const library = lazyLibrary(platform.readData, vscode.env.language, log);
-  const exercises = new ExercisesPanel(context.extensionUri, settings, log, library);
-  const routines = new RoutinePanel({
-    extensionUri: context.extensionUri,
-    settings,
-    log,
-    library,
-    clock,
-    statusBar,
-    onRoutineEnded: (routineId, completed, fromReminder) => session.recordRoutine(routineId, completed, fromReminder),
-  });
-  const reminders = new Reminders({ session, settings, clock, calendar: localCalendar, routines, statusBar, log, focused: () => activitySource.focused });
+  const todayKey = (): string => localCalendar.dayKey(clock.now().wallMs);
+  // Undefined: the window's own dialogs (tests answer them through the test API).
+  let historyDialogs: HistoryDialogs | undefined;
+  let onDemand: OnDemand | undefined;
+  const later = (): OnDemand =>
+    (onDemand ??= platform.loadOnDemand().createOnDemand({
+      extensionUri: context.extensionUri,
+      settings,
+      log,
+      readData: platform.readData,
+      clock,
+      statusBar,
+      session,
+      reminders,
+      todayKey,
+      homeFolder: platform.homeFolder,
+      historyDialogs: () => historyDialogs,
+      onRoutineEnded: (routineId, completed, fromReminder) => session.recordRoutine(routineId, completed, fromReminder),
+    }));
+  const reminders = new Reminders({ session, settings, clock, calendar: localCalendar, routines: () => later().routines, statusBar, log, focused: () => activitySource.focused });
   // Activity goes to the clock; focus changes and natural stopping points also wake the reminders.
   const activitySource = new ActivitySource({
     activity: () => session.activity(),
@@ -79,44 +83,22 @@ export function startUpright(context: vscode.ExtensionContext, platform: Platfor
     stoppingPoint: () => reminders.stoppingPoint(),
   });
 
-  let names: Map<string, string> | undefined;
-  // An exercise no longer in the library (history outlives versions) is named from its id.
-  const nameOf = (exerciseId: string): string => (names ??= new Map(library().map((e) => [e.id, e.name]))).get(exerciseId) ?? exerciseId.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
-  const todayKey = (): string => localCalendar.dayKey(clock.now().wallMs);
-  const stats = new StatsPanel({ extensionUri: context.extensionUri, session, log, todayKey, nameOf, exerciseExists: (id) => library().some((e) => e.id === id) });
-  // Undefined: the real dialogs (tests answer them through the test API).
-  let dialogs: HistoryDialogs | undefined;
-  const historyDeps = { session, log, nowWallMs: () => clock.now().wallMs, todayKey, nameOf, homeFolder: platform.homeFolder, dialogs: () => dialogs ?? platform.historyCommands().windowDialogs };
-  // One history dialog at a time: a second request while one is open (a double click, a page that
-  // floods) is dropped rather than queued behind it.
-  let dialogOpen = false;
-  const oneDialog = <T>(run: () => Promise<T>) => async (): Promise<T | undefined> => {
-    if (dialogOpen) return undefined;
-    dialogOpen = true;
-    try {
-      return await run();
-    } finally {
-      dialogOpen = false;
-    }
-  };
-
   context.subscriptions.push(
     log,
     settings,
     statusBar,
     session,
     activitySource,
-    exercises,
-    routines,
     reminders,
-    stats,
-    ...registerCommands({ session, log, exercises, routines, reminders, library, nowWallMs: () => clock.now().wallMs, defaultRoutine: () => settings.current.defaultRoutine }),
-    vscode.commands.registerCommand('upright.showStats', () => stats.show()),
-    vscode.commands.registerCommand('upright.exportHistory', oneDialog(() => platform.historyCommands().exportHistory(historyDeps))),
-    vscode.commands.registerCommand('upright.clearHistory', oneDialog(() => platform.historyCommands().clearHistory(historyDeps))),
-    // Tests start in a fresh profile every time: the walkthrough would open in each.
-    registerOnboarding(settings, log, () => !testMode && platform.firstStart(), performance.now()),
+    { dispose: () => onDemand?.dispose() },
+    ...registerRestoredPanels(later),
+    ...registerCommands({ session, log, reminders, onDemand: later, defaultRoutine: () => settings.current.defaultRoutine }),
   );
+  // Tests start in a fresh profile every time: the walkthrough would open in each.
+  if (!testMode && platform.firstStart()) {
+    const opening = later().welcome(performance.now());
+    if (opening) context.subscriptions.push(opening);
+  }
   reminders.evaluate();
   return {
     clock,
@@ -126,11 +108,9 @@ export function startUpright(context: vscode.ExtensionContext, platform: Platfor
     settings,
     windowId,
     ledgerLocation: store.location,
-    routines,
     reminders,
-    stats,
-    exercises,
+    onDemand: later,
     log,
-    answerDialogs: (answers) => (dialogs = answers),
+    answerDialogs: (answers) => (historyDialogs = answers),
   };
 }

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { type DayRecord } from '../../src/core/days';
 import { parseHistory } from '../../src/core/history';
 import { CSV_HEADER, type HistoryExport } from '../../src/core/historyExport';
-import { type HistoryDialogs } from '../../src/host/history';
+import { type HistoryDialogs } from '../../src/host/dialogs/history';
 import { type UprightTestApi } from '../../src/host/testing/testApi';
 import { eventually, getApi, MINUTE, openScratchEditor, resetSession, typeFor, typeOnce } from './helpers';
 

@@ -9,7 +9,8 @@ import { type Readable, type Writable } from 'node:stream';
 import { isDeepStrictEqual } from 'node:util';
 import { addDays, allDays, emptyHistory, type History, mergeClosedDays, parseHistory } from '../../src/core/history';
 import { applyOps, claimPrompt, emptyLedger, type Ledger, readLedger } from '../../src/core/ledger';
-import { LedgerBusyError, LedgerFile, nodeLedgerFs, type LedgerFs } from '../../src/host/storage/ledgerFile';
+import { LedgerBusyError, nodeLedgerFs, type LedgerFs } from '../../src/host/storage/ledgerFile';
+import { ledgerFile } from '../support/storage';
 
 const FIRST_DAY = '2026-03-02';
 const START_WALL_MS = Date.UTC(2026, 2, 2, 8);
@@ -158,7 +159,7 @@ function activeMsOf(stored: Stored): number {
 /** Reads what is on disk as a window that starts now would, with every problem it reports. */
 function readStored(dir: string): { stored: Stored; problemKinds: string[] } {
   const problemKinds: string[] = [];
-  const reader = new LedgerFile(dir, { owner: 'reader', onProblem: (_message, kind) => problemKinds.push(kind) });
+  const reader = ledgerFile(dir, { owner: 'reader', onProblem: (_message, kind) => problemKinds.push(kind) });
   return { stored: { ledger: reader.read(emptyLedger(FIRST_DAY)), history: reader.readHistory() }, problemKinds };
 }
 
@@ -184,7 +185,7 @@ function runWithKills(dir: string, script: readonly Step[], killPoints: readonly
   for (let life = 0; life <= killPoints.length; life++) {
     const dying = new DyingFs(killPoints[life] ?? Number.POSITIVE_INFINITY, keptFraction);
     const problemKinds: string[] = [];
-    const window = new LedgerFile(dir, {
+    const window = ledgerFile(dir, {
       owner: `window-${life}`,
       fs: dying,
       pid: pidOf(life),
@@ -250,7 +251,7 @@ function runWithKills(dir: string, script: readonly Step[], killPoints: readonly
 /** The number of file operations `script` makes when nothing goes wrong. */
 function operationsOf(dir: string, script: readonly Step[]): number {
   const counting = new DyingFs(Number.POSITIVE_INFINITY, 1);
-  const store = new LedgerFile(dir, { owner: 'counting', fs: counting });
+  const store = ledgerFile(dir, { owner: 'counting', fs: counting });
   for (const step of script) store.update(emptyLedger(FIRST_DAY), step.change);
   return counting.operations;
 }
@@ -360,7 +361,7 @@ describe('ledger crash consistency', function () {
     fs.writeFileSync(lockPath, '');
     let clockAheadMs = 0;
     const problemKinds: string[] = [];
-    const window = new LedgerFile(root, { owner: 'window', lockTimeoutMs: 50, nowWallMs: () => Date.now() + clockAheadMs, onProblem: (_message, kind) => problemKinds.push(kind) });
+    const window = ledgerFile(root, { owner: 'window', lockTimeoutMs: 50, nowWallMs: () => Date.now() + clockAheadMs, onProblem: (_message, kind) => problemKinds.push(kind) });
     const credit = (l: Ledger): Ledger => applyOps(l, [{ type: 'credit', ms: 1, dayKey: FIRST_DAY, endWallMs: START_WALL_MS }]);
     assert.throws(() => window.update(emptyLedger(FIRST_DAY), credit), LedgerBusyError, 'a lock being filled right now is not taken');
     assert.ok(fs.existsSync(lockPath));
@@ -415,7 +416,7 @@ describe('ledger crash consistency', function () {
     } finally {
       for (const worker of waiting) worker.stop();
     }
-    const survivor = new LedgerFile(root, { owner: 'survivor', lockTimeoutMs: 5_000 });
+    const survivor = ledgerFile(root, { owner: 'survivor', lockTimeoutMs: 5_000 });
     assert.equal(survivor.update(emptyLedger(FIRST_DAY), (l) => l).seq, seqOnDisk + 1, 'a window gets past the last killed worker');
     assert.ok(!fs.existsSync(lockPath), 'and leaves no lock behind');
     const tempFilesLeft = fs.readdirSync(root).filter((f) => f.endsWith('.tmp')).length;

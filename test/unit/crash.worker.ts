@@ -5,7 +5,7 @@
 import { writeSync } from 'node:fs';
 import { addDays } from '../../src/core/history';
 import { applyOps, emptyLedger } from '../../src/core/ledger';
-import { LedgerFile } from '../../src/host/storage/ledgerFile';
+import { ledgerFile } from '../support/storage';
 
 const FIRST_DAY = '2026-03-02';
 const UPDATES_PER_DAY = 40;
@@ -19,7 +19,7 @@ function dayOfUpdate(seq: number): string {
 
 const [dir, name] = process.argv.slice(2);
 // Outwaits any lock a killed predecessor left (one that names no owner is taken over after a second).
-const store = new LedgerFile(dir ?? '.', { owner: name ?? 'crash-worker', lockTimeoutMs: 15_000 });
+const store = ledgerFile(dir ?? '.', { owner: name ?? 'crash-worker', lockTimeoutMs: 15_000 });
 const fallback = emptyLedger(FIRST_DAY);
 
 // Started ahead of its turn, so that starting Node overlaps the previous worker's run: it writes once told to.

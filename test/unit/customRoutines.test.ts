@@ -1,11 +1,17 @@
 import * as assert from 'node:assert/strict';
 import { EXERCISES } from '../../src/core/exercises/library';
+import { BUILT_IN_ROUTINE_IDS, DEFAULT_ROUTINE_ID } from '../../src/core/exercises/routineIds';
 import { BUILT_IN_ROUTINES, intensityFor, resolveRoutine } from '../../src/core/exercises/routines';
 import { parseSettings } from '../../src/core/settings';
 
 const parse = (values: Record<string, unknown>) => parseSettings((key) => values[key]);
 
 describe('custom routines, the default routine and sound', () => {
+  it('checks routine ids against the built-in routines themselves', () => {
+    assert.deepEqual([...BUILT_IN_ROUTINE_IDS], BUILT_IN_ROUTINES.map((r) => r.id));
+    assert.ok(BUILT_IN_ROUTINE_IDS.some((id) => id === DEFAULT_ROUTINE_ID));
+  });
+
   it('reads a sound custom routine, with steps as objects or bare ids', () => {
     const { settings, problems } = parse({
       customRoutines: [{ id: 'my-reset', name: 'My reset', steps: [{ exercise: 'chin-tuck', reps: 8 }, 'wall-angels', { exercise: 'doorway-stretch', holdSeconds: 30, sets: 2 }] }],

@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseHistory } from '../../src/core/history';
 import { applyOps, emptyLedger, type Ledger, withoutHistory } from '../../src/core/ledger';
-import { LedgerFile, nodeLedgerFs, type LedgerFs } from '../../src/host/storage/ledgerFile';
+import { type LedgerFile, nodeLedgerFs, type LedgerFs } from '../../src/host/storage/ledgerFile';
+import { ledgerFile } from '../support/storage';
 
 const MINUTE = 60_000;
 const credit = (dayKey: string, ms: number) => (l: Ledger) => applyOps(l, [{ type: 'credit', ms, dayKey, endWallMs: 1 }]);
@@ -24,7 +25,7 @@ describe('history file', () => {
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'upright-history-'));
     problems = [];
-    store = new LedgerFile(dir, { owner: 'test', onProblem: (m) => problems.push(m) });
+    store = ledgerFile(dir, { owner: 'test', onProblem: (m) => problems.push(m) });
   });
 
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -53,7 +54,7 @@ describe('history file', () => {
         nodeLedgerFs.writeFileSync(file, data, options);
       },
     };
-    const s = new LedgerFile(dir, { owner: 'test', fs: flaky, onProblem: (m) => problems.push(m) });
+    const s = ledgerFile(dir, { owner: 'test', fs: flaky, onProblem: (m) => problems.push(m) });
     const l = workDays(s, ['2026-03-02', '2026-03-03', '2026-03-04']);
     assert.deepEqual(
       l.closedDays.map((c) => c.record.day),
@@ -78,7 +79,7 @@ describe('history file', () => {
         nodeLedgerFs.renameSync(from, to);
       },
     };
-    const s = new LedgerFile(dir, { owner: 'test', fs: stopsAfterHistory });
+    const s = ledgerFile(dir, { owner: 'test', fs: stopsAfterHistory });
     let l = s.update(emptyLedger('2026-03-02'), credit('2026-03-02', 5 * MINUTE));
     assert.throws(() => s.update(l, credit('2026-03-03', MINUTE)), /stopped/);
     const once = fs.readFileSync(path.join(dir, 'history.json'), 'utf8');
@@ -93,7 +94,7 @@ describe('history file', () => {
     const file = path.join(dir, 'history.json');
     const whole = fs.readFileSync(file, 'utf8');
     fs.writeFileSync(file, whole.slice(0, whole.lastIndexOf('["2026-03-04"') + 10));
-    const fresh = new LedgerFile(dir, { owner: 'test', onProblem: (m) => problems.push(m) });
+    const fresh = ledgerFile(dir, { owner: 'test', onProblem: (m) => problems.push(m) });
     assert.deepEqual(
       fresh.readHistory().days.map((d) => d.day),
       ['2026-03-02', '2026-03-03'],

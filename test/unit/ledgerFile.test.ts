@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { applyOps, emptyLedger, type Ledger } from '../../src/core/ledger';
-import { LedgerBusyError, LedgerFile, nodeLedgerFs, type LedgerFs } from '../../src/host/storage/ledgerFile';
+import { LedgerBusyError, type LedgerFile, nodeLedgerFs, type LedgerFs } from '../../src/host/storage/ledgerFile';
+import { ledgerFile } from '../support/storage';
 
 const DAY = '2026-03-02';
 const credit = (ms: number) => (l: Ledger) => applyOps(l, [{ type: 'credit', ms, dayKey: DAY, endWallMs: 1 }]);
@@ -27,7 +28,7 @@ describe('ledger file', function () {
   beforeEach(() => {
     dir = tempDir();
     problems = [];
-    ledger = new LedgerFile(dir, { owner: 'test', onProblem: (m) => problems.push(m) });
+    ledger = ledgerFile(dir, { owner: 'test', onProblem: (m) => problems.push(m) });
   });
 
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -139,7 +140,7 @@ describe('ledger file', function () {
   });
 
   it('recovers a lock that is far too old even if its pid looks alive', () => {
-    const quick = new LedgerFile(dir, { owner: 'test', staleLockMs: 2000 });
+    const quick = ledgerFile(dir, { owner: 'test', staleLockMs: 2000 });
     fs.writeFileSync(quick.lockFile, JSON.stringify({ token: 'old', pid: process.ppid, owner: 'hung', atWallMs: 0 }));
     const old = new Date(Date.now() - 60_000);
     fs.utimesSync(quick.lockFile, old, old);
@@ -147,7 +148,7 @@ describe('ledger file', function () {
   });
 
   it('waits for a live lock and then gives up without writing', () => {
-    const impatient = new LedgerFile(dir, { owner: 'test', lockTimeoutMs: 100 });
+    const impatient = ledgerFile(dir, { owner: 'test', lockTimeoutMs: 100 });
     fs.writeFileSync(impatient.lockFile, JSON.stringify({ token: 'live', pid: process.ppid, owner: 'busy', atWallMs: Date.now() }));
     assert.throws(() => impatient.update(emptyLedger(DAY), credit(1)), LedgerBusyError);
     assert.ok(!fs.existsSync(impatient.file));
@@ -163,7 +164,7 @@ describe('ledger file', function () {
         nodeLedgerFs.writeFileSync(file, data, options);
       },
     };
-    const broken = new LedgerFile(dir, { owner: 'test', fs: failingWrites });
+    const broken = ledgerFile(dir, { owner: 'test', fs: failingWrites });
     assert.throws(() => broken.update(emptyLedger(DAY), credit(1)), /disk full/);
     assert.equal(ledger.read(emptyLedger(DAY)).todayActiveMs, 10);
     assert.ok(!fs.existsSync(ledger.lockFile), 'the lock is released after a failed write');
@@ -175,7 +176,7 @@ describe('ledger file', function () {
       },
     };
     const messages: string[] = [];
-    const unreadable = new LedgerFile(dir, { owner: 'test', fs: failingReads, onProblem: (m) => messages.push(m) });
+    const unreadable = ledgerFile(dir, { owner: 'test', fs: failingReads, onProblem: (m) => messages.push(m) });
     const fallback = emptyLedger(DAY);
     assert.equal(unreadable.read(fallback), fallback);
     unreadable.read(fallback);

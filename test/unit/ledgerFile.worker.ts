@@ -2,10 +2,10 @@
 // `claim DIR ROUNDS NAME START_AT_MS`: from START_AT_MS (wall time, so all workers race together),
 // claims prompt `due-R` for each round R, at a round time of its own; prints the rounds it was granted.
 import { applyOps, claimPrompt, emptyLedger } from '../../src/core/ledger';
-import { LedgerFile } from '../../src/host/storage/ledgerFile';
+import { ledgerFile } from '../support/storage';
 
 const [mode, dir, countText, name, startAtText] = process.argv.slice(2);
-const ledger = new LedgerFile(dir ?? '.', { owner: name ?? 'worker', lockTimeoutMs: 30_000 });
+const ledger = ledgerFile(dir ?? '.', { owner: name ?? 'worker', lockTimeoutMs: 30_000 });
 const count = Number(countText);
 const empty = emptyLedger('2026-03-02');
 

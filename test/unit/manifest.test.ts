@@ -42,7 +42,8 @@ describe('manifest', () => {
     assert.deepEqual(manifest.extensionKind, ['ui', 'workspace']);
     assert.ok(manifest.activationEvents.includes('onStartupFinished'));
     // Each panel that comes back after a reload activates Upright for its serializer.
-    const serialized = [...source.matchAll(/registerWebviewPanelSerializer\(([A-Z_]+)/g)].map((m) => m[1]);
+    const restoring = fs.readFileSync(path.join(root, 'src', 'host', 'panels', 'restoredPanels.ts'), 'utf8');
+    const serialized = [...restoring.matchAll(/restore\(([A-Z_]+_VIEW_TYPE)/g)].map((m) => m[1]);
     const viewTypes = serialized.map((name) => new RegExp(`${name} = '([^']+)'`).exec(source)?.[1]);
     assert.deepEqual(manifest.activationEvents.filter((e) => e.startsWith('onWebviewPanel:')).sort(), viewTypes.map((t) => `onWebviewPanel:${t}`).sort());
     assert.ok(viewTypes.length > 0);
@@ -52,7 +53,11 @@ describe('manifest', () => {
   });
 
   it('registers every contributed command and contributes every registered one', () => {
-    const registered = new Set([...source.matchAll(/registerCommand\(\s*'([^']+)'/g)].map((m) => m[1]));
+    // Command ids are named once, in COMMANDS, and registered by name.
+    const commands = fs.readFileSync(path.join(root, 'src', 'host', 'commands.ts'), 'utf8');
+    const ids = new Map([...commands.matchAll(/^ {2}(\w+): '(upright\.\w+)',$/gm)].map((m) => [m[1], m[2]]));
+    const registered = new Set([...commands.matchAll(/register\(COMMANDS\.(\w+),/g)].map((m) => ids.get(m[1] ?? '')));
+    for (const m of source.matchAll(/registerCommand\(\s*'([^']+)'/g)) registered.add(m[1]);
     const contributed = new Set(manifest.contributes.commands.map((c) => c.command));
     assert.deepEqual([...contributed].sort(), [...registered].sort());
     for (const c of manifest.contributes.commands) {

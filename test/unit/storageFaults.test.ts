@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { allDays } from '../../src/core/history';
 import { applyOps, emptyLedger, type Ledger, type LedgerOp, readLedger } from '../../src/core/ledger';
-import { LedgerBusyError, LedgerFile, nodeLedgerFs, type LedgerFs } from '../../src/host/storage/ledgerFile';
+import { LedgerBusyError, nodeLedgerFs, type LedgerFs } from '../../src/host/storage/ledgerFile';
+import { ledgerFile } from '../support/storage';
 
 const MINUTE = 60_000;
 const CODES = ['EIO', 'ENOSPC', 'EACCES', 'EROFS'];
@@ -79,7 +80,7 @@ const TRUTH = new Map([
  */
 function runScript(dir: string, storage: FlakyStorage): { ledger: Ledger; reported: string[] } {
   const reported: string[] = [];
-  const file = new LedgerFile(dir, { owner: 'w', fs: storage, onProblem: (_m, kind) => reported.push(kind), lockTimeoutMs: 50, staleLockMs: 100 });
+  const file = ledgerFile(dir, { owner: 'w', fs: storage, onProblem: (_m, kind) => reported.push(kind), lockTimeoutMs: 50, staleLockMs: 100 });
   let shared = emptyLedger('2026-03-02');
   let pending: LedgerOp[] = [];
   const write = (): void => {
@@ -127,7 +128,7 @@ describe('storage faults', function () {
         const { ledger, reported } = runScript(dir, storage);
         scenarios++;
         faults += storage.injected;
-        const days = new Map(allDays(new LedgerFile(dir, { owner: 'check' }).readHistory(), ledger).map((d) => [d.day, d.activeMs]));
+        const days = new Map(allDays(ledgerFile(dir, { owner: 'check' }).readHistory(), ledger).map((d) => [d.day, d.activeMs]));
         assert.deepEqual(days, TRUTH, `${code} at operation ${failAt}`);
         assert.equal(new Set(reported).size, reported.length, `each kind of problem is reported once (${reported.join(', ')})`);
         assert.ok(!reported.includes('corrupt') && !reported.includes('history-corrupt'), `nothing was damaged (${code} at ${failAt}: ${reported.join(', ')})`);
@@ -145,7 +146,7 @@ describe('storage faults', function () {
         // A good history and ledger first, then the failures from the third write on.
         const storage = Object.assign(new FlakyStorage(), { code, persistent: true, kinds: new Set(kinds) });
         storage.failAt = 1_000_000;
-        const file = new LedgerFile(dir, { owner: 'w', fs: storage, lockTimeoutMs: 50 });
+        const file = ledgerFile(dir, { owner: 'w', fs: storage, lockTimeoutMs: 50 });
         let shared = file.update(emptyLedger('2026-03-01'), (l) => applyOps(l, [{ type: 'credit', ms: 7 * MINUTE, dayKey: '2026-03-01', endWallMs: 1 }]));
         shared = file.update(shared, (l) => applyOps(l, [{ type: 'credit', ms: MINUTE, dayKey: '2026-03-02', endWallMs: 2 }]));
         const historyBefore = fs.readFileSync(path.join(dir, 'history.json'), 'utf8');
@@ -154,7 +155,7 @@ describe('storage faults', function () {
         scenarios++;
         faults += storage.injected;
         assert.ok(storage.injected > 0, `${code} on ${kinds.join('+')} was injected`);
-        const days = new Map(allDays(new LedgerFile(dir, { owner: 'check' }).readHistory(), ledger).map((d) => [d.day, d.activeMs]));
+        const days = new Map(allDays(ledgerFile(dir, { owner: 'check' }).readHistory(), ledger).map((d) => [d.day, d.activeMs]));
         assert.equal(days.get('2026-03-01'), 7 * MINUTE, `the day already in history survives (${code} on ${kinds.join('+')})`);
         assert.equal(days.get('2026-03-02'), 4 * MINUTE);
         for (const day of ['2026-03-03', '2026-03-04', '2026-03-05']) assert.equal(days.get(day), TRUTH.get(day), day);
@@ -168,7 +169,7 @@ describe('storage faults', function () {
 
   it('a ledger that cannot be read is never replaced by a writer that could not see it', () => {
     const storage = new FlakyStorage();
-    const writer = new LedgerFile(dir, { owner: 'w', fs: storage });
+    const writer = ledgerFile(dir, { owner: 'w', fs: storage });
     writer.update(emptyLedger('2026-03-02'), (l) => applyOps(l, [{ type: 'credit', ms: 42 * MINUTE, dayKey: '2026-03-02', endWallMs: 1 }]));
     // Another window, with a stale copy, writes while the drive fails to read.
     const stale = emptyLedger('2026-03-02');

@@ -1,5 +1,6 @@
 import { t } from '../../shared/l10n';
 import { type Dose, type Equipment, EQUIPMENT, type Exercise, type Position } from './model';
+import { DEFAULT_ROUTINE_ID } from './routineIds';
 
 /** One step of a routine: an exercise, with the dose overridden where the routine says so. */
 export interface RoutineStep {
@@ -103,7 +104,7 @@ export const BUILT_IN_ROUTINES: readonly Routine[] = [
   },
 ];
 
-export const DEFAULT_ROUTINE_ID = 'posture-reset';
+export { DEFAULT_ROUTINE_ID };
 
 /** A routine step made concrete for one person: the exercise they can do, and its dose. */
 export interface ResolvedStep {

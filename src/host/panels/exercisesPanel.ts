@@ -26,17 +26,16 @@ export class ExercisesPanel implements vscode.Disposable {
     this.#library = library;
     this.#settings = settings;
     this.#subscriptions.push(
-      vscode.window.registerWebviewPanelSerializer(EXERCISES_VIEW_TYPE, {
-        deserializeWebviewPanel: (panel: vscode.WebviewPanel) => {
-          this.#adopt(panel);
-          return Promise.resolve();
-        },
-      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('workbench.reduceMotion')) this.#post();
       }),
     );
     settings.onDidChange(() => this.#post());
+  }
+
+  /** A panel VS Code brings back after a reload. */
+  restore(panel: vscode.WebviewPanel): void {
+    this.#adopt(panel);
   }
 
   /** Opens the panel beside the editor, or brings it forward. */

@@ -57,14 +57,11 @@ export class RoutinePanel implements vscode.Disposable {
   constructor(deps: RoutinePanelDeps) {
     this.#deps = deps;
     this.inbox = new PageInbox('routine', parseFromRoutinePage, (line) => deps.log.warn(line));
-    this.#subscriptions.push(
-      vscode.window.registerWebviewPanelSerializer(ROUTINE_VIEW_TYPE, {
-        deserializeWebviewPanel: (panel: vscode.WebviewPanel, state: unknown) => {
-          this.#restore(panel, state);
-          return Promise.resolve();
-        },
-      }),
-    );
+  }
+
+  /** A panel VS Code brings back after a reload, with the state its page saved. */
+  restore(panel: vscode.WebviewPanel, state: unknown): void {
+    this.#restore(panel, state);
   }
 
   /** The routines a person can start, built in and their own, resolved for their equipment. */

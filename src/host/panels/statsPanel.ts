@@ -31,15 +31,12 @@ export class StatsPanel implements vscode.Disposable {
   constructor(deps: StatsPanelDeps) {
     this.#deps = deps;
     this.inbox = new PageInbox('stats', parseFromStatsPage, (line) => deps.log.warn(line));
-    this.#subscriptions.push(
-      vscode.window.registerWebviewPanelSerializer(STATS_VIEW_TYPE, {
-        deserializeWebviewPanel: (panel: vscode.WebviewPanel) => {
-          this.#adopt(panel);
-          return Promise.resolve();
-        },
-      }),
-    );
     deps.session.onDidRefresh(() => this.#post(false));
+  }
+
+  /** A panel VS Code brings back after a reload. */
+  restore(panel: vscode.WebviewPanel): void {
+    this.#adopt(panel);
   }
 
   show(): void {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import * as historyCommands from '../historyCommands';
+import * as onDemand from '../onDemand';
 import { libraryFiles } from '../library';
 import { MementoLedgerStore } from '../storage/mementoLedger';
 import { openSharedLedger } from '../storage/sharedLedger';
@@ -38,7 +38,7 @@ export async function browserPlatform(context: vscode.ExtensionContext): Promise
       void context.globalState.update(WELCOMED_KEY, true);
       return true;
     },
-    historyCommands: () => historyCommands,
+    loadOnDemand: () => onDemand,
     homeFolder: undefined,
     processId: Math.random().toString(36).slice(2, 8),
   };

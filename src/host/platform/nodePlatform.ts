@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type * as HistoryCommands from '../historyCommands';
+import type * as OnDemandModule from '../onDemand';
+import type * as HistoryFileModule from '../storage/historyFile';
 import { LedgerFile, type LedgerFs } from '../storage/ledgerFile';
 import { type Platform } from './platform';
 import { openSharedLedger, reportStoreProblem } from '../storage/sharedLedger';
@@ -12,12 +13,32 @@ import { openSharedLedger, reportStoreProblem } from '../storage/sharedLedger';
  * shared by every window of the machine (remote windows run Upright on the UI side). `storageFs`
  * replaces the file system under the ledger and history (tests make it fail).
  */
+/**
+ * The history file's code is a file of its own, loaded the first time a day ends or the history is
+ * shown; it has its own copy of the translator, so it gets VS Code's.
+ */
+function loadHistoryFile(): typeof HistoryFileModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loaded = require(path.join(__dirname, 'historyFile.js')) as typeof HistoryFileModule;
+  loaded.useTranslator(vscode.l10n.t, vscode.l10n.bundle ? vscode.env.language : undefined);
+  return loaded;
+}
+
 export function nodePlatform(context: vscode.ExtensionContext, storageFs?: LedgerFs): Platform {
   const storage = context.globalStorageUri.fsPath;
   const dataFolder = path.join(context.extensionUri.fsPath, 'dist', 'data');
   return {
     openLedger: (owner, log, todayKey) =>
-      openSharedLedger(new LedgerFile(storage, { owner, fs: storageFs, onProblem: reportStoreProblem(log, vscode.window.showWarningMessage) }), log, todayKey),
+      openSharedLedger(
+        new LedgerFile(storage, {
+          owner,
+          fs: storageFs,
+          onProblem: reportStoreProblem(log, vscode.window.showWarningMessage),
+          openHistory: (dir, options) => loadHistoryFile().openHistoryFile(dir, options),
+        }),
+        log,
+        todayKey,
+      ),
     readData(name) {
       try {
         return fs.readFileSync(path.join(dataFolder, name), 'utf8');
@@ -51,7 +72,7 @@ export function nodePlatform(context: vscode.ExtensionContext, storageFs?: Ledge
       }
     },
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    historyCommands: () => require(path.join(__dirname, 'historyCommands.js')) as typeof HistoryCommands,
+    loadOnDemand: () => require(path.join(__dirname, 'onDemand.js')) as typeof OnDemandModule,
     homeFolder: vscode.Uri.file(os.homedir()),
     processId: String(process.pid),
   };

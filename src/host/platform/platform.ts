@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import { type Ledger } from '../../core/ledger';
 import { type DataReader } from '../library';
 import { type LedgerStore } from '../storage/ledgerStore';
-import type * as HistoryCommands from '../historyCommands';
+import type * as OnDemandModule from '../onDemand';
 
 /**
  * What differs between a desktop or remote host (Node, files) and a browser host (vscode.dev: a web
@@ -19,8 +19,8 @@ export interface Platform {
   firstStart(): boolean;
   /** Where an export is suggested when no folder is open. */
   readonly homeFolder: vscode.Uri | undefined;
-  /** Export and Delete History (the desktop entry loads them on first use). */
-  historyCommands(): typeof HistoryCommands;
+  /** The panels, pickers and history dialogs (the desktop entry loads them on first use). */
+  loadOnDemand(): typeof OnDemandModule;
   /** Tells apart windows that share the ledger (with VS Code's session id). */
   readonly processId: string;
 }

@@ -1,5 +1,5 @@
 // History on disk, beside the ledger and written under its lock. No `vscode` here (plain-Node tests).
-import { t } from '../../shared/l10n';
+import { t, useTranslator } from '../../shared/l10n';
 import * as path from 'node:path';
 import { type ClosedDay } from '../../core/days';
 import { emptyHistory, type History, mergeClosedDays, parseHistory, serializeHistory } from '../../core/history';
@@ -12,12 +12,28 @@ export interface HistoryFileOptions {
   readonly pid: number;
 }
 
+/** What the ledger needs of the history: read it, add ended days, delete it. */
+export interface HistoryStore {
+  read(): History;
+  /** Adds ended days (and writes back a damaged file's valid part); false when they could not be written. */
+  sync(closed: readonly ClosedDay[]): boolean;
+  clear(): void;
+}
+
+/** The translator of this file's own bundle (the desktop entry loads it apart). */
+export { useTranslator };
+
+/** Opens `history.json` in `dir`; the desktop entry loads this file on first use. */
+export function openHistoryFile(dir: string, options: HistoryFileOptions): HistoryStore {
+  return new HistoryFile(dir, options);
+}
+
 /**
  * `history.json`: every ended day. Read often (the Stats page), written about once a day, only by a
  * writer that holds the ledger lock, by temp file and rename. A damaged file is copied aside and what
  * is valid in it is kept; a file from a newer version is read but never overwritten.
  */
-export class HistoryFile {
+export class HistoryFile implements HistoryStore {
   readonly file: string;
   readonly #options: HistoryFileOptions;
   #cache: { signature: string; history: History } | undefined;

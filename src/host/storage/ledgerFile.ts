@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { type History } from '../../core/history';
 import { type Ledger, readLedger } from '../../core/ledger';
 import { errorCode, fileSignature, keepAside, type LedgerFs, nodeLedgerFs, replaceFile, tryUnlink } from './fileSystem';
-import { HistoryFile } from './historyFile';
+import { type HistoryFileOptions, type HistoryStore } from './historyFile';
 import { LedgerBusyError, type LedgerStore, type UpdateOptions } from './ledgerStore';
 
 export { LedgerBusyError, type LedgerStore, type UpdateOptions } from './ledgerStore';
@@ -22,6 +22,8 @@ export interface LedgerFileOptions {
   readonly lockTimeoutMs?: number;
   /** Reports a problem once per kind (corrupt file kept aside, newer version, I/O failure). */
   readonly onProblem?: (message: string, kind: string) => void;
+  /** Opens `history.json` (a `HistoryFile`), the first time it is needed. */
+  readonly openHistory: (dir: string, options: HistoryFileOptions) => HistoryStore;
   /** The wall clock, for lock ages and backup names. */
   readonly nowWallMs?: () => number;
   /** The process id recorded in the lock, and a check whether a process is alive. */
@@ -68,7 +70,9 @@ export class LedgerFile implements LedgerStore {
   readonly #pid: number;
   readonly #isAlive: (pid: number) => boolean;
   readonly #reported = new Set<string>();
-  readonly #history: HistoryFile;
+  readonly #openHistory: (dir: string, options: HistoryFileOptions) => HistoryStore;
+  /** Opened the first time a day ends or the history is read: most starts never touch it. */
+  #history: HistoryStore | undefined;
   /** A newer version of Upright owns the file: read it, never overwrite it. */
   #readOnly = false;
   #lastKeptAside: string | undefined;
@@ -87,11 +91,16 @@ export class LedgerFile implements LedgerStore {
     this.#now = options.nowWallMs ?? Date.now;
     this.#pid = options.pid ?? process.pid;
     this.#isAlive = options.isAlive ?? defaultIsAlive;
-    this.#history = new HistoryFile(dir, { fs: this.#fs, pid: this.#pid, nowWallMs: this.#now, onProblem: (kind, message) => this.#report(kind, message) });
+    this.#openHistory = options.openHistory;
+  }
+
+  #historyFile(): HistoryStore {
+    this.#history ??= this.#openHistory(path.dirname(this.file), { fs: this.#fs, pid: this.#pid, nowWallMs: this.#now, onProblem: (kind, message) => this.#report(kind, message) });
+    return this.#history;
   }
 
   readHistory(): History {
-    return this.#history.read();
+    return this.#historyFile().read();
   }
 
   get location(): string {
@@ -169,9 +178,11 @@ export class LedgerFile implements LedgerStore {
       const current = this.#readOrThrow(fallback);
       if (this.#readOnly) return change(current);
       let next = { ...change(current), seq: current.seq + 1 };
-      if (options.clearHistory) this.#history.clear();
+      if (options.clearHistory) this.#historyFile().clear();
       // History first: if the ledger write then fails, the days are moved again later (that is harmless).
-      if (this.#history.sync(next.closedDays) && next.closedDays.length > 0) next = { ...next, closedDays: [] };
+      // Most writes end no day, and need no history (a damaged one read earlier is rewritten here too).
+      const history = next.closedDays.length > 0 ? this.#historyFile() : this.#history;
+      if (history && history.sync(next.closedDays) && next.closedDays.length > 0) next = { ...next, closedDays: [] };
       replaceFile(this.#fs, this.file, JSON.stringify(next), this.#pid);
       const took = performance.now() - started;
       this.#writes++;

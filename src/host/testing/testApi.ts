@@ -1,9 +1,7 @@
 import { type History } from '../../core/history';
 import { type Ledger } from '../../core/ledger';
 import { type StatsPageData } from '../../shared/statsPage';
-import { type HistoryDialogs } from '../history';
-import { type StatsPanel } from '../panels/statsPanel';
-import { type ExercisesPanel } from '../panels/exercisesPanel';
+import { type HistoryDialogs } from '../dialogs/history';
 import { type UprightSettings } from '../../core/settings';
 import { type TrackerSnapshot } from '../../core/tracker';
 import { type ActivitySource } from '../activitySource';
@@ -15,8 +13,8 @@ export { FaultyStorage } from './faultyStorage';
 import { type FaultyStorage, type StorageFaults } from './faultyStorage';
 import { type CodingSession, type SessionCounters } from '../codingSession';
 import { type SettingsReader } from '../settingsReader';
+import { type OnDemand } from '../onDemand';
 import { type PromptAnswer, type Reminders } from '../reminders';
-import { type RoutinePanel } from '../panels/routinePanel';
 import { type SessionStatusBar } from '../statusBar';
 
 /** Returned by `activate()` in `ExtensionMode.Test` only: drive the clock, read the state. */
@@ -41,7 +39,7 @@ export interface UprightTestApi {
   claimPrompt(id: string, ttlMs: number): boolean;
   releasePrompt(id: string): void;
   /** The routine under way, caught up with the clock (undefined when none). */
-  routine(): ReturnType<RoutinePanel['snapshot']>;
+  routine(): ReturnType<OnDemand['routines']['snapshot']>;
   routineControl(action: 'pause' | 'resume' | 'next' | 'back' | 'finish' | 'close'): void;
   /** Re-evaluates reminders now and returns where they stand, and the prompt this window shows. */
   reminder(): { view: Reminders['view']; shownPromptId: string | undefined; notificationsShown: number };
@@ -78,14 +76,15 @@ export function createTestApi(parts: {
   settings: SettingsReader;
   windowId: string;
   ledgerLocation: string;
-  routines: RoutinePanel;
   reminders: Reminders;
-  stats: StatsPanel;
-  exercises: ExercisesPanel;
+  onDemand: () => OnDemand;
   storage: FaultyStorage | undefined;
   answerDialogs: (answers: HistoryDialogs | undefined) => void;
 }): UprightTestApi {
-  const panelOf = (page: PageName): RoutinePanel | ExercisesPanel | StatsPanel => (page === 'routine' ? parts.routines : page === 'exercises' ? parts.exercises : parts.stats);
+  const panelOf = (page: PageName): OnDemand['routines'] | OnDemand['exercises'] | OnDemand['stats'] => {
+    const panels = parts.onDemand();
+    return page === 'routine' ? panels.routines : page === 'exercises' ? panels.exercises : panels.stats;
+  };
   return {
     activationMs: parts.activationMs,
     clock: parts.clock,
@@ -96,16 +95,16 @@ export function createTestApi(parts: {
     settings: () => parts.settings.current,
     warnings: () => parts.settings.warnings,
     counters: () => parts.session.counters,
-    routineWakeUps: () => parts.routines.wakeUps,
+    routineWakeUps: () => parts.onDemand().routines.wakeUps,
     flush: () => parts.session.flush(),
     ledger: () => parts.session.ledger,
     claimPrompt: (id, ttlMs) => parts.session.claimPrompt(id, ttlMs),
     releasePrompt: (id) => parts.session.releasePrompt(id),
     routine: () => {
-      parts.routines.refresh();
-      return parts.routines.snapshot();
+      parts.onDemand().routines.refresh();
+      return parts.onDemand().routines.snapshot();
     },
-    routineControl: (action) => parts.routines.control(action),
+    routineControl: (action) => parts.onDemand().routines.control(action),
     reminder: () => {
       parts.session.follow();
       parts.reminders.evaluate();
@@ -115,7 +114,7 @@ export function createTestApi(parts: {
     pauseReminders: (until) => parts.reminders.pause(until),
     resumeReminders: () => parts.reminders.resume(),
     history: () => parts.session.history(),
-    stats: () => ({ data: parts.stats.data(), open: parts.stats.isOpen }),
+    stats: () => ({ data: parts.onDemand().stats.data(), open: parts.onDemand().stats.isOpen }),
     answerDialogs: (answers) => parts.answerDialogs(answers),
     storageFaults: (faults) => {
       if (!parts.storage) throw new Error('this host has no storage seam');

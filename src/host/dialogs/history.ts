@@ -1,8 +1,8 @@
-import { singular, t } from '../shared/l10n';
+import { singular, t } from '../../shared/l10n';
 import * as vscode from 'vscode';
-import { allDays } from '../core/history';
-import { type ExportFormat, historyCsv, historyExport } from '../core/historyExport';
-import { type CodingSession } from './codingSession';
+import { allDays } from '../../core/history';
+import { type ExportFormat, historyCsv, historyExport } from '../../core/historyExport';
+import { type CodingSession } from '../codingSession';
 
 /**
  * The questions export and delete ask. Behind an interface so tests in the real host answer them

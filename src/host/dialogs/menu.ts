@@ -1,8 +1,8 @@
-import { t } from '../shared/l10n';
+import { t } from '../../shared/l10n';
 import * as vscode from 'vscode';
-import { formatCompactDuration } from '../core/format';
-import { type ReminderView } from '../core/reminders/scheduler';
-import { type TrackerSnapshot } from '../core/tracker';
+import { formatCompactDuration } from '../../core/format';
+import { type ReminderView } from '../../core/reminders/scheduler';
+import { type TrackerSnapshot } from '../../core/tracker';
 
 interface MenuItem extends vscode.QuickPickItem {
   readonly run: () => unknown;

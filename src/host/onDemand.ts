@@ -1,0 +1,128 @@
+// What a person uses now and then, loaded the first time they do rather than at every start of VS
+// Code: the three panels, the pickers and the menu, and the history dialogs. The desktop entry loads
+// it as a bundle of its own (dist/onDemand.js), which holds its own copy of the translator.
+import * as vscode from 'vscode';
+import { type CompletedExercise } from '../core/days';
+import { useTranslator } from '../shared/l10n';
+import { type HostClock } from './clock';
+import { type CodingSession } from './codingSession';
+import { clearHistory, exportHistory, type HistoryCommandDeps, type HistoryDialogs, windowDialogs } from './dialogs/history';
+import { showMenu } from './dialogs/menu';
+import { pickExercise, pickPause, pickRoutine, type PickerDeps } from './dialogs/pickers';
+import { type DataReader, lazyLibrary } from './library';
+import { ExercisesPanel } from './panels/exercisesPanel';
+import { RoutinePanel } from './panels/routinePanel';
+import { StatsPanel } from './panels/statsPanel';
+import { setBand, welcome } from './onboarding';
+import { type Reminders } from './reminders';
+import { type SettingsReader } from './settingsReader';
+import { type SessionStatusBar } from './statusBar';
+
+useTranslator(vscode.l10n.t, vscode.l10n.bundle ? vscode.env.language : undefined);
+
+export interface OnDemandDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly settings: SettingsReader;
+  readonly log: vscode.LogOutputChannel;
+  /** Reads a file of `dist/data/` (the exercise library in each language). */
+  readonly readData: DataReader;
+  readonly clock: HostClock;
+  readonly statusBar: SessionStatusBar;
+  readonly session: CodingSession;
+  readonly reminders: Reminders;
+  readonly todayKey: () => string;
+  /** Where an export is suggested when no folder is open (none in a browser). */
+  readonly homeFolder: vscode.Uri | undefined;
+  /** The questions export and delete ask; undefined: the window's own dialogs (tests answer them). */
+  readonly historyDialogs: () => HistoryDialogs | undefined;
+  readonly onRoutineEnded: (routineId: string, completed: readonly CompletedExercise[], fromReminder: boolean) => void;
+}
+
+/** The panels and dialogs, built once, on first use. */
+export class OnDemand implements vscode.Disposable {
+  readonly routines: RoutinePanel;
+  readonly exercises: ExercisesPanel;
+  readonly stats: StatsPanel;
+  readonly #deps: OnDemandDeps;
+  readonly #pickers: PickerDeps;
+  readonly #history: HistoryCommandDeps;
+  readonly #library: ReturnType<typeof lazyLibrary>;
+  #names: Map<string, string> | undefined;
+  #dialogOpen = false;
+
+  constructor(deps: OnDemandDeps) {
+    this.#deps = deps;
+    const { extensionUri, settings, log, clock, statusBar, session, todayKey } = deps;
+    const library = lazyLibrary(deps.readData, vscode.env.language, log);
+    this.#library = library;
+    this.exercises = new ExercisesPanel(extensionUri, settings, log, library);
+    this.routines = new RoutinePanel({ extensionUri, settings, log, library, clock, statusBar, onRoutineEnded: deps.onRoutineEnded });
+    this.stats = new StatsPanel({ extensionUri, session, log, todayKey, nameOf: (id) => this.#nameOf(id), exerciseExists: (id) => library().some((e) => e.id === id) });
+    const nowWallMs = (): number => clock.now().wallMs;
+    this.#pickers = { session, routines: this.routines, reminders: deps.reminders, library, nowWallMs };
+    this.#history = { session, log, nowWallMs, todayKey, nameOf: (id) => this.#nameOf(id), homeFolder: deps.homeFolder, dialogs: () => deps.historyDialogs() ?? windowDialogs };
+  }
+
+  pickRoutine(): Promise<void> {
+    return pickRoutine(this.#pickers);
+  }
+
+  pickExercise(): Promise<void> {
+    return pickExercise(this.#pickers);
+  }
+
+  pickPause(): Promise<void> {
+    return pickPause(this.#pickers);
+  }
+
+  showMenu(): Promise<void> {
+    const { session, log, reminders } = this.#deps;
+    return showMenu({ snapshot: () => session.snapshot(), showLog: () => log.show(true), reminder: () => reminders.view });
+  }
+
+  exportHistory(): Promise<vscode.Uri | undefined> {
+    return this.#oneDialog(() => exportHistory(this.#history));
+  }
+
+  clearHistory(): Promise<boolean | undefined> {
+    return this.#oneDialog(() => clearHistory(this.#history));
+  }
+
+  /** The walkthrough's band step: adds or removes the band from the equipment setting. */
+  setBand(has: unknown): Promise<void> {
+    return setBand(this.#deps.settings, this.#deps.log, has);
+  }
+
+  /** The first start in a profile: the walkthrough, where VS Code does not open it itself. */
+  welcome(hostAgeMs: number): vscode.Disposable | undefined {
+    return welcome(this.#deps.log, hostAgeMs);
+  }
+
+  /** An exercise no longer in the library (history outlives versions) is named from its id. */
+  #nameOf(exerciseId: string): string {
+    this.#names ??= new Map(this.#library().map((e) => [e.id, e.name]));
+    return this.#names.get(exerciseId) ?? exerciseId.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  }
+
+  /**
+   * One history dialog at a time: a second request while one is open (a double click, a page that
+   * floods) is dropped rather than queued behind it.
+   */
+  async #oneDialog<T>(run: () => Promise<T>): Promise<T | undefined> {
+    if (this.#dialogOpen) return undefined;
+    this.#dialogOpen = true;
+    try {
+      return await run();
+    } finally {
+      this.#dialogOpen = false;
+    }
+  }
+
+  dispose(): void {
+    for (const part of [this.routines, this.exercises, this.stats]) part.dispose();
+  }
+}
+
+export function createOnDemand(deps: OnDemandDeps): OnDemand {
+  return new OnDemand(deps);
+}

@@ -1,0 +1,7 @@
+import { LedgerFile, type LedgerFileOptions } from '../../src/host/storage/ledgerFile';
+import { openHistoryFile } from '../../src/host/storage/historyFile';
+
+/** A ledger file as the desktop entry opens one, with its history file (loaded directly here). */
+export function ledgerFile(dir: string, options: Omit<LedgerFileOptions, 'openHistory'>): LedgerFile {
+  return new LedgerFile(dir, { ...options, openHistory: openHistoryFile });
+}
