@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { isCodingDocumentScheme } from '../core/activity';
+import { Disposable } from './dispose';
 
 export interface ActivitySink {
   activity(): void;
@@ -12,15 +13,15 @@ export interface ActivitySink {
  * Turns VS Code events into activity moments and focus changes, using stable APIs only. Listeners do
  * the least possible work: every keystroke passes through here.
  */
-export class ActivitySource implements vscode.Disposable {
-  readonly #subscriptions: vscode.Disposable[] = [];
+export class ActivitySource extends Disposable {
   #focusOverride: boolean | undefined;
   readonly #sink: ActivitySink;
 
   constructor(sink: ActivitySink) {
+    super();
     this.#sink = sink;
     const activity = (): void => sink.activity();
-    this.#subscriptions.push(
+    for (const listener of [
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0 && isCodingDocumentScheme(e.document.uri.scheme)) sink.activity();
       }),
@@ -51,7 +52,9 @@ export class ActivitySource implements vscode.Disposable {
         sink.focusChanged(state.focused);
         if (state.focused && state.active) sink.activity();
       }),
-    );
+    ]) {
+      this._register(listener);
+    }
   }
 
   /** Whether the window counts as focused now. */
@@ -63,9 +66,5 @@ export class ActivitySource implements vscode.Disposable {
   overrideFocus(focused: boolean | undefined): void {
     this.#focusOverride = focused;
     this.#sink.focusChanged(this.focused);
-  }
-
-  dispose(): void {
-    for (const s of this.#subscriptions.splice(0)) s.dispose();
   }
 }

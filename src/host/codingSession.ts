@@ -1,5 +1,5 @@
 import { t } from '../shared/l10n';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { type CompletedExercise } from '../core/days';
 import { type History } from '../core/history';
 import { claimPrompt, commitOps, type Ledger, releasePrompt, withoutHistory } from '../core/ledger';
@@ -8,6 +8,7 @@ import { ActivityTracker, type TrackerSnapshot } from '../core/tracker';
 import { type Calendar, MS_PER_MINUTE, msUntilNextMinute } from '../core/time';
 import { type ActivitySink } from './activitySource';
 import { type HostClock } from './clock';
+import { Disposable } from './dispose';
 import { errorCode } from './storage/errorCode';
 import { LedgerBusyError, type LedgerStore, type UpdateOptions } from './storage/ledgerStore';
 import { type SessionStatusBar } from './statusBar';
@@ -51,7 +52,7 @@ const WATCH_DEBOUNCE_MS = 150;
  * shared ledger (once a minute while coding, and at once on focus loss or a break), follows other
  * windows' writes, and keeps the status bar current. One timer, aligned to the wall-clock minute.
  */
-export class CodingSession implements ActivitySink, vscode.Disposable {
+export class CodingSession extends Disposable implements ActivitySink {
   readonly #deps: CodingSessionDeps;
   readonly #tracker: ActivityTracker;
   /** The shared ledger as last read or written (without this window's pending operations). */
@@ -72,9 +73,12 @@ export class CodingSession implements ActivitySink, vscode.Disposable {
   #storageWarnings = 0;
   #lastWriteError: unknown;
   #lastActivityMonoMs: number | null = null;
-  readonly #listeners: (() => void)[] = [];
+  readonly #refreshed = this._register(new vscode.EventEmitter<void>());
+  /** Fires after the status bar has been brought up to date (the reminders and the Stats page listen). */
+  readonly onDidRefresh = this.#refreshed.event;
 
   constructor(deps: CodingSessionDeps) {
+    super();
     this.#deps = deps;
     this.#shared = deps.initial;
     this.#sharedSignature = deps.store.signature();
@@ -155,11 +159,6 @@ export class CodingSession implements ActivitySink, vscode.Disposable {
   get counters(): SessionCounters {
     const stats = this.#deps.store.writeStats;
     return { wakeUps: this.#wakeUps, watchWakeUps: this.#watchWakeUps, ledgerReads: this.#ledgerReads, ledgerWrites: stats.writes, ledgerWriteMs: stats.totalMs, ledgerWriteMaxMs: stats.maxMs, storageWarnings: this.#storageWarnings };
-  }
-
-  /** Called after the status bar has been brought up to date (the reminders listen here). */
-  onDidRefresh(listener: () => void): void {
-    this.#listeners.push(listener);
   }
 
   /** The minute's work: follow other windows, record a natural break, write what is pending, redraw. */
@@ -286,7 +285,7 @@ export class CodingSession implements ActivitySink, vscode.Disposable {
     this.#shownSessionMinute = Math.floor(this.#tracker.activeMsSinceBreak / MS_PER_MINUTE);
     this.#shownTodayMinute = Math.floor(this.#tracker.todayActiveMs / MS_PER_MINUTE);
     this.#deps.statusBar.render(snapshot, this.#deps.settings(), now.wallMs);
-    for (const listener of this.#listeners) listener();
+    this.#refreshed.fire();
   }
 
   /** Other windows' writes show here at once where the platform can watch the ledger; the minute refresh is the fallback. */
@@ -314,11 +313,12 @@ export class CodingSession implements ActivitySink, vscode.Disposable {
     }, msUntilNextMinute(Date.now()) + 20);
   }
 
-  dispose(): void {
+  override dispose(): void {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     if (this.#firstWrite !== undefined) clearTimeout(this.#firstWrite);
     if (this.#watchTimer !== undefined) clearTimeout(this.#watchTimer);
     this.#timer = undefined;
     this.#watcher?.dispose();
+    super.dispose();
   }
 }

@@ -6,6 +6,7 @@ import { type CompletedExercise } from '../core/days';
 import { useTranslator } from '../shared/l10n';
 import { type HostClock } from './clock';
 import { type CodingSession } from './codingSession';
+import { Disposable } from './dispose';
 import { clearHistory, exportHistory, type HistoryCommandDeps, type HistoryDialogs, windowDialogs } from './dialogs/history';
 import { showMenu } from './dialogs/menu';
 import { pickExercise, pickPause, pickRoutine, type PickerDeps } from './dialogs/pickers';
@@ -39,7 +40,7 @@ export interface OnDemandDeps {
 }
 
 /** The panels and dialogs, built once, on first use. */
-export class OnDemand implements vscode.Disposable {
+export class OnDemand extends Disposable {
   readonly routines: RoutinePanel;
   readonly exercises: ExercisesPanel;
   readonly stats: StatsPanel;
@@ -51,13 +52,14 @@ export class OnDemand implements vscode.Disposable {
   #dialogOpen = false;
 
   constructor(deps: OnDemandDeps) {
+    super();
     this.#deps = deps;
     const { extensionUri, settings, log, clock, statusBar, session, todayKey } = deps;
     const library = lazyLibrary(deps.readData, vscode.env.language, log);
     this.#library = library;
-    this.exercises = new ExercisesPanel(extensionUri, settings, log, library);
-    this.routines = new RoutinePanel({ extensionUri, settings, log, library, clock, statusBar, onRoutineEnded: deps.onRoutineEnded });
-    this.stats = new StatsPanel({ extensionUri, session, log, todayKey, nameOf: (id) => this.#nameOf(id), exerciseExists: (id) => library().some((e) => e.id === id) });
+    this.exercises = this._register(new ExercisesPanel(extensionUri, settings, log, library));
+    this.routines = this._register(new RoutinePanel({ extensionUri, settings, log, library, clock, statusBar, onRoutineEnded: deps.onRoutineEnded }));
+    this.stats = this._register(new StatsPanel({ extensionUri, session, log, todayKey, nameOf: (id) => this.#nameOf(id), exerciseExists: (id) => library().some((e) => e.id === id) }));
     const nowWallMs = (): number => clock.now().wallMs;
     this.#pickers = { session, routines: this.routines, reminders: deps.reminders, library, nowWallMs };
     this.#history = { session, log, nowWallMs, todayKey, nameOf: (id) => this.#nameOf(id), homeFolder: deps.homeFolder, dialogs: () => deps.historyDialogs() ?? windowDialogs };
@@ -116,10 +118,6 @@ export class OnDemand implements vscode.Disposable {
     } finally {
       this.#dialogOpen = false;
     }
-  }
-
-  dispose(): void {
-    for (const part of [this.routines, this.exercises, this.stats]) part.dispose();
   }
 }
 

@@ -6,6 +6,7 @@ import { evaluate, FULL_ROUTINE_ID, offeredFullRoutine, pauseReminders, type Rem
 import { reminderSettingsOf } from '../core/settings';
 import { type Calendar } from '../core/time';
 import { type HostClock } from './clock';
+import { Disposable } from './dispose';
 import { type CodingSession } from './codingSession';
 import { type RoutinePanel } from './panels/routinePanel';
 import { type SettingsReader } from './settingsReader';
@@ -34,7 +35,7 @@ const PROMPT_CLAIM_MS = 10 * 60_000;
  * the timers it asks for, on focus and on stopping points), and, in the focused window only, claims
  * the prompt in the shared ledger and shows it. Other windows mirror the state in their status bars.
  */
-export class Reminders implements vscode.Disposable {
+export class Reminders extends Disposable {
   readonly #deps: RemindersDeps;
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** Wall time this window first saw the break due (the 3-minute cap counts from it). */
@@ -47,9 +48,10 @@ export class Reminders implements vscode.Disposable {
   #notificationsShown = 0;
 
   constructor(deps: RemindersDeps) {
+    super();
     this.#deps = deps;
-    deps.session.onDidRefresh(() => this.evaluate());
-    deps.settings.onDidChange(() => this.evaluate());
+    this._register(deps.session.onDidRefresh(() => this.evaluate()));
+    this._register(deps.settings.onDidChange(() => this.evaluate()));
   }
 
   /** The scheduler's view as of the last evaluation (for the status bar, the menu and tests). */
@@ -225,7 +227,8 @@ export class Reminders implements vscode.Disposable {
     return tomorrowMorning(clock.now().wallMs, calendar, settings.current.workingHours);
   }
 
-  dispose(): void {
+  override dispose(): void {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
+    super.dispose();
   }
 }

@@ -2,6 +2,7 @@ import { t } from '../shared/l10n';
 import * as vscode from 'vscode';
 import { formatSpokenDuration } from '../core/format';
 import { MS_PER_MINUTE } from '../core/time';
+import { Disposable } from './dispose';
 import { parseSettings, settingsEqual, type SettingProblem, type UprightSettings } from '../core/settings';
 
 function describeProblem(problem: SettingProblem): string {
@@ -23,20 +24,24 @@ function describeProblem(problem: SettingProblem): string {
  * Holds the validated settings snapshot and keeps it current. Each distinct bad value is reported once
  * in the log; the user's settings file is never written.
  */
-export class SettingsReader implements vscode.Disposable {
+export class SettingsReader extends Disposable {
   #current: UprightSettings;
   readonly #warned = new Set<string>();
   readonly #log: vscode.LogOutputChannel;
-  readonly #listeners: ((settings: UprightSettings) => void)[] = [];
-  readonly #subscription: vscode.Disposable;
+  readonly #changed = this._register(new vscode.EventEmitter<UprightSettings>());
   readonly #warnings: string[] = [];
+  /** Fires with the new snapshot when a setting really changed. */
+  readonly onDidChange = this.#changed.event;
 
   constructor(log: vscode.LogOutputChannel) {
+    super();
     this.#log = log;
     this.#current = this.#read();
-    this.#subscription = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('upright')) this.reload();
-    });
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('upright')) this.reload();
+      }),
+    );
   }
 
   get current(): UprightSettings {
@@ -48,15 +53,11 @@ export class SettingsReader implements vscode.Disposable {
     return this.#warnings;
   }
 
-  onDidChange(listener: (settings: UprightSettings) => void): void {
-    this.#listeners.push(listener);
-  }
-
   reload(): void {
     const next = this.#read();
     if (settingsEqual(next, this.#current)) return;
     this.#current = next;
-    for (const listener of this.#listeners) listener(next);
+    this.#changed.fire(next);
   }
 
   #read(): UprightSettings {
@@ -71,10 +72,5 @@ export class SettingsReader implements vscode.Disposable {
       this.#log.warn(message);
     }
     return settings;
-  }
-
-  dispose(): void {
-    this.#subscription.dispose();
-    this.#listeners.length = 0;
   }
 }

@@ -52,7 +52,6 @@ export function startUpright(context: vscode.ExtensionContext, platform: Platfor
     warn: (message) => void vscode.window.showWarningMessage(message),
     watchLedger: platform.watchLedger && ((changed) => platform.watchLedger?.(store.location, changed)),
   });
-  settings.onDidChange((next) => session.settingsChanged(next));
   const todayKey = (): string => localCalendar.dayKey(clock.now().wallMs);
   // Undefined: the window's own dialogs (tests answer them through the test API).
   let historyDialogs: HistoryDialogs | undefined;
@@ -88,6 +87,7 @@ export function startUpright(context: vscode.ExtensionContext, platform: Platfor
     settings,
     statusBar,
     session,
+    settings.onDidChange((next) => session.settingsChanged(next)),
     activitySource,
     reminders,
     { dispose: () => onDemand?.dispose() },

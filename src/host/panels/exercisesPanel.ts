@@ -5,71 +5,51 @@ import { type Exercise } from '../../core/exercises/model';
 import { EXERCISES_VIEW_TYPE, type ExercisesPageData, parseFromExercisesPage, type ToExercisesPage } from '../../shared/exercisesPage';
 import { PageInbox } from '../../core/pageInbox';
 import { type SettingsReader } from '../settingsReader';
-import { pageHtml, pageOptions, reduceMotionSetting } from './webviewHtml';
+import { SinglePanel } from './panel';
+import { reduceMotionSetting } from './webviewHtml';
+
+const EXERCISES_PAGE = {
+  viewType: EXERCISES_VIEW_TYPE,
+  get title() {
+    return t('Upright Exercises');
+  },
+  script: 'dist/webview/exercises.js',
+  styles: ['media/page.css', 'media/illustration.css', 'media/exercises.css'],
+};
 
 
 /**
  * The Browse Exercises panel (`upright.exercises`): every exercise as a card with its moving picture,
  * filters, and each one's steps. One per window; it comes back after a reload through the serializer.
  */
-export class ExercisesPanel implements vscode.Disposable {
-  #panel: vscode.WebviewPanel | undefined;
-  readonly #extensionUri: vscode.Uri;
+export class ExercisesPanel extends SinglePanel<ReturnType<typeof parseFromExercisesPage>> {
   readonly #settings: SettingsReader;
   readonly #library: () => readonly Exercise[];
-  readonly #subscriptions: vscode.Disposable[] = [];
-  readonly inbox: PageInbox<ReturnType<typeof parseFromExercisesPage>>;
 
   constructor(extensionUri: vscode.Uri, settings: SettingsReader, log: vscode.LogOutputChannel, library: () => readonly Exercise[]) {
-    this.inbox = new PageInbox('exercises', parseFromExercisesPage, (line) => log.warn(line));
-    this.#extensionUri = extensionUri;
+    super(extensionUri, EXERCISES_PAGE, new PageInbox('exercises', parseFromExercisesPage, (line) => log.warn(line)));
     this.#library = library;
     this.#settings = settings;
-    this.#subscriptions.push(
+    this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('workbench.reduceMotion')) this.#post();
       }),
     );
-    settings.onDidChange(() => this.#post());
+    this._register(settings.onDidChange(() => this.#post()));
   }
 
   /** A panel VS Code brings back after a reload. */
   restore(panel: vscode.WebviewPanel): void {
-    this.#adopt(panel);
+    this.adopt(panel);
   }
 
   /** Opens the panel beside the editor, or brings it forward. */
   show(): void {
-    if (this.#panel) {
-      this.#panel.reveal(undefined, false);
-      return;
-    }
-    const panel = vscode.window.createWebviewPanel(EXERCISES_VIEW_TYPE, t('Upright Exercises'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, this.#options());
-    this.#adopt(panel);
+    this.reveal(false);
   }
 
-  #options(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-    return pageOptions(this.#extensionUri);
-  }
-
-  #adopt(panel: vscode.WebviewPanel): void {
-    this.#panel = panel;
-    panel.webview.options = this.#options();
-    panel.iconPath = vscode.Uri.joinPath(this.#extensionUri, 'media', 'upright.svg');
-    panel.webview.html = pageHtml({
-      webview: panel.webview,
-      extensionUri: this.#extensionUri,
-      title: t('Upright Exercises'),
-      script: 'dist/webview/exercises.js',
-      styles: ['media/page.css', 'media/illustration.css', 'media/exercises.css'],
-      data: this.#data(),
-    });
-    const messages = panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw));
-    panel.onDidDispose(() => {
-      this.inbox.flush();
-      messages.dispose();
-      if (this.#panel === panel) this.#panel = undefined;
-    });
+  protected pageData(): ExercisesPageData {
+    return this.#data();
   }
 
   #data(): ExercisesPageData {
@@ -77,12 +57,11 @@ export class ExercisesPanel implements vscode.Disposable {
   }
 
   #post(): void {
-    if (!this.#panel) return;
+    if (!this.panel) return;
     const message: ToExercisesPage = { type: 'update', data: this.#data() };
-    void this.#panel.webview.postMessage(message);
+    void this.panel.webview.postMessage(message);
   }
 
-  /** A message from the page; true when it was acted on. */
   receive(raw: unknown): boolean {
     const message = this.inbox.receive(raw, performance.now());
     if (!message) return false;
@@ -99,10 +78,5 @@ export class ExercisesPanel implements vscode.Disposable {
         void vscode.commands.executeCommand('upright.startExercise', message.exerciseId);
         return true;
     }
-  }
-
-  dispose(): void {
-    this.#panel?.dispose();
-    for (const s of this.#subscriptions.splice(0)) s.dispose();
   }
 }

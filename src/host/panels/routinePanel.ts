@@ -1,5 +1,5 @@
 import { singular, t } from '../../shared/l10n';
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { type CompletedExercise } from '../../core/days';
 import { animationTempo, formatDose, muscleLabel } from '../../core/exercises/cards';
 import { type Exercise } from '../../core/exercises/model';
@@ -10,7 +10,17 @@ import { PageInbox } from '../../core/pageInbox';
 import { type HostClock } from '../clock';
 import { type SettingsReader } from '../settingsReader';
 import { type SessionStatusBar } from '../statusBar';
-import { pageHtml, pageOptions, reduceMotionSetting } from './webviewHtml';
+import { SinglePanel } from './panel';
+import { reduceMotionSetting } from './webviewHtml';
+
+const ROUTINE_PAGE = {
+  viewType: ROUTINE_VIEW_TYPE,
+  get title() {
+    return t('Upright Routine');
+  },
+  script: 'dist/webview/routine.js',
+  styles: ['media/page.css', 'media/illustration.css', 'media/routine.css'],
+};
 
 export type RoutineRequest = { readonly routineId: string; readonly extraSet?: boolean } | { readonly exerciseId: string };
 
@@ -43,20 +53,17 @@ const EXERCISE_ROUTINE_PREFIX = 'exercise:';
  * clock and the player; the page draws the time left. Timers wake the host only at segment ends, and
  * once a second only while the panel is out of sight and the status bar shows the countdown.
  */
-export class RoutinePanel implements vscode.Disposable {
+export class RoutinePanel extends SinglePanel<ReturnType<typeof parseFromRoutinePage>> {
   readonly #deps: RoutinePanelDeps;
-  #panel: vscode.WebviewPanel | undefined;
   #run: Run | undefined;
   #segmentTimer: ReturnType<typeof setTimeout> | undefined;
   #statusTimer: ReturnType<typeof setInterval> | undefined;
   /** Timer wake-ups while a routine runs (segment ends, and the status-bar countdown while hidden). */
   wakeUps = 0;
-  readonly #subscriptions: vscode.Disposable[] = [];
-  readonly inbox: PageInbox<ReturnType<typeof parseFromRoutinePage>>;
 
   constructor(deps: RoutinePanelDeps) {
+    super(deps.extensionUri, ROUTINE_PAGE, new PageInbox('routine', parseFromRoutinePage, (line) => deps.log.warn(line)));
     this.#deps = deps;
-    this.inbox = new PageInbox('routine', parseFromRoutinePage, (line) => deps.log.warn(line));
   }
 
   /** A panel VS Code brings back after a reload, with the state its page saved. */
@@ -91,7 +98,7 @@ export class RoutinePanel implements vscode.Disposable {
     const run = this.#run;
     if (!run) return undefined;
     run.state = tick(run.segments, run.state, this.#now());
-    return { ...this.#snapshot(run), routineId: run.routine.id, visible: this.#panel?.visible ?? false };
+    return { ...this.#snapshot(run), routineId: run.routine.id, visible: this.panel?.visible ?? false };
   }
 
   /** Applies a control as the page would (also what the keyboard in the page sends). */
@@ -116,7 +123,7 @@ export class RoutinePanel implements vscode.Disposable {
         run.state = finish(run.segments, run.state, now);
         break;
       case 'close':
-        this.#panel?.dispose();
+        this.panel?.dispose();
         return;
     }
     this.#update();
@@ -157,45 +164,21 @@ export class RoutinePanel implements vscode.Disposable {
   }
 
   #show(takeFocus: boolean): void {
-    if (this.#panel) {
-      this.#panel.reveal(undefined, !takeFocus);
-      this.#post(true);
-      this.#update();
-      return;
-    }
-    const panel = vscode.window.createWebviewPanel(ROUTINE_VIEW_TYPE, t('Upright Routine'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: !takeFocus }, this.#options());
-    this.#adopt(panel);
-  }
-
-  #options(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-    return pageOptions(this.#deps.extensionUri);
-  }
-
-  #adopt(panel: vscode.WebviewPanel): void {
-    this.#panel = panel;
-    panel.webview.options = this.#options();
-    panel.iconPath = vscode.Uri.joinPath(this.#deps.extensionUri, 'media', 'upright.svg');
-    const run = this.#run;
-    panel.webview.html = pageHtml({
-      webview: panel.webview,
-      extensionUri: this.#deps.extensionUri,
-      title: t('Upright Routine'),
-      script: 'dist/webview/routine.js',
-      styles: ['media/page.css', 'media/illustration.css', 'media/routine.css'],
-      data: run ? { data: this.#data(run), player: this.#snapshot(run) } : null,
-    });
-    const subscriptions = [
-      panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
-      panel.onDidChangeViewState(() => this.#update()),
-    ];
-    panel.onDidDispose(() => {
-      this.inbox.flush();
-      for (const s of subscriptions) s.dispose();
-      if (this.#panel !== panel) return;
-      this.#panel = undefined;
-      this.#end(true);
-    });
+    if (this.reveal(!takeFocus)) this.#post(true);
     this.#update();
+  }
+
+  protected pageData(): unknown {
+    const run = this.#run;
+    return run ? { data: this.#data(run), player: this.#snapshot(run) } : null;
+  }
+
+  protected override onViewStateChanged(): void {
+    this.#update();
+  }
+
+  protected override onClosed(): void {
+    this.#end(true);
   }
 
   #restore(panel: vscode.WebviewPanel, raw: unknown): void {
@@ -220,7 +203,8 @@ export class RoutinePanel implements vscode.Disposable {
     this.#end(false);
     this.#run = made;
     this.#deps.log.info(`Restored ${made.routine.id} at segment ${segment + 1} of ${made.segments.length}.`);
-    this.#adopt(panel);
+    this.adopt(panel);
+    this.#update();
   }
 
   #data(run: Run): RoutinePageData {
@@ -255,9 +239,9 @@ export class RoutinePanel implements vscode.Disposable {
 
   #post(full: boolean): void {
     const run = this.#run;
-    if (!this.#panel || !run) return;
+    if (!this.panel || !run) return;
     const message: ToRoutinePage = full ? { type: 'routine', data: this.#data(run), player: this.#snapshot(run) } : { type: 'player', player: this.#snapshot(run) };
-    void this.#panel.webview.postMessage(message);
+    void this.panel.webview.postMessage(message);
   }
 
   /** A message from the page; true when it was acted on. */
@@ -294,7 +278,7 @@ export class RoutinePanel implements vscode.Disposable {
     // Out of sight, the status bar counts down instead, once a second, and that tick also ends the
     // segment (so the host wakes no more than once a second); in sight, the page counts down and the
     // host wakes only when a segment ends.
-    const hidden = run !== undefined && run.state.status !== 'finished' && !(this.#panel?.visible ?? false);
+    const hidden = run !== undefined && run.state.status !== 'finished' && !(this.panel?.visible ?? false);
     const endsAtMs = run?.state.status === 'running' ? run.state.endsAtMs : null;
     if (!hidden && endsAtMs !== null) {
       this.#segmentTimer = setTimeout(() => {
@@ -316,7 +300,7 @@ export class RoutinePanel implements vscode.Disposable {
 
   #showInStatusBar(): void {
     const run = this.#run;
-    const hidden = run !== undefined && run.state.status !== 'finished' && !(this.#panel?.visible ?? false);
+    const hidden = run !== undefined && run.state.status !== 'finished' && !(this.panel?.visible ?? false);
     if (!run || !hidden) {
       this.#deps.statusBar.showRoutineStep(undefined);
       return;
@@ -346,9 +330,8 @@ export class RoutinePanel implements vscode.Disposable {
     if (closed) this.#deps.log.info(`Routine ${run.routine.id} closed.`);
   }
 
-  dispose(): void {
+  override dispose(): void {
     this.#end(false);
-    this.#panel?.dispose();
-    for (const s of this.#subscriptions.splice(0)) s.dispose();
+    super.dispose();
   }
 }

@@ -4,7 +4,16 @@ import { statsOf } from '../../core/stats';
 import { parseFromStatsPage, STATS_VIEW_TYPE, type StatsPageData, type ToStatsPage } from '../../shared/statsPage';
 import { PageInbox } from '../../core/pageInbox';
 import { type CodingSession } from '../codingSession';
-import { pageHtml, pageOptions } from './webviewHtml';
+import { SinglePanel } from './panel';
+
+const STATS_PAGE = {
+  viewType: STATS_VIEW_TYPE,
+  get title() {
+    return t('Upright Stats');
+  },
+  script: 'dist/webview/stats.js',
+  styles: ['media/page.css', 'media/stats.css'],
+};
 
 export interface StatsPanelDeps {
   readonly extensionUri: vscode.Uri;
@@ -20,33 +29,24 @@ export interface StatsPanelDeps {
  * and least. It follows the shared ledger while open (every write of any window, and the minute
  * refresh) and comes back after a reload through the serializer.
  */
-export class StatsPanel implements vscode.Disposable {
+export class StatsPanel extends SinglePanel<ReturnType<typeof parseFromStatsPage>> {
   readonly #deps: StatsPanelDeps;
-  #panel: vscode.WebviewPanel | undefined;
   /** What the page was last sent, to send only changes. */
   #sent: string | undefined;
-  readonly #subscriptions: vscode.Disposable[] = [];
-  readonly inbox: PageInbox<ReturnType<typeof parseFromStatsPage>>;
 
   constructor(deps: StatsPanelDeps) {
+    super(deps.extensionUri, STATS_PAGE, new PageInbox('stats', parseFromStatsPage, (line) => deps.log.warn(line)));
     this.#deps = deps;
-    this.inbox = new PageInbox('stats', parseFromStatsPage, (line) => deps.log.warn(line));
-    deps.session.onDidRefresh(() => this.#post(false));
+    this._register(deps.session.onDidRefresh(() => this.#post(false)));
   }
 
   /** A panel VS Code brings back after a reload. */
   restore(panel: vscode.WebviewPanel): void {
-    this.#adopt(panel);
+    this.adopt(panel);
   }
 
   show(): void {
-    if (this.#panel) {
-      this.#panel.reveal(undefined, false);
-      this.#post(false);
-      return;
-    }
-    const panel = vscode.window.createWebviewPanel(STATS_VIEW_TYPE, t('Upright Stats'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, pageOptions(this.#deps.extensionUri));
-    this.#adopt(panel);
+    if (this.reveal(false)) this.#post(false);
   }
 
   /** What the page shows now (tests read it). */
@@ -55,40 +55,23 @@ export class StatsPanel implements vscode.Disposable {
     return { locale: vscode.env.language, ...statsOf(session.history(), session.ledger, todayKey(), nameOf) };
   }
 
-  get isOpen(): boolean {
-    return this.#panel !== undefined;
-  }
-
-  #adopt(panel: vscode.WebviewPanel): void {
-    this.#panel = panel;
-    panel.webview.options = pageOptions(this.#deps.extensionUri);
-    panel.iconPath = vscode.Uri.joinPath(this.#deps.extensionUri, 'media', 'upright.svg');
+  protected pageData(): StatsPageData {
     const data = this.data();
     this.#sent = JSON.stringify(data);
-    panel.webview.html = pageHtml({
-      webview: panel.webview,
-      extensionUri: this.#deps.extensionUri,
-      title: t('Upright Stats'),
-      script: 'dist/webview/stats.js',
-      styles: ['media/page.css', 'media/stats.css'],
-      data,
-    });
-    const messages = panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw));
-    const visibility = panel.onDidChangeViewState(() => this.#post(false));
-    panel.onDidDispose(() => {
-      this.inbox.flush();
-      messages.dispose();
-      visibility.dispose();
-      if (this.#panel === panel) {
-        this.#panel = undefined;
-        this.#sent = undefined;
-      }
-    });
+    return data;
+  }
+
+  protected override onViewStateChanged(): void {
+    this.#post(false);
+  }
+
+  protected override onClosed(): void {
+    this.#sent = undefined;
   }
 
   /** Sends the numbers when they changed (or always, when the page asks); nothing while hidden. */
   #post(always: boolean): void {
-    const panel = this.#panel;
+    const panel = this.panel;
     if (!panel || (!panel.visible && !always)) return;
     const data = this.data();
     const text = JSON.stringify(data);
@@ -98,7 +81,6 @@ export class StatsPanel implements vscode.Disposable {
     void panel.webview.postMessage(message);
   }
 
-  /** A message from the page; true when it was acted on. */
   receive(raw: unknown): boolean {
     const message = this.inbox.receive(raw, performance.now());
     if (!message) return false;
@@ -117,10 +99,5 @@ export class StatsPanel implements vscode.Disposable {
         void vscode.commands.executeCommand('upright.startExercise', message.exerciseId);
         return true;
     }
-  }
-
-  dispose(): void {
-    this.#panel?.dispose();
-    for (const s of this.#subscriptions.splice(0)) s.dispose();
   }
 }
