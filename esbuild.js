@@ -27,7 +27,14 @@ const extension = {
 };
 
 /** The browser entry (vscode.dev): the same sources for a web worker, with no Node built-ins. */
-const browser = { ...extension, entryPoints: ['src/web.ts'], outfile: 'dist/browser.js', platform: 'browser', format: 'cjs', target: 'es2022' };
+const browser = {
+  ...extension,
+  entryPoints: ['src/web.ts'],
+  outfile: 'dist/browser.js',
+  platform: 'browser',
+  format: 'cjs',
+  target: 'es2022',
+};
 
 /** The panels, pickers and history dialogs, loaded by the desktop entry on first use (the browser entry bundles them). */
 /** The history file, loaded by the desktop entry the first time a day ends or the history is read. */
@@ -63,7 +70,13 @@ function testEntries(dir, all = false) {
 
 /** Tests are bundled per file; mocha, playwright, vsce and vscode stay external (loaded from node_modules or the host). */
 const tests = {
-  entryPoints: [...testEntries('test/unit'), ...testEntries('test/integration'), ...testEntries('test/ui'), ...testEntries('test/bench', true), ...testEntries('test/windows')],
+  entryPoints: [
+    ...testEntries('test/unit'),
+    ...testEntries('test/integration'),
+    ...testEntries('test/ui'),
+    ...testEntries('test/bench', true),
+    ...testEntries('test/windows'),
+  ],
   outbase: 'test',
   outdir: 'dist/test',
   bundle: true,
@@ -82,7 +95,12 @@ const tests = {
 async function writeLibraryData() {
   // The library and its rules: data that breaks a rule fails the build, so the shipped data is sound.
   const built = await esbuild.build({
-    stdin: { contents: "export { EXERCISES } from './library'; export { validateLibrary, validateTranslation, translatedLibrary } from './validate';", resolveDir: 'src/core/exercises', loader: 'ts' },
+    stdin: {
+      contents:
+        "export { EXERCISES } from './library'; export { validateLibrary, validateTranslation, translatedLibrary } from './validate';",
+      resolveDir: 'src/core/exercises',
+      loader: 'ts',
+    },
     bundle: true,
     format: 'cjs',
     platform: 'node',
@@ -115,7 +133,9 @@ async function main() {
   fs.writeFileSync('dist/meta.json', JSON.stringify(ext.metafile));
   fs.writeFileSync('dist/webview-meta.json', JSON.stringify(pages.metafile));
   const kb = (file) => `${(fs.statSync(file).size / 1024).toFixed(1)} KB`;
-  console.log(`dist/extension.js ${kb(extension.outfile)}, dist/browser.js ${kb(browser.outfile)}, pages ${['exercises', 'routine', 'stats'].map((p) => kb(`dist/webview/${p}.js`)).join(' + ')}${production ? ' (minified)' : ''}`);
+  console.log(
+    `dist/extension.js ${kb(extension.outfile)}, dist/browser.js ${kb(browser.outfile)}, pages ${['exercises', 'routine', 'stats'].map((p) => kb(`dist/webview/${p}.js`)).join(' + ')}${production ? ' (minified)' : ''}`,
+  );
 }
 
 main().catch((err) => {

@@ -1,5 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import tseslint from 'typescript-eslint';
 
 const noVscode = {
@@ -10,6 +12,11 @@ const noVscode = {
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', '.upright-dev/**', '*.vsix'] },
   js.configs.recommended,
+  {
+    // One order for imports everywhere, fixed by `eslint --fix`.
+    plugins: { 'simple-import-sort': simpleImportSort },
+    rules: { 'simple-import-sort/imports': 'error', 'simple-import-sort/exports': 'error' },
+  },
   {
     files: ['**/*.ts'],
     extends: [...tseslint.configs.recommendedTypeChecked],
@@ -45,13 +52,29 @@ export default tseslint.config(
   },
   {
     files: ['src/webview/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { ...noVscode, patterns: [{ group: ['**/host/**', '**/core/**'], message: 'webview code imports src/shared only.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { ...noVscode, patterns: [{ group: ['**/host/**', '**/core/**'], message: 'webview code imports src/shared only.' }] },
+      ],
+    },
   },
   {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: {
       sourceType: 'commonjs',
-      globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', URL: 'readonly', performance: 'readonly' },
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        console: 'readonly',
+        __dirname: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        performance: 'readonly',
+      },
     },
   },
   { files: ['**/*.mjs'], languageOptions: { sourceType: 'module' } },
@@ -64,4 +87,6 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  // Layout is Prettier's (npm run lint checks it); no lint rule argues with it.
+  prettier,
 );

@@ -16,12 +16,23 @@ const HOST = 'reminders,stats,session';
 
 function run(label, env) {
   const started = Date.now();
-  const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'test.js')], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'test.js')], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const lines = `${r.stdout}`.trim().split('\n');
   const summary = lines.at(-1) ?? '';
   const ok = r.status === 0 && /^\d+ passed, 0 failed/.test(summary);
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${label.padEnd(46)} ${summary} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-  if (!ok) process.stdout.write(`${lines.filter((l) => /failing|Error|✗|\d\) /.test(l)).slice(0, 20).join('\n')}\n`);
+  if (!ok)
+    process.stdout.write(
+      `${lines
+        .filter((l) => /failing|Error|✗|\d\) /.test(l))
+        .slice(0, 20)
+        .join('\n')}\n`,
+    );
   return ok;
 }
 
@@ -31,11 +42,27 @@ function main() {
   for (const [i, day] of WEEK.entries()) {
     const weekday = new Date(`${day}T12:00:00Z`).toLocaleDateString('en', { weekday: 'short', timeZone: 'UTC' });
     for (const zone of ZONES) {
-      if (!run(`unit   ${day} ${weekday} ${zone}`, { UPRIGHT_TEST_TODAY: day, TZ: zone, UPRIGHT_TEST_LAYERS: 'unit', UPRIGHT_TEST_FILES: UNIT })) failures++;
+      if (
+        !run(`unit   ${day} ${weekday} ${zone}`, {
+          UPRIGHT_TEST_TODAY: day,
+          TZ: zone,
+          UPRIGHT_TEST_LAYERS: 'unit',
+          UPRIGHT_TEST_FILES: UNIT,
+        })
+      )
+        failures++;
     }
     if (hostLayers) {
       const zone = ZONES[i % ZONES.length];
-      if (!run(`host   ${day} ${weekday} ${zone}`, { UPRIGHT_TEST_TODAY: day, TZ: zone, UPRIGHT_TEST_LAYERS: 'integration,ui', UPRIGHT_TEST_FILES: `${HOST}` })) failures++;
+      if (
+        !run(`host   ${day} ${weekday} ${zone}`, {
+          UPRIGHT_TEST_TODAY: day,
+          TZ: zone,
+          UPRIGHT_TEST_LAYERS: 'integration,ui',
+          UPRIGHT_TEST_FILES: `${HOST}`,
+        })
+      )
+        failures++;
     }
   }
   console.log(failures === 0 ? 'Every day of the week, in every zone: passed.' : `${failures} runs failed.`);

@@ -10,7 +10,10 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 
 async function main() {
-  const env = { UPRIGHT_CRASH_KILLS: process.env.UPRIGHT_CRASH_KILLS || '2000', UPRIGHT_SOAK_MINUTES: process.env.UPRIGHT_SOAK_MINUTES || '480' };
+  const env = {
+    UPRIGHT_CRASH_KILLS: process.env.UPRIGHT_CRASH_KILLS || '2000',
+    UPRIGHT_SOAK_MINUTES: process.env.UPRIGHT_SOAK_MINUTES || '480',
+  };
   Object.assign(process.env, env);
   const built = spawnSync(process.execPath, ['esbuild.js', '--production', '--tests'], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) {
@@ -19,7 +22,11 @@ async function main() {
     return;
   }
   const results = path.join(os.tmpdir(), `upright-soak-${process.pid}.json`);
-  spawnSync(process.execPath, [path.join(__dirname, 'lib', 'runMocha.js'), results, String(3_600_000), path.join(root, 'dist', 'test', 'unit', 'crash.test.js')], { cwd: root, stdio: 'inherit', env: process.env });
+  spawnSync(
+    process.execPath,
+    [path.join(__dirname, 'lib', 'runMocha.js'), results, String(3_600_000), path.join(root, 'dist', 'test', 'unit', 'crash.test.js')],
+    { cwd: root, stdio: 'inherit', env: process.env },
+  );
   const crash = fs.existsSync(results) ? JSON.parse(fs.readFileSync(results, 'utf8')) : { passes: 0, failures: 1 };
   fs.rmSync(results, { force: true });
   require('./lib/host').ensureHost();

@@ -66,11 +66,19 @@ async function main() {
   record('build', built ? { passes: 1, failures: 0 } : { passes: 0, failures: 1 });
 
   if (only.includes('static')) {
-    banner('static checks: tsc --noEmit, eslint');
+    banner('static checks: tsc --noEmit, eslint, prettier --check');
     const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
     const typecheck = ['.', 'test', 'src/webview'].every((project) => run(process.execPath, [tsc, '--noEmit', '-p', project]));
     const lint = run(process.execPath, [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.']);
-    record('static', { passes: Number(typecheck) + Number(lint), failures: Number(!typecheck) + Number(!lint) });
+    const formatted = run(process.execPath, [
+      path.join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs'),
+      '--check',
+      '--log-level',
+      'warn',
+      '.',
+    ]);
+    const checks = [typecheck, lint, formatted];
+    record('static', { passes: checks.filter(Boolean).length, failures: checks.filter((ok) => !ok).length });
   }
 
   if (only.includes('unit') && built) {

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+
 import { systemClock } from './host/clock';
 import { browserPlatform } from './host/platform/browserPlatform';
 import { startUpright } from './host/upright';

@@ -54,7 +54,10 @@ const MACHINE_SCOPED = ['workbench.welcomePage.walkthroughs.openOnInstall', 'rem
 function prepareProfile(userDataDir, extraSettings = {}) {
   const settings = { ...PROFILE_SETTINGS, ...extraSettings };
   writeJson(path.join(userDataDir, 'User', 'settings.json'), settings);
-  writeJson(path.join(userDataDir, 'Machine', 'settings.json'), Object.fromEntries(MACHINE_SCOPED.filter((key) => key in settings).map((key) => [key, settings[key]])));
+  writeJson(
+    path.join(userDataDir, 'Machine', 'settings.json'),
+    Object.fromEntries(MACHINE_SCOPED.filter((key) => key in settings).map((key) => [key, settings[key]])),
+  );
 }
 
 function hostEnv(host, dirs, extraEnv) {
@@ -70,10 +73,14 @@ function hostEnv(host, dirs, extraEnv) {
 
 function installVsix({ vsix, userDataDir, extensionsDir, root }) {
   const host = ensureHost();
-  execFileSync(host.node, [host.codeServerEntry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'], {
-    env: hostEnv(host, { root }, {}),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  execFileSync(
+    host.node,
+    [host.codeServerEntry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'],
+    {
+      env: hostEnv(host, { root }, {}),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
 }
 
 function healthy(port) {
@@ -94,7 +101,17 @@ function healthy(port) {
  * Starts code-server on 127.0.0.1 in its own process group. `root` holds the profile, extensions and
  * logs. Returns the base URL and a `stop()` that ends the whole group (a promise, resolved when it has exited).
  */
-async function startCodeServer({ root, workspace, port, smokeDriver = true, settings = {}, env = {}, quiet = true, locale, workspaceTrust = false }) {
+async function startCodeServer({
+  root,
+  workspace,
+  port,
+  smokeDriver = true,
+  settings = {},
+  env = {},
+  quiet = true,
+  locale,
+  workspaceTrust = false,
+}) {
   const host = ensureHost();
   const userDataDir = path.join(root, 'user-data');
   const extensionsDir = path.join(root, 'extensions');
@@ -104,14 +121,18 @@ async function startCodeServer({ root, workspace, port, smokeDriver = true, sett
   const chosenPort = port ?? (await freePort());
   const args = [
     host.codeServerEntry,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${chosenPort}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${chosenPort}`,
     '--disable-telemetry',
     '--disable-update-check',
     ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
   ];
   if (smokeDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   // The display language (`vscode.env.language`): what picks Upright's language bundles.

@@ -42,7 +42,9 @@ function ensureSystemPackages({ chromium = true } = {}) {
   if (wanted.length === 0) return;
   const canApt = process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
   if (!canApt) {
-    throw new Error(`Missing system packages: ${wanted.join(', ')}. Install them (Debian/Ubuntu: sudo apt-get install -y ${wanted.join(' ')}) and run again.`);
+    throw new Error(
+      `Missing system packages: ${wanted.join(', ')}. Install them (Debian/Ubuntu: sudo apt-get install -y ${wanted.join(' ')}) and run again.`,
+    );
   }
   const missing = wanted.filter((p) => !isDebPackageInstalled(p));
   log(`installing ${missing.join(', ')} with apt-get`);

@@ -37,8 +37,18 @@ async function runIntegration({ log = (m) => process.stderr.write(`${m}\n`) } = 
       vscodeExecutablePath: exe.path,
       extensionDevelopmentPath: root,
       extensionTestsPath: path.join(root, 'dist', 'test', 'integration', 'index.js'),
-      launchArgs: [workspace, '--disable-extensions', `--user-data-dir=${path.join(work, 'user-data')}`, `--extensions-dir=${path.join(work, 'extensions')}`],
-      extensionTestsEnv: { UPRIGHT_TEST_RESULTS: resultsFile, UPRIGHT_TEST_CLOCK_START: require('./codeServer').testClockStartMs(), UPRIGHT_TEST_FILES: process.env.UPRIGHT_TEST_FILES ?? '', UPRIGHT_USER_DATA_DIR: path.join(work, 'user-data') },
+      launchArgs: [
+        workspace,
+        '--disable-extensions',
+        `--user-data-dir=${path.join(work, 'user-data')}`,
+        `--extensions-dir=${path.join(work, 'extensions')}`,
+      ],
+      extensionTestsEnv: {
+        UPRIGHT_TEST_RESULTS: resultsFile,
+        UPRIGHT_TEST_CLOCK_START: require('./codeServer').testClockStartMs(),
+        UPRIGHT_TEST_FILES: process.env.UPRIGHT_TEST_FILES ?? '',
+        UPRIGHT_USER_DATA_DIR: path.join(work, 'user-data'),
+      },
     });
   } catch (err) {
     log(`integration run ended with ${err && err.message ? err.message : err}`);

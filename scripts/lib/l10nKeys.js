@@ -17,7 +17,12 @@ function sourceFiles(dir) {
 /** Whether this file imports `t` from the project's l10n module. */
 function importsT(sf) {
   return sf.statements.some(
-    (s) => ts.isImportDeclaration(s) && /\/l10n$/.test(s.moduleSpecifier.text) && s.importClause?.namedBindings && ts.isNamedImports(s.importClause.namedBindings) && s.importClause.namedBindings.elements.some((e) => e.name.text === 't'),
+    (s) =>
+      ts.isImportDeclaration(s) &&
+      /\/l10n$/.test(s.moduleSpecifier.text) &&
+      s.importClause?.namedBindings &&
+      ts.isNamedImports(s.importClause.namedBindings) &&
+      s.importClause.namedBindings.elements.some((e) => e.name.text === 't'),
   );
 }
 

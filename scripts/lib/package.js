@@ -10,7 +10,10 @@ function packageVsix({ out, quiet = false } = {}) {
   const vsix = out ?? path.join(root, `${name}-${version}.vsix`);
   const stdio = quiet ? ['ignore', 'pipe', 'inherit'] : 'inherit';
   execFileSync(process.execPath, [path.join(root, 'esbuild.js'), '--production'], { cwd: root, stdio });
-  execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', vsix], { cwd: root, stdio });
+  execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', vsix], {
+    cwd: root,
+    stdio,
+  });
   return vsix;
 }
 

@@ -9,7 +9,8 @@ const { launchBrowser } = require('./browser');
 const { removeFolder } = require('./folders');
 
 /** Workbench chatter that is not test output. */
-const WORKBENCH_NOISE = /^(Ignoring fetching additional builtin extensions|\[AccountPolicyGate\]|Updating additional builtin extensions cache)/;
+const WORKBENCH_NOISE =
+  /^(Ignoring fetching additional builtin extensions|\[AccountPolicyGate\]|Updating additional builtin extensions cache)/;
 
 function parseArgs(argv) {
   const named = {};

@@ -50,7 +50,13 @@ async function runTwoWindows({
             folder,
             devPath: root,
             testsPath,
-            extensionEnv: { UPRIGHT_TEST_CLOCK_START: clockStart, ...extensionEnv, UPRIGHT_WINDOW_ROLE: role, UPRIGHT_SYNC_DIR: syncDir, UPRIGHT_TEST_RESULTS: path.join(work, `results-${role}.json`) },
+            extensionEnv: {
+              UPRIGHT_TEST_CLOCK_START: clockStart,
+              ...extensionEnv,
+              UPRIGHT_WINDOW_ROLE: role,
+              UPRIGHT_SYNC_DIR: syncDir,
+              UPRIGHT_TEST_RESULTS: path.join(work, `results-${role}.json`),
+            },
           }),
         );
         return exited;

@@ -31,7 +31,19 @@ export interface ClosedDay {
 export { DAY_KEY_PATTERN, ID_PATTERN };
 
 export function emptyDay(day: string): DayRecord {
-  return { day, activeMs: 0, reminders: 0, started: 0, manual: 0, natural: 0, skipped: 0, snoozed: 0, routines: 0, exercises: 0, exerciseMs: 0 };
+  return {
+    day,
+    activeMs: 0,
+    reminders: 0,
+    started: 0,
+    manual: 0,
+    natural: 0,
+    skipped: 0,
+    snoozed: 0,
+    routines: 0,
+    exercises: 0,
+    exerciseMs: 0,
+  };
 }
 
 export function isEmptyDay(d: DayRecord): boolean {
@@ -39,7 +51,10 @@ export function isEmptyDay(d: DayRecord): boolean {
 }
 
 /** Adds completed exercises to a tally by id. */
-export function addExercises(tally: Readonly<Record<string, ExerciseCount>>, done: readonly CompletedExercise[]): Record<string, ExerciseCount> {
+export function addExercises(
+  tally: Readonly<Record<string, ExerciseCount>>,
+  done: readonly CompletedExercise[],
+): Record<string, ExerciseCount> {
   const next: Record<string, ExerciseCount> = { ...tally };
   for (const e of done) {
     const before = next[e.id];
@@ -55,15 +70,32 @@ export function isExerciseCount(v: unknown): v is ExerciseCount {
 }
 
 export function isExerciseTally(v: unknown): v is Record<string, ExerciseCount> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.entries(v).every(([id, c]) => ID_PATTERN.test(id) && isExerciseCount(c));
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.entries(v).every(([id, c]) => ID_PATTERN.test(id) && isExerciseCount(c))
+  );
 }
 
 export function isDayRecord(v: unknown): v is DayRecord {
   if (typeof v !== 'object' || v === null) return false;
   const r = v as Record<string, unknown>;
-  return typeof r.day === 'string' && DAY_KEY_PATTERN.test(r.day) && isMs(r.activeMs) && (r.activeMs) <= DAY_MS && isMs(r.exerciseMs) && DAY_COUNT_FIELDS.every((k) => isCount(r[k]));
+  return (
+    typeof r.day === 'string' &&
+    DAY_KEY_PATTERN.test(r.day) &&
+    isMs(r.activeMs) &&
+    r.activeMs <= DAY_MS &&
+    isMs(r.exerciseMs) &&
+    DAY_COUNT_FIELDS.every((k) => isCount(r[k]))
+  );
 }
 
 export function isClosedDay(v: unknown): v is ClosedDay {
-  return typeof v === 'object' && v !== null && isDayRecord((v as Record<string, unknown>).record) && isExerciseTally((v as Record<string, unknown>).exercises);
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    isDayRecord((v as Record<string, unknown>).record) &&
+    isExerciseTally((v as Record<string, unknown>).exercises)
+  );
 }

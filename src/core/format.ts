@@ -30,7 +30,11 @@ export function formatSpokenDuration(ms: number): string {
 
 /** The session timer's accessible label. */
 export function sessionLabel(activeMsSinceBreak: number, todayActiveMs: number): string {
-  return t('Upright: {0} coding since your last break, {1} today. Activate for the menu.', formatSpokenDuration(activeMsSinceBreak), formatSpokenDuration(todayActiveMs));
+  return t(
+    'Upright: {0} coding since your last break, {1} today. Activate for the menu.',
+    formatSpokenDuration(activeMsSinceBreak),
+    formatSpokenDuration(todayActiveMs),
+  );
 }
 
 /** "Not done yet", "Done today", "Done yesterday", "Done 3 days ago", counted in local days. */

@@ -1,6 +1,16 @@
-import { singular, t } from '../shared/l10n';
 import { isCount, isMs } from '../shared/guards';
-import { type ClosedDay, DAY_COUNT_FIELDS, DAY_KEY_PATTERN, type DayRecord, emptyDay, type ExerciseCount, ID_PATTERN, isDayRecord, isEmptyDay } from './days';
+import { singular, t } from '../shared/l10n';
+import {
+  type ClosedDay,
+  DAY_COUNT_FIELDS,
+  DAY_KEY_PATTERN,
+  type DayRecord,
+  emptyDay,
+  type ExerciseCount,
+  ID_PATTERN,
+  isDayRecord,
+  isEmptyDay,
+} from './days';
 import { type Ledger, todayRecord } from './ledger';
 
 /** All-time totals of one exercise. */
@@ -59,7 +69,6 @@ export interface HistoryReadResult {
   readonly newer: boolean;
 }
 
-
 /** A stored row, read by the columns the file names (a file may name them in another order). */
 function dayFromRow(row: unknown, columns: readonly string[]): DayRecord | undefined {
   if (!Array.isArray(row)) return undefined;
@@ -93,7 +102,11 @@ function normalizeDays(days: readonly DayRecord[]): DayRecord[] {
  * copy never lowers what was recorded.
  */
 export function maxOfDays(a: DayRecord, b: DayRecord): DayRecord {
-  const out: Record<string, unknown> = { day: a.day, activeMs: Math.max(a.activeMs, b.activeMs), exerciseMs: Math.max(a.exerciseMs, b.exerciseMs) };
+  const out: Record<string, unknown> = {
+    day: a.day,
+    activeMs: Math.max(a.activeMs, b.activeMs),
+    exerciseMs: Math.max(a.exerciseMs, b.exerciseMs),
+  };
   for (const k of DAY_COUNT_FIELDS) out[k] = Math.max(a[k], b[k]);
   return out as unknown as DayRecord;
 }
@@ -132,16 +145,22 @@ export function parseHistory(text: string): HistoryReadResult {
   } catch {
     const history = salvage(text);
     const recovered = history.days.length;
-    const problem = t(singular(recovered) ? 'it is not valid JSON (cut short or damaged); {0} day was recovered' : 'it is not valid JSON (cut short or damaged); {0} days were recovered', recovered);
+    const problem = t(
+      singular(recovered)
+        ? 'it is not valid JSON (cut short or damaged); {0} day was recovered'
+        : 'it is not valid JSON (cut short or damaged); {0} days were recovered',
+      recovered,
+    );
     return { history, problems: [problem], newer: false };
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { history: emptyHistory(), problems: [t('it is not a history record')], newer: false };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { history: emptyHistory(), problems: [t('it is not a history record')], newer: false };
   const r = raw as Record<string, unknown>;
   const newer = typeof r.version === 'number' && r.version > HISTORY_VERSION;
   const problems: string[] = [];
   if (newer) problems.push(t('it was written by a newer version ({0})', String(r.version)));
   else if (r.version !== HISTORY_VERSION) problems.push(t('its version is missing or unknown'));
-  const columns = Array.isArray(r.columns) && r.columns.every((c) => typeof c === 'string') ? (r.columns) : [...HISTORY_COLUMNS];
+  const columns = Array.isArray(r.columns) && r.columns.every((c) => typeof c === 'string') ? r.columns : [...HISTORY_COLUMNS];
   if (!columns.includes('day')) problems.push(t('its columns are unreadable'));
   const rows: unknown[] = Array.isArray(r.days) ? r.days : [];
   if (!Array.isArray(r.days)) problems.push(t('its days are missing'));
@@ -166,7 +185,8 @@ export function parseHistory(text: string): HistoryReadResult {
     );
   }
   const exercises: Record<string, ExerciseTotal> = {};
-  const storedExercises = typeof r.exercises === 'object' && r.exercises !== null && !Array.isArray(r.exercises) ? (r.exercises as Record<string, unknown>) : {};
+  const storedExercises =
+    typeof r.exercises === 'object' && r.exercises !== null && !Array.isArray(r.exercises) ? (r.exercises as Record<string, unknown>) : {};
   let badExercises = 0;
   for (const [id, stored] of Object.entries(storedExercises)) {
     const total = ID_PATTERN.test(id) ? exerciseFromStored(stored) : undefined;
@@ -213,7 +233,11 @@ export function exerciseTotals(h: History, ledger: Ledger): Record<string, Exerc
     if (h.exercisesThrough !== null && day <= h.exercisesThrough) return;
     for (const [id, c] of Object.entries(tally)) {
       const before = totals[id];
-      totals[id] = { count: (before?.count ?? 0) + c.count, ms: (before?.ms ?? 0) + c.ms, lastDay: before && before.lastDay > day ? before.lastDay : day };
+      totals[id] = {
+        count: (before?.count ?? 0) + c.count,
+        ms: (before?.ms ?? 0) + c.ms,
+        lastDay: before && before.lastDay > day ? before.lastDay : day,
+      };
     }
   };
   for (const c of ledger.closedDays) add(c.record.day, c.exercises);

@@ -24,7 +24,13 @@ export interface HistoryExport {
   readonly version: typeof EXPORT_VERSION;
   readonly exportedAt: string;
   readonly days: readonly ExportedDay[];
-  readonly exercises: readonly { readonly id: string; readonly name: string; readonly count: number; readonly ms: number; readonly lastDay: string }[];
+  readonly exercises: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly count: number;
+    readonly ms: number;
+    readonly lastDay: string;
+  }[];
   readonly routines: readonly { readonly id: string; readonly completions: number; readonly lastDone: string }[];
 }
 
@@ -58,7 +64,19 @@ export function historyExport(history: History, ledger: Ledger, nowWallMs: numbe
   };
 }
 
-export const CSV_HEADER = ['date', 'active_minutes', 'reminders', 'breaks_started', 'breaks_manual', 'breaks_natural', 'skipped', 'snoozed', 'routines', 'exercises', 'exercise_minutes'] as const;
+export const CSV_HEADER = [
+  'date',
+  'active_minutes',
+  'reminders',
+  'breaks_started',
+  'breaks_manual',
+  'breaks_natural',
+  'skipped',
+  'snoozed',
+  'routines',
+  'exercises',
+  'exercise_minutes',
+] as const;
 
 /** Minutes with one decimal, the way a spreadsheet reads them. */
 function minutes(ms: number): string {
@@ -68,7 +86,19 @@ function minutes(ms: number): string {
 /** One row a day, numbers only (no text a spreadsheet could take for a formula). */
 export function historyCsv(history: History, ledger: Ledger): string {
   const rows = allDays(history, ledger).map((d) =>
-    [d.day, minutes(d.activeMs), d.reminders, d.started, d.manual, d.natural, d.skipped, d.snoozed, d.routines, d.exercises, minutes(d.exerciseMs)].join(','),
+    [
+      d.day,
+      minutes(d.activeMs),
+      d.reminders,
+      d.started,
+      d.manual,
+      d.natural,
+      d.skipped,
+      d.snoozed,
+      d.routines,
+      d.exercises,
+      minutes(d.exerciseMs),
+    ].join(','),
   );
   return `${[CSV_HEADER.join(','), ...rows].join('\r\n')}\r\n`;
 }

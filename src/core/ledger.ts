@@ -1,6 +1,15 @@
-import { type ReminderState } from './reminders/scheduler';
 import { DAY_KEY_PATTERN, isMs, isObject } from '../shared/guards';
-import { addExercises, type ClosedDay, type CompletedExercise, type DayRecord, type ExerciseCount, isClosedDay, isEmptyDay, isExerciseTally } from './days';
+import {
+  addExercises,
+  type ClosedDay,
+  type CompletedExercise,
+  type DayRecord,
+  type ExerciseCount,
+  isClosedDay,
+  isEmptyDay,
+  isExerciseTally,
+} from './days';
+import { type ReminderState } from './reminders/scheduler';
 
 /** Everything that counts as a break or a reminder outcome, by kind. Reminders add started/skipped/snoozed. */
 /** How a break was taken: away long enough, said by hand, or a routine started from a reminder. */
@@ -83,11 +92,23 @@ export type LedgerOp =
    * A break. A natural break carries `idleSinceWallMs`: it applies only if no window has been active
    * since, and only once per absence, so windows that notice the same absence do not double it.
    */
-  | { readonly type: 'break'; readonly kind: BreakKind; readonly atWallMs: number; readonly dayKey: string; readonly idleSinceWallMs?: number }
+  | {
+      readonly type: 'break';
+      readonly kind: BreakKind;
+      readonly atWallMs: number;
+      readonly dayKey: string;
+      readonly idleSinceWallMs?: number;
+    }
   /** The local day changed with nothing to credit: start the new day's totals. */
   | { readonly type: 'day'; readonly dayKey: string }
   /** A routine was completed (fully, or early with at least one exercise done), on local day `dayKey`. */
-  | { readonly type: 'routineDone'; readonly routineId: string; readonly atWallMs: number; readonly dayKey: string; readonly exercises: readonly CompletedExercise[] };
+  | {
+      readonly type: 'routineDone';
+      readonly routineId: string;
+      readonly atWallMs: number;
+      readonly dayKey: string;
+      readonly exercises: readonly CompletedExercise[];
+    };
 
 export const EMPTY_BREAK_COUNTS: BreakCounts = { natural: 0, manual: 0, started: 0, skipped: 0, snoozed: 0 };
 
@@ -125,7 +146,19 @@ export function todayRecord(l: Ledger): DayRecord {
     exerciseMs += c.ms;
   }
   const b = l.todayBreaks;
-  return { day: l.dayKey, activeMs: l.todayActiveMs, reminders: l.todayReminders, started: b.started, manual: b.manual, natural: b.natural, skipped: b.skipped, snoozed: b.snoozed, routines: l.todayRoutines, exercises, exerciseMs };
+  return {
+    day: l.dayKey,
+    activeMs: l.todayActiveMs,
+    reminders: l.todayReminders,
+    started: b.started,
+    manual: b.manual,
+    natural: b.natural,
+    skipped: b.skipped,
+    snoozed: b.snoozed,
+    routines: l.todayRoutines,
+    exercises,
+    exerciseMs,
+  };
 }
 
 export type MutableLedger = { -readonly [K in keyof Ledger]: Ledger[K] };
@@ -202,11 +235,16 @@ export function applyOpInPlace(l: MutableLedger, op: LedgerOp): void {
       return;
     case 'routineDone': {
       const before = l.routines[op.routineId];
-      let routines = { ...l.routines, [op.routineId]: { completions: (before?.completions ?? 0) + 1, lastDoneWallMs: Math.max(op.atWallMs, before?.lastDoneWallMs ?? 0) } };
+      let routines = {
+        ...l.routines,
+        [op.routineId]: { completions: (before?.completions ?? 0) + 1, lastDoneWallMs: Math.max(op.atWallMs, before?.lastDoneWallMs ?? 0) },
+      };
       const ids = Object.keys(routines);
       if (ids.length > MAX_ROUTINE_RECORDS) {
         // Forget the routines done longest ago.
-        const keep = ids.sort((a, b) => (routines[b]?.lastDoneWallMs ?? 0) - (routines[a]?.lastDoneWallMs ?? 0)).slice(0, MAX_ROUTINE_RECORDS);
+        const keep = ids
+          .sort((a, b) => (routines[b]?.lastDoneWallMs ?? 0) - (routines[a]?.lastDoneWallMs ?? 0))
+          .slice(0, MAX_ROUTINE_RECORDS);
         routines = Object.fromEntries(keep.map((id) => [id, routines[id] as RoutineRecord]));
       }
       l.routines = routines;
@@ -217,7 +255,15 @@ export function applyOpInPlace(l: MutableLedger, op: LedgerOp): void {
         changeClosedDay(l, op.dayKey, (d) => {
           const exercises = addExercises(d.exercises, op.exercises);
           const ms = op.exercises.reduce((sum, e) => sum + e.ms, 0);
-          return { exercises, record: { ...d.record, routines: d.record.routines + 1, exercises: d.record.exercises + op.exercises.length, exerciseMs: d.record.exerciseMs + ms } };
+          return {
+            exercises,
+            record: {
+              ...d.record,
+              routines: d.record.routines + 1,
+              exercises: d.record.exercises + op.exercises.length,
+              exerciseMs: d.record.exerciseMs + ms,
+            },
+          };
         });
       }
       return;
@@ -236,7 +282,12 @@ export function applyOps(ledger: Ledger, ops: readonly LedgerOp[]): Ledger {
  * Grants the prompt to `owner` unless another window holds an unexpired claim. A granted claim for a
  * reminder counts one reminder on `reminder.dayKey`, once per `reminder.episode` (one due break).
  */
-export function claimPrompt(ledger: Ledger, claim: PromptClaim, nowWallMs: number, reminder?: { readonly episode: string; readonly dayKey: string }): { ledger: Ledger; granted: boolean } {
+export function claimPrompt(
+  ledger: Ledger,
+  claim: PromptClaim,
+  nowWallMs: number,
+  reminder?: { readonly episode: string; readonly dayKey: string },
+): { ledger: Ledger; granted: boolean } {
   const current = ledger.prompt;
   const free = current === null || current.expiresAtWallMs <= nowWallMs || current.owner === claim.owner;
   if (!free) return { ledger, granted: false };
@@ -254,7 +305,16 @@ export function claimPrompt(ledger: Ledger, claim: PromptClaim, nowWallMs: numbe
  * last break, snooze and pause) is not history and stays.
  */
 export function withoutHistory(l: Ledger): Ledger {
-  return { ...l, todayActiveMs: 0, todayBreaks: EMPTY_BREAK_COUNTS, todayReminders: 0, todayRoutines: 0, todayExercises: {}, closedDays: [], routines: {} };
+  return {
+    ...l,
+    todayActiveMs: 0,
+    todayBreaks: EMPTY_BREAK_COUNTS,
+    todayReminders: 0,
+    todayRoutines: 0,
+    todayExercises: {},
+    closedDays: [],
+    routines: {},
+  };
 }
 
 /** Gives up a claim (answered, or made stale); only the holder of that claim can release it. */
@@ -277,7 +337,11 @@ export function rebaseFutureMoments(ledger: Ledger, nowWallMs: number, slackMs =
     lastBreak: ledger.lastBreak && ahead(ledger.lastBreak.atWallMs) ? { ...ledger.lastBreak, atWallMs: nowWallMs } : ledger.lastBreak,
     prompt:
       prompt && ahead(prompt.claimedAtWallMs)
-        ? { ...prompt, claimedAtWallMs: nowWallMs, expiresAtWallMs: nowWallMs + Math.max(0, prompt.expiresAtWallMs - prompt.claimedAtWallMs) }
+        ? {
+            ...prompt,
+            claimedAtWallMs: nowWallMs,
+            expiresAtWallMs: nowWallMs + Math.max(0, prompt.expiresAtWallMs - prompt.claimedAtWallMs),
+          }
         : prompt,
   };
 }
@@ -295,7 +359,6 @@ export function commitOps(current: Ledger, ops: readonly LedgerOp[], nowWallMs: 
 const DAY_MS = 86_400_000;
 /** A session longer than a week is corrupt, not a record to trust. */
 const MAX_SESSION_MS = 7 * DAY_MS;
-
 
 export interface LedgerReadResult {
   readonly ledger: Ledger;
@@ -333,7 +396,11 @@ const FIELDS: Readonly<Record<Exclude<keyof Ledger, 'version' | 'closedDays'>, r
   lastBreak: [nullOr((v) => isObject(v) && isMs(v.atWallMs) && ['natural', 'manual', 'started'].includes(v.kind as string))],
   snoozedUntilWallMs: [nullOr(isMs)],
   pause: [nullOr((v) => isObject(v) && nullOr(isMs)(v.untilWallMs))],
-  prompt: [nullOr((v) => isObject(v) && typeof v.id === 'string' && typeof v.owner === 'string' && isMs(v.claimedAtWallMs) && isMs(v.expiresAtWallMs))],
+  prompt: [
+    nullOr(
+      (v) => isObject(v) && typeof v.id === 'string' && typeof v.owner === 'string' && isMs(v.claimedAtWallMs) && isMs(v.expiresAtWallMs),
+    ),
+  ],
   routines: [(v) => isObject(v) && Object.values(v).every(isRoutineRecord), true],
   dueAtActiveMs: [nullOr(timeUpTo(MAX_SESSION_MS + DAY_MS)), true],
   consecutiveSnoozes: [countUpTo(100), true],
@@ -351,13 +418,15 @@ const FIELDS: Readonly<Record<Exclude<keyof Ledger, 'version' | 'closedDays'>, r
  */
 export function readLedger(raw: unknown, fallback: Ledger): LedgerReadResult {
   if (!isObject(raw)) return { ledger: fallback, problems: ['not a ledger record'] };
-  if (typeof raw.version === 'number' && raw.version > 2) return { ledger: fallback, problems: [`written by a newer version (${raw.version})`] };
+  if (typeof raw.version === 'number' && raw.version > 2)
+    return { ledger: fallback, problems: [`written by a newer version (${raw.version})`] };
   const problems: string[] = [];
   const ledger: Record<string, unknown> = { version: 2 };
   for (const [key, [check, added]] of Object.entries(FIELDS)) {
     const value = raw[key];
     if (value === undefined && added) ledger[key] = fallback[key as keyof Ledger];
-    else if (check(value)) ledger[key] = isObject(value) && key !== 'lastBreak' && key !== 'pause' && key !== 'prompt' ? { ...value } : value;
+    else if (check(value))
+      ledger[key] = isObject(value) && key !== 'lastBreak' && key !== 'pause' && key !== 'prompt' ? { ...value } : value;
     else {
       problems.push(key);
       ledger[key] = fallback[key as keyof Ledger];
@@ -366,7 +435,8 @@ export function readLedger(raw: unknown, fallback: Ledger): LedgerReadResult {
   // One bad day on its way to history must not cost the others.
   const closed: unknown[] = Array.isArray(raw.closedDays) ? raw.closedDays : [];
   ledger.closedDays = closed.filter(isClosedDay).slice(-MAX_CLOSED_DAYS);
-  if ((raw.closedDays !== undefined && !Array.isArray(raw.closedDays)) || (ledger.closedDays as unknown[]).length !== closed.length) problems.push('closedDays');
+  if ((raw.closedDays !== undefined && !Array.isArray(raw.closedDays)) || (ledger.closedDays as unknown[]).length !== closed.length)
+    problems.push('closedDays');
   if (raw.version !== 1 && raw.version !== 2) problems.push('version');
   return { ledger: ledger as unknown as Ledger, problems };
 }
@@ -375,7 +445,13 @@ export function readLedger(raw: unknown, fallback: Ledger): LedgerReadResult {
 
 /** The reminder part of the ledger, in the scheduler's terms. */
 export function reminderStateOf(l: Ledger): ReminderState {
-  return { dueAtActiveMs: l.dueAtActiveMs, snoozedUntilWallMs: l.snoozedUntilWallMs, consecutiveSnoozes: l.consecutiveSnoozes, pause: l.pause, fullRoutineOfferedDay: l.fullRoutineOfferedDay };
+  return {
+    dueAtActiveMs: l.dueAtActiveMs,
+    snoozedUntilWallMs: l.snoozedUntilWallMs,
+    consecutiveSnoozes: l.consecutiveSnoozes,
+    pause: l.pause,
+    fullRoutineOfferedDay: l.fullRoutineOfferedDay,
+  };
 }
 
 /** Writes a changed reminder state back, counting the outcome (`snoozed`, `skipped`) for today. */

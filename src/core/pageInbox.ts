@@ -59,7 +59,9 @@ export class PageInbox<T> {
     }
     this.ignored++;
     if (this.ignored <= LOGGED_ONE_BY_ONE) {
-      this.#log(`Ignored ${message === undefined ? 'an unexpected message' : 'a message (too many at once)'} from the ${this.#page} page: ${describeMessage(raw)}.`);
+      this.#log(
+        `Ignored ${message === undefined ? 'an unexpected message' : 'a message (too many at once)'} from the ${this.#page} page: ${describeMessage(raw)}.`,
+      );
       this.#lastLogMs = nowMs;
       return undefined;
     }
@@ -75,7 +77,9 @@ export class PageInbox<T> {
   /** Logs what was ignored and not yet told (also when the panel closes, so a flood's tail is told). */
   flush(): void {
     if (this.#unexpected + this.#tooMany === 0) return;
-    this.#log(`Ignored ${this.#unexpected + this.#tooMany} more messages from the ${this.#page} page: ${this.#unexpected} unexpected, ${this.#tooMany} too many at once (${this.ignored} in all).`);
+    this.#log(
+      `Ignored ${this.#unexpected + this.#tooMany} more messages from the ${this.#page} page: ${this.#unexpected} unexpected, ${this.#tooMany} too many at once (${this.ignored} in all).`,
+    );
     this.#unexpected = 0;
     this.#tooMany = 0;
   }

@@ -3,8 +3,8 @@ import { parseCustomRoutines } from './exercises/custom';
 import { EQUIPMENT, type Equipment } from './exercises/model';
 import { BUILT_IN_ROUTINE_IDS, DEFAULT_ROUTINE_ID } from './exercises/routineIds';
 import { type Routine } from './exercises/routines';
+import { type ReminderSettings, type Weekday, WEEKDAYS, type WorkingHours } from './reminders/scheduler';
 import { describeValue, type SettingProblem } from './settingsProblems';
-import { type ReminderSettings, WEEKDAYS, type Weekday, type WorkingHours } from './reminders/scheduler';
 import { MS_PER_MINUTE, MS_PER_SECOND } from './time';
 
 export { describeValue, type SettingProblem } from './settingsProblems';
@@ -132,7 +132,8 @@ function parseWeekdays(key: string, raw: unknown, fallback: readonly Weekday[], 
   }
   const items = raw as unknown[];
   const kept = WEEKDAYS.filter((d) => items.includes(d));
-  if (kept.length !== items.length) problems.push({ setting: `${SECTION}.${key}`, found: describeValue(raw), used: describeValue(kept), reason: 'notAllowed' });
+  if (kept.length !== items.length)
+    problems.push({ setting: `${SECTION}.${key}`, found: describeValue(raw), used: describeValue(kept), reason: 'notAllowed' });
   return kept;
 }
 
@@ -150,7 +151,12 @@ function readClock(raw: unknown, fallback: string, found: (shown: string) => str
   if (typeof raw === 'string' && CLOCK.test(raw)) return clockMinutes(raw) ?? fallbackMinutes;
   const trimmed = typeof raw === 'string' ? raw.trim() : '';
   const minutes = clockMinutes(trimmed);
-  problems.push({ setting: `${SECTION}.workingHours`, found: found(describeValue(raw)), used: minutes === undefined ? fallback : trimmed, reason: 'notAllowed' });
+  problems.push({
+    setting: `${SECTION}.workingHours`,
+    found: found(describeValue(raw)),
+    used: minutes === undefined ? fallback : trimmed,
+    reason: 'notAllowed',
+  });
   return minutes ?? fallbackMinutes;
 }
 
@@ -163,7 +169,8 @@ export function parseWorkingHours(raw: unknown, problems: SettingProblem[]): Wor
     return null;
   }
   const r = raw as Record<string, unknown>;
-  if (r.enabled !== undefined && typeof r.enabled !== 'boolean') problems.push({ setting, found: t('enabled {0}', describeValue(r.enabled)), used: 'false', reason: 'notAllowed' });
+  if (r.enabled !== undefined && typeof r.enabled !== 'boolean')
+    problems.push({ setting, found: t('enabled {0}', describeValue(r.enabled)), used: 'false', reason: 'notAllowed' });
   // Checked even while off, so a mistake is reported before the hours are switched on.
   const startMinutes = readClock(r.start, DEFAULT_WORKING_HOURS.start, (shown) => t('start {0}', shown), problems);
   const endMinutes = readClock(r.end, DEFAULT_WORKING_HOURS.end, (shown) => t('end {0}', shown), problems);
@@ -195,11 +202,22 @@ export function parseSettings(read: (key: string) => unknown): ParsedSettings {
     problems.push(
       reported
         ? { ...reported, used: String(minNaturalMinutes) }
-        : { setting: `${SECTION}.naturalBreakMinutes`, found: String(naturalBreakMinutes), used: String(minNaturalMinutes), reason: 'belowIdleThreshold' },
+        : {
+            setting: `${SECTION}.naturalBreakMinutes`,
+            found: String(naturalBreakMinutes),
+            used: String(minNaturalMinutes),
+            reason: 'belowIdleThreshold',
+          },
     );
     naturalBreakMinutes = minNaturalMinutes;
   }
-  const statusBarDisplay = readEnum('statusBar.display', STATUS_BAR_DISPLAYS, DEFAULT_SETTINGS.statusBarDisplay, safeRead('statusBar.display'), problems);
+  const statusBarDisplay = readEnum(
+    'statusBar.display',
+    STATUS_BAR_DISPLAYS,
+    DEFAULT_SETTINGS.statusBarDisplay,
+    safeRead('statusBar.display'),
+    problems,
+  );
   const equipment = parseEquipment(safeRead('equipment'), problems);
   const customRoutines = parseCustomRoutines(safeRead('customRoutines'), BUILT_IN_ROUTINE_IDS, problems);
   const routineIds = [...BUILT_IN_ROUTINE_IDS, ...customRoutines.map((r) => r.id)];
@@ -207,7 +225,8 @@ export function parseSettings(read: (key: string) => unknown): ParsedSettings {
   const rawSound = safeRead('sound');
   let sound = false;
   if (typeof rawSound === 'boolean') sound = rawSound;
-  else if (rawSound !== undefined) problems.push({ setting: `${SECTION}.sound`, found: describeValue(rawSound), used: 'false', reason: 'notAllowed' });
+  else if (rawSound !== undefined)
+    problems.push({ setting: `${SECTION}.sound`, found: describeValue(rawSound), used: 'false', reason: 'notAllowed' });
   const breakIntervalMinutes = readInteger(SETTING_SPECS.breakIntervalMinutes, safeRead('breakIntervalMinutes'), problems);
   const typingPauseSeconds = readInteger(SETTING_SPECS.typingPauseSeconds, safeRead('typingPauseSeconds'), problems);
   const snoozeMinutes = readInteger(SETTING_SPECS.snoozeMinutes, safeRead('snoozeMinutes'), problems);
@@ -216,7 +235,22 @@ export function parseSettings(read: (key: string) => unknown): ParsedSettings {
   const fullRoutineDays = parseWeekdays('fullRoutineDays', safeRead('fullRoutineDays'), DEFAULT_FULL_ROUTINE_DAYS, problems);
   const workingHours = parseWorkingHours(safeRead('workingHours'), problems);
   return {
-    settings: { idleThresholdSeconds, naturalBreakMinutes, statusBarDisplay, equipment, customRoutines, defaultRoutine, sound, breakIntervalMinutes, typingPauseSeconds, snoozeMinutes, maxConsecutiveSnoozes, reminderStyle, fullRoutineDays, workingHours },
+    settings: {
+      idleThresholdSeconds,
+      naturalBreakMinutes,
+      statusBarDisplay,
+      equipment,
+      customRoutines,
+      defaultRoutine,
+      sound,
+      breakIntervalMinutes,
+      typingPauseSeconds,
+      snoozeMinutes,
+      maxConsecutiveSnoozes,
+      reminderStyle,
+      fullRoutineDays,
+      workingHours,
+    },
     problems,
   };
 }

@@ -1,4 +1,4 @@
-import { type ExerciseTally, type StatsPageData, CHART_DAYS } from '../shared/statsPage';
+import { CHART_DAYS, type ExerciseTally, type StatsPageData } from '../shared/statsPage';
 import { type DayRecord, emptyDay } from './days';
 import { allDays, exerciseTotals, type History, lastDays, streakOf } from './history';
 import { type Ledger } from './ledger';
@@ -7,7 +7,12 @@ import { type Ledger } from './ledger';
 const TALLY_LENGTH = 5;
 
 /** What the Stats page shows (all but the locale), from history and the shared ledger as of `todayKey`. */
-export function statsOf(history: History, ledger: Ledger, todayKey: string, nameOf: (exerciseId: string) => string): Omit<StatsPageData, 'locale'> {
+export function statsOf(
+  history: History,
+  ledger: Ledger,
+  todayKey: string,
+  nameOf: (exerciseId: string) => string,
+): Omit<StatsPageData, 'locale'> {
   const days = allDays(history, ledger).filter((d) => d.day <= todayKey);
   const tallies: ExerciseTally[] = Object.entries(exerciseTotals(history, ledger))
     .map(([id, t]) => ({ id, name: nameOf(id), count: t.count, ms: t.ms }))

@@ -182,7 +182,13 @@ export class ActivityTracker {
     this.#rollDay(now.wallMs);
     const lastWall = this.#view.lastActivityWallMs;
     if (lastWall !== null && now.wallMs - lastWall >= this.#settings.naturalBreakMs) {
-      this.#push({ type: 'break', kind: 'natural', atWallMs: lastWall, dayKey: this.#calendar.dayKey(lastWall), idleSinceWallMs: lastWall });
+      this.#push({
+        type: 'break',
+        kind: 'natural',
+        atWallMs: lastWall,
+        dayKey: this.#calendar.dayKey(lastWall),
+        idleSinceWallMs: lastWall,
+      });
     }
     this.#last = now;
   }
@@ -235,7 +241,13 @@ export class ActivityTracker {
     const sharedLast = this.#sharedAwayMs(now) === null ? null : this.#view.lastActivityWallMs;
     // Never a break that starts after now: a moment recorded before the clock was set back is now.
     const idleSince = Math.min(Math.max(localLastWallMs, sharedLast ?? localLastWallMs), now.wallMs);
-    this.#push({ type: 'break', kind: 'natural', atWallMs: idleSince, dayKey: this.#calendar.dayKey(idleSince), idleSinceWallMs: idleSince });
+    this.#push({
+      type: 'break',
+      kind: 'natural',
+      atWallMs: idleSince,
+      dayKey: this.#calendar.dayKey(idleSince),
+      idleSinceWallMs: idleSince,
+    });
   }
 
   /** Credits `ms` of coding that ended at `endWallMs`, splitting it at local midnight. */
@@ -269,7 +281,12 @@ export class ActivityTracker {
     applyOpInPlace(this.#view, op);
     const tail = this.#pending[this.#pending.length - 1];
     if (op.type === 'credit' && tail?.type === 'credit' && tail.dayKey === op.dayKey) {
-      this.#pending[this.#pending.length - 1] = { type: 'credit', ms: tail.ms + op.ms, dayKey: op.dayKey, endWallMs: Math.max(tail.endWallMs, op.endWallMs) };
+      this.#pending[this.#pending.length - 1] = {
+        type: 'credit',
+        ms: tail.ms + op.ms,
+        dayKey: op.dayKey,
+        endWallMs: Math.max(tail.endWallMs, op.endWallMs),
+      };
       return;
     }
     this.#pending.push(op);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+
 import { isCodingDocumentScheme } from '../core/activity';
 import { Disposable } from './dispose';
 
@@ -26,7 +27,8 @@ export class ActivitySource extends Disposable {
         if (e.contentChanges.length > 0 && isCodingDocumentScheme(e.document.uri.scheme)) sink.activity();
       }),
       vscode.window.onDidChangeTextEditorSelection((e) => {
-        if (e.kind === vscode.TextEditorSelectionChangeKind.Keyboard || e.kind === vscode.TextEditorSelectionChangeKind.Mouse) sink.activity();
+        if (e.kind === vscode.TextEditorSelectionChangeKind.Keyboard || e.kind === vscode.TextEditorSelectionChangeKind.Mouse)
+          sink.activity();
       }),
       vscode.window.onDidChangeActiveTextEditor(activity),
       vscode.window.onDidStartTerminalShellExecution(activity),

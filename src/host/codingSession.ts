@@ -1,17 +1,18 @@
-import { t } from '../shared/l10n';
 import * as vscode from 'vscode';
+
 import { type CompletedExercise } from '../core/days';
 import { type History } from '../core/history';
 import { claimPrompt, commitOps, type Ledger, releasePrompt, withoutHistory } from '../core/ledger';
-import { type UprightSettings, trackerSettingsOf } from '../core/settings';
-import { ActivityTracker, type TrackerSnapshot } from '../core/tracker';
+import { trackerSettingsOf, type UprightSettings } from '../core/settings';
 import { type Calendar, MS_PER_MINUTE, msUntilNextMinute } from '../core/time';
+import { ActivityTracker, type TrackerSnapshot } from '../core/tracker';
+import { t } from '../shared/l10n';
 import { type ActivitySink } from './activitySource';
 import { type HostClock } from './clock';
 import { Disposable } from './dispose';
+import { type SessionStatusBar } from './statusBar';
 import { errorCode } from './storage/errorCode';
 import { LedgerBusyError, type LedgerStore, type UpdateOptions } from './storage/ledgerStore';
-import { type SessionStatusBar } from './statusBar';
 
 export interface CodingSessionDeps {
   readonly clock: HostClock;
@@ -158,7 +159,15 @@ export class CodingSession extends Disposable implements ActivitySink {
 
   get counters(): SessionCounters {
     const stats = this.#deps.store.writeStats;
-    return { wakeUps: this.#wakeUps, watchWakeUps: this.#watchWakeUps, ledgerReads: this.#ledgerReads, ledgerWrites: stats.writes, ledgerWriteMs: stats.totalMs, ledgerWriteMaxMs: stats.maxMs, storageWarnings: this.#storageWarnings };
+    return {
+      wakeUps: this.#wakeUps,
+      watchWakeUps: this.#watchWakeUps,
+      ledgerReads: this.#ledgerReads,
+      ledgerWrites: stats.writes,
+      ledgerWriteMs: stats.totalMs,
+      ledgerWriteMaxMs: stats.maxMs,
+      storageWarnings: this.#storageWarnings,
+    };
   }
 
   /** The minute's work: follow other windows, record a natural break, write what is pending, redraw. */
@@ -184,10 +193,16 @@ export class CodingSession extends Disposable implements ActivitySink {
    */
   claimPrompt(id: string, ttlMs: number, reminderEpisode?: string): boolean {
     const nowWallMs = this.#deps.clock.now().wallMs;
-    const reminder = reminderEpisode === undefined ? undefined : { episode: reminderEpisode, dayKey: this.#deps.calendar.dayKey(nowWallMs) };
+    const reminder =
+      reminderEpisode === undefined ? undefined : { episode: reminderEpisode, dayKey: this.#deps.calendar.dayKey(nowWallMs) };
     let granted = false;
     const written = this.#write((current) => {
-      const result = claimPrompt(current, { id, owner: this.#deps.windowId, claimedAtWallMs: nowWallMs, expiresAtWallMs: nowWallMs + ttlMs }, nowWallMs, reminder);
+      const result = claimPrompt(
+        current,
+        { id, owner: this.#deps.windowId, claimedAtWallMs: nowWallMs, expiresAtWallMs: nowWallMs + ttlMs },
+        nowWallMs,
+        reminder,
+      );
       granted = result.granted;
       return result.ledger;
     });
@@ -257,7 +272,9 @@ export class CodingSession extends Disposable implements ActivitySink {
       this.#tracker.restorePending(ops);
       if (!this.#writeFailureLogged) {
         this.#writeFailureLogged = true;
-        this.#deps.log.warn(`Could not write the shared ledger (${err instanceof Error ? err.message : String(err)}); keeping the time in memory and trying again.`);
+        this.#deps.log.warn(
+          `Could not write the shared ledger (${err instanceof Error ? err.message : String(err)}); keeping the time in memory and trying again.`,
+        );
       }
       // Another window holding the lock is routine; storage that refuses writes is worth saying once.
       if (!(err instanceof LedgerBusyError) && this.#storageWarnings === 0) {
@@ -306,11 +323,14 @@ export class CodingSession extends Disposable implements ActivitySink {
 
   #scheduleMinuteRefresh(): void {
     // Real wall time decides when to wake up; what is shown is always computed from the host clock.
-    this.#timer = setTimeout(() => {
-      this.#wakeUps++;
-      this.refresh();
-      this.#scheduleMinuteRefresh();
-    }, msUntilNextMinute(Date.now()) + 20);
+    this.#timer = setTimeout(
+      () => {
+        this.#wakeUps++;
+        this.refresh();
+        this.#scheduleMinuteRefresh();
+      },
+      msUntilNextMinute(Date.now()) + 20,
+    );
   }
 
   override dispose(): void {

@@ -1,5 +1,6 @@
-import { t } from '../shared/l10n';
 import * as vscode from 'vscode';
+
+import { t } from '../shared/l10n';
 import { type CodingSession } from './codingSession';
 import { type OnDemand } from './onDemand';
 import { type Reminders } from './reminders';
@@ -58,7 +59,9 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     register(COMMANDS.logBreak, () => logBreak(deps)),
     register(COMMANDS.browseExercises, () => later().exercises.show()),
     register(COMMANDS.startRoutine, () => later().pickRoutine()),
-    register(COMMANDS.startExercise, (exerciseId) => (typeof exerciseId === 'string' ? later().routines.start({ exerciseId }) : later().pickExercise())),
+    register(COMMANDS.startExercise, (exerciseId) =>
+      typeof exerciseId === 'string' ? later().routines.start({ exerciseId }) : later().pickExercise(),
+    ),
     register(COMMANDS.takeBreak, () => later().routines.start({ routineId: deps.defaultRoutine() })),
     register(COMMANDS.snooze, () => answerReminder(deps, 'snooze')),
     register(COMMANDS.skip, () => answerReminder(deps, 'skip')),

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+
 import { type Exercise } from '../core/exercises/model';
 import { singular, t } from '../shared/l10n';
 
@@ -12,7 +13,9 @@ function isExerciseShaped(v: unknown): v is Exercise {
 export function libraryFiles(language: string): string[] {
   const tag = language.toLowerCase().replace(/[^a-z0-9-]/g, '');
   const base = tag.split('-')[0] ?? '';
-  const names = [tag, base].filter((name, i, all) => name !== '' && name !== 'en' && all.indexOf(name) === i).map((name) => `exercises.${name}.json`);
+  const names = [tag, base]
+    .filter((name, i, all) => name !== '' && name !== 'en' && all.indexOf(name) === i)
+    .map((name) => `exercises.${name}.json`);
   return [...names, 'exercises.json'];
 }
 
@@ -38,7 +41,15 @@ export function lazyLibrary(read: DataReader, language: string, log: vscode.LogO
         const exercises = Array.isArray(parsed) ? parsed.filter(isExerciseShaped) : [];
         if (exercises.length === 0 || exercises.length !== (parsed as unknown[]).length) {
           const readable = exercises.length;
-          log.warn(t(singular(readable) ? 'The exercise library file {0} is damaged: {1} exercise could be read.' : 'The exercise library file {0} is damaged: {1} exercises could be read.', name, readable));
+          log.warn(
+            t(
+              singular(readable)
+                ? 'The exercise library file {0} is damaged: {1} exercise could be read.'
+                : 'The exercise library file {0} is damaged: {1} exercises could be read.',
+              name,
+              readable,
+            ),
+          );
         }
         cached = exercises;
       } catch (err) {

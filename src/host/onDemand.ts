@@ -2,19 +2,20 @@
 // Code: the three panels, the pickers and the menu, and the history dialogs. The desktop entry loads
 // it as a bundle of its own (dist/onDemand.js), which holds its own copy of the translator.
 import * as vscode from 'vscode';
+
 import { type CompletedExercise } from '../core/days';
 import { useTranslator } from '../shared/l10n';
 import { type HostClock } from './clock';
 import { type CodingSession } from './codingSession';
-import { Disposable } from './dispose';
 import { clearHistory, exportHistory, type HistoryCommandDeps, type HistoryDialogs, windowDialogs } from './dialogs/history';
 import { showMenu } from './dialogs/menu';
-import { pickExercise, pickPause, pickRoutine, type PickerDeps } from './dialogs/pickers';
+import { type PickerDeps, pickExercise, pickPause, pickRoutine } from './dialogs/pickers';
+import { Disposable } from './dispose';
 import { type DataReader, lazyLibrary } from './library';
+import { setBand, welcome } from './onboarding';
 import { ExercisesPanel } from './panels/exercisesPanel';
 import { RoutinePanel } from './panels/routinePanel';
 import { StatsPanel } from './panels/statsPanel';
-import { setBand, welcome } from './onboarding';
 import { type Reminders } from './reminders';
 import { type SettingsReader } from './settingsReader';
 import { type SessionStatusBar } from './statusBar';
@@ -58,11 +59,30 @@ export class OnDemand extends Disposable {
     const library = lazyLibrary(deps.readData, vscode.env.language, log);
     this.#library = library;
     this.exercises = this._register(new ExercisesPanel(extensionUri, settings, log, library));
-    this.routines = this._register(new RoutinePanel({ extensionUri, settings, log, library, clock, statusBar, onRoutineEnded: deps.onRoutineEnded }));
-    this.stats = this._register(new StatsPanel({ extensionUri, session, log, todayKey, nameOf: (id) => this.#nameOf(id), exerciseExists: (id) => library().some((e) => e.id === id) }));
+    this.routines = this._register(
+      new RoutinePanel({ extensionUri, settings, log, library, clock, statusBar, onRoutineEnded: deps.onRoutineEnded }),
+    );
+    this.stats = this._register(
+      new StatsPanel({
+        extensionUri,
+        session,
+        log,
+        todayKey,
+        nameOf: (id) => this.#nameOf(id),
+        exerciseExists: (id) => library().some((e) => e.id === id),
+      }),
+    );
     const nowWallMs = (): number => clock.now().wallMs;
     this.#pickers = { session, routines: this.routines, reminders: deps.reminders, library, nowWallMs };
-    this.#history = { session, log, nowWallMs, todayKey, nameOf: (id) => this.#nameOf(id), homeFolder: deps.homeFolder, dialogs: () => deps.historyDialogs() ?? windowDialogs };
+    this.#history = {
+      session,
+      log,
+      nowWallMs,
+      todayKey,
+      nameOf: (id) => this.#nameOf(id),
+      homeFolder: deps.homeFolder,
+      dialogs: () => deps.historyDialogs() ?? windowDialogs,
+    };
   }
 
   pickRoutine(): Promise<void> {

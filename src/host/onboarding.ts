@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+
 import { EQUIPMENT } from '../core/exercises/model';
 import { type SettingsReader } from './settingsReader';
 
@@ -60,7 +61,9 @@ function openWhenFocusIsFree(log: vscode.LogOutputChannel): vscode.Disposable {
 export function welcome(log: vscode.LogOutputChannel, hostAgeMs: number): vscode.Disposable | undefined {
   const openOnInstall = vscode.workspace.getConfiguration('workbench.welcomePage.walkthroughs').get<boolean>('openOnInstall', true);
   if (!openOnInstall) {
-    log.info('First start in this profile: the walkthrough stays closed (workbench.welcomePage.walkthroughs.openOnInstall is off); it is under Help: Welcome.');
+    log.info(
+      'First start in this profile: the walkthrough stays closed (workbench.welcomePage.walkthroughs.openOnInstall is off); it is under Help: Welcome.',
+    );
     return undefined;
   }
   if (hostAgeMs > INSTALLED_INTO_RUNNING_WINDOW_MS) {

@@ -1,13 +1,24 @@
-import { t } from '../shared/l10n';
 import * as vscode from 'vscode';
+
 import { literalText } from '../core/format';
 import { type Ledger, reminderStateOf, withReminderState } from '../core/ledger';
-import { evaluate, FULL_ROUTINE_ID, offeredFullRoutine, pauseReminders, type ReminderView, resumeReminders, skip, snooze, tomorrowMorning } from '../core/reminders/scheduler';
+import {
+  evaluate,
+  FULL_ROUTINE_ID,
+  offeredFullRoutine,
+  pauseReminders,
+  type ReminderView,
+  resumeReminders,
+  skip,
+  snooze,
+  tomorrowMorning,
+} from '../core/reminders/scheduler';
 import { reminderSettingsOf } from '../core/settings';
 import { type Calendar } from '../core/time';
+import { t } from '../shared/l10n';
 import { type HostClock } from './clock';
-import { Disposable } from './dispose';
 import { type CodingSession } from './codingSession';
+import { Disposable } from './dispose';
 import { type RoutinePanel } from './panels/routinePanel';
 import { type SettingsReader } from './settingsReader';
 import { type SessionStatusBar } from './statusBar';
@@ -93,7 +104,20 @@ export class Reminders extends Disposable {
     const quietMs = lastActivity === null ? Number.POSITIVE_INFINITY : Math.max(0, now.monoMs - lastActivity);
     const reminderSettings = reminderSettingsOf(settings.current);
     const state = reminderStateOf(ledger);
-    const probe = evaluate(state, { nowWallMs: now.wallMs, activeMsSinceBreak: snapshot.activeMsSinceBreak, todayActiveMs: snapshot.todayActiveMs, quietMs, stoppingPointAgoMs: null, dueForMs: 0, debugging: false }, reminderSettings, calendar);
+    const probe = evaluate(
+      state,
+      {
+        nowWallMs: now.wallMs,
+        activeMsSinceBreak: snapshot.activeMsSinceBreak,
+        todayActiveMs: snapshot.todayActiveMs,
+        quietMs,
+        stoppingPointAgoMs: null,
+        dueForMs: 0,
+        debugging: false,
+      },
+      reminderSettings,
+      calendar,
+    );
     if (probe.phase !== 'due') {
       this.#dueSinceWallMs = null;
       this.#stoppingPointMonoMs = null;
@@ -128,11 +152,14 @@ export class Reminders extends Disposable {
 
   #schedule(ms: number): void {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      this.#deps.session.follow();
-      this.evaluate();
-    }, Math.max(20, ms));
+    this.#timer = setTimeout(
+      () => {
+        this.#timer = undefined;
+        this.#deps.session.follow();
+        this.evaluate();
+      },
+      Math.max(20, ms),
+    );
   }
 
   #promptId(ledger: Ledger): string {
@@ -149,7 +176,10 @@ export class Reminders extends Disposable {
       return;
     }
     this.#shownPromptId = id;
-    const routine = this.#deps.routines().routines().find((r) => r.routine.id === view.routineId);
+    const routine = this.#deps
+      .routines()
+      .routines()
+      .find((r) => r.routine.id === view.routineId);
     const name = literalText(routine?.routine.name ?? view.routineId);
     const minutes = Math.max(1, Math.round((routine?.resolved.seconds ?? 120) / 60));
     this.#deps.log.info(`Break due (${view.promptReason ?? 'due'}): offering ${view.routineId}.`);
@@ -166,7 +196,8 @@ export class Reminders extends Disposable {
     const message = t('Time for a break: {0}, about {1} min. Stand up straight for a moment.', name, minutes);
     this.#notificationsShown++;
     void vscode.window.showInformationMessage(message, ...buttons).then((picked) => {
-      const answer: PromptAnswer | undefined = picked === start ? 'start' : picked === snoozeLabel ? 'snooze' : picked === skipLabel ? 'skip' : undefined;
+      const answer: PromptAnswer | undefined =
+        picked === start ? 'start' : picked === snoozeLabel ? 'snooze' : picked === skipLabel ? 'skip' : undefined;
       if (answer) void this.answer(answer, id, view.routineId);
     });
   }
@@ -193,7 +224,9 @@ export class Reminders extends Disposable {
     let done = false;
     switch (answer) {
       case 'start':
-        session.updateLedger((l) => withReminderState(l, routine === FULL_ROUTINE_ID ? offeredFullRoutine(reminderStateOf(l), dayKey) : reminderStateOf(l)));
+        session.updateLedger((l) =>
+          withReminderState(l, routine === FULL_ROUTINE_ID ? offeredFullRoutine(reminderStateOf(l), dayKey) : reminderStateOf(l)),
+        );
         done = this.#deps.routines().start({ routineId: routine }, true);
         break;
       case 'snooze':
@@ -201,7 +234,9 @@ export class Reminders extends Disposable {
         done = session.updateLedger((l) => withReminderState(l, snooze(reminderStateOf(l), now, settings), { kind: 'snoozed', dayKey }));
         break;
       case 'skip':
-        done = session.updateLedger((l) => withReminderState(l, skip(reminderStateOf(l), session.snapshot().activeMsSinceBreak, settings), { kind: 'skipped', dayKey }));
+        done = session.updateLedger((l) =>
+          withReminderState(l, skip(reminderStateOf(l), session.snapshot().activeMsSinceBreak, settings), { kind: 'skipped', dayKey }),
+        );
         break;
     }
     session.releasePrompt(current);

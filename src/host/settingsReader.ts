@@ -1,9 +1,10 @@
-import { t } from '../shared/l10n';
 import * as vscode from 'vscode';
+
 import { formatSpokenDuration } from '../core/format';
+import { parseSettings, type SettingProblem, settingsEqual, type UprightSettings } from '../core/settings';
 import { MS_PER_MINUTE } from '../core/time';
+import { t } from '../shared/l10n';
 import { Disposable } from './dispose';
-import { parseSettings, settingsEqual, type SettingProblem, type UprightSettings } from '../core/settings';
 
 function describeProblem(problem: SettingProblem): string {
   switch (problem.reason) {
@@ -16,7 +17,12 @@ function describeProblem(problem: SettingProblem): string {
     case 'skipped':
       return t('Setting {0}: {1}; it is skipped.', problem.setting, problem.found);
     case 'belowIdleThreshold':
-      return t('Setting {0}: a break of {1} is shorter than the idle threshold, so it could never count; using {2}.', problem.setting, formatSpokenDuration(Number(problem.found) * MS_PER_MINUTE), problem.used);
+      return t(
+        'Setting {0}: a break of {1} is shorter than the idle threshold, so it could never count; using {2}.',
+        problem.setting,
+        formatSpokenDuration(Number(problem.found) * MS_PER_MINUTE),
+        problem.used,
+      );
   }
 }
 

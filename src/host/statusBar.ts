@@ -1,9 +1,10 @@
-import { singular, t } from '../shared/l10n';
 import * as vscode from 'vscode';
+
 import { formatCompactDuration, formatSpokenDuration, sessionLabel } from '../core/format';
-import { type UprightSettings } from '../core/settings';
 import { type ReminderView } from '../core/reminders/scheduler';
+import { type UprightSettings } from '../core/settings';
 import { type TrackerSnapshot } from '../core/tracker';
+import { singular, t } from '../shared/l10n';
 
 export const STATUS_BAR_ITEM_ID = 'upright.timer';
 
@@ -28,8 +29,7 @@ export class SessionStatusBar implements vscode.Disposable {
   render(snapshot: TrackerSnapshot, settings: UprightSettings, nowWallMs: number): void {
     const session = formatCompactDuration(snapshot.activeMsSinceBreak);
     const today = formatCompactDuration(snapshot.todayActiveMs);
-    const text =
-      settings.statusBarDisplay === 'today' ? `$(watch) ${t('{0} today', today)}` : `$(watch) ${session}`;
+    const text = settings.statusBarDisplay === 'today' ? `$(watch) ${t('{0} today', today)}` : `$(watch) ${session}`;
     const key = `${text}|${today}|${snapshot.lastBreakWallMs ?? ''}|${snapshot.focused}|${settings.idleThresholdSeconds}|${settings.naturalBreakMinutes}`;
     if (key === this.#rendered) return;
     this.#rendered = key;
@@ -44,7 +44,9 @@ export class SessionStatusBar implements vscode.Disposable {
     if (snapshot.lastBreakWallMs !== null) {
       const at = new Date(snapshot.lastBreakWallMs);
       const sameDay = at.toDateString() === new Date(nowWallMs).toDateString();
-      const when = sameDay ? at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) : at.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+      const when = sameDay
+        ? at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+        : at.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
       tooltip.appendMarkdown(`${t('Last break: {0}', when)}  \n`);
     }
     if (!snapshot.focused) tooltip.appendMarkdown(`${t('This window is not focused, so it is not counting.')}  \n`);
@@ -87,18 +89,27 @@ export class SessionStatusBar implements vscode.Disposable {
         return { text: `$(bell) ${t('Break due')}`, label: t('Upright: a break is due. Activate for the menu.') };
       case 'soon': {
         const seconds = Math.ceil(r.msUntilDue / 1000);
-        return { text: `$(watch) ${t('Break in {0}', clock(r.msUntilDue))}`, label: t(singular(seconds) ? 'Upright: a break in {0} second.' : 'Upright: a break in {0} seconds.', seconds) };
+        return {
+          text: `$(watch) ${t('Break in {0}', clock(r.msUntilDue))}`,
+          label: t(singular(seconds) ? 'Upright: a break in {0} second.' : 'Upright: a break in {0} seconds.', seconds),
+        };
       }
       case 'paused': {
         const label =
           r.msUntilResume === null
             ? t('Upright: reminders paused until you resume them.')
-            : t('Upright: reminders paused until {0}.', new Date(this.#nowWallMs + r.msUntilResume).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }));
+            : t(
+                'Upright: reminders paused until {0}.',
+                new Date(this.#nowWallMs + r.msUntilResume).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }),
+              );
         return { text: `$(debug-pause) ${this.#sessionText.replace('$(watch) ', '')}`, label };
       }
       case 'counting':
         if (this.#display !== 'nextBreak') return undefined;
-        return { text: `$(watch) ${t('{0} to break', formatCompactDuration(r.msUntilDue + 59_999))}`, label: t('Upright: next break in {0}.', formatSpokenDuration(r.msUntilDue + 59_999)) };
+        return {
+          text: `$(watch) ${t('{0} to break', formatCompactDuration(r.msUntilDue + 59_999))}`,
+          label: t('Upright: next break in {0}.', formatSpokenDuration(r.msUntilDue + 59_999)),
+        };
       default:
         return undefined;
     }
@@ -108,7 +119,8 @@ export class SessionStatusBar implements vscode.Disposable {
     const reminder = this.#reminderText();
     this.#item.text = this.#routine ? `$(person) ${this.#routine.text}` : (reminder?.text ?? this.#sessionText);
     this.#item.accessibilityInformation = { label: this.#routine?.label ?? reminder?.label ?? this.#sessionLabel, role: 'button' };
-    this.#item.backgroundColor = this.#reminder?.phase === 'due' && !this.#routine ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.#item.backgroundColor =
+      this.#reminder?.phase === 'due' && !this.#routine ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }
 
   /** What is on screen now (for the test API). */

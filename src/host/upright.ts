@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+
 import { localCalendar } from '../core/time';
 import { useTranslator } from '../shared/l10n';
 import { ActivitySource } from './activitySource';
@@ -7,10 +8,10 @@ import { CodingSession } from './codingSession';
 import { registerCommands } from './commands';
 import { type HistoryDialogs } from './dialogs/history';
 import { createLog } from './log';
-import { type Platform } from './platform/platform';
-import { Reminders } from './reminders';
 import { type OnDemand } from './onDemand';
 import { registerRestoredPanels } from './panels/restoredPanels';
+import { type Platform } from './platform/platform';
+import { Reminders } from './reminders';
 import { SettingsReader } from './settingsReader';
 import { SessionStatusBar } from './statusBar';
 
@@ -71,7 +72,16 @@ export function startUpright(context: vscode.ExtensionContext, platform: Platfor
       historyDialogs: () => historyDialogs,
       onRoutineEnded: (routineId, completed, fromReminder) => session.recordRoutine(routineId, completed, fromReminder),
     }));
-  const reminders = new Reminders({ session, settings, clock, calendar: localCalendar, routines: () => later().routines, statusBar, log, focused: () => activitySource.focused });
+  const reminders = new Reminders({
+    session,
+    settings,
+    clock,
+    calendar: localCalendar,
+    routines: () => later().routines,
+    statusBar,
+    log,
+    focused: () => activitySource.focused,
+  });
   // Activity goes to the clock; focus changes and natural stopping points also wake the reminders.
   const activitySource = new ActivitySource({
     activity: () => session.activity(),

@@ -31,8 +31,6 @@ export interface ExerciseCard {
   readonly standIn?: { readonly id: string; readonly name: string };
 }
 
-
-
 export interface ExercisesPageData {
   readonly exercises: readonly ExerciseCard[];
   readonly categories: readonly { readonly id: string; readonly label: string }[];
@@ -45,19 +43,20 @@ export interface ExercisesPageData {
 
 export type ToExercisesPage = { readonly type: 'update'; readonly data: ExercisesPageData };
 
-export type FromExercisesPage = { readonly type: 'ready' } | { readonly type: 'changeEquipment' } | { readonly type: 'start'; readonly exerciseId: string };
+export type FromExercisesPage =
+  { readonly type: 'ready' } | { readonly type: 'changeEquipment' } | { readonly type: 'start'; readonly exerciseId: string };
 
 /** Accepts exactly the messages the page may send; anything else is undefined (ignored and logged). */
 export function parseFromExercisesPage(raw: unknown): FromExercisesPage | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
   const keys = Object.keys(raw);
   const { type, exerciseId } = raw as { type?: unknown; exerciseId?: unknown };
-  if (type === 'start' && keys.length === 2 && typeof exerciseId === 'string' && /^[a-z0-9][a-z0-9-]{0,63}$/.test(exerciseId)) return { type, exerciseId };
+  if (type === 'start' && keys.length === 2 && typeof exerciseId === 'string' && /^[a-z0-9][a-z0-9-]{0,63}$/.test(exerciseId))
+    return { type, exerciseId };
   if (keys.length !== 1) return undefined;
   if (type === 'ready' || type === 'changeEquipment') return { type };
   return undefined;
 }
-
 
 function isCard(v: unknown): v is ExerciseCard {
   if (!isObject(v)) return false;
@@ -78,7 +77,8 @@ function isCard(v: unknown): v is ExerciseCard {
 export function parseExercisesPageData(v: unknown): ExercisesPageData | undefined {
   if (!isObject(v) || !Array.isArray(v.exercises) || !v.exercises.every(isCard)) return undefined;
   const isChoice = (c: unknown): boolean => isObject(c) && isString(c.id) && isString(c.label);
-  if (!Array.isArray(v.categories) || !v.categories.every(isChoice) || !Array.isArray(v.positions) || !v.positions.every(isChoice)) return undefined;
+  if (!Array.isArray(v.categories) || !v.categories.every(isChoice) || !Array.isArray(v.positions) || !v.positions.every(isChoice))
+    return undefined;
   if (!isString(v.equipmentSummary) || (v.reduceMotion !== 'on' && v.reduceMotion !== 'off' && v.reduceMotion !== 'auto')) return undefined;
   return v as unknown as ExercisesPageData;
 }

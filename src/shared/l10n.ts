@@ -8,7 +8,8 @@
 export type Translate = (message: string, ...args: Array<string | number>) => string;
 
 /** `{n}` replaced by the n-th argument; a placeholder with no argument stays as it is. */
-export const fill: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (whole, i: string) => (args[Number(i)] === undefined ? whole : String(args[Number(i)])));
+export const fill: Translate = (message, ...args) =>
+  message.replace(/\{(\d+)\}/g, (whole, i: string) => (args[Number(i)] === undefined ? whole : String(args[Number(i)])));
 
 let active: Translate = fill;
 let pluralRules = new Intl.PluralRules('en');

@@ -58,7 +58,9 @@ export interface PlayerSnapshot {
   readonly progress: number;
 }
 
-export type ToRoutinePage = { readonly type: 'routine'; readonly data: RoutinePageData; readonly player: PlayerSnapshot } | { readonly type: 'player'; readonly player: PlayerSnapshot };
+export type ToRoutinePage =
+  | { readonly type: 'routine'; readonly data: RoutinePageData; readonly player: PlayerSnapshot }
+  | { readonly type: 'player'; readonly player: PlayerSnapshot };
 
 export const CONTROL_ACTIONS = ['pause', 'resume', 'next', 'back', 'finish', 'close'] as const;
 export type ControlAction = (typeof CONTROL_ACTIONS)[number];
@@ -78,12 +80,12 @@ export interface RoutinePageState {
   readonly doneSegments: readonly number[];
 }
 
-
 export function parseFromRoutinePage(raw: unknown): FromRoutinePage | undefined {
   if (!isObject(raw)) return undefined;
   const keys = Object.keys(raw);
   if (raw.type === 'ready' && keys.length === 1) return { type: 'ready' };
-  if (raw.type === 'control' && keys.length === 2 && (CONTROL_ACTIONS as readonly unknown[]).includes(raw.action)) return { type: 'control', action: raw.action as ControlAction };
+  if (raw.type === 'control' && keys.length === 2 && (CONTROL_ACTIONS as readonly unknown[]).includes(raw.action))
+    return { type: 'control', action: raw.action as ControlAction };
   return undefined;
 }
 
@@ -137,16 +139,37 @@ export function parseToRoutinePage(raw: unknown): ToRoutinePage | undefined {
   if (raw.type === 'player') return isPlayer(raw.player) ? { type: 'player', player: raw.player } : undefined;
   if (raw.type !== 'routine' || !isPlayer(raw.player) || !isObject(raw.data)) return undefined;
   const d = raw.data;
-  if (!isString(d.routineId) || !(d.exerciseId === null || isString(d.exerciseId)) || typeof d.fromReminder !== 'boolean' || !isString(d.routineName) || !Array.isArray(d.steps) || !d.steps.every(isStep)) return undefined;
+  if (
+    !isString(d.routineId) ||
+    !(d.exerciseId === null || isString(d.exerciseId)) ||
+    typeof d.fromReminder !== 'boolean' ||
+    !isString(d.routineName) ||
+    !Array.isArray(d.steps) ||
+    !d.steps.every(isStep)
+  )
+    return undefined;
   const stepCount = d.steps.length;
-  if (!Array.isArray(d.segments) || !d.segments.every((s) => isSegment(s, stepCount)) || !(d.reduceMotion === 'on' || d.reduceMotion === 'off' || d.reduceMotion === 'auto') || typeof d.sound !== 'boolean') return undefined;
+  if (
+    !Array.isArray(d.segments) ||
+    !d.segments.every((s) => isSegment(s, stepCount)) ||
+    !(d.reduceMotion === 'on' || d.reduceMotion === 'off' || d.reduceMotion === 'auto') ||
+    typeof d.sound !== 'boolean'
+  )
+    return undefined;
   return { type: 'routine', data: d as unknown as RoutinePageData, player: raw.player };
 }
 
 /** Reads what a page kept, for restoring after a reload; undefined when it is not a routine state. */
 export function parseRoutinePageState(v: unknown): RoutinePageState | undefined {
-  if (!isObject(v) || !isString(v.routineId) || !(v.exerciseId === null || isString(v.exerciseId)) || typeof v.fromReminder !== 'boolean') return undefined;
+  if (!isObject(v) || !isString(v.routineId) || !(v.exerciseId === null || isString(v.exerciseId)) || typeof v.fromReminder !== 'boolean')
+    return undefined;
   if (!isCount(v.segment) || !(v.status === 'running' || v.status === 'paused' || v.status === 'finished')) return undefined;
-  if (!(v.endsAtWallMs === null || isMs(v.endsAtWallMs)) || !isMs(v.remainingMs) || !Array.isArray(v.doneSegments) || !v.doneSegments.every(isCount)) return undefined;
+  if (
+    !(v.endsAtWallMs === null || isMs(v.endsAtWallMs)) ||
+    !isMs(v.remainingMs) ||
+    !Array.isArray(v.doneSegments) ||
+    !v.doneSegments.every(isCount)
+  )
+    return undefined;
   return v as unknown as RoutinePageState;
 }

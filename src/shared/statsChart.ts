@@ -97,7 +97,8 @@ export function localDate(day: string): Date {
 
 export function statsFormat(locale: string): StatsFormat {
   const tag = supportedLocale(locale);
-  const unit = (name: 'hour' | 'minute', unitDisplay: 'short' | 'narrow'): Intl.NumberFormat => new Intl.NumberFormat(tag, { style: 'unit', unit: name, unitDisplay });
+  const unit = (name: 'hour' | 'minute', unitDisplay: 'short' | 'narrow'): Intl.NumberFormat =>
+    new Intl.NumberFormat(tag, { style: 'unit', unit: name, unitDisplay });
   const number = new Intl.NumberFormat(tag);
   const hours = unit('hour', 'short');
   const minutes = unit('minute', 'short');
@@ -118,7 +119,8 @@ export function statsFormat(locale: string): StatsFormat {
       if (h === 0) return minutes.format(m);
       return m === 0 ? hours.format(h) : `${hours.format(h)} ${minutes.format(m)}`;
     },
-    axisDuration: (ms) => (ms % MS_PER_HOUR === 0 ? hoursNarrow.format(ms / MS_PER_HOUR) : minutesNarrow.format(Math.round(ms / MS_PER_MINUTE))),
+    axisDuration: (ms) =>
+      ms % MS_PER_HOUR === 0 ? hoursNarrow.format(ms / MS_PER_HOUR) : minutesNarrow.format(Math.round(ms / MS_PER_MINUTE)),
     weekdayNarrow: (day) => weekday.format(localDate(day)),
     dayOfMonth: (day) => monthDay.format(localDate(day)),
     dayShort: (day) => short.format(localDate(day)),
@@ -145,7 +147,15 @@ export function breaksTaken(day: StatsDay): number {
 }
 
 export function isEmptyDay(day: StatsDay): boolean {
-  return day.activeMs === 0 && day.reminders === 0 && breaksTaken(day) === 0 && day.skipped === 0 && day.snoozed === 0 && day.routines === 0 && day.exercises === 0;
+  return (
+    day.activeMs === 0 &&
+    day.reminders === 0 &&
+    breaksTaken(day) === 0 &&
+    day.skipped === 0 &&
+    day.snoozed === 0 &&
+    day.routines === 0 &&
+    day.exercises === 0
+  );
 }
 
 /** Nothing recorded yet, not even today: the page shows a welcome instead of empty charts. */
@@ -217,8 +227,23 @@ function gridlines(scale: Scale, top: number, height: number, width: number, lab
   const base = top + height;
   for (let value = 0; value <= scale.top; value += scale.step) {
     const y = base - (value / scale.top) * height;
-    lines.push(node('line', { class: value === 0 ? 'upr-chart-grid upr-chart-axis' : 'upr-chart-grid', x1: CHART.gutter, y1: y, x2: width - CHART.right, y2: y }));
-    lines.push(node('text', { class: 'upr-chart-label upr-chart-tick', x: CHART.gutter - 3, y: y + 3.5, 'text-anchor': 'end' }, undefined, label(value)));
+    lines.push(
+      node('line', {
+        class: value === 0 ? 'upr-chart-grid upr-chart-axis' : 'upr-chart-grid',
+        x1: CHART.gutter,
+        y1: y,
+        x2: width - CHART.right,
+        y2: y,
+      }),
+    );
+    lines.push(
+      node(
+        'text',
+        { class: 'upr-chart-label upr-chart-tick', x: CHART.gutter - 3, y: y + 3.5, 'text-anchor': 'end' },
+        undefined,
+        label(value),
+      ),
+    );
   }
   return node('g', { class: 'upr-chart-scale' }, lines);
 }
@@ -226,14 +251,24 @@ function gridlines(scale: Scale, top: number, height: number, width: number, lab
 /** Fills for high-contrast themes, where the three kinds of break differ by pattern as well as colour. */
 function patterns(): ChartNode {
   return node('defs', {}, [
-    node('pattern', { id: 'upr-chart-hatch', width: 4, height: 4, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, [node('line', { class: 'upr-chart-pattern', x1: 0, y1: 0, x2: 0, y2: 4 })]),
-    node('pattern', { id: 'upr-chart-dots', width: 4, height: 4, patternUnits: 'userSpaceOnUse' }, [node('circle', { class: 'upr-chart-pattern', cx: 2, cy: 2, r: 1 })]),
+    node('pattern', { id: 'upr-chart-hatch', width: 4, height: 4, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, [
+      node('line', { class: 'upr-chart-pattern', x1: 0, y1: 0, x2: 0, y2: 4 }),
+    ]),
+    node('pattern', { id: 'upr-chart-dots', width: 4, height: 4, patternUnits: 'userSpaceOnUse' }, [
+      node('circle', { class: 'upr-chart-pattern', cx: 2, cy: 2, r: 1 }),
+    ]),
   ]);
 }
 
 /** A tooltip line for one column, shown when the pointer rests on it. */
 function dayTitle(day: StatsDay, format: StatsFormat): string {
-  return t('{0}: {1} coding, {2}, {3}', format.dayShort(day.day), format.duration(day.activeMs), counted(format, breaksTaken(day), 'break'), counted(format, day.reminders, 'reminder'));
+  return t(
+    '{0}: {1} coding, {2}, {3}',
+    format.dayShort(day.day),
+    format.duration(day.activeMs),
+    counted(format, breaksTaken(day), 'break'),
+    counted(format, day.reminders, 'reminder'),
+  );
 }
 
 /**
@@ -260,7 +295,10 @@ export function layoutChart(data: StatsPageData, format: StatsFormat, drawWidth:
     const center = left + column / 2;
     const bandTop = CHART.activeTop - 6;
     // The whole column answers the pointer with its tooltip, not only the bars in it.
-    const parts: ChartNode[] = [node('title', {}, undefined, dayTitle(day, format)), rect(isToday ? 'upr-chart-hit upr-chart-today-band' : 'upr-chart-hit', left, bandTop, column, CHART.height - bandTop)];
+    const parts: ChartNode[] = [
+      node('title', {}, undefined, dayTitle(day, format)),
+      rect(isToday ? 'upr-chart-hit upr-chart-today-band' : 'upr-chart-hit', left, bandTop, column, CHART.height - bandTop),
+    ];
     if (day.activeMs > 0) {
       const height = Math.max(CHART.minBarHeight, (day.activeMs / active.top) * CHART.activeHeight);
       parts.push(rect('upr-chart-bar upr-chart-active', center - barWidth / 2, activeBase - height, barWidth, height));
@@ -288,12 +326,16 @@ export function layoutChart(data: StatsPageData, format: StatsFormat, drawWidth:
     return node('g', { class: `upr-chart-day${today}`, 'data-day': day.day }, parts);
   });
 
-  return node('svg', { class: 'upr-chart', viewBox: `0 0 ${width} ${CHART.height}`, width, height: CHART.height, 'aria-hidden': 'true', focusable: 'false' }, [
-    patterns(),
-    gridlines(active, CHART.activeTop, CHART.activeHeight, width, (ms) => (ms === 0 ? format.count(0) : format.axisDuration(ms))),
-    gridlines(counts, CHART.breaksTop, CHART.breaksHeight, width, (n) => format.count(n)),
-    node('g', { class: 'upr-chart-days' }, columns),
-  ]);
+  return node(
+    'svg',
+    { class: 'upr-chart', viewBox: `0 0 ${width} ${CHART.height}`, width, height: CHART.height, 'aria-hidden': 'true', focusable: 'false' },
+    [
+      patterns(),
+      gridlines(active, CHART.activeTop, CHART.activeHeight, width, (ms) => (ms === 0 ? format.count(0) : format.axisDuration(ms))),
+      gridlines(counts, CHART.breaksTop, CHART.breaksHeight, width, (n) => format.count(n)),
+      node('g', { class: 'upr-chart-days' }, columns),
+    ],
+  );
 }
 
 /** The chart in one or two sentences: the figure's caption, and what a screen reader hears first. */
@@ -341,7 +383,14 @@ export function chartTable(data: StatsPageData, format: StatsFormat): StatsTable
         day: d.day,
         label: today ? t('{0} (today)', format.dayShort(d.day)) : format.dayShort(d.day),
         today,
-        cells: [format.duration(d.activeMs), format.count(d.reminders), ...BREAK_KINDS.map((k) => format.count(d[k.key])), format.count(d.skipped), format.count(d.snoozed), format.count(d.exercises)],
+        cells: [
+          format.duration(d.activeMs),
+          format.count(d.reminders),
+          ...BREAK_KINDS.map((k) => format.count(d[k.key])),
+          format.count(d.skipped),
+          format.count(d.snoozed),
+          format.count(d.exercises),
+        ],
       };
     }),
   };

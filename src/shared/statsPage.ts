@@ -53,7 +53,14 @@ export interface StatsPageData {
   /** Up to five of those done at least once, fewest first, none of them in `mostDone`. */
   readonly leastDone: readonly ExerciseTally[];
   /** All recorded days, today included. */
-  readonly totals: { readonly days: number; readonly activeMs: number; readonly breaks: number; readonly routines: number; readonly exercises: number; readonly exerciseMs: number };
+  readonly totals: {
+    readonly days: number;
+    readonly activeMs: number;
+    readonly breaks: number;
+    readonly routines: number;
+    readonly exercises: number;
+    readonly exerciseMs: number;
+  };
   /** The first recorded day (`YYYY-MM-DD`), or null when there is no history yet. */
   readonly since: string | null;
 }
@@ -71,7 +78,8 @@ export function parseFromStatsPage(raw: unknown): FromStatsPage | undefined {
   if (!isObject(raw)) return undefined;
   const keys = Object.keys(raw);
   const { type, exerciseId } = raw;
-  if (type === 'startExercise' && keys.length === 2 && typeof exerciseId === 'string' && /^[a-z0-9][a-z0-9-]{0,63}$/.test(exerciseId)) return { type, exerciseId };
+  if (type === 'startExercise' && keys.length === 2 && typeof exerciseId === 'string' && /^[a-z0-9][a-z0-9-]{0,63}$/.test(exerciseId))
+    return { type, exerciseId };
   if (keys.length !== 1) return undefined;
   if (type === 'ready' || type === 'export' || type === 'clear') return { type };
   return undefined;
@@ -81,7 +89,14 @@ export function parseFromStatsPage(raw: unknown): FromStatsPage | undefined {
 export const DAY_COUNT_FIELDS = ['reminders', 'started', 'manual', 'natural', 'skipped', 'snoozed', 'routines', 'exercises'] as const;
 
 function isDay(v: unknown): v is StatsDay {
-  return isObject(v) && isString(v.day) && DAY_KEY_PATTERN.test(v.day) && isMs(v.activeMs) && isMs(v.exerciseMs) && DAY_COUNT_FIELDS.every((k) => isCount(v[k]));
+  return (
+    isObject(v) &&
+    isString(v.day) &&
+    DAY_KEY_PATTERN.test(v.day) &&
+    isMs(v.activeMs) &&
+    isMs(v.exerciseMs) &&
+    DAY_COUNT_FIELDS.every((k) => isCount(v[k]))
+  );
 }
 
 function isTally(v: unknown): v is ExerciseTally {
@@ -94,9 +109,16 @@ export function parseStatsPageData(v: unknown): StatsPageData | undefined {
   if (!Array.isArray(v.days) || v.days.length !== CHART_DAYS || !v.days.every(isDay)) return undefined;
   const streak = v.streak;
   if (!isObject(streak) || !isCount(streak.current) || !isCount(streak.best)) return undefined;
-  if (!Array.isArray(v.mostDone) || !v.mostDone.every(isTally) || !Array.isArray(v.leastDone) || !v.leastDone.every(isTally)) return undefined;
+  if (!Array.isArray(v.mostDone) || !v.mostDone.every(isTally) || !Array.isArray(v.leastDone) || !v.leastDone.every(isTally))
+    return undefined;
   const totals = v.totals;
-  if (!isObject(totals) || !['days', 'breaks', 'routines', 'exercises'].every((k) => isCount(totals[k])) || !isMs(totals.activeMs) || !isMs(totals.exerciseMs)) return undefined;
+  if (
+    !isObject(totals) ||
+    !['days', 'breaks', 'routines', 'exercises'].every((k) => isCount(totals[k])) ||
+    !isMs(totals.activeMs) ||
+    !isMs(totals.exerciseMs)
+  )
+    return undefined;
   if (v.since !== null && !(isString(v.since) && DAY_KEY_PATTERN.test(v.since))) return undefined;
   return v as unknown as StatsPageData;
 }

@@ -1,7 +1,13 @@
-import { singular, t } from '../shared/l10n';
-import { type ExerciseCard, type ExercisesPageData, type FromExercisesPage, parseExercisesPageData, parseToExercisesPage } from '../shared/exercisesPage';
+import {
+  type ExerciseCard,
+  type ExercisesPageData,
+  type FromExercisesPage,
+  parseExercisesPageData,
+  parseToExercisesPage,
+} from '../shared/exercisesPage';
 import { renderIllustration } from '../shared/illustration/render';
 import { ILLUSTRATIONS } from '../shared/illustration/specs';
+import { singular, t } from '../shared/l10n';
 import { el, prefersStill, vscodeApi } from './vscodeApi';
 
 interface PageState {
@@ -48,7 +54,13 @@ function picture(card: ExerciseCard, big: boolean): HTMLElement {
   return box;
 }
 
-function select(name: string, label: string, value: string, options: { id: string; label: string }[], onChange: (v: string) => void): HTMLElement {
+function select(
+  name: string,
+  label: string,
+  value: string,
+  options: { id: string; label: string }[],
+  onChange: (v: string) => void,
+): HTMLElement {
   const id = `filter-${name}`;
   const control = el('select', { attrs: { id } });
   for (const o of options) {
@@ -71,7 +83,12 @@ function matches(card: ExerciseCard): boolean {
 function tags(card: ExerciseCard): HTMLElement {
   const list = el('ul', { className: 'tags' });
   list.append(el('li', { className: 'tag', text: card.positionLabels.join(' · ') }));
-  list.append(el('li', { className: card.canDo ? 'tag' : 'tag tag-missing', text: card.equipmentLabels.length ? card.equipmentLabels.join(', ') : t('No equipment') }));
+  list.append(
+    el('li', {
+      className: card.canDo ? 'tag' : 'tag tag-missing',
+      text: card.equipmentLabels.length ? card.equipmentLabels.join(', ') : t('No equipment'),
+    }),
+  );
   return list;
 }
 
@@ -81,8 +98,12 @@ function renderGrid(): void {
     'header',
     { className: 'toolbar' },
     el('h1', { text: t('Exercises') }),
-    select('position', t('Position'), state.position, [{ id: 'all', label: t('Any position') }, ...data.positions], (v) => setState({ position: v })),
-    select('kind', t('Kind'), state.category, [{ id: 'all', label: t('Every kind') }, ...data.categories], (v) => setState({ category: v })),
+    select('position', t('Position'), state.position, [{ id: 'all', label: t('Any position') }, ...data.positions], (v) =>
+      setState({ position: v }),
+    ),
+    select('kind', t('Kind'), state.category, [{ id: 'all', label: t('Every kind') }, ...data.categories], (v) =>
+      setState({ category: v }),
+    ),
     select(
       'equipment',
       t('Equipment'),
@@ -97,11 +118,25 @@ function renderGrid(): void {
   );
   const change = el('button', { className: 'link', text: t('Change…'), attrs: { type: 'button' } });
   change.addEventListener('click', () => send({ type: 'changeEquipment' }));
-  const summary = el('p', { className: 'summary' }, document.createTextNode(`${data.equipmentSummary}. `), change, document.createTextNode(` ${t('Showing {0} of {1}.', shown.length, data.exercises.length)}`));
+  const summary = el(
+    'p',
+    { className: 'summary' },
+    document.createTextNode(`${data.equipmentSummary}. `),
+    change,
+    document.createTextNode(` ${t('Showing {0} of {1}.', shown.length, data.exercises.length)}`),
+  );
   const grid = el('ul', { className: 'grid', attrs: { 'aria-label': t('Exercises') } });
   for (const card of shown) {
-    const button = el('button', { className: 'card', attrs: { type: 'button', 'data-id': card.id, 'aria-label': `${card.name}. ${card.summary}` } });
-    button.append(picture(card, false), el('span', { className: 'card-name', text: card.name }), el('span', { className: 'card-muscles', text: card.muscleLabels.join(', ') }), tags(card));
+    const button = el('button', {
+      className: 'card',
+      attrs: { type: 'button', 'data-id': card.id, 'aria-label': `${card.name}. ${card.summary}` },
+    });
+    button.append(
+      picture(card, false),
+      el('span', { className: 'card-name', text: card.name }),
+      el('span', { className: 'card-muscles', text: card.muscleLabels.join(', ') }),
+      tags(card),
+    );
     button.addEventListener('click', () => {
       lastFocusedCard = card.id;
       setState({ open: card.id });
@@ -153,7 +188,31 @@ function renderDetail(card: ExerciseCard): void {
     'article',
     { className: 'detail' },
     back,
-    el('div', { className: 'detail-body' }, picture(card, true), el('div', { className: 'detail-text' }, heading, el('p', { className: 'lead', text: card.summary }), facts, standIn, start, el('h2', { text: t('How to do it') }), steps, el('h2', { text: t('Keep in mind') }), cues, el('p', { className: 'caution' }, el('strong', { text: t('Careful:') }), document.createTextNode(' '), document.createTextNode(card.caution)))),
+    el(
+      'div',
+      { className: 'detail-body' },
+      picture(card, true),
+      el(
+        'div',
+        { className: 'detail-text' },
+        heading,
+        el('p', { className: 'lead', text: card.summary }),
+        facts,
+        standIn,
+        start,
+        el('h2', { text: t('How to do it') }),
+        steps,
+        el('h2', { text: t('Keep in mind') }),
+        cues,
+        el(
+          'p',
+          { className: 'caution' },
+          el('strong', { text: t('Careful:') }),
+          document.createTextNode(' '),
+          document.createTextNode(card.caution),
+        ),
+      ),
+    ),
   );
   root.replaceChildren(article);
   heading.focus();

@@ -1,7 +1,16 @@
-import { singular, t } from '../shared/l10n';
 import { renderIllustration } from '../shared/illustration/render';
 import { ILLUSTRATIONS } from '../shared/illustration/specs';
-import { type ControlAction, type FromRoutinePage, parseToRoutinePage, type PlayerSnapshot, type RoutinePageData, type RoutinePageState, type RoutineStepView, type SegmentView } from '../shared/routinePage';
+import { singular, t } from '../shared/l10n';
+import {
+  type ControlAction,
+  type FromRoutinePage,
+  parseToRoutinePage,
+  type PlayerSnapshot,
+  type RoutinePageData,
+  type RoutinePageState,
+  type RoutineStepView,
+  type SegmentView,
+} from '../shared/routinePage';
 import { el, prefersStill, vscodeApi } from './vscodeApi';
 
 const api = vscodeApi<RoutinePageState>();
@@ -22,7 +31,11 @@ const RING_C = 2 * Math.PI * RING_R;
 
 // The page's frame: built once, filled in as the routine moves.
 const title = el('h1', { className: 'routine-name' });
-const bar = el('div', { className: 'bar', attrs: { role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-label': t('Routine progress') } }, el('div', { className: 'bar-fill' }));
+const bar = el(
+  'div',
+  { className: 'bar', attrs: { role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-label': t('Routine progress') } },
+  el('div', { className: 'bar-fill' }),
+);
 const where = el('p', { className: 'where' });
 const art = el('div', { className: 'art art-big' });
 const phase = el('p', { className: 'phase' });
@@ -36,13 +49,24 @@ const countSmall = el('span', { className: 'count-small' });
 const steps = el('ol', { className: 'steps' });
 const caution = el('p', { className: 'caution' });
 const upNext = el('p', { className: 'up-next' });
-const safety = el('p', { className: 'safety', text: t('Move slowly and gently. Stop if you feel sharp or worsening pain; mild, easing tension is fine.') });
+const safety = el('p', {
+  className: 'safety',
+  text: t('Move slowly and gently. Stop if you feel sharp or worsening pain; mild, easing tension is fine.'),
+});
 const live = el('div', { className: 'visually-hidden', attrs: { 'aria-live': 'polite', role: 'status' } });
 const summary = el('section', { className: 'summary', attrs: { hidden: '' } });
 
 function control(label: string, action: ControlAction, key: string, keyLabel: string): HTMLButtonElement {
-  const button = el('button', { className: `button control control-${action}${action === 'pause' ? ' primary' : ''}`, attrs: { type: 'button', 'aria-keyshortcuts': key, title: `${label} (${keyLabel})` } }, el('span', { text: label }), el('kbd', { text: keyLabel }));
-  button.addEventListener('click', () => act(button.dataset.action as ControlAction | undefined ?? action));
+  const button = el(
+    'button',
+    {
+      className: `button control control-${action}${action === 'pause' ? ' primary' : ''}`,
+      attrs: { type: 'button', 'aria-keyshortcuts': key, title: `${label} (${keyLabel})` },
+    },
+    el('span', { text: label }),
+    el('kbd', { text: keyLabel }),
+  );
+  button.addEventListener('click', () => act((button.dataset.action as ControlAction | undefined) ?? action));
   button.dataset.action = action;
   return button;
 }
@@ -232,7 +256,8 @@ function drawCount(): void {
     }
   } else if (second !== shownSecond) {
     countBig.textContent = formatSeconds(left);
-    countSmall.textContent = seg.kind === 'work' ? (step.kind === 'hold' ? t('hold') : t('keep going')) : seg.kind === 'rest' ? t('rest') : t('get ready');
+    countSmall.textContent =
+      seg.kind === 'work' ? (step.kind === 'hold' ? t('hold') : t('keep going')) : seg.kind === 'rest' ? t('rest') : t('get ready');
     count.setAttribute('aria-label', t(singular(second) ? '{0} second left' : '{0} seconds left', second));
     if (player.status === 'running' && second <= 3 && second >= 1 && shownSecond !== -1) announce(String(second));
   }
@@ -245,16 +270,27 @@ function drawCount(): void {
 function drawSummary(): void {
   if (!data || !player) return;
   const done = new Set(player.completedSteps);
-  const items = data.steps.map((s, i) => el('li', { className: done.has(i) ? 'done' : 'not-done', text: `${done.has(i) ? '✓' : '–'} ${s.name}` }));
+  const items = data.steps.map((s, i) =>
+    el('li', { className: done.has(i) ? 'done' : 'not-done', text: `${done.has(i) ? '✓' : '–'} ${s.name}` }),
+  );
   const close = el('button', { className: 'button primary', text: t('Close'), attrs: { type: 'button' } });
   close.addEventListener('click', () => act('close'));
   const allDone = done.size === data.steps.length;
-  const heading = el('h2', { text: allDone ? t('Routine done') : player.early ? t('Stopped early') : t('Routine ended'), attrs: { tabindex: '-1' } });
+  const heading = el('h2', {
+    text: allDone ? t('Routine done') : player.early ? t('Stopped early') : t('Routine ended'),
+    attrs: { tabindex: '-1' },
+  });
   const total = data.steps.length;
   const counted =
     done.size === 0
       ? t('No exercise was completed, so it does not count as a break.')
-      : t(singular(total) ? '{0} of {1} exercise completed. It counts as a break.' : '{0} of {1} exercises completed. It counts as a break.', done.size, total);
+      : t(
+          singular(total)
+            ? '{0} of {1} exercise completed. It counts as a break.'
+            : '{0} of {1} exercises completed. It counts as a break.',
+          done.size,
+          total,
+        );
   summary.replaceChildren(heading, el('p', { text: counted }), el('ul', { className: 'summary-list' }, ...items), close);
   summary.hidden = false;
   if (!document.body.classList.contains('is-finished')) chime([523, 659, 784]);

@@ -1,6 +1,24 @@
 import { t } from '../shared/l10n';
-import { BREAK_KINDS, breaksTaken, type ChartNode, chartSummary, chartTable, counted, hasHistory, layoutChart, type StatsFormat, statsFormat } from '../shared/statsChart';
-import { CHART_DAYS, type ExerciseTally, type FromStatsPage, parseStatsPageData, parseToStatsPage, type StatsPageData } from '../shared/statsPage';
+import {
+  BREAK_KINDS,
+  breaksTaken,
+  type ChartNode,
+  chartSummary,
+  chartTable,
+  counted,
+  hasHistory,
+  layoutChart,
+  type StatsFormat,
+  statsFormat,
+} from '../shared/statsChart';
+import {
+  CHART_DAYS,
+  type ExerciseTally,
+  type FromStatsPage,
+  parseStatsPageData,
+  parseToStatsPage,
+  type StatsPageData,
+} from '../shared/statsPage';
 import { el, vscodeApi } from './vscodeApi';
 
 interface PageState {
@@ -60,7 +78,12 @@ const toggle = button('', 'button table-toggle', 'table-toggle', () => {
 });
 toggle.setAttribute('aria-controls', 'chart-table');
 const chart = el('figure', { className: 'chart', attrs: { id: 'chart' } }, caption, chartBox, legend, toggle, tableBox);
-const chartSection = el('section', { className: 'history', attrs: { 'aria-labelledby': 'history-title' } }, el('h2', { text: t('Last {0} days', CHART_DAYS), attrs: { id: 'history-title' } }), chart);
+const chartSection = el(
+  'section',
+  { className: 'history', attrs: { 'aria-labelledby': 'history-title' } },
+  el('h2', { text: t('Last {0} days', CHART_DAYS), attrs: { id: 'history-title' } }),
+  chart,
+);
 const mostDone = el('section', { className: 'tally', attrs: { id: 'most-done', 'aria-labelledby': 'most-title' } });
 const leastDone = el('section', { className: 'tally', attrs: { id: 'least-done', 'aria-labelledby': 'least-title' } });
 const tallies = el('div', { className: 'tallies' }, mostDone, leastDone);
@@ -69,7 +92,12 @@ const footer = el(
   'footer',
   { className: 'actions' },
   since,
-  el('div', { className: 'action-buttons' }, button(t('Export…'), 'button', 'export', () => send({ type: 'export' })), button(t('Delete history…'), 'button', 'clear', () => send({ type: 'clear' }))),
+  el(
+    'div',
+    { className: 'action-buttons' },
+    button(t('Export…'), 'button', 'export', () => send({ type: 'export' })),
+    button(t('Delete history…'), 'button', 'clear', () => send({ type: 'clear' })),
+  ),
 );
 const main = el('main', { className: 'page stats', attrs: { 'aria-busy': 'true' } }, title, empty, today, chartSection, tallies, footer);
 document.body.append(main);
@@ -85,7 +113,13 @@ function showTable(): void {
 
 function tile(label: string, value: string, note?: string, valueId?: string): HTMLElement {
   const dd = el('dd', { className: 'tile-value', text: value, attrs: valueId ? { id: valueId } : {} });
-  return el('div', { className: 'tile' }, el('dt', { className: 'tile-label', text: label }), dd, note ? el('dd', { className: 'tile-note', text: note }) : null);
+  return el(
+    'div',
+    { className: 'tile' },
+    el('dt', { className: 'tile-label', text: label }),
+    dd,
+    note ? el('dd', { className: 'tile-note', text: note }) : null,
+  );
 }
 
 function renderToday(d: StatsPageData, f: StatsFormat): void {
@@ -106,7 +140,11 @@ function renderToday(d: StatsPageData, f: StatsFormat): void {
 }
 
 function swatch(className: string): SVGElement {
-  return svg({ tag: 'svg', attrs: { class: 'swatch', viewBox: '0 0 12 12', 'aria-hidden': 'true', focusable: 'false' }, children: [{ tag: 'rect', attrs: { class: `upr-chart-bar ${className}`, x: '1', y: '1', width: '10', height: '10' } }] });
+  return svg({
+    tag: 'svg',
+    attrs: { class: 'swatch', viewBox: '0 0 12 12', 'aria-hidden': 'true', focusable: 'false' },
+    children: [{ tag: 'rect', attrs: { class: `upr-chart-bar ${className}`, x: '1', y: '1', width: '10', height: '10' } }],
+  });
 }
 
 /** The width the chart was last drawn at: it is drawn again when the panel's width changes. */
@@ -120,34 +158,65 @@ function drawChart(d: StatsPageData, f: StatsFormat): void {
 function renderChart(d: StatsPageData, f: StatsFormat): void {
   caption.textContent = chartSummary(d, f);
   drawChart(d, f);
-  const keys = [{ className: 'upr-chart-active', label: t('Coding time') }, ...BREAK_KINDS.map((k) => ({ className: `upr-chart-${k.key}`, label: k.label })), { className: 'upr-chart-reminders', label: t('Reminders') }];
+  const keys = [
+    { className: 'upr-chart-active', label: t('Coding time') },
+    ...BREAK_KINDS.map((k) => ({ className: `upr-chart-${k.key}`, label: k.label })),
+    { className: 'upr-chart-reminders', label: t('Reminders') },
+  ];
   legend.replaceChildren(...keys.map((k) => el('li', {}, swatch(k.className), el('span', { text: k.label }))));
   const layout = chartTable(d, f);
   const head = el('tr', {}, ...layout.headers.map((h) => el('th', { text: h, attrs: { scope: 'col' } })));
   const body = el('tbody');
   for (const row of layout.rows) {
-    body.append(el('tr', { className: row.today ? 'is-today' : '' }, el('th', { text: row.label, attrs: { scope: 'row' } }), ...row.cells.map((c) => el('td', { text: c }))));
+    body.append(
+      el(
+        'tr',
+        { className: row.today ? 'is-today' : '' },
+        el('th', { text: row.label, attrs: { scope: 'row' } }),
+        ...row.cells.map((c) => el('td', { text: c })),
+      ),
+    );
   }
   table.replaceChildren(el('caption', { text: layout.caption }), el('thead', {}, head), body);
   showTable();
 }
 
-function renderTally(section: HTMLElement, heading: string, headingId: string, items: readonly ExerciseTally[], none: string, f: StatsFormat): void {
+function renderTally(
+  section: HTMLElement,
+  heading: string,
+  headingId: string,
+  items: readonly ExerciseTally[],
+  none: string,
+  f: StatsFormat,
+): void {
   const focusedId = section.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.id : undefined;
   const list = el('ol', { className: 'tally-list' });
   for (const item of items) {
-    const start = el('button', { className: 'link exercise', text: item.name, attrs: { type: 'button', 'data-id': item.id, title: t('Start {0}', item.name) } });
+    const start = el('button', {
+      className: 'link exercise',
+      text: item.name,
+      attrs: { type: 'button', 'data-id': item.id, title: t('Start {0}', item.name) },
+    });
     start.addEventListener('click', () => send({ type: 'startExercise', exerciseId: item.id }));
-    list.append(el('li', {}, start, el('span', { className: 'tally-count', text: `${counted(f, item.count, 'time')} · ${f.duration(item.ms)}` })));
+    list.append(
+      el('li', {}, start, el('span', { className: 'tally-count', text: `${counted(f, item.count, 'time')} · ${f.duration(item.ms)}` })),
+    );
   }
-  section.replaceChildren(el('h2', { text: heading, attrs: { id: headingId } }), items.length > 0 ? list : el('p', { className: 'tally-none', text: none }));
+  section.replaceChildren(
+    el('h2', { text: heading, attrs: { id: headingId } }),
+    items.length > 0 ? list : el('p', { className: 'tally-none', text: none }),
+  );
   if (focusedId !== undefined) list.querySelector<HTMLButtonElement>(`button[data-id="${CSS.escape(focusedId)}"]`)?.focus();
 }
 
 function renderEmpty(): void {
   empty.replaceChildren(
     el('h2', { text: t('Nothing here yet'), attrs: { id: 'empty-title' } }),
-    el('p', { text: t('Upright counts your coding time while you work and records every break you take. Come back after a little coding to see your day, your breaks against reminders, and your streak.') }),
+    el('p', {
+      text: t(
+        'Upright counts your coding time while you work and records every break you take. Come back after a little coding to see your day, your breaks against reminders, and your streak.',
+      ),
+    }),
     el('p', { text: t('Everything stays on this computer.') }),
   );
 }
@@ -166,8 +235,22 @@ function render(): void {
   }
   renderToday(d, f);
   renderChart(d, f);
-  renderTally(mostDone, t('Most done'), 'most-title', d.mostDone, t('No exercise done yet. Start one from Browse Exercises, or take a break when a reminder comes.'), f);
-  renderTally(leastDone, t('Least done'), 'least-title', d.leastDone, d.mostDone.length > 0 ? t('Every exercise you have done is in the list above.') : t('Nothing yet.'), f);
+  renderTally(
+    mostDone,
+    t('Most done'),
+    'most-title',
+    d.mostDone,
+    t('No exercise done yet. Start one from Browse Exercises, or take a break when a reminder comes.'),
+    f,
+  );
+  renderTally(
+    leastDone,
+    t('Least done'),
+    'least-title',
+    d.leastDone,
+    d.mostDone.length > 0 ? t('Every exercise you have done is in the list above.') : t('Nothing yet.'),
+    f,
+  );
   const all = d.totals;
   since.textContent = d.since
     ? t(

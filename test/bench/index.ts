@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import * as nodeModule from 'node:module';
 import * as path from 'node:path';
+
 import * as vscode from 'vscode';
+
 import { type UprightTestApi } from '../../src/host/testing/testApi';
 
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -29,7 +31,10 @@ function bundleLoadMs(extensionPath: string): number {
  * second). The host clock follows real time. Returns the routine's timer wake-ups in each half, and
  * the session's minute refreshes over both (they go on as always).
  */
-async function routineWakeUps(api: UprightTestApi, seconds: number): Promise<{ visible: number; hidden: number; seconds: number; minuteRefreshes: number }> {
+async function routineWakeUps(
+  api: UprightTestApi,
+  seconds: number,
+): Promise<{ visible: number; hidden: number; seconds: number; minuteRefreshes: number }> {
   let last = performance.now();
   const follow = async (ms: number): Promise<void> => {
     const until = performance.now() + ms;
@@ -50,7 +55,9 @@ async function routineWakeUps(api: UprightTestApi, seconds: number): Promise<{ v
   await follow(half);
   const visible = api.routineWakeUps() - start;
   // An editor opened in the panel's own group puts the panel out of sight.
-  const group = vscode.window.tabGroups.all.find((g) => g.tabs.some((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('upright.routine')));
+  const group = vscode.window.tabGroups.all.find((g) =>
+    g.tabs.some((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('upright.routine')),
+  );
   const doc = await vscode.workspace.openTextDocument({ content: '' });
   await vscode.window.showTextDocument(doc, { viewColumn: group?.viewColumn ?? vscode.ViewColumn.Beside, preview: false });
   await follow(500);

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+
 import { getApi, openScratchEditor, typeOnce } from '../integration/helpers';
 
 /**
@@ -37,7 +38,10 @@ export async function run(): Promise<void> {
         before = counters;
         started = now;
       }
-    } else if ((now - started > (minutes - 0.5) * 60_000 && counters.wakeUps >= before.wakeUps + minutes) || now - started > (minutes + 1.5) * 60_000) {
+    } else if (
+      (now - started > (minutes - 0.5) * 60_000 && counters.wakeUps >= before.wakeUps + minutes) ||
+      now - started > (minutes + 1.5) * 60_000
+    ) {
       after = counters;
       elapsedMs = now - started;
     }

@@ -1,9 +1,13 @@
 import * as assert from 'node:assert/strict';
+
 import * as vscode from 'vscode';
+
 import { eventually, getApi } from './helpers';
 
 function exercisesTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('upright.exercises'));
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('upright.exercises'));
 }
 
 describe('Browse Exercises in the real host', () => {

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+
 import * as vscode from 'vscode';
+
 import { type UprightTestApi } from '../../src/host/testing/testApi';
 
 export async function getApi(): Promise<UprightTestApi> {

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as util from 'node:util';
+
 import Mocha from 'mocha';
 
 /** The entry `--extensionTestsPath` points at: runs every integration suite inside the extension host. */
@@ -13,7 +14,11 @@ export function run(): Promise<void> {
   const dir = __dirname;
   // UPRIGHT_TEST_FILES=name,other runs only the suites whose file names contain one of them.
   const only = (process.env.UPRIGHT_TEST_FILES ?? '').split(',').filter(Boolean);
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.test.js') && (only.length === 0 || only.some((o) => f.includes(o)))).sort()) mocha.addFile(path.join(dir, file));
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.test.js') && (only.length === 0 || only.some((o) => f.includes(o))))
+    .sort())
+    mocha.addFile(path.join(dir, file));
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const resultsFile = process.env.UPRIGHT_TEST_RESULTS;

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+
 import * as vscode from 'vscode';
+
 import { getApi } from './helpers';
 
 const equipment = (): unknown => vscode.workspace.getConfiguration('upright').inspect('equipment')?.globalValue;

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+
 import * as vscode from 'vscode';
+
 import { type UprightTestApi } from '../../src/host/testing/testApi';
 import { parseFromRoutinePage } from '../../src/shared/routinePage';
 import { parseFromStatsPage } from '../../src/shared/statsPage';
@@ -7,7 +9,9 @@ import { garbage, mutate, pick, seededRandom } from '../support/garbage';
 import { eventually, getApi, openScratchEditor, resetSession } from './helpers';
 
 function tabsOf(viewType: string): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewType));
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewType));
 }
 
 /** Garbage as it arrives from a page: through JSON. */
@@ -79,7 +83,7 @@ describe('messages from the pages, in the real host', () => {
     });
     const random = seededRandom(77);
     const valid = [{ type: 'ready' }, { type: 'export' }, { type: 'clear' }, { type: 'startExercise', exerciseId: 'chin-tuck' }];
-    for (let sent = 0; sent < 3000; ) {
+    for (let sent = 0; sent < 3000;) {
       const raw = fromPage(sent % 2 ? garbage(random) : mutate(random, pick(random, valid)));
       if (parseFromStatsPage(raw) !== undefined) continue;
       sent++;
@@ -102,6 +106,9 @@ describe('messages from the pages, in the real host', () => {
     await new Promise((r) => setTimeout(r, 300));
     assert.equal(api.routine(), undefined);
     assert.equal(api.pageMessage('exercises', { type: 'start', exerciseId: 'chin-tuck' }), true);
-    await eventually(() => api.routine()?.routineId === 'exercise:chin-tuck' && tabsOf('upright.routine').length === 1, 'a real id still works');
+    await eventually(
+      () => api.routine()?.routineId === 'exercise:chin-tuck' && tabsOf('upright.routine').length === 1,
+      'a real id still works',
+    );
   });
 });

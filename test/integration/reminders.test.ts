@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+
 import * as vscode from 'vscode';
+
 import { type UprightTestApi } from '../../src/host/testing/testApi';
 import { getApi, MINUTE, openScratchEditor, resetSession, SECOND, typeOnce } from './helpers';
 
@@ -31,13 +33,23 @@ describe('break reminders in the real host', function () {
   beforeEach(async () => {
     api.resumeReminders();
     await config().update('reminderStyle', undefined, vscode.ConfigurationTarget.Global);
-    for (const key of ['typingPauseSeconds', 'maxConsecutiveSnoozes', 'workingHours', 'fullRoutineDays', 'statusBar.display']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    for (const key of ['typingPauseSeconds', 'maxConsecutiveSnoozes', 'workingHours', 'fullRoutineDays', 'statusBar.display'])
+      await config().update(key, undefined, vscode.ConfigurationTarget.Global);
     await resetSession(api, editor);
   });
 
   after(async () => {
     api.resumeReminders();
-    for (const key of ['breakIntervalMinutes', 'reminderStyle', 'typingPauseSeconds', 'maxConsecutiveSnoozes', 'workingHours', 'fullRoutineDays', 'statusBar.display']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    for (const key of [
+      'breakIntervalMinutes',
+      'reminderStyle',
+      'typingPauseSeconds',
+      'maxConsecutiveSnoozes',
+      'workingHours',
+      'fullRoutineDays',
+      'statusBar.display',
+    ])
+      await config().update(key, undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('upright.logBreak');
   });
 
@@ -182,7 +194,11 @@ describe('break reminders in the real host', function () {
 
   it('workingHours: no reminder outside them, though the time still counts', async () => {
     // The test clock starts at 09:00 local: hours from 13:00 leave it outside.
-    await config().update('workingHours', { enabled: true, start: '13:00', end: '17:00', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] }, vscode.ConfigurationTarget.Global);
+    await config().update(
+      'workingHours',
+      { enabled: true, start: '13:00', end: '17:00', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] },
+      vscode.ConfigurationTarget.Global,
+    );
     await typeSteadily(api, editor, 65 * SECOND);
     api.clock.advance(16 * SECOND);
     const r = api.reminder();

@@ -1,10 +1,14 @@
 import * as assert from 'node:assert/strict';
+
 import * as vscode from 'vscode';
+
 import { type UprightTestApi } from '../../src/host/testing/testApi';
 import { eventually, getApi, openScratchEditor, resetSession, SECOND } from './helpers';
 
 function routineTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('upright.routine'));
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('upright.routine'));
 }
 
 describe('routine panel in the real host', () => {

@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
 import * as vscode from 'vscode';
+
 import { type UprightTestApi } from '../../src/host/testing/testApi';
 import { eventually, getApi, HOUR, MINUTE, openScratchEditor, resetSession, SECOND, typeFor, typeOnce } from './helpers';
 

@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
+
 import * as vscode from 'vscode';
+
 import { allDays } from '../../src/core/history';
 import { type UprightTestApi } from '../../src/host/testing/testApi';
 import { seededRandom } from '../support/garbage';
@@ -105,7 +107,8 @@ describe('an hour of simulated work in the real host', function () {
       await typeOnce(editor);
       truth.activity(now().wallMs, now().monoMs);
       const shownMs = api.snapshot().activeMsSinceBreak;
-      if (shownMs !== truth.sessionMs) assert.fail(`the time since the last break is ${shownMs} ms, truly ${truth.sessionMs} ms (${events} events in)`);
+      if (shownMs !== truth.sessionMs)
+        assert.fail(`the time since the last break is ${shownMs} ms, truly ${truth.sessionMs} ms (${events} events in)`);
     };
     // A moment after the break the session starts with (an absence that begins at the very moment a
     // break is logged is that same break, counted once).
@@ -163,7 +166,10 @@ describe('an hour of simulated work in the real host', function () {
       events++;
       // Checked as it goes, so a difference names the event that made it.
       const naturalNow = totals().natural - start.natural;
-      if (naturalNow !== truth.naturalBreaks) assert.fail(`after event ${events} (${JSON.stringify(figures)}): ${naturalNow} natural breaks recorded, truly ${truth.naturalBreaks}`);
+      if (naturalNow !== truth.naturalBreaks)
+        assert.fail(
+          `after event ${events} (${JSON.stringify(figures)}): ${naturalNow} natural breaks recorded, truly ${truth.naturalBreaks}`,
+        );
       if (now().monoMs >= nextHeapAtMs) {
         heapBytes.push(heapUsedBytes());
         nextHeapAtMs += 10 * MINUTE;

@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+
 import * as vscode from 'vscode';
+
 import { type DayRecord } from '../../src/core/days';
 import { parseHistory } from '../../src/core/history';
 import { CSV_HEADER, type HistoryExport } from '../../src/core/historyExport';
@@ -11,7 +13,9 @@ import { type UprightTestApi } from '../../src/host/testing/testApi';
 import { eventually, getApi, MINUTE, openScratchEditor, resetSession, typeFor, typeOnce } from './helpers';
 
 function tabsOf(viewType: string): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewType));
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewType));
 }
 
 /** Dialog answers for one command: the format, where to save, what to say to "delete?". */
@@ -88,7 +92,14 @@ describe('history and stats in the real host', () => {
     const ledger = api.ledger();
     const stats = api.stats().data;
     const last = exported.days[exported.days.length - 1];
-    assert.deepEqual([last?.date, last?.activeMs, last?.breaks], [ledger.dayKey, ledger.todayActiveMs, { started: ledger.todayBreaks.started, manual: ledger.todayBreaks.manual, natural: ledger.todayBreaks.natural }]);
+    assert.deepEqual(
+      [last?.date, last?.activeMs, last?.breaks],
+      [
+        ledger.dayKey,
+        ledger.todayActiveMs,
+        { started: ledger.todayBreaks.started, manual: ledger.todayBreaks.manual, natural: ledger.todayBreaks.natural },
+      ],
+    );
     const before = exported.days.find((d) => d.date === yesterday.day);
     assert.deepEqual(before, {
       date: yesterday.day,
@@ -103,8 +114,12 @@ describe('history and stats in the real host', () => {
     });
     assert.equal(exported.days.length, stats.totals.days);
     const history = api.history();
-    for (const e of exported.exercises) assert.deepEqual([e.count, e.ms], [history.exercises[e.id]?.count, history.exercises[e.id]?.ms], e.id);
-    assert.ok(exported.exercises.some((e) => e.id === 'chin-tuck' && e.name === 'Chin Tuck'), JSON.stringify(exported.exercises));
+    for (const e of exported.exercises)
+      assert.deepEqual([e.count, e.ms], [history.exercises[e.id]?.count, history.exercises[e.id]?.ms], e.id);
+    assert.ok(
+      exported.exercises.some((e) => e.id === 'chin-tuck' && e.name === 'Chin Tuck'),
+      JSON.stringify(exported.exercises),
+    );
     assert.equal(exported.routines.find((r) => r.id === 'posture-reset')?.completions, ledger.routines['posture-reset']?.completions);
   });
 
@@ -116,7 +131,21 @@ describe('history and stats in the real host', () => {
     assert.equal(lines[0], CSV_HEADER.join(','));
     assert.equal(lines.length - 1, api.stats().data.totals.days);
     const row = lines.find((l) => l.startsWith(`${yesterday.day},`))?.split(',');
-    assert.deepEqual(row?.slice(1), [(yesterday.activeMs / MINUTE).toFixed(1), yesterday.reminders, yesterday.started, yesterday.manual, yesterday.natural, yesterday.skipped, yesterday.snoozed, yesterday.routines, yesterday.exercises, (Math.round(yesterday.exerciseMs / 6000) / 10).toFixed(1)].map(String));
+    assert.deepEqual(
+      row?.slice(1),
+      [
+        (yesterday.activeMs / MINUTE).toFixed(1),
+        yesterday.reminders,
+        yesterday.started,
+        yesterday.manual,
+        yesterday.natural,
+        yesterday.skipped,
+        yesterday.snoozed,
+        yesterday.routines,
+        yesterday.exercises,
+        (Math.round(yesterday.exerciseMs / 6000) / 10).toFixed(1),
+      ].map(String),
+    );
   });
 
   it('a cancelled export writes nothing', async () => {

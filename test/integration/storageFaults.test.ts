@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
 import type * as vscode from 'vscode';
+
 import { emptyDay } from '../../src/core/days';
 import { parseHistory, serializeHistory } from '../../src/core/history';
 import { emptyLedger, readLedger } from '../../src/core/ledger';
@@ -74,7 +76,10 @@ describe('storage that fails, in the real host', () => {
     api.refresh();
     const backups = fs.readdirSync(folder).filter((f) => f.startsWith('ledger.corrupt-'));
     assert.equal(backups.length, backupsBefore + 1, 'the damaged file is kept as a backup');
-    assert.equal(fs.readFileSync(path.join(folder, backups.sort().at(-1) ?? ''), 'utf8'), before.text.slice(0, Math.floor(before.text.length / 2)));
+    assert.equal(
+      fs.readFileSync(path.join(folder, backups.sort().at(-1) ?? ''), 'utf8'),
+      before.text.slice(0, Math.floor(before.text.length / 2)),
+    );
     await typeFor(api, editor, MINUTE);
     assert.ok(api.flush());
     assert.ok(onDisk(api).todayActiveMs >= before.todayActiveMs + MINUTE - 10_000, 'rebuilt, with no time lost');
@@ -95,7 +100,10 @@ describe('storage that fails, in the real host', () => {
         ['2026-01-06', 20 * MINUTE],
       ],
     );
-    assert.ok(fs.readdirSync(folder).some((f) => f.startsWith('history.corrupt-')), 'the damaged file is kept as a backup');
+    assert.ok(
+      fs.readdirSync(folder).some((f) => f.startsWith('history.corrupt-')),
+      'the damaged file is kept as a backup',
+    );
     fs.rmSync(historyFile);
   });
 });

@@ -63,7 +63,8 @@ export function garbage(random: () => number, depth = 0): unknown {
     case 10: {
       if (depth > 3) return 'deep';
       const o: Record<string, unknown> = {};
-      for (let i = Math.floor(random() * 5); i > 0; i--) o[pick(random, ['type', 'action', 'exerciseId', 'data', ...NASTY_TEXT])] = garbage(random, depth + 1);
+      for (let i = Math.floor(random() * 5); i > 0; i--)
+        o[pick(random, ['type', 'action', 'exerciseId', 'data', ...NASTY_TEXT])] = garbage(random, depth + 1);
       return o;
     }
     case 11: {

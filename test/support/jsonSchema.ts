@@ -2,7 +2,16 @@
 export type JsonSchema = Readonly<Record<string, unknown>>;
 
 /** Keywords that describe a value without restricting it. */
-const ANNOTATIONS = new Set(['default', 'scope', 'title', 'description', 'markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'patternErrorMessage']);
+const ANNOTATIONS = new Set([
+  'default',
+  'scope',
+  'title',
+  'description',
+  'markdownDescription',
+  'enumDescriptions',
+  'markdownEnumDescriptions',
+  'patternErrorMessage',
+]);
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -67,7 +76,9 @@ export function schemaErrors(schema: JsonSchema, value: unknown, at = '$'): stri
         if (isObject(value)) for (const key of rule as string[]) if (!Object.hasOwn(value, key)) fail(`${key} is missing`);
         break;
       case 'properties':
-        if (isObject(value)) for (const [key, sub] of Object.entries(rule as Record<string, JsonSchema>)) if (Object.hasOwn(value, key)) errors.push(...schemaErrors(sub, value[key], `${at}.${key}`));
+        if (isObject(value))
+          for (const [key, sub] of Object.entries(rule as Record<string, JsonSchema>))
+            if (Object.hasOwn(value, key)) errors.push(...schemaErrors(sub, value[key], `${at}.${key}`));
         break;
       case 'items':
         if (Array.isArray(value)) value.forEach((item, i) => errors.push(...schemaErrors(rule as JsonSchema, item, `${at}[${i}]`)));

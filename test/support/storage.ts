@@ -1,5 +1,5 @@
-import { LedgerFile, type LedgerFileOptions } from '../../src/host/storage/ledgerFile';
 import { openHistoryFile } from '../../src/host/storage/historyFile';
+import { LedgerFile, type LedgerFileOptions } from '../../src/host/storage/ledgerFile';
 
 /** A ledger file as the desktop entry opens one, with its history file (loaded directly here). */
 export function ledgerFile(dir: string, options: Omit<LedgerFileOptions, 'openHistory'>): LedgerFile {

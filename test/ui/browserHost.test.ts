@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+
 import { type Page } from 'playwright-core';
+
 import { openWorkbench, recordCspProblems, runCommand, screenshot, TIMER_SELECTOR, webviewFrame, type Workbench } from './harness';
 
 /**

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+
 import { type FrameLocator } from 'playwright-core';
+
 import { EXERCISES } from '../../src/core/exercises/library';
 import { ILLUSTRATIONS } from '../../src/shared/illustration/specs';
 
@@ -40,7 +42,10 @@ describe('Browse Exercises in a real workbench', function () {
     assert.equal(await frame.locator('button.card svg.upr-illustration').count(), DRAWN, 'every card has its picture');
     assert.ok((await frame.locator('button.card svg animate').count()) > DRAWN, 'the pictures move');
     const names = await frame.locator('.card-name').allInnerTexts();
-    assert.deepEqual(names, EXERCISES.map((e) => e.name));
+    assert.deepEqual(
+      names,
+      EXERCISES.map((e) => e.name),
+    );
   });
 
   it('filters by position, kind and equipment, and says how many it shows', async () => {
@@ -64,7 +69,10 @@ describe('Browse Exercises in a real workbench', function () {
     await frame.locator('button.card', { hasText: 'Chin Tuck' }).click();
     await frame.locator('article.detail h1', { hasText: 'Chin Tuck' }).waitFor();
     assert.deepEqual(await frame.locator('.steps li').allInnerTexts(), chinTuck.steps);
-    assert.match(await frame.locator('.caution').innerText(), new RegExp(chinTuck.caution.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    assert.match(
+      await frame.locator('.caution').innerText(),
+      new RegExp(chinTuck.caution.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+    );
     await screenshot(wb.page, 'exercises-detail-chin-tuck');
     assert.equal(await frame.locator('button.start').innerText(), 'Start Chin Tuck');
     await frame.locator('article.detail h1').press('Escape');

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
+
 import { type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
 
 /** The repository root (tests run from dist/test/ui). */
@@ -18,12 +19,26 @@ interface RunningServer {
   logFile: string;
 }
 interface CodeServerLib {
-  startCodeServer: (options: { root: string; workspace: string; smokeDriver?: boolean; settings?: Record<string, unknown>; locale?: string; workspaceTrust?: boolean }) => Promise<RunningServer>;
+  startCodeServer: (options: {
+    root: string;
+    workspace: string;
+    smokeDriver?: boolean;
+    settings?: Record<string, unknown>;
+    locale?: string;
+    workspaceTrust?: boolean;
+  }) => Promise<RunningServer>;
   installVsix: (options: { vsix: string; userDataDir: string; extensionsDir: string; root: string }) => void;
-  devPayloadUrl: (base: string, port: number, options: { folder: string; devPath: string; testsPath?: string; extensionEnv?: Record<string, string> }) => string;
+  devPayloadUrl: (
+    base: string,
+    port: number,
+    options: { folder: string; devPath: string; testsPath?: string; extensionEnv?: Record<string, string> },
+  ) => string;
 }
 interface BrowserLib {
-  launchBrowser: (options?: { colorScheme?: 'dark' | 'light'; viewport?: { width: number; height: number } }) => Promise<{ context: BrowserContext; close: () => Promise<void> }>;
+  launchBrowser: (options?: {
+    colorScheme?: 'dark' | 'light';
+    viewport?: { width: number; height: number };
+  }) => Promise<{ context: BrowserContext; close: () => Promise<void> }>;
 }
 
 // The scripts are plain CommonJS shared with the command-line tools; load them at run time, unbundled.
@@ -83,7 +98,14 @@ export async function openWorkbench(
   // notification center has them).
   let server: RunningServer;
   try {
-    server = await startCodeServer({ root, workspace, smokeDriver: heldClock, settings, locale: options.locale, workspaceTrust: options.workspaceTrust });
+    server = await startCodeServer({
+      root,
+      workspace,
+      smokeDriver: heldClock,
+      settings,
+      locale: options.locale,
+      workspaceTrust: options.workspaceTrust,
+    });
   } catch (err) {
     removeFolder(root);
     throw err;
@@ -96,7 +118,9 @@ export async function openWorkbench(
   };
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   try {
-    const target = options.workspaceFile ? `workspace=${encodeURIComponent(options.workspaceFile(workspace))}` : `folder=${encodeURIComponent(workspace)}`;
+    const target = options.workspaceFile
+      ? `workspace=${encodeURIComponent(options.workspaceFile(workspace))}`
+      : `folder=${encodeURIComponent(workspace)}`;
     const url = heldClock
       ? devPayloadUrl(server.url, server.port, {
           folder: workspace,
@@ -137,11 +161,27 @@ function installLanguage(root: string, locale: string): void {
     version: '1.0.0',
     license: 'MIT',
     engines: { vscode: '^1.93.0' },
-    contributes: { localizations: [{ languageId: locale, languageName: locale, translations: [{ id: 'vscode', path: './translations/main.i18n.json' }] }] },
+    contributes: {
+      localizations: [
+        { languageId: locale, languageName: locale, translations: [{ id: 'vscode', path: './translations/main.i18n.json' }] },
+      ],
+    },
   };
   fs.writeFileSync(path.join(source, 'package.json'), JSON.stringify(manifest));
   const vsix = path.join(root, `${name}.vsix`);
-  execFileSync(process.execPath, [path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix], { cwd: source, stdio: 'ignore' });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'),
+      'package',
+      '--no-dependencies',
+      '--allow-missing-repository',
+      '--skip-license',
+      '--out',
+      vsix,
+    ],
+    { cwd: source, stdio: 'ignore' },
+  );
   installVsix({ vsix, userDataDir: path.join(root, 'user-data'), extensionsDir: path.join(root, 'extensions'), root });
   const installed = path.join(root, 'extensions', `upright-test.${name}-1.0.0`);
   const index = {
@@ -159,7 +199,19 @@ function installLanguage(root: string, locale: string): void {
 function installFolder(root: string, source: string): void {
   const { installVsix } = load<CodeServerLib>('scripts/lib/codeServer.js');
   const vsix = path.join(root, `${path.basename(source)}.vsix`);
-  execFileSync(process.execPath, [path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix], { cwd: source, stdio: 'ignore' });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'),
+      'package',
+      '--no-dependencies',
+      '--allow-missing-repository',
+      '--skip-license',
+      '--out',
+      vsix,
+    ],
+    { cwd: source, stdio: 'ignore' },
+  );
   installVsix({ vsix, userDataDir: path.join(root, 'user-data'), extensionsDir: path.join(root, 'extensions'), root });
 }
 
@@ -210,7 +262,10 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await input.fill(`>${title}`);
   // Click the row whose label is exactly the title: a prefix match could run a different command.
   const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
+  const row = page
+    .locator('.quick-input-widget .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: exact }) })
+    .first();
   await row.click();
 }
 
@@ -221,7 +276,10 @@ export function webviewFrame(page: Page): FrameLocator {
 
 /** Every line of Upright's logs in a profile (one log per extension host start). */
 export function uprightLog(userDataDir: string): string {
-  const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  const walk = (dir: string): string[] =>
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
   return walk(path.join(userDataDir, 'logs'))
     .filter((f) => f.endsWith(path.join('upright.upright', 'Upright.log')))
     .map((f) => fs.readFileSync(f, 'utf8'))

@@ -1,10 +1,22 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type FrameLocator } from 'playwright-core';
-import { openWorkbench, recordCspProblems, repoRoot, runCommand, screenshot, TIMER_SELECTOR, webviewFrame, type Workbench } from './harness';
 
-const readJson = (file: string): Record<string, unknown> => JSON.parse(fs.readFileSync(path.join(repoRoot, file), 'utf8')) as Record<string, unknown>;
+import { type FrameLocator } from 'playwright-core';
+
+import {
+  openWorkbench,
+  recordCspProblems,
+  repoRoot,
+  runCommand,
+  screenshot,
+  TIMER_SELECTOR,
+  webviewFrame,
+  type Workbench,
+} from './harness';
+
+const readJson = (file: string): Record<string, unknown> =>
+  JSON.parse(fs.readFileSync(path.join(repoRoot, file), 'utf8')) as Record<string, unknown>;
 
 for (const language of ['de', 'es']) {
   describe(`Upright in ${language === 'de' ? 'German' : 'Spanish'}, in a real workbench`, function () {
@@ -47,7 +59,10 @@ for (const language of ['de', 'es']) {
       await frame.locator('.exercise-name', { hasText: chinTuck.name }).waitFor({ timeout: 60_000 });
       assert.equal(await frame.locator('html').getAttribute('lang'), language);
       assert.equal(await frame.locator('.routine-name').innerText(), tr('Posture Reset'));
-      assert.equal(await frame.locator('.safety').innerText(), tr('Move slowly and gently. Stop if you feel sharp or worsening pain; mild, easing tension is fine.'));
+      assert.equal(
+        await frame.locator('.safety').innerText(),
+        tr('Move slowly and gently. Stop if you feel sharp or worsening pain; mild, easing tension is fine.'),
+      );
       assert.equal(await frame.locator('.steps li').first().innerText(), chinTuck.steps[0]);
       assert.equal((await frame.locator('.control-pause span').innerText()).trim(), tr('Pause'));
       await screenshot(wb.page, `language-${language}-routine`);

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+
 import { type Page } from 'playwright-core';
+
 import { openWorkbench, runCommand, screenshot, TIMER_SELECTOR, type Workbench } from './harness';
 
 const TOAST = '.notifications-toasts .notification-toast';
@@ -33,8 +35,14 @@ async function showingReminder(pages: Page[]): Promise<Page[]> {
     }
     // The bell turns into a bell with a dot; its label says how many are new.
     const bell = p.locator('[id="status.notifications"]');
-    const label = (await bell.locator('[aria-label]').first().getAttribute('aria-label').catch(() => null)) ?? '';
-    if ((await bell.locator('.codicon-bell-dot').count()) > 0 || (/\bNew Notifications?\b/.test(label) && !/^No New/.test(label))) found.push(p);
+    const label =
+      (await bell
+        .locator('[aria-label]')
+        .first()
+        .getAttribute('aria-label')
+        .catch(() => null)) ?? '';
+    if ((await bell.locator('.codicon-bell-dot').count()) > 0 || (/\bNew Notifications?\b/.test(label) && !/^No New/.test(label)))
+      found.push(p);
   }
   return found;
 }
@@ -102,7 +110,10 @@ describe('break reminders as a person sees them', function () {
     } else {
       // The workbench moved the toast into the notification center (it may when the page loses focus): answer it there.
       await shown.locator('[id="status.notifications"]').click();
-      await shown.locator('.notifications-center .notification-list-item', { hasText: 'Time for a break' }).locator('a.monaco-button', { hasText: /Snooze \d+ min/ }).click();
+      await shown
+        .locator('.notifications-center .notification-list-item', { hasText: 'Time for a break' })
+        .locator('a.monaco-button', { hasText: /Snooze \d+ min/ })
+        .click();
     }
     await page.locator(TIMER_SELECTOR, { hasText: /Break in|\dm/ }).waitFor({ timeout: 10_000 });
     assert.doesNotMatch(await page.locator(TIMER_SELECTOR).innerText(), /Break due/, 'snoozed');

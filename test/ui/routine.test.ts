@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+
 import { type FrameLocator } from 'playwright-core';
+
 import { openWorkbench, recordCspProblems, runCommand, screenshot, TIMER_SELECTOR, webviewFrame, type Workbench } from './harness';
 
 const HTML_NAME = '<b>Bold</b> <img src=x onerror="document.title=1">';
@@ -17,7 +19,10 @@ describe('routine panel in a real workbench', function () {
 
   before(async () => {
     wb = await openWorkbench(
-      { 'workbench.colorTheme': 'Default Light Modern', 'upright.customRoutines': [{ id: 'markup-name', name: HTML_NAME, steps: ['chin-tuck', { exercise: 'no-such-move' }] }] },
+      {
+        'workbench.colorTheme': 'Default Light Modern',
+        'upright.customRoutines': [{ id: 'markup-name', name: HTML_NAME, steps: ['chin-tuck', { exercise: 'no-such-move' }] }],
+      },
       { width: 1280, height: 900 },
     );
     consoleProblems = recordCspProblems(wb.page);
@@ -74,7 +79,8 @@ describe('routine panel in a real workbench', function () {
       });
       if (label) seen.push(label);
     }
-    for (const control of ['Back', 'Pause', 'Next', 'Finish']) assert.ok(seen.includes(control), `${control} is reachable by Tab (${seen.join(', ')})`);
+    for (const control of ['Back', 'Pause', 'Next', 'Finish'])
+      assert.ok(seen.includes(control), `${control} is reachable by Tab (${seen.join(', ')})`);
   });
 
   it('steps through the whole routine with the arrow key, picture by picture', async () => {
@@ -83,7 +89,7 @@ describe('routine panel in a real workbench', function () {
     await focusPage();
     await wb.page.keyboard.press('ArrowRight'); // past "get ready"
     await frame.locator('.count-small', { hasText: /reps|hold|keep going/ }).waitFor();
-    assert.match(await frame.locator('.count').getAttribute('aria-label') ?? '', /^Rep 1 of \d+$|seconds left/);
+    assert.match((await frame.locator('.count').getAttribute('aria-label')) ?? '', /^Rep 1 of \d+$|seconds left/);
     await screenshot(wb.page, 'routine-3-chin-tuck');
     const names: string[] = [await frame.locator('.exercise-name').innerText()];
     for (let i = 0; i < 30 && !(await frame.locator('.summary:not([hidden])').count()); i++) {

@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
 import { type FrameLocator } from 'playwright-core';
+
 import { type ClosedDay, type DayRecord, emptyDay } from '../../src/core/days';
 import { addDays, emptyHistory, mergeClosedDays, serializeHistory } from '../../src/core/history';
 import { testClockStartWallMs, testToday } from '../support/today';
@@ -25,12 +27,37 @@ function seededHistory(today: string): { text: string; days: readonly DayRecord[
     const reminders = 5 + (back % 5);
     const routine = back % 11 !== 4; // now and then a day without one
     days.push({
-      record: { ...emptyDay(day), activeMs, reminders, started: routine ? 2 + (n % 3) : 0, manual: n % 2, natural: 1 + (n % 4), skipped: back % 3, snoozed: back % 4, routines: routine ? 2 : 0, exercises: routine ? 6 : 0, exerciseMs: routine ? 4 * MINUTE : 0 },
-      exercises: routine ? { 'chin-tuck': { count: 2, ms: MINUTE }, 'scapular-squeeze': { count: 2, ms: MINUTE }, 'band-pull-apart': { count: 1, ms: MINUTE }, ...(back % 2 ? { 'wall-angels': { count: 1, ms: MINUTE } } : { 'doorway-stretch': { count: 1, ms: MINUTE } }) } : {},
+      record: {
+        ...emptyDay(day),
+        activeMs,
+        reminders,
+        started: routine ? 2 + (n % 3) : 0,
+        manual: n % 2,
+        natural: 1 + (n % 4),
+        skipped: back % 3,
+        snoozed: back % 4,
+        routines: routine ? 2 : 0,
+        exercises: routine ? 6 : 0,
+        exerciseMs: routine ? 4 * MINUTE : 0,
+      },
+      exercises: routine
+        ? {
+            'chin-tuck': { count: 2, ms: MINUTE },
+            'scapular-squeeze': { count: 2, ms: MINUTE },
+            'band-pull-apart': { count: 1, ms: MINUTE },
+            ...(back % 2 ? { 'wall-angels': { count: 1, ms: MINUTE } } : { 'doorway-stretch': { count: 1, ms: MINUTE } }),
+          }
+        : {},
     });
   }
-  days.push({ record: { ...emptyDay(addDays(today, -3)), activeMs: 0, routines: 1, exercises: 1, exerciseMs: MINUTE }, exercises: { 'reverse-fly': { count: 1, ms: MINUTE } } });
-  const merged = mergeClosedDays(emptyHistory(), days.sort((a, b) => (a.record.day < b.record.day ? -1 : 1)));
+  days.push({
+    record: { ...emptyDay(addDays(today, -3)), activeMs: 0, routines: 1, exercises: 1, exerciseMs: MINUTE },
+    exercises: { 'reverse-fly': { count: 1, ms: MINUTE } },
+  });
+  const merged = mergeClosedDays(
+    emptyHistory(),
+    days.sort((a, b) => (a.record.day < b.record.day ? -1 : 1)),
+  );
   // What was stored, one record a day (the routine three days ago joins that day's record).
   return { text: serializeHistory(merged), days: merged.days };
 }
@@ -61,7 +88,12 @@ describe('Stats in a real workbench', function () {
   let consoleProblems: string[] = [];
 
   before(async () => {
-    wb = await openWorkbench({ 'workbench.colorTheme': 'Default Dark Modern' }, { width: 1400, height: 1000 }, { 'history.json': seeded.text }, { clockAtWallMs: testClockStartWallMs() });
+    wb = await openWorkbench(
+      { 'workbench.colorTheme': 'Default Dark Modern' },
+      { width: 1400, height: 1000 },
+      { 'history.json': seeded.text },
+      { clockAtWallMs: testClockStartWallMs() },
+    );
     consoleProblems = recordCspProblems(wb.page);
     await wb.page.locator(TIMER_SELECTOR).waitFor({ timeout: 60_000 });
     await runCommand(wb.page, 'View: Toggle Primary Side Bar Visibility');
@@ -77,12 +109,23 @@ describe('Stats in a real workbench', function () {
   it('draws the last 14 days from history, in theme colours, today marked', async () => {
     const columns = frame.locator('svg.upr-chart g.upr-chart-day');
     assert.equal(await columns.count(), 14);
-    assert.equal(await frame.locator(`svg.upr-chart g.upr-chart-day[data-day="${today}"]`).getAttribute('class').then((c) => /upr-chart-today/.test(c ?? '')), true);
+    assert.equal(
+      await frame
+        .locator(`svg.upr-chart g.upr-chart-day[data-day="${today}"]`)
+        .getAttribute('class')
+        .then((c) => /upr-chart-today/.test(c ?? '')),
+      true,
+    );
     // A bar of coding time on exactly the days with coding: the seeded weekdays (and today, if any yet).
     type Node = { getAttribute(name: string): string | null; querySelector(selector: string): Node | null };
     const bars = await frame
       .locator('svg.upr-chart g.upr-chart-day')
-      .evaluateAll((groups: Node[]) => groups.map((g): [string, number] => [g.getAttribute('data-day') ?? '', Number(g.querySelector('rect.upr-chart-active')?.getAttribute('height') ?? 0)]));
+      .evaluateAll((groups: Node[]) =>
+        groups.map((g): [string, number] => [
+          g.getAttribute('data-day') ?? '',
+          Number(g.querySelector('rect.upr-chart-active')?.getAttribute('height') ?? 0),
+        ]),
+      );
     const codedDays = new Set(seeded.days.filter((d) => d.activeMs > 0).map((d) => d.day));
     for (const [day, height] of bars) {
       if (day !== today) assert.equal(height > 0, codedDays.has(day), `${day}: bar ${height}`);
@@ -173,7 +216,11 @@ describe('Delete history in a real workbench', function () {
   let frame: FrameLocator;
 
   before(async () => {
-    wb = await openWorkbench({ 'workbench.colorTheme': 'Default Dark Modern' }, { width: 1400, height: 1000 }, { 'history.json': seededHistory(testToday()).text });
+    wb = await openWorkbench(
+      { 'workbench.colorTheme': 'Default Dark Modern' },
+      { width: 1400, height: 1000 },
+      { 'history.json': seededHistory(testToday()).text },
+    );
     await wb.page.locator(TIMER_SELECTOR).waitFor({ timeout: 60_000 });
     await runCommand(wb.page, 'Upright: Show Stats');
     frame = webviewFrame(wb.page);

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+
 import { type Locator } from 'playwright-core';
+
 import { openWorkbench, runCommand, screenshot, TIMER_SELECTOR, type Workbench } from './harness';
 
 describe('status-bar session timer in a real workbench', function () {

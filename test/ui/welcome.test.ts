@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
 import { openWorkbench, runCommand, screenshot, TIMER_SELECTOR, uprightLog, WALKTHROUGH_SELECTOR, type Workbench } from './harness';
 
 const QUICK_INPUT = '.quick-input-widget';
@@ -22,7 +23,10 @@ describe('the walkthrough in a real workbench', function () {
       await wb.page.locator(TIMER_SELECTOR).waitFor({ timeout: 60_000 });
       await wb.page.waitForTimeout(8_000);
       assert.equal(await wb.page.locator(WALKTHROUGH_SELECTOR).count(), 0);
-      assert.match(uprightLog(wb.server.userDataDir), /the walkthrough stays closed \(workbench\.welcomePage\.walkthroughs\.openOnInstall is off\)/);
+      assert.match(
+        uprightLog(wb.server.userDataDir),
+        /the walkthrough stays closed \(workbench\.welcomePage\.walkthroughs\.openOnInstall is off\)/,
+      );
     });
   });
 
@@ -47,7 +51,11 @@ describe('the walkthrough in a real workbench', function () {
       await wb.page.waitForTimeout(6_000);
       assert.equal(await palette.isVisible(), true, 'the command palette is still open');
       assert.equal(await palette.inputValue(), '>Upright', 'and keeps what was typed');
-      assert.equal(await palette.evaluate((e: { ownerDocument: { activeElement: unknown } }) => e.ownerDocument.activeElement === e), true, 'with the focus');
+      assert.equal(
+        await palette.evaluate((e: { ownerDocument: { activeElement: unknown } }) => e.ownerDocument.activeElement === e),
+        true,
+        'with the focus',
+      );
       assert.equal(await wb.page.locator(WALKTHROUGH_SELECTOR).count(), 0, 'nothing drawn over the palette');
       await wb.page.keyboard.press('Escape');
 
@@ -57,8 +65,22 @@ describe('the walkthrough in a real workbench', function () {
       await tabs.filter({ hasText: 'Welcome' }).first().waitFor({ timeout: 20_000 });
       await wb.page.keyboard.type('still typing');
       assert.match((await wb.page.locator('.tabs-container .tab.active').textContent()) ?? '', /Untitled/);
-      assert.equal(await wb.page.evaluate(() => Boolean((globalThis as unknown as { document: { activeElement: { closest(s: string): unknown } | null } }).document.activeElement?.closest('.monaco-editor'))), true, 'the focus stayed in the editor');
-      assert.match((await wb.page.locator('.monaco-editor .view-lines').first().textContent()) ?? '', /still\s+typing/, 'the editor shows spaces as no-break spaces');
+      assert.equal(
+        await wb.page.evaluate(() =>
+          Boolean(
+            (
+              globalThis as unknown as { document: { activeElement: { closest(s: string): unknown } | null } }
+            ).document.activeElement?.closest('.monaco-editor'),
+          ),
+        ),
+        true,
+        'the focus stayed in the editor',
+      );
+      assert.match(
+        (await wb.page.locator('.monaco-editor .view-lines').first().textContent()) ?? '',
+        /still\s+typing/,
+        'the editor shows spaces as no-break spaces',
+      );
       assert.match(uprightLog(wb.server.userDataDir), /Walkthrough opened behind the editor in use/);
 
       await tabs.filter({ hasText: 'Welcome' }).first().click();

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+
 import { openWorkbench, runCommand, screenshot, TIMER_SELECTOR, webviewFrame, type Workbench } from './harness';
 
 /**
@@ -58,7 +59,12 @@ describe('Upright in restricted and virtual workspaces, in a real workbench', fu
     let wb: Workbench;
 
     before(async () => {
-      wb = await openWorkbench({ 'workbench.colorTheme': 'Default Light Modern' }, { width: 1280, height: 800 }, {}, { workspaceTrust: true });
+      wb = await openWorkbench(
+        { 'workbench.colorTheme': 'Default Light Modern' },
+        { width: 1280, height: 800 },
+        {},
+        { workspaceTrust: true },
+      );
     });
 
     after(async () => {
@@ -81,14 +87,19 @@ describe('Upright in restricted and virtual workspaces, in a real workbench', fu
 
     before(async () => {
       memfs = memfsExtension();
-      wb = await openWorkbench({ 'workbench.colorTheme': 'Default Light Modern' }, { width: 1280, height: 800 }, {}, {
-        extensions: [memfs],
-        workspaceFile: (workspace) => {
-          const file = path.join(workspace, '..', 'virtual.code-workspace');
-          fs.writeFileSync(file, JSON.stringify({ folders: [{ uri: 'memfs:/demo', name: 'In memory' }] }));
-          return file;
+      wb = await openWorkbench(
+        { 'workbench.colorTheme': 'Default Light Modern' },
+        { width: 1280, height: 800 },
+        {},
+        {
+          extensions: [memfs],
+          workspaceFile: (workspace) => {
+            const file = path.join(workspace, '..', 'virtual.code-workspace');
+            fs.writeFileSync(file, JSON.stringify({ folders: [{ uri: 'memfs:/demo', name: 'In memory' }] }));
+            return file;
+          },
         },
-      });
+      );
     });
 
     after(async () => {

@@ -23,7 +23,11 @@ async function importProblems(file: string, code: string): Promise<string[]> {
   const config = await new ESLint({ cwd: root }).calculateConfigForFile(file);
   const rule = config.rules?.['no-restricted-imports'];
   if (rule === undefined) return [];
-  const messages = new Linter({ configType: 'flat' }).verify(code, [{ files: ['**/*.ts'], languageOptions: { parser }, rules: { 'no-restricted-imports': rule } }], file);
+  const messages = new Linter({ configType: 'flat' }).verify(
+    code,
+    [{ files: ['**/*.ts'], languageOptions: { parser }, rules: { 'no-restricted-imports': rule } }],
+    file,
+  );
   return messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 }
 
@@ -34,17 +38,34 @@ describe('import boundaries, as lint enforces them', function () {
     const file = path.join(root, 'src/host/storage/planted.ts');
     assert.equal((await importProblems(file, "import * as vscode from 'vscode';\nexport const v = vscode.version;\n")).length, 1);
     assert.equal((await importProblems(file, "import { createLog } from '../log';\nexport const l = createLog;\n")).length, 1);
-    assert.deepEqual(await importProblems(file, "import { emptyLedger } from '../../core/ledger';\nimport { fileSignature } from './fileSystem';\nexport const e = [emptyLedger, fileSignature];\n"), []);
+    assert.deepEqual(
+      await importProblems(
+        file,
+        "import { emptyLedger } from '../../core/ledger';\nimport { fileSignature } from './fileSystem';\nexport const e = [emptyLedger, fileSignature];\n",
+      ),
+      [],
+    );
   });
 
   it('core and shared can import neither vscode nor the host', async () => {
     for (const file of ['src/core/planted.ts', 'src/shared/planted.ts']) {
-      assert.equal((await importProblems(path.join(root, file), "import * as vscode from 'vscode';\nexport const v = vscode.version;\n")).length, 1, file);
-      assert.equal((await importProblems(path.join(root, file), "import { createLog } from '../host/log';\nexport const l = createLog;\n")).length, 1, file);
+      assert.equal(
+        (await importProblems(path.join(root, file), "import * as vscode from 'vscode';\nexport const v = vscode.version;\n")).length,
+        1,
+        file,
+      );
+      assert.equal(
+        (await importProblems(path.join(root, file), "import { createLog } from '../host/log';\nexport const l = createLog;\n")).length,
+        1,
+        file,
+      );
     }
   });
 
   it('the rest of the host may import vscode', async () => {
-    assert.deepEqual(await importProblems(path.join(root, 'src/host/planted.ts'), "import * as vscode from 'vscode';\nexport const v = vscode.version;\n"), []);
+    assert.deepEqual(
+      await importProblems(path.join(root, 'src/host/planted.ts'), "import * as vscode from 'vscode';\nexport const v = vscode.version;\n"),
+      [],
+    );
   });
 });

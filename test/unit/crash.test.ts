@@ -7,9 +7,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { type Readable, type Writable } from 'node:stream';
 import { isDeepStrictEqual } from 'node:util';
+
 import { addDays, allDays, emptyHistory, type History, mergeClosedDays, parseHistory } from '../../src/core/history';
 import { applyOps, claimPrompt, emptyLedger, type Ledger, readLedger } from '../../src/core/ledger';
-import { LedgerBusyError, nodeLedgerFs, type LedgerFs } from '../../src/host/storage/ledgerFile';
+import { LedgerBusyError, type LedgerFs, nodeLedgerFs } from '../../src/host/storage/ledgerFile';
 import { ledgerFile } from '../support/storage';
 
 const FIRST_DAY = '2026-03-02';
@@ -61,7 +62,10 @@ class DyingFs implements LedgerFs {
   #run<T>(name: string, file: string, operation: () => T): T {
     if (this.killedIn !== undefined) throw new WriterKilled();
     if (this.operations++ === this.#killAtOperation) {
-      this.killedIn = `${name} ${path.basename(file).replace(/\.\d+\.[0-9a-f]+\.tmp$/, '.tmp').replace(/\.[0-9a-f]+\.stale$/, '.stale')}`;
+      this.killedIn = `${name} ${path
+        .basename(file)
+        .replace(/\.\d+\.[0-9a-f]+\.tmp$/, '.tmp')
+        .replace(/\.[0-9a-f]+\.stale$/, '.stale')}`;
       throw new WriterKilled();
     }
     return operation();
@@ -125,7 +129,12 @@ function makeScript(random: () => number, length: number): Step[] {
       const creditMs = 1 + Math.floor(random() * MINUTE_MS);
       steps.push({ label, creditMs, change: (l) => applyOps(l, [{ type: 'credit', ms: creditMs, dayKey: day, endWallMs: atWallMs }]) });
     } else if (label === 'claim') {
-      const claim = { id: `due-${i}`, owner: random() < 0.5 ? 'window-a' : 'window-b', claimedAtWallMs: atWallMs, expiresAtWallMs: atWallMs + 2 * MINUTE_MS };
+      const claim = {
+        id: `due-${i}`,
+        owner: random() < 0.5 ? 'window-a' : 'window-b',
+        claimedAtWallMs: atWallMs,
+        expiresAtWallMs: atWallMs + 2 * MINUTE_MS,
+      };
       steps.push({ label, creditMs: 0, change: (l) => claimPrompt(l, claim, atWallMs, { episode: claim.id, dayKey: day }).ledger });
     } else {
       steps.push({ label, creditMs: 0, change: (l) => applyOps(l, [{ type: 'break', kind: 'manual', atWallMs, dayKey: day }]) });
@@ -141,7 +150,11 @@ interface Stored {
 }
 
 /** The next window's own first write after the script: whatever the ledger's day is, a second of coding. */
-const nextWindowCredit: Step = { label: 'credit', creditMs: 1_000, change: (l) => applyOps(l, [{ type: 'credit', ms: 1_000, dayKey: l.dayKey, endWallMs: START_WALL_MS + 1_000 * MINUTE_MS }]) };
+const nextWindowCredit: Step = {
+  label: 'credit',
+  creditMs: 1_000,
+  change: (l) => applyOps(l, [{ type: 'credit', ms: 1_000, dayKey: l.dayKey, endWallMs: START_WALL_MS + 1_000 * MINUTE_MS }]),
+};
 
 const nothingStored: Stored = { ledger: emptyLedger(FIRST_DAY), history: emptyHistory() };
 
@@ -210,10 +223,17 @@ function runWithKills(dir: string, script: readonly Step[], killPoints: readonly
       }
       stored = afterWrite(stored, step);
       storedCreditMs += step.creditMs;
-      assert.deepEqual(written, stored.ledger, `window ${life}, killed at operation ${killPoints[life]}: step ${nextStep} returned what it wrote`);
+      assert.deepEqual(
+        written,
+        stored.ledger,
+        `window ${life}, killed at operation ${killPoints[life]}: step ${nextStep} returned what it wrote`,
+      );
     }
     if (dying.killedIn === undefined) {
-      assert.ok(problemKinds.every((kind) => kind === 'stale'), `window ${life} reported only the stale lock it took over (${problemKinds.join(', ')})`);
+      assert.ok(
+        problemKinds.every((kind) => kind === 'stale'),
+        `window ${life} reported only the stale lock it took over (${problemKinds.join(', ')})`,
+      );
       continue;
     }
     const what = `window ${life} killed at operation ${killPoints[life]} (${dying.killedIn}) ${interrupted ? `in step ${nextStep} (${interrupted.label})` : 'while letting go of the lock after its last write'}`;
@@ -222,13 +242,23 @@ function runWithKills(dir: string, script: readonly Step[], killPoints: readonly
     const withInterrupted = interrupted ? afterWrite(stored, interrupted) : stored;
     const ledgerLanded = isDeepStrictEqual(afterCrash.stored.ledger, withInterrupted.ledger);
     const historyLanded = isDeepStrictEqual(afterCrash.stored.history, withInterrupted.history);
-    assert.ok(ledgerLanded || isDeepStrictEqual(afterCrash.stored.ledger, stored.ledger), `${what}: the ledger holds every committed step and the interrupted one whole or not at all`);
+    assert.ok(
+      ledgerLanded || isDeepStrictEqual(afterCrash.stored.ledger, stored.ledger),
+      `${what}: the ledger holds every committed step and the interrupted one whole or not at all`,
+    );
     // History is written first, so it may be one write ahead of the ledger, never behind it.
-    assert.ok(historyLanded || isDeepStrictEqual(afterCrash.stored.history, stored.history), `${what}: history holds every ended day, the interrupted one whole or not at all`);
+    assert.ok(
+      historyLanded || isDeepStrictEqual(afterCrash.stored.history, stored.history),
+      `${what}: history holds every ended day, the interrupted one whole or not at all`,
+    );
     assert.ok(historyLanded || !ledgerLanded, `${what}: the ledger never lets go of a day history does not have`);
     if (ledgerLanded) storedCreditMs += interrupted?.creditMs ?? 0;
     assert.equal(activeMsOf(afterCrash.stored), storedCreditMs, `${what}: coding time is neither lost nor counted twice`);
-    kills.push({ operation: dying.killedIn, afterLastWrite: interrupted === undefined, historyAheadOfLedger: historyLanded && !ledgerLanded && !isDeepStrictEqual(withInterrupted.history, stored.history) });
+    kills.push({
+      operation: dying.killedIn,
+      afterLastWrite: interrupted === undefined,
+      historyAheadOfLedger: historyLanded && !ledgerLanded && !isDeepStrictEqual(withInterrupted.history, stored.history),
+    });
     stored = afterCrash.stored;
     if (interrupted) nextStep++;
   }
@@ -242,8 +272,15 @@ function runWithKills(dir: string, script: readonly Step[], killPoints: readonly
   // A window killed while writing leaves its temp file; one killed while taking over a stale lock, the lock it moved aside.
   const tempsOf = (life: number): string[] => leftOver.filter((f) => f.endsWith('.tmp') && f.includes(`.${pidOf(life)}.`));
   const movedAside = leftOver.filter((f) => /^ledger\.json\.lock\.[0-9a-f]+\.stale$/.test(f));
-  assert.deepEqual([...leftOver].sort(), [...killPoints.flatMap((_, life) => tempsOf(life)), ...movedAside].sort(), `${story}: no lock is left, only what killed windows were writing`);
-  assert.ok(killPoints.every((_, life) => tempsOf(life).length <= 1), `${story}: at most one temp file per killed window`);
+  assert.deepEqual(
+    [...leftOver].sort(),
+    [...killPoints.flatMap((_, life) => tempsOf(life)), ...movedAside].sort(),
+    `${story}: no lock is left, only what killed windows were writing`,
+  );
+  assert.ok(
+    killPoints.every((_, life) => tempsOf(life).length <= 1),
+    `${story}: at most one temp file per killed window`,
+  );
   assert.ok(movedAside.length <= killPoints.length - 1, `${story}: only a window that took a lock over moved one aside`);
   return kills;
 }
@@ -300,7 +337,8 @@ class KillableWorker {
     this.#child.stdin.end('go\n');
     const ending = await this.#ended;
     clearTimeout(this.#killTimer);
-    if (ending !== 'SIGKILL' || this.#firstSeq === undefined) throw new Error(`${this.name} ended by itself (${ending}) before it was killed: ${this.#stderr}`);
+    if (ending !== 'SIGKILL' || this.#firstSeq === undefined)
+      throw new Error(`${this.name} ended by itself (${ending}) before it was killed: ${this.#stderr}`);
     return { firstSeq: this.#firstSeq, lastSeq: this.#lastSeq, firstUpdateMs: this.#firstUpdateAtMs - this.#toldToGoAtMs };
   }
 
@@ -350,7 +388,9 @@ describe('ledger crash consistency', function () {
       }
     }
     const where = [...killedIn].map(([operation, n]) => `${operation} ${n}`).join(', ');
-    console.log(`      ${crashPoints} crash points, ${secondKills} of them in the window after a kill (${where}); killed after the last write ${counts.afterLastWrite}, history ahead of the ledger ${counts.historyAhead}`);
+    console.log(
+      `      ${crashPoints} crash points, ${secondKills} of them in the window after a kill (${where}); killed after the last write ${counts.afterLastWrite}, history ahead of the ledger ${counts.historyAhead}`,
+    );
     assert.ok(crashPoints >= 2_000, `thousands of crash points were tried (${crashPoints})`);
     assert.ok(counts.historyAhead > 0, 'some kills fell between the history write and the ledger write');
   });
@@ -361,7 +401,12 @@ describe('ledger crash consistency', function () {
     fs.writeFileSync(lockPath, '');
     let clockAheadMs = 0;
     const problemKinds: string[] = [];
-    const window = ledgerFile(root, { owner: 'window', lockTimeoutMs: 50, nowWallMs: () => Date.now() + clockAheadMs, onProblem: (_message, kind) => problemKinds.push(kind) });
+    const window = ledgerFile(root, {
+      owner: 'window',
+      lockTimeoutMs: 50,
+      nowWallMs: () => Date.now() + clockAheadMs,
+      onProblem: (_message, kind) => problemKinds.push(kind),
+    });
     const credit = (l: Ledger): Ledger => applyOps(l, [{ type: 'credit', ms: 1, dayKey: FIRST_DAY, endWallMs: START_WALL_MS }]);
     assert.throws(() => window.update(emptyLedger(FIRST_DAY), credit), LedgerBusyError, 'a lock being filled right now is not taken');
     assert.ok(fs.existsSync(lockPath));
@@ -402,11 +447,20 @@ describe('ledger crash consistency', function () {
         committedUpdates += lastSeq - firstSeq + 1;
         const { ledger, problems } = readLedger(JSON.parse(fs.readFileSync(ledgerPath, 'utf8')), emptyLedger(FIRST_DAY));
         assert.deepEqual(problems, [], `${what}: the ledger is sound`);
-        const historyRead = fs.existsSync(historyPath) ? parseHistory(fs.readFileSync(historyPath, 'utf8')) : { history: emptyHistory(), problems: [] };
+        const historyRead = fs.existsSync(historyPath)
+          ? parseHistory(fs.readFileSync(historyPath, 'utf8'))
+          : { history: emptyHistory(), problems: [] };
         assert.deepEqual(historyRead.problems, [], `${what}: the history is sound`);
         lostUpdates += Math.max(0, lastSeq - ledger.seq);
-        assert.ok(ledger.seq >= lastSeq && ledger.seq <= lastSeq + 1, `${what}: the ledger holds update ${lastSeq}, the last one committed, and at most the one in flight (${ledger.seq})`);
-        assert.equal(activeMsOf({ ledger, history: historyRead.history }), ledger.seq, `${what}: each update's millisecond is counted once, in history or today`);
+        assert.ok(
+          ledger.seq >= lastSeq && ledger.seq <= lastSeq + 1,
+          `${what}: the ledger holds update ${lastSeq}, the last one committed, and at most the one in flight (${ledger.seq})`,
+        );
+        assert.equal(
+          activeMsOf({ ledger, history: historyRead.history }),
+          ledger.seq,
+          `${what}: each update's millisecond is counted once, in history or today`,
+        );
         seqOnDisk = ledger.seq;
         if (fs.existsSync(lockPath)) {
           locksLeft++;
@@ -421,7 +475,9 @@ describe('ledger crash consistency', function () {
     assert.ok(!fs.existsSync(lockPath), 'and leaves no lock behind');
     const tempFilesLeft = fs.readdirSync(root).filter((f) => f.endsWith('.tmp')).length;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`      ${kills} kills in ${seconds} s: ${committedUpdates} updates committed, ${lostUpdates} lost; killed holding the lock ${locksLeft} (${namelessLocksLeft} before naming itself), slowest first update after a kill ${slowestFirstUpdateMs.toFixed(0)} ms, temp files left ${tempFilesLeft}`);
+    console.log(
+      `      ${kills} kills in ${seconds} s: ${committedUpdates} updates committed, ${lostUpdates} lost; killed holding the lock ${locksLeft} (${namelessLocksLeft} before naming itself), slowest first update after a kill ${slowestFirstUpdateMs.toFixed(0)} ms, temp files left ${tempFilesLeft}`,
+    );
     assert.equal(lostUpdates, 0);
   });
 });

@@ -3,6 +3,7 @@
 // history.json is written too) and prints the ledger's `seq` on a line of its own as soon as each
 // update has returned, i.e. is committed.
 import { writeSync } from 'node:fs';
+
 import { addDays } from '../../src/core/history';
 import { applyOps, emptyLedger } from '../../src/core/ledger';
 import { ledgerFile } from '../support/storage';
@@ -26,7 +27,9 @@ const fallback = emptyLedger(FIRST_DAY);
 process.stdin.once('data', () => {
   const startedMs = performance.now();
   while (performance.now() - startedMs < MAX_RUN_MS) {
-    const written = store.update(fallback, (current) => applyOps(current, [{ type: 'credit', ms: 1, dayKey: dayOfUpdate(current.seq + 1), endWallMs: current.seq + 1 }]));
+    const written = store.update(fallback, (current) =>
+      applyOps(current, [{ type: 'credit', ms: 1, dayKey: dayOfUpdate(current.seq + 1), endWallMs: current.seq + 1 }]),
+    );
     // Straight to the descriptor: process.stdout queues a write the test is slow to read, and this loop never lets the queue drain.
     writeSync(1, `${written.seq}\n`);
   }

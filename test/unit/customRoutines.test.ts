@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { EXERCISES } from '../../src/core/exercises/library';
 import { BUILT_IN_ROUTINE_IDS, DEFAULT_ROUTINE_ID } from '../../src/core/exercises/routineIds';
 import { BUILT_IN_ROUTINES, intensityFor, resolveRoutine } from '../../src/core/exercises/routines';
@@ -8,20 +9,33 @@ const parse = (values: Record<string, unknown>) => parseSettings((key) => values
 
 describe('custom routines, the default routine and sound', () => {
   it('checks routine ids against the built-in routines themselves', () => {
-    assert.deepEqual([...BUILT_IN_ROUTINE_IDS], BUILT_IN_ROUTINES.map((r) => r.id));
+    assert.deepEqual(
+      [...BUILT_IN_ROUTINE_IDS],
+      BUILT_IN_ROUTINES.map((r) => r.id),
+    );
     assert.ok(BUILT_IN_ROUTINE_IDS.some((id) => id === DEFAULT_ROUTINE_ID));
   });
 
   it('reads a sound custom routine, with steps as objects or bare ids', () => {
     const { settings, problems } = parse({
-      customRoutines: [{ id: 'my-reset', name: 'My reset', steps: [{ exercise: 'chin-tuck', reps: 8 }, 'wall-angels', { exercise: 'doorway-stretch', holdSeconds: 30, sets: 2 }] }],
+      customRoutines: [
+        {
+          id: 'my-reset',
+          name: 'My reset',
+          steps: [{ exercise: 'chin-tuck', reps: 8 }, 'wall-angels', { exercise: 'doorway-stretch', holdSeconds: 30, sets: 2 }],
+        },
+      ],
       defaultRoutine: 'my-reset',
     });
     assert.deepEqual(problems, []);
     assert.equal(settings.defaultRoutine, 'my-reset');
     const mine = settings.customRoutines[0];
     assert.ok(mine);
-    assert.deepEqual(mine.steps, [{ exercise: 'chin-tuck', reps: 8 }, { exercise: 'wall-angels' }, { exercise: 'doorway-stretch', seconds: 30, sets: 2 }]);
+    assert.deepEqual(mine.steps, [
+      { exercise: 'chin-tuck', reps: 8 },
+      { exercise: 'wall-angels' },
+      { exercise: 'doorway-stretch', seconds: 30, sets: 2 },
+    ]);
     const resolved = resolveRoutine(mine, EXERCISES, { equipment: [], intensity: 'full' });
     assert.equal(resolved.steps.length, 3);
     const stretch = resolved.steps[2]?.dose;
@@ -43,17 +57,33 @@ describe('custom routines, the default routine and sound', () => {
         { id: 'ok', name: 42, steps: [{ exercise: 'chin-tuck', reps: 500, sets: 'many' }, { reps: 3 }, 'no-such-exercise'] },
       ],
     });
-    assert.deepEqual(settings.customRoutines.map((r) => r.id), ['ok']);
+    assert.deepEqual(
+      settings.customRoutines.map((r) => r.id),
+      ['ok'],
+    );
     assert.equal(settings.customRoutines[0]?.name, 'ok', 'a name that is not text falls back to the id');
     assert.deepEqual(settings.customRoutines[0]?.steps, [{ exercise: 'chin-tuck', reps: 50 }, { exercise: 'no-such-exercise' }]);
     const text = problems.map((p) => `${p.setting}: ${p.found} → ${p.used} (${p.reason})`).join('\n');
-    for (const expected of [/routine 1 is not a routine/, /routine 2 has an id already in use/, /routine 3 has no usable id/, /routine 4 \(empty\) has no steps/, /ok step 1: reps 500 → 50/, /ok step 1: sets "many"/, /ok step 2 names no exercise/, /routine 5 name: 42/]) {
+    for (const expected of [
+      /routine 1 is not a routine/,
+      /routine 2 has an id already in use/,
+      /routine 3 has no usable id/,
+      /routine 4 \(empty\) has no steps/,
+      /ok step 1: reps 500 → 50/,
+      /ok step 1: sets "many"/,
+      /ok step 2 names no exercise/,
+      /routine 5 name: 42/,
+    ]) {
       assert.match(text, expected);
     }
     const ok = settings.customRoutines[0];
     assert.ok(ok);
     const resolved = resolveRoutine(ok, EXERCISES, { equipment: [], intensity: 'full' });
-    assert.deepEqual(resolved.skipped, [{ exercise: 'no-such-exercise', reason: 'unknownExercise' }], 'an unknown exercise is skipped when the routine runs');
+    assert.deepEqual(
+      resolved.skipped,
+      [{ exercise: 'no-such-exercise', reason: 'unknownExercise' }],
+      'an unknown exercise is skipped when the routine runs',
+    );
   });
 
   it('defaults a non-list, an unknown default routine and a sound that is not true or false', () => {
@@ -70,7 +100,9 @@ describe('custom routines, the default routine and sound', () => {
     assert.equal(intensityFor(byId('desk-stretch'), false), 'gentle');
     assert.equal(intensityFor(byId('full-upper-back'), false), 'full');
     assert.equal(intensityFor(byId('full-upper-back'), true), 'gentle');
-    const minutes = resolveRoutine(byId('posture-reset'), EXERCISES, { equipment: ['band'], intensity: intensityFor(byId('posture-reset'), false) }).seconds / 60;
+    const minutes =
+      resolveRoutine(byId('posture-reset'), EXERCISES, { equipment: ['band'], intensity: intensityFor(byId('posture-reset'), false) })
+        .seconds / 60;
     assert.ok(minutes >= 1.5 && minutes <= 2.75, `Take a Break is about two minutes (${minutes.toFixed(1)})`);
   });
 
@@ -78,9 +110,16 @@ describe('custom routines, the default routine and sound', () => {
     const full = BUILT_IN_ROUTINES.find((r) => r.id === 'full-upper-back');
     assert.ok(full);
     const byHand = resolveRoutine(full, EXERCISES, { equipment: ['band'], intensity: 'full' });
-    assert.ok(byHand.steps.some((s) => s.exercise.positions.every((p) => p === 'floor')), 'started by hand it has floor moves');
+    assert.ok(
+      byHand.steps.some((s) => s.exercise.positions.every((p) => p === 'floor')),
+      'started by hand it has floor moves',
+    );
     const fromReminder = resolveRoutine(full, EXERCISES, { equipment: ['band'], intensity: 'gentle', deskOnly: true });
-    for (const s of fromReminder.steps) assert.ok(s.exercise.positions.some((p) => p !== 'floor'), `${s.exercise.id} can be done at a desk`);
+    for (const s of fromReminder.steps)
+      assert.ok(
+        s.exercise.positions.some((p) => p !== 'floor'),
+        `${s.exercise.id} can be done at a desk`,
+      );
   });
 
   it('adds one set to every step for progression, never past five', () => {

@@ -1,9 +1,17 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
 import { EXERCISES } from '../../src/core/exercises/library';
 import { type Exercise } from '../../src/core/exercises/model';
-import { BUILT_IN_ROUTINES, doseSeconds, resolveRoutine, type Routine, substitute, TRANSITION_SECONDS } from '../../src/core/exercises/routines';
+import {
+  BUILT_IN_ROUTINES,
+  doseSeconds,
+  resolveRoutine,
+  type Routine,
+  substitute,
+  TRANSITION_SECONDS,
+} from '../../src/core/exercises/routines';
 import { equipmentCombinations, validateLibrary, validateRoutines } from '../../src/core/exercises/validate';
 import { DEFAULT_EQUIPMENT, parseEquipment, type SettingProblem } from '../../src/core/settings';
 
@@ -22,17 +30,45 @@ describe('exercise library', () => {
   it('has every exercise the article names, plus chin tucks, pull-aparts and equipment-free stand-ins', () => {
     const named = [
       // warm-up
-      'neck-rolls', 'shoulder-rolls', 'arm-circles', 'overhead-reach', 'chair-rotation', 'cat-cow', 'knee-to-chest', 'thoracic-extension',
+      'neck-rolls',
+      'shoulder-rolls',
+      'arm-circles',
+      'overhead-reach',
+      'chair-rotation',
+      'cat-cow',
+      'knee-to-chest',
+      'thoracic-extension',
       // rows and their variants
-      'bent-over-row', 'one-arm-dumbbell-row', 'band-row', 'renegade-row', 'high-barbell-row',
+      'bent-over-row',
+      'one-arm-dumbbell-row',
+      'band-row',
+      'renegade-row',
+      'high-barbell-row',
       // posture work
-      'face-pull', 'scapular-squeeze', 'wall-angels', 'reverse-fly', 'chin-tuck', 'band-pull-apart',
+      'face-pull',
+      'scapular-squeeze',
+      'wall-angels',
+      'reverse-fly',
+      'chin-tuck',
+      'band-pull-apart',
       // lower back and grip
-      'back-extension', 'bird-dog', 'bridge', 'farmer-carry', 'dead-hang', 'ball-squeeze',
+      'back-extension',
+      'bird-dog',
+      'bridge',
+      'farmer-carry',
+      'dead-hang',
+      'ball-squeeze',
       // stretches
-      'doorway-stretch', 'childs-pose', 'butterfly-stretch', 'upper-trap-stretch', 'levator-scapulae-stretch', 'rhomboid-stretch',
+      'doorway-stretch',
+      'childs-pose',
+      'butterfly-stretch',
+      'upper-trap-stretch',
+      'levator-scapulae-stretch',
+      'rhomboid-stretch',
       // stand-ins
-      'y-t-w-raise', 'doorframe-row', 'w-retraction',
+      'y-t-w-raise',
+      'doorframe-row',
+      'w-retraction',
     ];
     const missing = named.filter((id) => !byId.has(id));
     assert.deepEqual(missing, []);
@@ -41,7 +77,12 @@ describe('exercise library', () => {
   it('is written in its own words: no line shares six words in a row with the source article', () => {
     const seedFile = path.resolve(__dirname, '../../../../shared/seed/upper-back-exercises.txt');
     if (!fs.existsSync(seedFile)) return; // the article sits beside the repository, not in it
-    const words = (t: string): string[] => t.toLowerCase().replace(/[^a-z0-9' ]+/g, ' ').split(/\s+/).filter(Boolean);
+    const words = (t: string): string[] =>
+      t
+        .toLowerCase()
+        .replace(/[^a-z0-9' ]+/g, ' ')
+        .split(/\s+/)
+        .filter(Boolean);
     const seedWords = words(fs.readFileSync(seedFile, 'utf8'));
     const seedRuns = new Set<string>();
     for (let i = 0; i + 6 <= seedWords.length; i++) seedRuns.add(seedWords.slice(i, i + 6).join(' '));
@@ -61,10 +102,22 @@ describe('exercise library', () => {
     const broken: Exercise[] = [
       { ...good, id: 'Bad Id', steps: ['only one'], substitutes: ['nowhere'] },
       { ...good, id: 'stranded', substitutes: [] },
-      { ...good, id: 'weak-dose', dose: { kind: 'reps', reps: 0, secondsPerRep: 3, holdSeconds: 5, sets: 1, perSide: false, restSeconds: 0, source: '' } },
+      {
+        ...good,
+        id: 'weak-dose',
+        dose: { kind: 'reps', reps: 0, secondsPerRep: 3, holdSeconds: 5, sets: 1, perSide: false, restSeconds: 0, source: '' },
+      },
     ];
     const problems = validateLibrary(broken).join('\n');
-    for (const expected of [/Bad Id: id is not kebab-case/, /Bad Id: 1 steps/, /unknown substitute nowhere/, /stranded: no equipment-free stand-in/, /weak-dose dose: reps 0/, /does not fit/, /source note/]) {
+    for (const expected of [
+      /Bad Id: id is not kebab-case/,
+      /Bad Id: 1 steps/,
+      /unknown substitute nowhere/,
+      /stranded: no equipment-free stand-in/,
+      /weak-dose dose: reps 0/,
+      /does not fit/,
+      /source note/,
+    ]) {
       assert.match(problems, expected);
     }
   });
@@ -73,7 +126,10 @@ describe('exercise library', () => {
 describe('built-in routines', () => {
   it('name only known exercises', () => {
     assert.deepEqual(validateRoutines(BUILT_IN_ROUTINES, EXERCISES), []);
-    assert.deepEqual(BUILT_IN_ROUTINES.map((r) => r.id), ['posture-reset', 'desk-stretch', 'warm-up', 'full-upper-back', 'lower-back-and-grip']);
+    assert.deepEqual(
+      BUILT_IN_ROUTINES.map((r) => r.id),
+      ['posture-reset', 'desk-stretch', 'warm-up', 'full-upper-back', 'lower-back-and-grip'],
+    );
   });
 
   it('resolve completely for every combination of equipment, at both intensities', () => {
@@ -84,8 +140,15 @@ describe('built-in routines', () => {
           assert.deepEqual(resolved.skipped, [], `${r.id} with [${equipment.join(', ')}]`);
           assert.equal(resolved.steps.length, r.steps.length);
           for (const step of resolved.steps) {
-            assert.ok(step.exercise.equipment.every((q) => equipment.includes(q)), `${r.id}: ${step.exercise.id} needs only what is owned`);
-            if (r.forReminders) assert.ok(step.exercise.positions.some((p) => p !== 'floor'), `${r.id}: ${step.exercise.id} can be done at a desk`);
+            assert.ok(
+              step.exercise.equipment.every((q) => equipment.includes(q)),
+              `${r.id}: ${step.exercise.id} needs only what is owned`,
+            );
+            if (r.forReminders)
+              assert.ok(
+                step.exercise.positions.some((p) => p !== 'floor'),
+                `${r.id}: ${step.exercise.id} can be done at a desk`,
+              );
           }
         }
       }
@@ -98,7 +161,10 @@ describe('built-in routines', () => {
     const within = (id: string, intensity: 'gentle' | 'full', low: number, high: number): void => {
       for (const equipment of [DEFAULT_EQUIPMENT, [], ['band', 'dumbbells', 'barbell', 'pullUpBar'] as const]) {
         const m = minutes(id, intensity, equipment);
-        assert.ok(m >= low && m <= high, `${id} (${intensity}, [${equipment.join(', ')}]) takes ${m.toFixed(1)} min, wanted ${low}–${high}`);
+        assert.ok(
+          m >= low && m <= high,
+          `${id} (${intensity}, [${equipment.join(', ')}]) takes ${m.toFixed(1)} min, wanted ${low}–${high}`,
+        );
       }
     };
     within('posture-reset', 'gentle', 1.5, 2.75);
@@ -109,13 +175,18 @@ describe('built-in routines', () => {
 
   it('full-upper-back follows the recipe: warm-up, 3–5 strength moves with a row and a posture move, 3–5 stretches', () => {
     for (const equipment of equipmentCombinations()) {
-      const steps = resolveRoutine(routine('full-upper-back'), EXERCISES, { equipment, intensity: 'full' }).steps.map((s) => s.exercise.category);
+      const steps = resolveRoutine(routine('full-upper-back'), EXERCISES, { equipment, intensity: 'full' }).steps.map(
+        (s) => s.exercise.category,
+      );
       const firstStrength = steps.findIndex((c) => c === 'row' || c === 'posture');
       const firstStretch = steps.indexOf('stretch');
       assert.ok(firstStrength > 0 && steps.slice(0, firstStrength).every((c) => c === 'warmUp'), 'warm-up first');
       const strength = steps.slice(firstStrength, firstStretch);
       assert.ok(strength.length >= 3 && strength.length <= 5);
-      assert.ok(strength.includes('row') && strength.includes('posture'), `a row and a posture move with [${equipment.join(', ')}]: ${strength.join(', ')}`);
+      assert.ok(
+        strength.includes('row') && strength.includes('posture'),
+        `a row and a posture move with [${equipment.join(', ')}]: ${strength.join(', ')}`,
+      );
       const stretches = steps.slice(firstStretch);
       assert.ok(stretches.length >= 3 && stretches.length <= 5 && stretches.every((c) => c === 'stretch'));
     }
@@ -132,10 +203,19 @@ describe('built-in routines', () => {
   });
 
   it('skips an unknown exercise in a routine and keeps the rest', () => {
-    const custom: Routine = { id: 'mine', name: '<b>Mine</b>', summary: '', forReminders: false, steps: [{ exercise: 'chin-tuck', reps: 4 }, { exercise: 'handstand-push-up' }, { exercise: 'bridge', sets: 2 }] };
+    const custom: Routine = {
+      id: 'mine',
+      name: '<b>Mine</b>',
+      summary: '',
+      forReminders: false,
+      steps: [{ exercise: 'chin-tuck', reps: 4 }, { exercise: 'handstand-push-up' }, { exercise: 'bridge', sets: 2 }],
+    };
     const resolved = resolveRoutine(custom, EXERCISES, { equipment: [], intensity: 'full' });
     assert.deepEqual(resolved.skipped, [{ exercise: 'handstand-push-up', reason: 'unknownExercise' }]);
-    assert.deepEqual(resolved.steps.map((s) => s.exercise.id), ['chin-tuck', 'bridge']);
+    assert.deepEqual(
+      resolved.steps.map((s) => s.exercise.id),
+      ['chin-tuck', 'bridge'],
+    );
     const tuck = resolved.steps[0]?.dose;
     assert.ok(tuck?.kind === 'reps' && tuck.reps === 4, 'the routine’s reps override the exercise’s');
     assert.equal(resolved.steps[1]?.dose.sets, 2);
@@ -143,7 +223,10 @@ describe('built-in routines', () => {
   });
 
   it('times a dose with its sets, sides and rests', () => {
-    assert.equal(doseSeconds({ kind: 'reps', reps: 10, secondsPerRep: 4, sets: 2, perSide: false, restSeconds: 15, source: 'x' }), 2 * 40 + 15);
+    assert.equal(
+      doseSeconds({ kind: 'reps', reps: 10, secondsPerRep: 4, sets: 2, perSide: false, restSeconds: 15, source: 'x' }),
+      2 * 40 + 15,
+    );
     assert.equal(doseSeconds({ kind: 'hold', seconds: 20, sets: 2, perSide: true, restSeconds: 5, source: 'x' }), 4 * 20 + 3 * 5);
     assert.equal(doseSeconds({ kind: 'timed', seconds: 30, sets: 1, perSide: false, restSeconds: 10, source: 'x' }), 30);
   });

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { exercisesPageData, formatDose } from '../../src/core/exercises/cards';
 import { EXERCISES } from '../../src/core/exercises/library';
 import { parseExercisesPageData, parseFromExercisesPage, parseToExercisesPage } from '../../src/shared/exercisesPage';
@@ -19,8 +20,14 @@ describe('Browse Exercises page contract', () => {
   });
 
   it('describes doses in a few words', () => {
-    assert.equal(formatDose({ kind: 'reps', reps: 10, secondsPerRep: 5, holdSeconds: 3, sets: 1, perSide: false, restSeconds: 0, source: 'x' }), '10 reps, 3 s hold');
-    assert.equal(formatDose({ kind: 'hold', seconds: 20, sets: 2, perSide: true, restSeconds: 5, source: 'x' }), 'Hold 20 s each side, 2 times');
+    assert.equal(
+      formatDose({ kind: 'reps', reps: 10, secondsPerRep: 5, holdSeconds: 3, sets: 1, perSide: false, restSeconds: 0, source: 'x' }),
+      '10 reps, 3 s hold',
+    );
+    assert.equal(
+      formatDose({ kind: 'hold', seconds: 20, sets: 2, perSide: true, restSeconds: 5, source: 'x' }),
+      'Hold 20 s each side, 2 times',
+    );
     assert.equal(formatDose({ kind: 'timed', seconds: 30, sets: 3, perSide: false, restSeconds: 5, source: 'x' }), '30 s, 3 sets');
   });
 
@@ -28,10 +35,28 @@ describe('Browse Exercises page contract', () => {
     assert.deepEqual(parseFromExercisesPage({ type: 'ready' }), { type: 'ready' });
     assert.deepEqual(parseFromExercisesPage({ type: 'changeEquipment' }), { type: 'changeEquipment' });
     assert.deepEqual(parseFromExercisesPage({ type: 'start', exerciseId: 'chin-tuck' }), { type: 'start', exerciseId: 'chin-tuck' });
-    for (const bad of [{ type: 'start' }, { type: 'start', exerciseId: 7 }, { type: 'start', exerciseId: '../../x' }, { type: 'start', exerciseId: 'a'.repeat(100) }, { type: 'start', exerciseId: 'chin-tuck', extra: true }]) {
+    for (const bad of [
+      { type: 'start' },
+      { type: 'start', exerciseId: 7 },
+      { type: 'start', exerciseId: '../../x' },
+      { type: 'start', exerciseId: 'a'.repeat(100) },
+      { type: 'start', exerciseId: 'chin-tuck', extra: true },
+    ]) {
       assert.equal(parseFromExercisesPage(bad), undefined, JSON.stringify(bad));
     }
-    const junk: unknown[] = [null, undefined, 'ready', 42, [], {}, { type: 'READY' }, { type: 'ready', extra: 1 }, { type: 'openSettings' }, { type: { toString: () => 'ready' } }, JSON.parse('{"type":"ready","__proto__":{"x":1}}')];
+    const junk: unknown[] = [
+      null,
+      undefined,
+      'ready',
+      42,
+      [],
+      {},
+      { type: 'READY' },
+      { type: 'ready', extra: 1 },
+      { type: 'openSettings' },
+      { type: { toString: () => 'ready' } },
+      JSON.parse('{"type":"ready","__proto__":{"x":1}}'),
+    ];
     for (const j of junk) assert.equal(parseFromExercisesPage(j), undefined, JSON.stringify(j) ?? String(j));
   });
 

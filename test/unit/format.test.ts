@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { isCodingDocumentScheme } from '../../src/core/activity';
 import { formatCompactDuration, literalText, toHoursMinutes } from '../../src/core/format';
 import { localCalendar, msUntilNextMinute } from '../../src/core/time';

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { type ClosedDay, type DayRecord, emptyDay, isEmptyDay } from '../../src/core/days';
 import {
   addDays,
@@ -14,16 +15,26 @@ import {
   streakOf,
 } from '../../src/core/history';
 import { CSV_HEADER, historyCsv, historyExport } from '../../src/core/historyExport';
-import { applyOps, claimPrompt, commitOps, emptyLedger, type Ledger, readLedger, reminderStateOf, todayRecord, withoutHistory, withReminderState } from '../../src/core/ledger';
+import {
+  applyOps,
+  claimPrompt,
+  commitOps,
+  emptyLedger,
+  type Ledger,
+  readLedger,
+  reminderStateOf,
+  todayRecord,
+  withoutHistory,
+  withReminderState,
+} from '../../src/core/ledger';
 import { statsOf } from '../../src/core/stats';
 import { ActivityTracker } from '../../src/core/tracker';
-import { fixedOffsetCalendar, HOUR, MINUTE, SECOND, TestClock } from '../support/time';
 import { seededRandom } from '../support/garbage';
+import { fixedOffsetCalendar, HOUR, MINUTE, SECOND, TestClock } from '../support/time';
 
 // UTC+1, so local midnight is not UTC midnight.
 const calendar = fixedOffsetCalendar(60);
 const settings = { idleThresholdMs: 3 * MINUTE, naturalBreakMs: 5 * MINUTE };
-
 
 type MutableDay = { -readonly [K in keyof DayRecord]: DayRecord[K] };
 
@@ -216,7 +227,16 @@ describe('history', () => {
       assert.equal(late.todayActiveMs, MINUTE);
       assert.deepEqual(late.todayBreaks.manual, 0);
       const yesterday = late.closedDays[0];
-      assert.deepEqual([yesterday?.record.activeMs, yesterday?.record.manual, yesterday?.record.routines, yesterday?.record.exercises, yesterday?.exercises['neck-roll']], [11 * MINUTE, 1, 1, 1, { count: 1, ms: 30 * SECOND }]);
+      assert.deepEqual(
+        [
+          yesterday?.record.activeMs,
+          yesterday?.record.manual,
+          yesterday?.record.routines,
+          yesterday?.record.exercises,
+          yesterday?.exercises['neck-roll'],
+        ],
+        [11 * MINUTE, 1, 1, 1, { count: 1, ms: 30 * SECOND }],
+      );
       // Moving the same day twice changes nothing.
       const once = mergeClosedDays(emptyHistory(), late.closedDays);
       assert.deepEqual(mergeClosedDays(once, late.closedDays), once);
@@ -243,11 +263,20 @@ describe('history', () => {
       // Monday morning, no routine yet: the streak stands.
       assert.deepEqual(streakOf([...days.slice(0, 4), day('2026-03-09', 2 * HOUR, 0)], '2026-03-09'), { current: 3, best: 3 });
       // A few minutes at the keyboard on Saturday are not a coding day.
-      assert.deepEqual(streakOf([...days.slice(0, 4), day('2026-03-07', CODING_DAY_MS - 1, 0), days[4] as DayRecord], '2026-03-09'), { current: 4, best: 4 });
+      assert.deepEqual(streakOf([...days.slice(0, 4), day('2026-03-07', CODING_DAY_MS - 1, 0), days[4] as DayRecord], '2026-03-09'), {
+        current: 4,
+        best: 4,
+      });
     });
 
     it('ends on a coding day without a routine, and remembers the best', () => {
-      const days = [day('2026-03-02', HOUR, 1), day('2026-03-03', HOUR, 1), day('2026-03-04', HOUR, 1), day('2026-03-05', HOUR, 0), day('2026-03-06', HOUR, 1)];
+      const days = [
+        day('2026-03-02', HOUR, 1),
+        day('2026-03-03', HOUR, 1),
+        day('2026-03-04', HOUR, 1),
+        day('2026-03-05', HOUR, 0),
+        day('2026-03-06', HOUR, 1),
+      ];
       assert.deepEqual(streakOf(days, '2026-03-06'), { current: 1, best: 3 });
       assert.deepEqual(streakOf([], '2026-03-06'), { current: 0, best: 0 });
       assert.deepEqual(streakOf(days, '2026-03-04'), { current: 3, best: 3 }, 'days after today are not counted');
@@ -276,14 +305,23 @@ describe('history', () => {
       const { ledger, problems } = readLedger(JSON.parse(JSON.stringify(v1)), emptyLedger('2026-03-01'));
       assert.deepEqual(problems, []);
       assert.equal(ledger.version, 2);
-      assert.deepEqual([ledger.todayReminders, ledger.todayRoutines, ledger.todayExercises, ledger.closedDays, ledger.reminderEpisode], [0, 0, {}, [], null]);
+      assert.deepEqual(
+        [ledger.todayReminders, ledger.todayRoutines, ledger.todayExercises, ledger.closedDays, ledger.reminderEpisode],
+        [0, 0, {}, [], null],
+      );
       const next = applyOps(ledger, [{ type: 'day', dayKey: '2026-03-03' }]);
       const history = mergeClosedDays(emptyHistory(), next.closedDays);
       assert.deepEqual(history.days, [{ ...emptyDay('2026-03-02'), activeMs: 95 * MINUTE, natural: 2, manual: 1, started: 1, skipped: 1 }]);
     });
 
     it('reads a history whose columns come in another order, or with a column it does not know', () => {
-      const text = JSON.stringify({ version: 1, columns: ['activeMs', 'day', 'routines', 'future'], exercisesThrough: null, exercises: {}, days: [[60_000, '2026-03-02', 2, 9]] });
+      const text = JSON.stringify({
+        version: 1,
+        columns: ['activeMs', 'day', 'routines', 'future'],
+        exercisesThrough: null,
+        exercises: {},
+        days: [[60_000, '2026-03-02', 2, 9]],
+      });
       const { history, problems } = parseHistory(text);
       assert.deepEqual(problems, []);
       assert.deepEqual(history.days, [{ ...emptyDay('2026-03-02'), activeMs: 60_000, routines: 2 }]);
@@ -294,7 +332,14 @@ describe('history', () => {
     function sample(days: number): History {
       let h = emptyHistory();
       const closed: ClosedDay[] = Array.from({ length: days }, (_, i) => ({
-        record: { ...emptyDay(addDays('2026-01-01', i)), activeMs: (i + 1) * MINUTE, natural: i % 3, routines: 1, exercises: 2, exerciseMs: 40 * SECOND },
+        record: {
+          ...emptyDay(addDays('2026-01-01', i)),
+          activeMs: (i + 1) * MINUTE,
+          natural: i % 3,
+          routines: 1,
+          exercises: 2,
+          exerciseMs: 40 * SECOND,
+        },
         exercises: { 'chin-tuck': { count: 1, ms: 20 * SECOND }, 'wall-angel': { count: 1, ms: 20 * SECOND } },
       }));
       h = mergeClosedDays(h, closed);
@@ -336,7 +381,19 @@ describe('history', () => {
     it('costs well under 200 bytes a day, even on a long day', () => {
       let h = emptyHistory();
       const closed: ClosedDay[] = Array.from({ length: 365 }, (_, i) => ({
-        record: { day: addDays('2026-01-01', i), activeMs: 11 * HOUR + 59 * MINUTE + 59 * SECOND, reminders: 24, started: 12, manual: 9, natural: 14, skipped: 6, snoozed: 18, routines: 21, exercises: 99, exerciseMs: 5 * HOUR },
+        record: {
+          day: addDays('2026-01-01', i),
+          activeMs: 11 * HOUR + 59 * MINUTE + 59 * SECOND,
+          reminders: 24,
+          started: 12,
+          manual: 9,
+          natural: 14,
+          skipped: 6,
+          snoozed: 18,
+          routines: 21,
+          exercises: 99,
+          exerciseMs: 5 * HOUR,
+        },
         exercises: {},
       }));
       h = mergeClosedDays(h, closed);
@@ -356,7 +413,10 @@ describe('history', () => {
       routines: { 'posture-reset': { completions: 2, lastDoneWallMs: Date.UTC(2026, 2, 3, 10) } },
     };
     const history = mergeClosedDays(emptyHistory(), [
-      { record: { ...emptyDay('2026-03-02'), activeMs: 45_000, manual: 1, routines: 1, exercises: 1, exerciseMs: 30 * SECOND }, exercises: { 'chin-tuck': { count: 1, ms: 30 * SECOND } } },
+      {
+        record: { ...emptyDay('2026-03-02'), activeMs: 45_000, manual: 1, routines: 1, exercises: 1, exerciseMs: 30 * SECOND },
+        exercises: { 'chin-tuck': { count: 1, ms: 30 * SECOND } },
+      },
     ]);
     const names = (id: string): string => (id === 'chin-tuck' ? 'Chin tuck' : id);
 
@@ -396,13 +456,37 @@ describe('history', () => {
   describe('what the Stats page shows', () => {
     it('gives today, the last 14 days, the streak, and the most and least done exercises', () => {
       const closed: ClosedDay[] = [
-        { record: { ...emptyDay('2026-02-10'), activeMs: HOUR, routines: 1, exercises: 1 }, exercises: { 'wall-angel': { count: 1, ms: 1 } } },
-        { record: { ...emptyDay('2026-03-01'), activeMs: 2 * HOUR, routines: 1, natural: 3, exercises: 7 }, exercises: { 'chin-tuck': { count: 4, ms: 4 }, a1: { count: 2, ms: 2 }, a2: { count: 3, ms: 3 }, a3: { count: 5, ms: 5 }, a4: { count: 6, ms: 6 }, a5: { count: 7, ms: 7 }, a6: { count: 8, ms: 8 } } },
+        {
+          record: { ...emptyDay('2026-02-10'), activeMs: HOUR, routines: 1, exercises: 1 },
+          exercises: { 'wall-angel': { count: 1, ms: 1 } },
+        },
+        {
+          record: { ...emptyDay('2026-03-01'), activeMs: 2 * HOUR, routines: 1, natural: 3, exercises: 7 },
+          exercises: {
+            'chin-tuck': { count: 4, ms: 4 },
+            a1: { count: 2, ms: 2 },
+            a2: { count: 3, ms: 3 },
+            a3: { count: 5, ms: 5 },
+            a4: { count: 6, ms: 6 },
+            a5: { count: 7, ms: 7 },
+            a6: { count: 8, ms: 8 },
+          },
+        },
       ];
       const history = mergeClosedDays(emptyHistory(), closed);
-      const ledger: Ledger = { ...emptyLedger('2026-03-02'), todayActiveMs: 30 * MINUTE, todayReminders: 2, todayBreaks: { natural: 0, manual: 0, started: 1, skipped: 1, snoozed: 0 }, todayRoutines: 1, todayExercises: { 'chin-tuck': { count: 1, ms: 1 } } };
+      const ledger: Ledger = {
+        ...emptyLedger('2026-03-02'),
+        todayActiveMs: 30 * MINUTE,
+        todayReminders: 2,
+        todayBreaks: { natural: 0, manual: 0, started: 1, skipped: 1, snoozed: 0 },
+        todayRoutines: 1,
+        todayExercises: { 'chin-tuck': { count: 1, ms: 1 } },
+      };
       const stats = statsOf(history, ledger, '2026-03-02', (id) => id.toUpperCase());
-      assert.deepEqual([stats.today.day, stats.today.activeMs, stats.today.reminders, stats.today.started], ['2026-03-02', 30 * MINUTE, 2, 1]);
+      assert.deepEqual(
+        [stats.today.day, stats.today.activeMs, stats.today.reminders, stats.today.started],
+        ['2026-03-02', 30 * MINUTE, 2, 1],
+      );
       assert.equal(stats.days.length, 14);
       assert.deepEqual([stats.days[0]?.day, stats.days[12]?.day, stats.days[13]?.day], ['2026-02-17', '2026-03-01', '2026-03-02']);
       assert.equal(stats.days[12]?.natural, 3);
@@ -424,7 +508,10 @@ describe('history', () => {
       assert.equal(stats.mostDone[0]?.name, 'A6');
       assert.deepEqual(stats.totals, { days: 3, activeMs: 3.5 * HOUR, breaks: 4, routines: 3, exercises: 9, exerciseMs: 1 });
       assert.equal(stats.since, '2026-02-10');
-      assert.deepEqual(lastDays([], '2026-03-01', 2).map((d) => d.day), ['2026-02-28', '2026-03-01']);
+      assert.deepEqual(
+        lastDays([], '2026-03-01', 2).map((d) => d.day),
+        ['2026-02-28', '2026-03-01'],
+      );
     });
   });
 });

@@ -2,9 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+
 import { parseHistory } from '../../src/core/history';
 import { applyOps, emptyLedger, type Ledger, withoutHistory } from '../../src/core/ledger';
-import { type LedgerFile, nodeLedgerFs, type LedgerFs } from '../../src/host/storage/ledgerFile';
+import { type LedgerFile, type LedgerFs, nodeLedgerFs } from '../../src/host/storage/ledgerFile';
 import { ledgerFile } from '../support/storage';
 
 const MINUTE = 60_000;

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
+
+import { EXERCISES } from '../../src/core/exercises/library';
 import { type Part, pieces, type Pose } from '../../src/shared/illustration/figure';
 import { type IllustrationSpec, renderIllustration } from '../../src/shared/illustration/render';
 import { ILLUSTRATIONS } from '../../src/shared/illustration/specs';
-import { EXERCISES } from '../../src/core/exercises/library';
 
 /** A small well-formedness check: every tag closes, in order. */
 function assertWellFormed(svg: string): void {
@@ -35,11 +36,17 @@ describe('illustrations', () => {
 
   it('draw only exercises that exist', () => {
     const ids = new Set(EXERCISES.map((e) => e.id));
-    assert.deepEqual(entries.map(([id]) => id).filter((id) => !ids.has(id)), []);
+    assert.deepEqual(
+      entries.map(([id]) => id).filter((id) => !ids.has(id)),
+      [],
+    );
   });
 
   it('draw every exercise in the library', () => {
-    assert.deepEqual(EXERCISES.map((e) => e.id).filter((id) => !(id in ILLUSTRATIONS)), []);
+    assert.deepEqual(
+      EXERCISES.map((e) => e.id).filter((id) => !(id in ILLUSTRATIONS)),
+      [],
+    );
   });
 
   for (const [id, spec] of entries) {
@@ -48,9 +55,12 @@ describe('illustrations', () => {
         assert.ok(spec.poses.length >= 2, 'two or more key poses');
         const moved = new Map<Part, number>();
         for (let i = 0; i < spec.poses.length; i++) {
-          for (const [part, d] of movement(spec, spec.poses[i] ?? {}, spec.poses[(i + 1) % spec.poses.length] ?? {})) moved.set(part, Math.max(moved.get(part) ?? 0, d));
+          for (const [part, d] of movement(spec, spec.poses[i] ?? {}, spec.poses[(i + 1) % spec.poses.length] ?? {}))
+            moved.set(part, Math.max(moved.get(part) ?? 0, d));
         }
-        for (const part of spec.moving) if (part !== 'band') assert.ok((moved.get(part) ?? 0) >= 3, `${part} is highlighted but moves ${(moved.get(part) ?? 0).toFixed(1)} px`);
+        for (const part of spec.moving)
+          if (part !== 'band')
+            assert.ok((moved.get(part) ?? 0) >= 3, `${part} is highlighted but moves ${(moved.get(part) ?? 0).toFixed(1)} px`);
         for (const [part, d] of moved) {
           // Parts carried along by the trunk or the legs (the head on a bending trunk) may move unhighlighted.
           const carried = part !== 'torso' && part !== 'legs' && ((moved.get('torso') ?? 0) >= 3 || (moved.get('legs') ?? 0) >= 3);
@@ -75,14 +85,18 @@ describe('illustrations', () => {
         const keyTimes = /keyTimes="([^"]+)"/.exec(svg)?.[1]?.split(';').map(Number) ?? [];
         assert.equal(keyTimes[0], 0);
         assert.equal(keyTimes.at(-1), 1);
-        assert.ok(keyTimes.every((t, i) => i === 0 || t >= (keyTimes[i - 1] ?? 0)), 'key times never go back');
+        assert.ok(
+          keyTimes.every((t, i) => i === 0 || t >= (keyTimes[i - 1] ?? 0)),
+          'key times never go back',
+        );
       });
 
       it('shows the start pose even before the animation runs (every animated attribute has a base value)', () => {
         const svg = renderIllustration(spec, { secondsPerRep: 4, reducedMotion: false, title: id });
         for (const m of svg.matchAll(/<(line|circle|ellipse)([^>]*)>((?:<animate [^>]*\/>)+)/g)) {
           const own = m[2] ?? '';
-          for (const a of (m[3] ?? '').matchAll(/attributeName="([a-z0-9-]+)"/g)) assert.match(own, new RegExp(`\\s${a[1]}="`), `<${m[1]}> has a base ${a[1]}`);
+          for (const a of (m[3] ?? '').matchAll(/attributeName="([a-z0-9-]+)"/g))
+            assert.match(own, new RegExp(`\\s${a[1]}="`), `<${m[1]}> has a base ${a[1]}`);
         }
       });
 
@@ -92,20 +106,31 @@ describe('illustrations', () => {
           assert.match(svg, /^<svg [^>]*role="img"[^>]*viewBox="0 0 \d+ 240"><title>/);
           // No colour outside the classes (a fill="none" fallback is fine), no ids, nothing fetched or run.
           assert.doesNotMatch(svg, /\sstyle=|<style|<script|\sid=|href|url\(|\sfill="(?!none")|\sstroke="|\son[a-z]+=/);
-          for (const m of svg.matchAll(/class="([^"]*)"/g)) for (const c of (m[1] ?? '').split(' ')) assert.match(c, /^upr-[a-z-]+$/, `class ${c}`);
+          for (const m of svg.matchAll(/class="([^"]*)"/g))
+            for (const c of (m[1] ?? '').split(' ')) assert.match(c, /^upr-[a-z-]+$/, `class ${c}`);
         }
       });
 
       it('keeps the weights, the band and the arrows in frame, in every key pose', () => {
-        const inFrame = (x: number, y: number, what: string): void => assert.ok(x >= 0 && x <= 200 && y >= 0 && y <= 240, `${what} (${x}, ${y}) in frame`);
-        const pairs = (list: string): number[][] => list.trim().split(/[;\s]+(?=-?[\d.]+[ ,])/).map((p) => p.split(/[ ,]/).map(Number));
+        const inFrame = (x: number, y: number, what: string): void =>
+          assert.ok(x >= 0 && x <= 200 && y >= 0 && y <= 240, `${what} (${x}, ${y}) in frame`);
+        const pairs = (list: string): number[][] =>
+          list
+            .trim()
+            .split(/[;\s]+(?=-?[\d.]+[ ,])/)
+            .map((p) => p.split(/[ ,]/).map(Number));
         const animated = renderIllustration(spec, { secondsPerRep: 4, holdSeconds: 1, reducedMotion: false, title: id });
         // Panels of the still version are translated into place: check each one in its own coordinates.
-        const panels = renderIllustration(spec, { secondsPerRep: 3, reducedMotion: true, title: id }).split('class="upr-key-pose"').slice(1);
+        const panels = renderIllustration(spec, { secondsPerRep: 3, reducedMotion: true, title: id })
+          .split('class="upr-key-pose"')
+          .slice(1);
         for (const svg of [animated, ...panels]) {
-          const plain = svg.replace(/^ transform="translate\(\d+ 0\)"/, '').replace(/<g transform="translate\([^)]*\) scale\([^)]*\)">/g, '');
+          const plain = svg
+            .replace(/^ transform="translate\(\d+ 0\)"/, '')
+            .replace(/<g transform="translate\([^)]*\) scale\([^)]*\)">/g, '');
           for (const m of plain.matchAll(/translate\((-?[\d.]+) (-?[\d.]+)\)/g)) inFrame(Number(m[1]), Number(m[2]), 'weight');
-          for (const m of plain.matchAll(/type="translate" values="([^"]+)"/g)) for (const [x = 0, y = 0] of (m[1] ?? '').split(';').map((v) => v.split(' ').map(Number))) inFrame(x, y, 'weight');
+          for (const m of plain.matchAll(/type="translate" values="([^"]+)"/g))
+            for (const [x = 0, y = 0] of (m[1] ?? '').split(';').map((v) => v.split(' ').map(Number))) inFrame(x, y, 'weight');
           for (const m of plain.matchAll(/points="([^"]+)"/g)) for (const [x = 0, y = 0] of pairs(m[1] ?? '')) inFrame(x, y, 'arrow');
           for (const m of plain.matchAll(/ (x[12]|cx)="(-?[\d.]+)"/g)) inFrame(Number(m[2]), 0, m[1] ?? '');
           for (const m of plain.matchAll(/ (y[12]|cy)="(-?[\d.]+)"/g)) inFrame(0, Number(m[2]), m[1] ?? '');

@@ -1,13 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
+import { formatDose } from '../../src/core/exercises/cards';
 import { EXERCISES } from '../../src/core/exercises/library';
 import { type Exercise } from '../../src/core/exercises/model';
-import { translatedLibrary, validateLibrary, validateTranslation } from '../../src/core/exercises/validate';
-import { bundleTranslator, fill, t, useTranslator } from '../../src/shared/l10n';
-import { libraryFiles } from '../../src/host/library';
-import { formatDose } from '../../src/core/exercises/cards';
 import { BUILT_IN_ROUTINES } from '../../src/core/exercises/routines';
+import { translatedLibrary, validateLibrary, validateTranslation } from '../../src/core/exercises/validate';
+import { libraryFiles } from '../../src/host/library';
+import { bundleTranslator, fill, t, useTranslator } from '../../src/shared/l10n';
 const root = path.resolve(__dirname, '../../..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { extractMessages, placeholders } = require(path.join(root, 'scripts', 'lib', 'l10nKeys.js')) as {
@@ -16,7 +17,8 @@ const { extractMessages, placeholders } = require(path.join(root, 'scripts', 'li
 };
 
 const LANGUAGES = ['de', 'es'];
-const readJson = (file: string): Record<string, unknown> => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as Record<string, unknown>;
+const readJson = (file: string): Record<string, unknown> =>
+  JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as Record<string, unknown>;
 
 /** Every `%key%` the manifest uses. */
 function manifestKeys(): string[] {
@@ -36,7 +38,8 @@ function compare(expected: Iterable<string>, bundle: Record<string, unknown>, en
   for (const key of want) {
     const value = bundle[key];
     if (typeof value !== 'string' || value.trim() === '') problems.push(`missing: ${JSON.stringify(key)}`);
-    else if (placeholders(value).join() !== placeholders(english(key)).join()) problems.push(`placeholders differ: ${JSON.stringify(key)} → ${JSON.stringify(value)}`);
+    else if (placeholders(value).join() !== placeholders(english(key)).join())
+      problems.push(`placeholders differ: ${JSON.stringify(key)} → ${JSON.stringify(value)}`);
   }
   for (const key of Object.keys(bundle)) if (!want.has(key)) problems.push(`not used any more: ${JSON.stringify(key)}`);
   return problems;
@@ -49,7 +52,12 @@ describe('languages', () => {
     assert.deepEqual(problems, []);
     // A floor, so a broken extractor cannot pass by finding nothing.
     assert.ok(keys.size > 250, `${keys.size} messages`);
-    assert.ok(keys.has('Break due') && keys.has('Routine done') && keys.has('Your stats') && keys.has('{0} of {1} exercises completed. It counts as a break.'));
+    assert.ok(
+      keys.has('Break due') &&
+        keys.has('Routine done') &&
+        keys.has('Your stats') &&
+        keys.has('{0} of {1} exercises completed. It counts as a break.'),
+    );
   });
 
   for (const language of LANGUAGES) {
@@ -59,7 +67,10 @@ describe('languages', () => {
 
     it(`${language}: the manifest's strings are all translated`, () => {
       const english = readJson('package.nls.json') as Record<string, string>;
-      assert.deepEqual(compare(Object.keys(english), readJson(`package.nls.${language}.json`), (k) => english[k] ?? ''), []);
+      assert.deepEqual(
+        compare(Object.keys(english), readJson(`package.nls.${language}.json`), (k) => english[k] ?? ''),
+        [],
+      );
     });
 
     it(`${language}: the exercise library's text is complete`, () => {
@@ -67,7 +78,10 @@ describe('languages', () => {
       assert.deepEqual(validateTranslation(EXERCISES, translation), []);
       const library = translatedLibrary(EXERCISES, translation as Record<string, Partial<Exercise>>);
       // Only the text changes: the ids, doses and everything the rules check stay valid.
-      assert.deepEqual(validateLibrary(library).filter((p) => !/characters|too long/.test(p)), []);
+      assert.deepEqual(
+        validateLibrary(library).filter((p) => !/characters|too long/.test(p)),
+        [],
+      );
       assert.deepEqual(
         library.map((e) => [e.id, e.dose, e.equipment]),
         EXERCISES.map((e) => [e.id, e.dose, e.equipment]),
@@ -115,7 +129,10 @@ describe('languages', () => {
     try {
       useTranslator(bundleTranslator(bundle));
       assert.equal(BUILT_IN_ROUTINES[0]?.name, bundle['Posture Reset']);
-      assert.equal(formatDose({ kind: 'hold', seconds: 20, sets: 2, perSide: true, restSeconds: 5, source: 'test' }), `${fill(String(bundle['Hold {0} s']), 20)}${String(bundle[' each side'])}${fill(String(bundle[', {0} times']), 2)}`);
+      assert.equal(
+        formatDose({ kind: 'hold', seconds: 20, sets: 2, perSide: true, restSeconds: 5, source: 'test' }),
+        `${fill(String(bundle['Hold {0} s']), 20)}${String(bundle[' each side'])}${fill(String(bundle[', {0} times']), 2)}`,
+      );
       assert.equal(t('Break due'), bundle['Break due']);
     } finally {
       useTranslator(fill);

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { applyOps, claimPrompt, emptyLedger, readLedger, rebaseFutureMoments, releasePrompt } from '../../src/core/ledger';
 
 const DAY = '2026-03-02';
@@ -50,7 +51,10 @@ describe('ledger model', () => {
     const b = claimPrompt(a.ledger, { id: 'p1', owner: 'B', claimedAtWallMs: 10, expiresAtWallMs: 1010 }, 10);
     assert.ok(!b.granted);
     assert.equal(b.ledger.prompt?.owner, 'A');
-    assert.ok(claimPrompt(a.ledger, { id: 'p1', owner: 'A', claimedAtWallMs: 20, expiresAtWallMs: 2000 }, 20).granted, 'the owner may renew');
+    assert.ok(
+      claimPrompt(a.ledger, { id: 'p1', owner: 'A', claimedAtWallMs: 20, expiresAtWallMs: 2000 }, 20).granted,
+      'the owner may renew',
+    );
     const afterExpiry = claimPrompt(a.ledger, { id: 'p2', owner: 'B', claimedAtWallMs: 1000, expiresAtWallMs: 2000 }, 1000);
     assert.ok(afterExpiry.granted);
     assert.equal(releasePrompt(a.ledger, 'other').prompt?.owner, 'A', 'only the claim itself can be released');
@@ -84,8 +88,20 @@ describe('ledger model', () => {
       { type: 'routineDone', routineId: 'posture-reset', atWallMs: 50, dayKey: DAY, exercises: [] },
       { type: 'routineDone', routineId: 'warm-up', atWallMs: 70, dayKey: DAY, exercises: [] },
     ]);
-    assert.deepEqual(l.routines, { 'posture-reset': { completions: 2, lastDoneWallMs: 100 }, 'warm-up': { completions: 1, lastDoneWallMs: 70 } });
-    const many = applyOps(emptyLedger(DAY), Array.from({ length: 130 }, (_, i) => ({ type: 'routineDone' as const, routineId: `r${i}`, atWallMs: i, dayKey: DAY, exercises: [] })));
+    assert.deepEqual(l.routines, {
+      'posture-reset': { completions: 2, lastDoneWallMs: 100 },
+      'warm-up': { completions: 1, lastDoneWallMs: 70 },
+    });
+    const many = applyOps(
+      emptyLedger(DAY),
+      Array.from({ length: 130 }, (_, i) => ({
+        type: 'routineDone' as const,
+        routineId: `r${i}`,
+        atWallMs: i,
+        dayKey: DAY,
+        exercises: [],
+      })),
+    );
     assert.equal(Object.keys(many.routines).length, 100, 'only the 100 most recent are kept');
     assert.ok(many.routines.r129 && !many.routines.r0);
   });

@@ -3,8 +3,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+
 import { applyOps, emptyLedger, type Ledger } from '../../src/core/ledger';
-import { LedgerBusyError, type LedgerFile, nodeLedgerFs, type LedgerFs } from '../../src/host/storage/ledgerFile';
+import { LedgerBusyError, type LedgerFile, type LedgerFs, nodeLedgerFs } from '../../src/host/storage/ledgerFile';
 import { ledgerFile } from '../support/storage';
 
 const DAY = '2026-03-02';
@@ -49,17 +50,19 @@ describe('ledger file', function () {
     let reads = 0;
     let invalid = 0;
     let running = workers;
-    const done = Array.from({ length: workers }, (_, i) =>
-      new Promise<{ writes: number; totalMs: number }>((resolve, reject) => {
-        const child = spawn(process.execPath, [script, 'credit', dir, String(each), `w${i}`], { stdio: ['ignore', 'pipe', 'inherit'] });
-        let out = '';
-        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-        child.on('exit', (code) => {
-          running--;
-          if (code === 0) resolve(JSON.parse(out) as { writes: number; totalMs: number });
-          else reject(new Error(`worker ${i} exited with ${code}`));
-        });
-      }),
+    const done = Array.from(
+      { length: workers },
+      (_, i) =>
+        new Promise<{ writes: number; totalMs: number }>((resolve, reject) => {
+          const child = spawn(process.execPath, [script, 'credit', dir, String(each), `w${i}`], { stdio: ['ignore', 'pipe', 'inherit'] });
+          let out = '';
+          child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+          child.on('exit', (code) => {
+            running--;
+            if (code === 0) resolve(JSON.parse(out) as { writes: number; totalMs: number });
+            else reject(new Error(`worker ${i} exited with ${code}`));
+          });
+        }),
     );
     while (running > 0) {
       try {
@@ -76,7 +79,10 @@ describe('ledger file', function () {
     assert.ok(reads > 100, `the reader kept reading (${reads})`);
     assert.equal(final.todayActiveMs, workers * each, 'no update lost');
     assert.equal(final.seq, workers * each);
-    assert.equal(stats.reduce((n, s) => n + s.writes, 0), workers * each);
+    assert.equal(
+      stats.reduce((n, s) => n + s.writes, 0),
+      workers * each,
+    );
     assert.deepEqual(fs.readdirSync(dir), ['ledger.json']);
   });
 
@@ -86,13 +92,19 @@ describe('ledger file', function () {
     const script = path.join(__dirname, 'ledgerFile.worker.js');
     const startAt = Date.now() + 600;
     const results = await Promise.all(
-      Array.from({ length: workers }, (_, i) =>
-        new Promise<{ granted: number[] }>((resolve, reject) => {
-          const child = spawn(process.execPath, [script, 'claim', dir, String(rounds), `window-${i}`, String(startAt)], { stdio: ['ignore', 'pipe', 'inherit'] });
-          let out = '';
-          child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-          child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as { granted: number[] }) : reject(new Error(`worker ${i} exited with ${code}`))));
-        }),
+      Array.from(
+        { length: workers },
+        (_, i) =>
+          new Promise<{ granted: number[] }>((resolve, reject) => {
+            const child = spawn(process.execPath, [script, 'claim', dir, String(rounds), `window-${i}`, String(startAt)], {
+              stdio: ['ignore', 'pipe', 'inherit'],
+            });
+            let out = '';
+            child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+            child.on('exit', (code) =>
+              code === 0 ? resolve(JSON.parse(out) as { granted: number[] }) : reject(new Error(`worker ${i} exited with ${code}`)),
+            );
+          }),
       ),
     );
     const owners = new Map<number, number>();
@@ -102,7 +114,10 @@ describe('ledger file', function () {
     assert.ok(owners.size >= rounds / 2, `most rounds found an owner (${owners.size} of ${rounds})`);
     const final = JSON.parse(fs.readFileSync(path.join(dir, 'ledger.json'), 'utf8')) as Ledger;
     assert.equal(final.seq, workers * rounds, 'every attempt was one locked write');
-    assert.ok(results.some((r) => r.granted.length > 0 && r.granted.length < rounds), 'the processes really raced');
+    assert.ok(
+      results.some((r) => r.granted.length > 0 && r.granted.length < rounds),
+      'the processes really raced',
+    );
   });
 
   it('keeps a truncated ledger aside, warns once, and rebuilds it', () => {

@@ -18,7 +18,11 @@ if (mode === 'claim') {
     // Round R's claims are made at R seconds and last one second: claims of one round overlap, rounds don't.
     const nowWallMs = round * 1000 + 1;
     ledger.update(empty, (current) => {
-      const result = claimPrompt(current, { id: `due-${round}`, owner: name ?? 'worker', claimedAtWallMs: nowWallMs, expiresAtWallMs: nowWallMs + 999 }, nowWallMs);
+      const result = claimPrompt(
+        current,
+        { id: `due-${round}`, owner: name ?? 'worker', claimedAtWallMs: nowWallMs, expiresAtWallMs: nowWallMs + 999 },
+        nowWallMs,
+      );
       if (result.granted && current.prompt?.id !== `due-${round}`) granted.push(round);
       return result.ledger;
     });

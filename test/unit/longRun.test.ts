@@ -1,13 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
+
 import { type DayRecord } from '../../src/core/days';
 import { allDays, emptyHistory, type History, mergeClosedDays } from '../../src/core/history';
 import { commitOps, emptyLedger, type Ledger, type LedgerOp, readLedger } from '../../src/core/ledger';
 import { type Calendar } from '../../src/core/time';
 import { ActivityTracker, type TrackerSettings } from '../../src/core/tracker';
-import { fixedOffsetCalendar, HOUR, MINUTE, SECOND, TestClock } from '../support/time';
 import { seededRandom } from '../support/garbage';
+import { fixedOffsetCalendar, HOUR, MINUTE, SECOND, TestClock } from '../support/time';
 
 /** How often each window's timer reads, ticks and writes (the host's minute refresh). */
 const REFRESH_MS = MINUTE;
@@ -40,7 +41,6 @@ const TIGHT: TrackerSettings = { idleThresholdMs: 30 * SECOND, naturalBreakMs: 2
 function maxLossPerCrashMs(settings: TrackerSettings): number {
   return REFRESH_MS + settings.idleThresholdMs;
 }
-
 
 type WindowName = 'A' | 'B';
 
@@ -175,7 +175,19 @@ class GroundTruth {
     for (const [day, d] of this.days) {
       const activeMs = d.codedMs - d.lostMs;
       if (activeMs === 0 && d.natural === 0 && d.manual === 0) continue;
-      out.set(day, { day, activeMs, reminders: 0, started: 0, manual: d.manual, natural: d.natural, skipped: 0, snoozed: 0, routines: 0, exercises: 0, exerciseMs: 0 });
+      out.set(day, {
+        day,
+        activeMs,
+        reminders: 0,
+        started: 0,
+        manual: d.manual,
+        natural: d.natural,
+        skipped: 0,
+        snoozed: 0,
+        routines: 0,
+        exercises: 0,
+        exerciseMs: 0,
+      });
     }
     return out;
   }
@@ -246,7 +258,10 @@ class SharedFiles {
     assert.ok(next.dayKey >= current.dayKey, `the ledger's day never goes back (${current.dayKey} → ${next.dayKey})`);
     assert.ok(next.todayActiveMs >= 0 && next.activeMsSinceBreak >= 0, 'no total is negative');
     if (next.dayKey === current.dayKey) {
-      assert.ok(next.todayActiveMs >= current.todayActiveMs, `today's total never drops within the day (${current.todayActiveMs} → ${next.todayActiveMs})`);
+      assert.ok(
+        next.todayActiveMs >= current.todayActiveMs,
+        `today's total never drops within the day (${current.todayActiveMs} → ${next.todayActiveMs})`,
+      );
     }
     this.#text = JSON.stringify(next);
     this.#seq = next.seq;
@@ -316,7 +331,20 @@ class Simulation {
   readonly #truth: GroundTruth;
   readonly #windows: [SimWindow, SimWindow];
   readonly #choices: Choices;
-  readonly figures: RunFigures = { days: 0, events: 0, reloads: 0, crashes: 0, sleeps: 0, jumps: 0, focusMoves: 0, naturalBreaks: 0, midnightsCoded: 0, codedMs: 0, maxDeviationMs: 0, maxLedgerChars: 0 };
+  readonly figures: RunFigures = {
+    days: 0,
+    events: 0,
+    reloads: 0,
+    crashes: 0,
+    sleeps: 0,
+    jumps: 0,
+    focusMoves: 0,
+    naturalBreaks: 0,
+    midnightsCoded: 0,
+    codedMs: 0,
+    maxDeviationMs: 0,
+    maxLedgerChars: 0,
+  };
 
   constructor(config: RunConfig) {
     this.#config = config;
@@ -488,7 +516,11 @@ class Simulation {
       this.#assertNothingCredited(before, 'a clock set forward');
       return;
     }
-    assert.equal(this.#focusedWindow().tracker.view.todayActiveMs, before.todayActiveMs + creditedMs, 'a clock set back: the real seconds count, no more');
+    assert.equal(
+      this.#focusedWindow().tracker.view.todayActiveMs,
+      before.todayActiveMs + creditedMs,
+      'a clock set back: the real seconds count, no more',
+    );
     // Until the next write, an absence would be measured from the ledger's moment before the change, and
     // come out short by up to the change: the person codes on until then.
     const writtenByMonoMs = this.#focusedWindow().nextRefreshMonoMs;
@@ -589,7 +621,10 @@ class Simulation {
     const crash = this.#rnd() < 0.4 && this.#truth.mayCrash(w.name);
     if (crash) {
       const lostMs = this.#truth.crashed(w.name);
-      assert.ok(lostMs <= maxLossPerCrashMs(this.#config.settings), `a crash loses at most what was credited since the last write (${lostMs} ms)`);
+      assert.ok(
+        lostMs <= maxLossPerCrashMs(this.#config.settings),
+        `a crash loses at most what was credited since the last write (${lostMs} ms)`,
+      );
       this.figures.crashes++;
     }
     this.#restart([w], crash);
@@ -617,7 +652,15 @@ class Simulation {
   // --- the host -------------------------------------------------------------------------------
 
   #openWindow(name: WindowName, focused: boolean): SimWindow {
-    const w: SimWindow = { name, focused, tracker: undefined as unknown as ActivityTracker, seenSeq: -1, awaitingOthers: false, nextRefreshMonoMs: 0, shown: { dayKey: '', ms: 0 } };
+    const w: SimWindow = {
+      name,
+      focused,
+      tracker: undefined as unknown as ActivityTracker,
+      seenSeq: -1,
+      awaitingOthers: false,
+      nextRefreshMonoMs: 0,
+      shown: { dayKey: '', ms: 0 },
+    };
     this.#startTracker(w);
     return w;
   }
@@ -685,7 +728,11 @@ class Simulation {
     const writtenMs = w.tracker.activeMsSinceBreak;
     const expectedMs = this.#truth.sessionNowMs;
     if (shownMs !== expectedMs || writtenMs !== expectedMs) {
-      assert.deepEqual({ shownMs, writtenMs }, { shownMs: expectedMs, writtenMs: expectedMs }, this.#where('the time since the last break at a refresh'));
+      assert.deepEqual(
+        { shownMs, writtenMs },
+        { shownMs: expectedMs, writtenMs: expectedMs },
+        this.#where('the time since the last break at a refresh'),
+      );
     }
   }
 
@@ -744,7 +791,20 @@ function measureHeapUsedBytes(gc: () => void): number {
   return process.memoryUsage().heapUsed;
 }
 
-const totals: RunFigures = { days: 0, events: 0, reloads: 0, crashes: 0, sleeps: 0, jumps: 0, focusMoves: 0, naturalBreaks: 0, midnightsCoded: 0, codedMs: 0, maxDeviationMs: 0, maxLedgerChars: 0 };
+const totals: RunFigures = {
+  days: 0,
+  events: 0,
+  reloads: 0,
+  crashes: 0,
+  sleeps: 0,
+  jumps: 0,
+  focusMoves: 0,
+  naturalBreaks: 0,
+  midnightsCoded: 0,
+  codedMs: 0,
+  maxDeviationMs: 0,
+  maxLedgerChars: 0,
+};
 let heapGrowthBytes: number | null = null;
 
 function tally(f: RunFigures): void {
@@ -757,7 +817,8 @@ function tally(f: RunFigures): void {
 function assertVaried(f: RunFigures, days: number): void {
   assert.equal(f.days, days);
   assert.ok(f.codedMs > days * 3 * HOUR, `a working week of coding (${(f.codedMs / HOUR).toFixed(1)} h)`);
-  for (const key of ['reloads', 'crashes', 'sleeps', 'jumps', 'focusMoves', 'naturalBreaks', 'midnightsCoded'] as const) assert.ok(f[key] > 0, `the run had ${key}`);
+  for (const key of ['reloads', 'crashes', 'sleeps', 'jumps', 'focusMoves', 'naturalBreaks', 'midnightsCoded'] as const)
+    assert.ok(f[key] > 0, `the run had ${key}`);
 }
 
 describe('a long run over the core', function () {
@@ -809,7 +870,10 @@ describe('a long run over the core', function () {
     heapGrowthBytes = last - second;
     const weekly = heapAfterWeekBytes.map((b) => (b / 1024).toFixed(0)).join(', ');
     // History adds a few hundred bytes a day; anything kept per event (over 100 000 a week) would be megabytes.
-    assert.ok(heapGrowthBytes < 256 * 1024, `the heap grew ${(heapGrowthBytes / 1024).toFixed(0)} KiB from week 2 to week 8 (KiB after each week: ${weekly})`);
+    assert.ok(
+      heapGrowthBytes < 256 * 1024,
+      `the heap grew ${(heapGrowthBytes / 1024).toFixed(0)} KiB from week 2 to week 8 (KiB after each week: ${weekly})`,
+    );
     // Today's totals and the running clock: the days that ended leave the ledger at every write.
     assert.ok(figures.maxLedgerChars < 1_024, `the ledger file stays small (${figures.maxLedgerChars} chars)`);
   });

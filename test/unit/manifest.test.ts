@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
 import { parseCustomRoutines } from '../../src/core/exercises/custom';
 import { EXERCISES } from '../../src/core/exercises/library';
 import { EQUIPMENT } from '../../src/core/exercises/model';
@@ -19,7 +20,20 @@ interface Manifest {
   devDependencies: Record<string, string>;
   contributes: {
     commands: { command: string; title: string; category?: string }[];
-    configuration: { properties: Record<string, { default: unknown; minimum?: number; maximum?: number; scope?: string; enum?: string[]; items?: { enum?: string[] }; markdownDescription?: string }> };
+    configuration: {
+      properties: Record<
+        string,
+        {
+          default: unknown;
+          minimum?: number;
+          maximum?: number;
+          scope?: string;
+          enum?: string[];
+          items?: { enum?: string[] };
+          markdownDescription?: string;
+        }
+      >;
+    };
     keybindings?: unknown[];
   };
 }
@@ -32,7 +46,9 @@ function sourceFiles(dir: string): string[] {
     return entry.name.endsWith('.ts') ? [full] : [];
   });
 }
-const source = sourceFiles(path.join(root, 'src')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+const source = sourceFiles(path.join(root, 'src'))
+  .map((f) => fs.readFileSync(f, 'utf8'))
+  .join('\n');
 
 describe('manifest', () => {
   it('has the identity and activation the design fixes', () => {
@@ -45,7 +61,10 @@ describe('manifest', () => {
     const restoring = fs.readFileSync(path.join(root, 'src', 'host', 'panels', 'restoredPanels.ts'), 'utf8');
     const serialized = [...restoring.matchAll(/restore\(([A-Z_]+_VIEW_TYPE)/g)].map((m) => m[1]);
     const viewTypes = serialized.map((name) => new RegExp(`${name} = '([^']+)'`).exec(source)?.[1]);
-    assert.deepEqual(manifest.activationEvents.filter((e) => e.startsWith('onWebviewPanel:')).sort(), viewTypes.map((t) => `onWebviewPanel:${t}`).sort());
+    assert.deepEqual(
+      manifest.activationEvents.filter((e) => e.startsWith('onWebviewPanel:')).sort(),
+      viewTypes.map((t) => `onWebviewPanel:${t}`).sort(),
+    );
     assert.ok(viewTypes.length > 0);
     assert.ok(!manifest.activationEvents.includes('*'));
     assert.equal(manifest.main, './dist/extension.js');
@@ -113,13 +132,20 @@ interface Generated {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { generate } = require(path.join(root, 'scripts', 'exerciseSchema.js')) as { generate: () => Promise<Generated> };
 
-const readJson = (file: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as Record<string, string>;
+const readJson = (file: string): Record<string, string> =>
+  JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as Record<string, string>;
 
 /** Taken as written: no problem while reading the setting, and no step skipped as unknown when the routine runs. */
 function codeAccepts(value: unknown): boolean {
   const problems: SettingProblem[] = [];
-  const routines = parseCustomRoutines(value, BUILT_IN_ROUTINES.map((r) => r.id), problems);
-  const unknown = routines.flatMap((r) => resolveRoutine(r, EXERCISES, { equipment: [...EQUIPMENT], intensity: 'full' }).skipped.filter((s) => s.reason === 'unknownExercise'));
+  const routines = parseCustomRoutines(
+    value,
+    BUILT_IN_ROUTINES.map((r) => r.id),
+    problems,
+  );
+  const unknown = routines.flatMap((r) =>
+    resolveRoutine(r, EXERCISES, { equipment: [...EQUIPMENT], intensity: 'full' }).skipped.filter((s) => s.reason === 'unknownExercise'),
+  );
   return problems.length === 0 && unknown.length === 0;
 }
 
@@ -134,7 +160,9 @@ describe('the upright.customRoutines schema', () => {
     assert.equal(idStep.enumDescriptions.length, ids.length);
     for (const language of ['', 'de', 'es']) {
       const nls = readJson(language ? `package.nls.${language}.json` : 'package.nls.json');
-      const names = language ? (readJson(`l10n/exercises.${language}.json`) as unknown as Record<string, { name: string }>) : Object.fromEntries(EXERCISES.map((e) => [e.id, e]));
+      const names = language
+        ? (readJson(`l10n/exercises.${language}.json`) as unknown as Record<string, { name: string }>)
+        : Object.fromEntries(EXERCISES.map((e) => [e.id, e]));
       EXERCISES.forEach((e, i) => {
         const key = /^%(.+)%$/.exec(idStep.enumDescriptions[i] ?? '')?.[1] ?? '';
         assert.ok(nls[key]?.startsWith(`${names[e.id]?.name} — `), `${language || 'en'}: ${e.id} is described by its name (${nls[key]})`);
@@ -150,12 +178,17 @@ describe('the upright.customRoutines schema', () => {
       const written = Object.fromEntries(Object.entries(readJson(file)).filter(([k]) => k.startsWith(generated.exerciseKeyPrefix)));
       assert.deepEqual(written, entries, `${file} ${hint}`);
     }
-    assert.ok(fs.readFileSync(path.join(root, 'README.md'), 'utf8').includes(`\n${generated.readmeTable}\n`), `README.md's table of exercise ids ${hint}`);
+    assert.ok(
+      fs.readFileSync(path.join(root, 'README.md'), 'utf8').includes(`\n${generated.readmeTable}\n`),
+      `README.md's table of exercise ids ${hint}`,
+    );
   });
 
   it("accepts the README's example, which the code reads without a problem", () => {
     const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
-    const block = [...readme.matchAll(/```json\n([^`]*)```/g)].map((m) => m[1] ?? '').find((b) => b.trimStart().startsWith('"upright.customRoutines"'));
+    const block = [...readme.matchAll(/```json\n([^`]*)```/g)]
+      .map((m) => m[1] ?? '')
+      .find((b) => b.trimStart().startsWith('"upright.customRoutines"'));
     assert.ok(block, 'the README shows an upright.customRoutines example');
     const example = (JSON.parse(`{${block}}`) as Record<string, unknown>)['upright.customRoutines'];
     assert.ok(Array.isArray(example) && example.length > 0);
@@ -236,7 +269,11 @@ describe('the upright.customRoutines schema', () => {
     ];
     const verdicts = values.map((value) => {
       const bySchema = schemaErrors(schema, value).length === 0;
-      assert.equal(bySchema, codeAccepts(value), `${JSON.stringify(value).slice(0, 200)}: the schema ${bySchema ? 'accepts' : 'refuses'} it, the code does not`);
+      assert.equal(
+        bySchema,
+        codeAccepts(value),
+        `${JSON.stringify(value).slice(0, 200)}: the schema ${bySchema ? 'accepts' : 'refuses'} it, the code does not`,
+      );
       return bySchema;
     });
     // Both answers come up, so neither side can agree by always saying yes or no.

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
 import { listFiles, PackageManager } from '@vscode/vsce';
 
 const root = path.resolve(__dirname, '../../..');
@@ -44,7 +45,13 @@ describe('the package', () => {
 
   it('has a walkthrough whose buttons run Upright commands that exist, with its media in the package', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
-      contributes: { commands: { command: string }[]; walkthroughs: { id: string; steps: { id: string; description: string; media: Record<string, string>; completionEvents: string[] }[] }[] };
+      contributes: {
+        commands: { command: string }[];
+        walkthroughs: {
+          id: string;
+          steps: { id: string; description: string; media: Record<string, string>; completionEvents: string[] }[];
+        }[];
+      };
     };
     const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
     const text = (value: string): string => value.replace(/^%(.+)%$/, (_, key: string) => nls[key] ?? value);
@@ -56,7 +63,8 @@ describe('the package', () => {
     );
     const contributed = new Set(manifest.contributes.commands.map((c) => c.command));
     for (const step of walkthrough.steps) {
-      for (const [, command] of text(step.description).matchAll(/\(command:([\w.]+)/g)) assert.ok(command?.startsWith('workbench.') || contributed.has(command ?? ''), `${step.id}: ${command}`);
+      for (const [, command] of text(step.description).matchAll(/\(command:([\w.]+)/g))
+        assert.ok(command?.startsWith('workbench.') || contributed.has(command ?? ''), `${step.id}: ${command}`);
       const media = step.media.svg ?? step.media.image ?? step.media.markdown;
       assert.ok(media && EXPECTED.includes(media), `${step.id}: ${media}`);
       assert.ok(step.completionEvents.length > 0, step.id);
@@ -78,11 +86,35 @@ describe('the package', () => {
     assert.deepEqual([icon.readUInt32BE(16), icon.readUInt32BE(20)], [128, 128]);
     assert.match(manifest.galleryBanner.color, /^#[0-9a-f]{6}$/i);
     assert.ok(['dark', 'light'].includes(manifest.galleryBanner.theme));
-    const marketplace = ['AI', 'Azure', 'Chat', 'Data Science', 'Debuggers', 'Education', 'Extension Packs', 'Formatters', 'Keymaps', 'Language Packs', 'Linters', 'Machine Learning', 'Notebooks', 'Other', 'Programming Languages', 'SCM Providers', 'Snippets', 'Testing', 'Themes', 'Visualization'];
+    const marketplace = [
+      'AI',
+      'Azure',
+      'Chat',
+      'Data Science',
+      'Debuggers',
+      'Education',
+      'Extension Packs',
+      'Formatters',
+      'Keymaps',
+      'Language Packs',
+      'Linters',
+      'Machine Learning',
+      'Notebooks',
+      'Other',
+      'Programming Languages',
+      'SCM Providers',
+      'Snippets',
+      'Testing',
+      'Themes',
+      'Visualization',
+    ];
     for (const c of manifest.categories) assert.ok(marketplace.includes(c), c);
     assert.ok(manifest.keywords.length > 0 && manifest.keywords.length <= 30, 'at most 30 keywords');
     assert.equal(manifest.license, 'MIT');
-    assert.match(fs.readFileSync(path.join(root, 'LICENSE'), 'utf8'), /^MIT License\n\nCopyright .+\n\nPermission is hereby granted, free of charge/);
+    assert.match(
+      fs.readFileSync(path.join(root, 'LICENSE'), 'utf8'),
+      /^MIT License\n\nCopyright .+\n\nPermission is hereby granted, free of charge/,
+    );
     // The changelog has an entry for this version.
     assert.ok(fs.readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8').split('\n').includes(`## ${manifest.version}`));
   });

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { describeMessage, PageInbox } from '../../src/core/pageInbox';
 import { parseFromExercisesPage } from '../../src/shared/exercisesPage';
 import { CONTROL_ACTIONS, parseFromRoutinePage } from '../../src/shared/routinePage';
@@ -13,12 +14,28 @@ interface PageCase {
 }
 const PAGES: Record<'routine' | 'exercises' | 'stats', PageCase> = {
   routine: { parse: parseFromRoutinePage, valid: [{ type: 'ready' }, ...CONTROL_ACTIONS.map((action) => ({ type: 'control', action }))] },
-  exercises: { parse: parseFromExercisesPage, valid: [{ type: 'ready' }, { type: 'changeEquipment' }, ...EXERCISE_IDS.map((exerciseId) => ({ type: 'start', exerciseId }))] },
-  stats: { parse: parseFromStatsPage, valid: [{ type: 'ready' }, { type: 'export' }, { type: 'clear' }, ...EXERCISE_IDS.map((exerciseId) => ({ type: 'startExercise', exerciseId }))] },
+  exercises: {
+    parse: parseFromExercisesPage,
+    valid: [{ type: 'ready' }, { type: 'changeEquipment' }, ...EXERCISE_IDS.map((exerciseId) => ({ type: 'start', exerciseId }))],
+  },
+  stats: {
+    parse: parseFromStatsPage,
+    valid: [
+      { type: 'ready' },
+      { type: 'export' },
+      { type: 'clear' },
+      ...EXERCISE_IDS.map((exerciseId) => ({ type: 'startExercise', exerciseId })),
+    ],
+  },
 };
 
 /** The same message whatever the order of its fields. */
-const canonical = (v: unknown): string => JSON.stringify(v, (_k, value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b))) : value));
+const canonical = (v: unknown): string =>
+  JSON.stringify(v, (_k, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)))
+      : value,
+  );
 
 const ID_SHAPE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -52,7 +69,13 @@ describe('messages from the pages', () => {
           if (parsed !== undefined) assert.equal(canonical(parsed), canonical(raw), 'passes on exactly what was sent');
         }
         // Shapes only JSON can make: an own "__proto__" field, and numbers where text belongs.
-        for (const text of ['{"type":"ready","__proto__":{"type":"ready"}}', '{"__proto__":{"type":"ready"}}', '{"type":["ready"]}', '{"type":"control","action":"next","x":1}', '{"type":"startExercise","exerciseId":"../../x"}']) {
+        for (const text of [
+          '{"type":"ready","__proto__":{"type":"ready"}}',
+          '{"__proto__":{"type":"ready"}}',
+          '{"type":["ready"]}',
+          '{"type":"control","action":"next","x":1}',
+          '{"type":"startExercise","exerciseId":"../../x"}',
+        ]) {
           tried++;
           assert.equal(parse(JSON.parse(text)), undefined, text);
         }
@@ -60,7 +83,13 @@ describe('messages from the pages', () => {
     }
 
     it('refuses huge payloads quickly, and describes them in a few words', () => {
-      const huge = [{ type: 'control', action: 'x'.repeat(5_000_000) }, { type: 'ready', pad: 'y'.repeat(5_000_000) }, 'z'.repeat(5_000_000), Array.from({ length: 1_000_000 }, () => 0), { type: 'start', exerciseId: 'a'.repeat(100_000) }];
+      const huge = [
+        { type: 'control', action: 'x'.repeat(5_000_000) },
+        { type: 'ready', pad: 'y'.repeat(5_000_000) },
+        'z'.repeat(5_000_000),
+        Array.from({ length: 1_000_000 }, () => 0),
+        { type: 'start', exerciseId: 'a'.repeat(100_000) },
+      ];
       for (const raw of huge) {
         tried++;
         for (const { parse } of Object.values(PAGES)) assert.equal(parse(raw), undefined);
@@ -89,7 +118,12 @@ describe('messages from the pages', () => {
       assert.match(lines[0] ?? '', /Ignored a message \(too many at once\) from the routine page: "control"/);
       // The rest is told in one line when the page closes.
       box.flush();
-      assert.match(lines.at(-1) ?? '', new RegExp(`Ignored ${box.ignored - 5} more messages from the routine page: 0 unexpected, ${box.ignored - 5} too many at once \\(${box.ignored} in all\\)`));
+      assert.match(
+        lines.at(-1) ?? '',
+        new RegExp(
+          `Ignored ${box.ignored - 5} more messages from the routine page: 0 unexpected, ${box.ignored - 5} too many at once \\(${box.ignored} in all\\)`,
+        ),
+      );
       box.flush();
       assert.equal(lines.filter((l) => l.includes('more messages')).length, 1, 'told once');
       // Quiet for a few seconds, and a person's press counts again.
@@ -104,16 +138,25 @@ describe('messages from the pages', () => {
       assert.ok(box.ignored > 59_000);
       assert.ok(lines.length >= 5 && lines.length <= 5 + 7, `${lines.length} lines`);
       assert.ok(lines.every((l) => l.length < 400 && !l.includes('\n')));
-      assert.ok(lines.slice(5).every((l) => /Ignored \d+ more messages from the routine page: \d+ unexpected, \d+ too many at once \(\d+ in all\)/.test(l)), lines.slice(5).join('\n'));
+      assert.ok(
+        lines
+          .slice(5)
+          .every((l) => /Ignored \d+ more messages from the routine page: \d+ unexpected, \d+ too many at once \(\d+ in all\)/.test(l)),
+        lines.slice(5).join('\n'),
+      );
     });
 
     it('earns nothing from a clock that moves back, and ignores a parser that throws', () => {
       const { box } = inbox();
       for (let i = 0; i < 20; i++) box.receive({ type: 'ready' }, 1_000_000);
       assert.equal(box.receive({ type: 'ready' }, 0), undefined, 'no allowance from going back in time');
-      const throwing = new PageInbox('stats', () => {
-        throw new Error('bad parser');
-      }, () => undefined);
+      const throwing = new PageInbox(
+        'stats',
+        () => {
+          throw new Error('bad parser');
+        },
+        () => undefined,
+      );
       assert.equal(throwing.receive({ type: 'ready' }, 0), undefined);
       assert.equal(throwing.ignored, 1);
     });

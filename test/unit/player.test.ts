@@ -1,14 +1,35 @@
 import * as assert from 'node:assert/strict';
+
 import { EXERCISES } from '../../src/core/exercises/library';
 import { type Exercise } from '../../src/core/exercises/model';
-import { back, completedSteps, finish, FIRST_READY_SECONDS, next, pause, resume, segmentsOf, startPlayer, tick, viewAt } from '../../src/core/exercises/player';
+import {
+  back,
+  completedSteps,
+  finish,
+  FIRST_READY_SECONDS,
+  next,
+  pause,
+  resume,
+  segmentsOf,
+  startPlayer,
+  tick,
+  viewAt,
+} from '../../src/core/exercises/player';
 import { BUILT_IN_ROUTINES, resolveRoutine, type Routine, TRANSITION_SECONDS } from '../../src/core/exercises/routines';
 
 const S = 1000;
 const base = EXERCISES.find((e) => e.id === 'chin-tuck') as Exercise;
 // Two made-up steps with known doses: 4 reps of 2 s in 2 sets with 10 s rest; a 20 s hold each side.
-const tuck: Exercise = { ...base, id: 'tuck', dose: { kind: 'reps', reps: 4, secondsPerRep: 2, sets: 2, perSide: false, restSeconds: 10, source: 'test' } };
-const stretch: Exercise = { ...base, id: 'stretch', dose: { kind: 'hold', seconds: 20, sets: 1, perSide: true, restSeconds: 5, source: 'test' } };
+const tuck: Exercise = {
+  ...base,
+  id: 'tuck',
+  dose: { kind: 'reps', reps: 4, secondsPerRep: 2, sets: 2, perSide: false, restSeconds: 10, source: 'test' },
+};
+const stretch: Exercise = {
+  ...base,
+  id: 'stretch',
+  dose: { kind: 'hold', seconds: 20, sets: 1, perSide: true, restSeconds: 5, source: 'test' },
+};
 const routine: Routine = { id: 'r', name: 'R', summary: '', forReminders: false, steps: [{ exercise: 'tuck' }, { exercise: 'stretch' }] };
 const resolved = resolveRoutine(routine, [tuck, stretch], { equipment: [], intensity: 'gentle' });
 const segments = segmentsOf(resolved);
@@ -18,7 +39,16 @@ describe('routine player', () => {
   it('lays a routine out as get ready, sets and sides with rests between', () => {
     assert.deepEqual(
       segments.map((s) => `${s.kind}:${s.step}:${s.set}/${s.sets}:${s.side ?? '-'}:${s.durationMs / S}`),
-      [`ready:0:1/2:-:${FIRST_READY_SECONDS}`, 'work:0:1/2:-:8', 'rest:0:2/2:-:10', 'work:0:2/2:-:8', `ready:1:1/1:-:${TRANSITION_SECONDS}`, 'work:1:1/1:left:20', 'rest:1:1/1:right:5', 'work:1:1/1:right:20'],
+      [
+        `ready:0:1/2:-:${FIRST_READY_SECONDS}`,
+        'work:0:1/2:-:8',
+        'rest:0:2/2:-:10',
+        'work:0:2/2:-:8',
+        `ready:1:1/1:-:${TRANSITION_SECONDS}`,
+        'work:1:1/1:left:20',
+        'rest:1:1/1:right:5',
+        'work:1:1/1:right:20',
+      ],
     );
   });
 
@@ -101,7 +131,10 @@ describe('routine player', () => {
 
   it('plays every built-in routine from end to end in the time it says', () => {
     for (const id of ['posture-reset', 'desk-stretch', 'warm-up', 'full-upper-back', 'lower-back-and-grip']) {
-      const r = resolveRoutine(BUILT_IN_ROUTINES.find((x) => x.id === id) as Routine, EXERCISES, { equipment: ['band'], intensity: 'full' });
+      const r = resolveRoutine(BUILT_IN_ROUTINES.find((x) => x.id === id) as Routine, EXERCISES, {
+        equipment: ['band'],
+        intensity: 'full',
+      });
       const segs = segmentsOf(r);
       const total = segs.reduce((n, x) => n + x.durationMs, 0);
       assert.equal(total, (r.seconds + FIRST_READY_SECONDS) * S, `${id}: the timeline matches the routine's duration`);

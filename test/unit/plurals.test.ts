@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
 import { formatDose } from '../../src/core/exercises/cards';
 import { formatSpokenDuration, sessionLabel } from '../../src/core/format';
 import { HISTORY_COLUMNS, HISTORY_VERSION, parseHistory } from '../../src/core/history';
@@ -27,7 +28,13 @@ const forCounts = <T>(text: (n: number) => T): T[] => [0, 1, 2].map(text);
 const row = (day: number): string => `["2026-01-0${day}",${60_000 * day},1,0,0,1,0,0,0,0,0]`;
 /** A history file of `total` days, the first `unreadable` of them damaged. */
 const damagedHistory = (unreadable: number, total: number): string =>
-  JSON.stringify({ version: HISTORY_VERSION, columns: HISTORY_COLUMNS, days: Array.from({ length: total }, (_, i) => (i < unreadable ? 'garbage' : (JSON.parse(row(i + 1)) as unknown))), exercises: {}, exercisesThrough: null });
+  JSON.stringify({
+    version: HISTORY_VERSION,
+    columns: HISTORY_COLUMNS,
+    days: Array.from({ length: total }, (_, i) => (i < unreadable ? 'garbage' : (JSON.parse(row(i + 1)) as unknown))),
+    exercises: {},
+    exercisesThrough: null,
+  });
 
 interface Expected {
   readonly label: string[];
@@ -57,7 +64,11 @@ const EXPECTED: Record<'en' | 'de' | 'es', Expected> = {
       'it is not valid JSON (cut short or damaged); 1 day was recovered',
       'it is not valid JSON (cut short or damaged); 2 days were recovered',
     ],
-    unreadable: ['1 of 1 day was unreadable and was left out', '1 of 3 days was unreadable and was left out', '2 of 3 days were unreadable and were left out'],
+    unreadable: [
+      '1 of 1 day was unreadable and was left out',
+      '1 of 3 days was unreadable and was left out',
+      '2 of 3 days were unreadable and were left out',
+    ],
   },
   de: {
     label: [
@@ -75,7 +86,11 @@ const EXPECTED: Record<'en' | 'de' | 'es', Expected> = {
       'kein gültiges JSON (abgeschnitten oder beschädigt); 1 Tag wurde wiederhergestellt',
       'kein gültiges JSON (abgeschnitten oder beschädigt); 2 Tage wurden wiederhergestellt',
     ],
-    unreadable: ['1 von 1 Tag war nicht lesbar und wurde ausgelassen', '1 von 3 Tagen war nicht lesbar und wurde ausgelassen', '2 von 3 Tagen waren nicht lesbar und wurden ausgelassen'],
+    unreadable: [
+      '1 von 1 Tag war nicht lesbar und wurde ausgelassen',
+      '1 von 3 Tagen war nicht lesbar und wurde ausgelassen',
+      '2 von 3 Tagen waren nicht lesbar und wurden ausgelassen',
+    ],
   },
   es: {
     label: [
@@ -93,7 +108,11 @@ const EXPECTED: Record<'en' | 'de' | 'es', Expected> = {
       'no es JSON válido (cortado o dañado); se recuperó 1 día',
       'no es JSON válido (cortado o dañado); se recuperaron 2 días',
     ],
-    unreadable: ['1 de 1 día no se pudo leer y se omitió', '1 de 3 días no se pudo leer y se omitió', '2 de 3 días no se pudieron leer y se omitieron'],
+    unreadable: [
+      '1 de 1 día no se pudo leer y se omitió',
+      '1 de 3 días no se pudo leer y se omitió',
+      '2 de 3 días no se pudieron leer y se omitieron',
+    ],
   },
 };
 
@@ -134,14 +153,18 @@ describe('plural forms', () => {
 
       it('counts an exercise’s reps', () => {
         assert.deepEqual(
-          forCounts((reps) => formatDose({ kind: 'reps', reps, secondsPerRep: 3, sets: 1, perSide: false, restSeconds: 0, source: 'test' })),
+          forCounts((reps) =>
+            formatDose({ kind: 'reps', reps, secondsPerRep: 3, sets: 1, perSide: false, restSeconds: 0, source: 'test' }),
+          ),
           expected.reps,
         );
       });
 
       it('counts the days saved from a damaged history, and the days lost from it', () => {
         assert.deepEqual(
-          forCounts((n) => parseHistory(`{"version":1,"days":[${Array.from({ length: n }, (_, i) => row(i + 1)).join(',')}`).problems.join()),
+          forCounts((n) =>
+            parseHistory(`{"version":1,"days":[${Array.from({ length: n }, (_, i) => row(i + 1)).join(',')}`).problems.join(),
+          ),
           expected.recovered,
         );
         assert.deepEqual(
@@ -164,7 +187,9 @@ describe('plural forms', () => {
 
   it('no message picks its form with a hard-coded "=== 1", which is English’s rule only', () => {
     const sources = (dir: string): string[] =>
-      fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? sources(path.join(dir, d.name)) : d.name.endsWith('.ts') ? [path.join(dir, d.name)] : []));
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((d) => (d.isDirectory() ? sources(path.join(dir, d.name)) : d.name.endsWith('.ts') ? [path.join(dir, d.name)] : []));
     const found = sources(path.join(root, 'src')).flatMap((file) =>
       fs
         .readFileSync(file, 'utf8')

@@ -45,8 +45,14 @@ interface Link {
 /** Inline links and images, reference definitions and `<img src>`, outside code. */
 function links(markdown: string): Link[] {
   const text = withoutCode(markdown);
-  const inline = [...text.matchAll(/(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => ({ target: m[2] ?? '', image: m[1] === '!' }));
-  const references = [...text.matchAll(/^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+"[^"]*")?\s*$/gm)].map((m) => ({ target: m[1] ?? '', image: false }));
+  const inline = [...text.matchAll(/(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => ({
+    target: m[2] ?? '',
+    image: m[1] === '!',
+  }));
+  const references = [...text.matchAll(/^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+"[^"]*")?\s*$/gm)].map((m) => ({
+    target: m[1] ?? '',
+    image: false,
+  }));
   const images = [...text.matchAll(/<img\b[^>]*\bsrc="([^"]+)"/gi)].map((m) => ({ target: m[1] ?? '', image: true }));
   return [...inline, ...references, ...images];
 }
@@ -69,14 +75,22 @@ function headingAnchors(markdown: string): Set<string> {
 
 /** README.md, CONTRIBUTING.md and every Markdown file in docs/, relative to the repository. */
 function documents(): string[] {
-  const docs = fs.existsSync(path.join(root, 'docs')) ? fs.readdirSync(path.join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`) : [];
+  const docs = fs.existsSync(path.join(root, 'docs'))
+    ? fs
+        .readdirSync(path.join(root, 'docs'))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => `docs/${f}`)
+    : [];
   return ['README.md', 'CONTRIBUTING.md', ...docs.sort()];
 }
 
 describe('README and the contributor docs', () => {
   it('keeps README.md short enough for the Marketplace page', () => {
     const bytes = Buffer.byteLength(readme, 'utf8');
-    assert.ok(bytes < README_LIMIT_BYTES, `README.md is ${bytes} bytes; keep it under ${README_LIMIT_BYTES} and move detail to CONTRIBUTING.md or docs/`);
+    assert.ok(
+      bytes < README_LIMIT_BYTES,
+      `README.md is ${bytes} bytes; keep it under ${README_LIMIT_BYTES} and move detail to CONTRIBUTING.md or docs/`,
+    );
   });
 
   it('names every command package.json contributes, by its id', () => {

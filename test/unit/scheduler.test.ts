@@ -1,14 +1,46 @@
 import * as assert from 'node:assert/strict';
+
 import {
-  breakTaken, evaluate, FULL_ROUTINE_ID, INITIAL_REMINDER_STATE, insideWorkingHours, offeredFullRoutine, pauseReminders, PROMPT_WAIT_CAP_MS, type ReminderInput, type ReminderSettings, type ReminderState,
-  resumeReminders, skip, snooze, tomorrowMorning, weekdayOf,
+  breakTaken,
+  evaluate,
+  FULL_ROUTINE_ID,
+  INITIAL_REMINDER_STATE,
+  insideWorkingHours,
+  offeredFullRoutine,
+  pauseReminders,
+  PROMPT_WAIT_CAP_MS,
+  type ReminderInput,
+  type ReminderSettings,
+  type ReminderState,
+  resumeReminders,
+  skip,
+  snooze,
+  tomorrowMorning,
+  weekdayOf,
 } from '../../src/core/reminders/scheduler';
 import { fixedOffsetCalendar, HOUR, MINUTE, SECOND } from '../support/time';
 
 const calendar = fixedOffsetCalendar(0);
 const MONDAY_10 = Date.UTC(2026, 2, 2, 10, 0, 0); // 2026-03-02 is a Monday
-const settings: ReminderSettings = { breakIntervalMs: 30 * MINUTE, typingPauseMs: 15 * SECOND, snoozeMs: 5 * MINUTE, maxConsecutiveSnoozes: 3, workingHours: null, fullRoutineDays: ['mon', 'wed', 'fri'], defaultRoutine: 'posture-reset' };
-const input = (over: Partial<ReminderInput> = {}): ReminderInput => ({ nowWallMs: MONDAY_10, activeMsSinceBreak: 0, todayActiveMs: 0, quietMs: 0, stoppingPointAgoMs: null, dueForMs: null, debugging: false, ...over });
+const settings: ReminderSettings = {
+  breakIntervalMs: 30 * MINUTE,
+  typingPauseMs: 15 * SECOND,
+  snoozeMs: 5 * MINUTE,
+  maxConsecutiveSnoozes: 3,
+  workingHours: null,
+  fullRoutineDays: ['mon', 'wed', 'fri'],
+  defaultRoutine: 'posture-reset',
+};
+const input = (over: Partial<ReminderInput> = {}): ReminderInput => ({
+  nowWallMs: MONDAY_10,
+  activeMsSinceBreak: 0,
+  todayActiveMs: 0,
+  quietMs: 0,
+  stoppingPointAgoMs: null,
+  dueForMs: null,
+  debugging: false,
+  ...over,
+});
 const at = (state: ReminderState, over: Partial<ReminderInput> = {}, s = settings) => evaluate(state, input(over), s, calendar);
 
 describe('reminder scheduler', () => {
@@ -39,22 +71,44 @@ describe('reminder scheduler', () => {
       else t += Math.min(SECOND, v.wakeInMs ?? SECOND);
     }
     assert.equal(fired, PROMPT_WAIT_CAP_MS);
-    assert.equal(at(INITIAL_REMINDER_STATE, { activeMsSinceBreak: 34 * MINUTE, quietMs: 0, dueForMs: PROMPT_WAIT_CAP_MS }).promptReason, 'cap');
+    assert.equal(
+      at(INITIAL_REMINDER_STATE, { activeMsSinceBreak: 34 * MINUTE, quietMs: 0, dueForMs: PROMPT_WAIT_CAP_MS }).promptReason,
+      'cap',
+    );
   });
 
   it('prompts early at a natural stopping point (a save, a task, a terminal command or debug session ending) once it is quiet', () => {
-    const justSaved = at(INITIAL_REMINDER_STATE, { activeMsSinceBreak: 31 * MINUTE, quietMs: 1 * SECOND, stoppingPointAgoMs: 1 * SECOND, dueForMs: 30 * SECOND });
+    const justSaved = at(INITIAL_REMINDER_STATE, {
+      activeMsSinceBreak: 31 * MINUTE,
+      quietMs: 1 * SECOND,
+      stoppingPointAgoMs: 1 * SECOND,
+      dueForMs: 30 * SECOND,
+    });
     assert.equal(justSaved.promptNow, false, 'not the instant of the save');
     assert.equal(justSaved.wakeInMs, 1 * SECOND);
-    const after = at(INITIAL_REMINDER_STATE, { activeMsSinceBreak: 31 * MINUTE, quietMs: 2 * SECOND, stoppingPointAgoMs: 2 * SECOND, dueForMs: 31 * SECOND });
+    const after = at(INITIAL_REMINDER_STATE, {
+      activeMsSinceBreak: 31 * MINUTE,
+      quietMs: 2 * SECOND,
+      stoppingPointAgoMs: 2 * SECOND,
+      dueForMs: 31 * SECOND,
+    });
     assert.deepEqual([after.promptNow, after.promptReason], [true, 'stoppingPoint']);
   });
 
   it('waits for a debug session to end, but not past the cap', () => {
-    const debugging = at(INITIAL_REMINDER_STATE, { activeMsSinceBreak: 31 * MINUTE, quietMs: 60 * SECOND, dueForMs: 60 * SECOND, debugging: true });
+    const debugging = at(INITIAL_REMINDER_STATE, {
+      activeMsSinceBreak: 31 * MINUTE,
+      quietMs: 60 * SECOND,
+      dueForMs: 60 * SECOND,
+      debugging: true,
+    });
     assert.equal(debugging.promptNow, false);
     assert.equal(debugging.wakeInMs, PROMPT_WAIT_CAP_MS - 60 * SECOND);
-    assert.equal(at(INITIAL_REMINDER_STATE, { activeMsSinceBreak: 34 * MINUTE, quietMs: 60 * SECOND, dueForMs: PROMPT_WAIT_CAP_MS, debugging: true }).promptNow, true);
+    assert.equal(
+      at(INITIAL_REMINDER_STATE, { activeMsSinceBreak: 34 * MINUTE, quietMs: 60 * SECOND, dueForMs: PROMPT_WAIT_CAP_MS, debugging: true })
+        .promptNow,
+      true,
+    );
   });
 
   it('snoozes for snoozeMinutes of wall time, then prompts again; stops offering snooze after the limit', () => {
@@ -82,7 +136,11 @@ describe('reminder scheduler', () => {
     const paused = pauseReminders(INITIAL_REMINDER_STATE, MONDAY_10 + HOUR);
     const during = at(paused, { activeMsSinceBreak: 50 * MINUTE, quietMs: MINUTE });
     assert.deepEqual([during.phase, during.promptNow, during.msUntilResume], ['paused', false, HOUR]);
-    assert.equal(at(paused, { nowWallMs: MONDAY_10 + HOUR, activeMsSinceBreak: 50 * MINUTE, quietMs: MINUTE, dueForMs: 0 }).promptNow, true, 'the pause ran out');
+    assert.equal(
+      at(paused, { nowWallMs: MONDAY_10 + HOUR, activeMsSinceBreak: 50 * MINUTE, quietMs: MINUTE, dueForMs: 0 }).promptNow,
+      true,
+      'the pause ran out',
+    );
     const forever = pauseReminders(INITIAL_REMINDER_STATE, null);
     assert.equal(at(forever, { nowWallMs: MONDAY_10 + 100 * HOUR, activeMsSinceBreak: 50 * MINUTE }).phase, 'paused');
     assert.equal(at(resumeReminders(forever), { activeMsSinceBreak: 50 * MINUTE, quietMs: MINUTE, dueForMs: 0 }).promptNow, true);
@@ -92,9 +150,16 @@ describe('reminder scheduler', () => {
     const hours = { startMinutes: 9 * 60, endMinutes: 18 * 60, days: ['mon', 'tue', 'wed', 'thu', 'fri'] as const };
     const s = { ...settings, workingHours: { ...hours, days: [...hours.days] } };
     assert.equal(at(INITIAL_REMINDER_STATE, { activeMsSinceBreak: 50 * MINUTE, quietMs: MINUTE }, s).phase, 'due');
-    assert.equal(at(INITIAL_REMINDER_STATE, { nowWallMs: Date.UTC(2026, 2, 2, 19, 0), activeMsSinceBreak: 50 * MINUTE, quietMs: MINUTE }, s).phase, 'outsideHours');
-    assert.equal(at(INITIAL_REMINDER_STATE, { nowWallMs: Date.UTC(2026, 2, 7, 10, 0), activeMsSinceBreak: 50 * MINUTE }, s).phase, 'outsideHours', 'Saturday');
-    const night = { startMinutes: 22 * 60, endMinutes: 6 * 60, days: ['mon'] as ('mon')[] };
+    assert.equal(
+      at(INITIAL_REMINDER_STATE, { nowWallMs: Date.UTC(2026, 2, 2, 19, 0), activeMsSinceBreak: 50 * MINUTE, quietMs: MINUTE }, s).phase,
+      'outsideHours',
+    );
+    assert.equal(
+      at(INITIAL_REMINDER_STATE, { nowWallMs: Date.UTC(2026, 2, 7, 10, 0), activeMsSinceBreak: 50 * MINUTE }, s).phase,
+      'outsideHours',
+      'Saturday',
+    );
+    const night = { startMinutes: 22 * 60, endMinutes: 6 * 60, days: ['mon'] as 'mon'[] };
     assert.ok(insideWorkingHours(night, Date.UTC(2026, 2, 2, 23, 0), calendar), 'Monday 23:00');
     assert.ok(insideWorkingHours(night, Date.UTC(2026, 2, 3, 2, 0), calendar), 'the small hours after Monday');
     assert.ok(!insideWorkingHours(night, Date.UTC(2026, 2, 3, 23, 0), calendar), 'Tuesday 23:00');
@@ -104,14 +169,22 @@ describe('reminder scheduler', () => {
     const tired = { activeMsSinceBreak: 31 * MINUTE, todayActiveMs: 2 * HOUR + MINUTE };
     assert.equal(at(INITIAL_REMINDER_STATE, tired).routineId, FULL_ROUTINE_ID);
     assert.equal(at(offeredFullRoutine(INITIAL_REMINDER_STATE, '2026-03-02'), tired).routineId, 'posture-reset', 'once a day');
-    assert.equal(at(INITIAL_REMINDER_STATE, { ...tired, nowWallMs: Date.UTC(2026, 2, 3, 10, 0) }).routineId, 'posture-reset', 'not on a Tuesday');
+    assert.equal(
+      at(INITIAL_REMINDER_STATE, { ...tired, nowWallMs: Date.UTC(2026, 2, 3, 10, 0) }).routineId,
+      'posture-reset',
+      'not on a Tuesday',
+    );
     assert.equal(at(INITIAL_REMINDER_STATE, { ...tired, todayActiveMs: HOUR }).routineId, 'posture-reset', 'not before two hours');
   });
 
   it('knows weekdays, and pauses "until tomorrow" to 06:00 or the next start of working hours', () => {
     assert.deepEqual(['2026-03-01', '2026-03-02', '2026-03-07'].map(weekdayOf), ['sun', 'mon', 'sat']);
     assert.equal(tomorrowMorning(MONDAY_10, calendar, null), Date.UTC(2026, 2, 3, 6, 0));
-    const hours = { startMinutes: 8 * 60 + 30, endMinutes: 17 * 60, days: ['mon', 'tue', 'wed', 'thu', 'fri'] as ('mon' | 'tue' | 'wed' | 'thu' | 'fri')[] };
+    const hours = {
+      startMinutes: 8 * 60 + 30,
+      endMinutes: 17 * 60,
+      days: ['mon', 'tue', 'wed', 'thu', 'fri'] as ('mon' | 'tue' | 'wed' | 'thu' | 'fri')[],
+    };
     assert.equal(tomorrowMorning(Date.UTC(2026, 2, 6, 15, 0), calendar, hours), Date.UTC(2026, 2, 9, 8, 30), 'Friday → Monday 08:30');
   });
 });

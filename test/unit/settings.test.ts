@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { DEFAULT_SETTINGS, describeValue, parseSettings, settingsEqual, trackerSettingsOf } from '../../src/core/settings';
 
 function parse(values: Record<string, unknown>) {
@@ -13,8 +14,19 @@ describe('settings', () => {
   });
 
   it('accepts values in range', () => {
-    const { settings, problems } = parse({ idleThresholdSeconds: 60, naturalBreakMinutes: 10, 'statusBar.display': 'today', equipment: ['dumbbells', 'band'] });
-    assert.deepEqual(settings, { ...DEFAULT_SETTINGS, idleThresholdSeconds: 60, naturalBreakMinutes: 10, statusBarDisplay: 'today', equipment: ['band', 'dumbbells'] });
+    const { settings, problems } = parse({
+      idleThresholdSeconds: 60,
+      naturalBreakMinutes: 10,
+      'statusBar.display': 'today',
+      equipment: ['dumbbells', 'band'],
+    });
+    assert.deepEqual(settings, {
+      ...DEFAULT_SETTINGS,
+      idleThresholdSeconds: 60,
+      naturalBreakMinutes: 10,
+      statusBarDisplay: 'today',
+      equipment: ['band', 'dumbbells'],
+    });
     assert.deepEqual(problems, []);
   });
 
@@ -87,16 +99,47 @@ describe('reminder settings', () => {
     const { settings, problems } = read({});
     assert.deepEqual(problems, []);
     assert.deepEqual(
-      [settings.breakIntervalMinutes, settings.typingPauseSeconds, settings.snoozeMinutes, settings.maxConsecutiveSnoozes, settings.reminderStyle, settings.fullRoutineDays, settings.workingHours],
+      [
+        settings.breakIntervalMinutes,
+        settings.typingPauseSeconds,
+        settings.snoozeMinutes,
+        settings.maxConsecutiveSnoozes,
+        settings.reminderStyle,
+        settings.fullRoutineDays,
+        settings.workingHours,
+      ],
       [30, 15, 5, 3, 'notification', ['mon', 'wed', 'fri'], null],
     );
   });
 
   it('clamps the numbers, defaults an unknown style, and drops unknown days, each with a problem', () => {
-    const { settings, problems } = read({ breakIntervalMinutes: 0, typingPauseSeconds: 500, snoozeMinutes: 'soon', maxConsecutiveSnoozes: 11, reminderStyle: 'popup', fullRoutineDays: ['mon', 'funday'] });
-    assert.deepEqual([settings.breakIntervalMinutes, settings.typingPauseSeconds, settings.snoozeMinutes, settings.maxConsecutiveSnoozes, settings.reminderStyle], [1, 120, 5, 10, 'notification']);
+    const { settings, problems } = read({
+      breakIntervalMinutes: 0,
+      typingPauseSeconds: 500,
+      snoozeMinutes: 'soon',
+      maxConsecutiveSnoozes: 11,
+      reminderStyle: 'popup',
+      fullRoutineDays: ['mon', 'funday'],
+    });
+    assert.deepEqual(
+      [
+        settings.breakIntervalMinutes,
+        settings.typingPauseSeconds,
+        settings.snoozeMinutes,
+        settings.maxConsecutiveSnoozes,
+        settings.reminderStyle,
+      ],
+      [1, 120, 5, 10, 'notification'],
+    );
     assert.deepEqual(settings.fullRoutineDays, ['mon']);
-    assert.deepEqual(problems.map((p) => p.setting).sort(), ['upright.breakIntervalMinutes', 'upright.fullRoutineDays', 'upright.maxConsecutiveSnoozes', 'upright.reminderStyle', 'upright.snoozeMinutes', 'upright.typingPauseSeconds']);
+    assert.deepEqual(problems.map((p) => p.setting).sort(), [
+      'upright.breakIntervalMinutes',
+      'upright.fullRoutineDays',
+      'upright.maxConsecutiveSnoozes',
+      'upright.reminderStyle',
+      'upright.snoozeMinutes',
+      'upright.typingPauseSeconds',
+    ]);
   });
 
   it('reads working hours when enabled, and repairs a bad time with a warning', () => {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
 import { ID_PATTERN } from '../../src/core/days';
 import { EXERCISES } from '../../src/core/exercises/library';
 import { EQUIPMENT } from '../../src/core/exercises/model';
@@ -48,13 +49,18 @@ function findManifest(): Record<string, ManifestProperty> {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     const file = path.join(dir, 'package.json');
     if (fs.existsSync(file)) {
-      const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; contributes?: { configuration?: { properties?: Record<string, ManifestProperty> } } };
+      const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+        name?: string;
+        contributes?: { configuration?: { properties?: Record<string, ManifestProperty> } };
+      };
       const properties = manifest.contributes?.configuration?.properties;
       if (manifest.name === 'upright' && properties) return properties;
     }
     if (path.dirname(dir) === dir) break;
   }
-  const fallback = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, ManifestProperty> } } };
+  const fallback = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')) as {
+    contributes: { configuration: { properties: Record<string, ManifestProperty> } };
+  };
   return fallback.contributes.configuration.properties;
 }
 
@@ -137,8 +143,43 @@ const NASTY_STRINGS: readonly string[] = [
   'ＡＢＣ',
   '٣٠',
 ];
-const NUMERIC_STRINGS: readonly string[] = [' 42 ', '42', '\t7\n', '0x1F', '1e2', '-0', '3.5', '030', '+5', ' 1 2 ', '5 minutes', '0b11', '.5', '1_000'];
-const SPECIAL_NUMBERS: readonly number[] = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, 0, 1e308, -1e308, Number.MAX_VALUE, Number.MIN_VALUE, 5e-324, -5e-324, 1e-300, Number.MAX_SAFE_INTEGER + 2, -Number.MAX_SAFE_INTEGER, 2 ** 53, 0.5, -0.5, 1.5, 0.1 + 0.2];
+const NUMERIC_STRINGS: readonly string[] = [
+  ' 42 ',
+  '42',
+  '\t7\n',
+  '0x1F',
+  '1e2',
+  '-0',
+  '3.5',
+  '030',
+  '+5',
+  ' 1 2 ',
+  '5 minutes',
+  '0b11',
+  '.5',
+  '1_000',
+];
+const SPECIAL_NUMBERS: readonly number[] = [
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  -0,
+  0,
+  1e308,
+  -1e308,
+  Number.MAX_VALUE,
+  Number.MIN_VALUE,
+  5e-324,
+  -5e-324,
+  1e-300,
+  Number.MAX_SAFE_INTEGER + 2,
+  -Number.MAX_SAFE_INTEGER,
+  2 ** 53,
+  0.5,
+  -0.5,
+  1.5,
+  0.1 + 0.2,
+];
 
 function randomText(random: Random, maxChars: number): string {
   const alphabet = ['a', 'Z', '0', ' ', '-', '_', '<', '>', '&', '"', '\n', '\t', '\u0001', 'é', 'ß', '中', '🙂', '\u200b', '\ud83d'];
@@ -163,7 +204,9 @@ function garbage(random: Random, depth = 0): unknown {
     case 6:
       return depth > 2 ? [] : Array.from({ length: random.int(0, 5) }, () => garbage(random, depth + 1));
     case 7:
-      return depth > 2 ? {} : Object.fromEntries(Array.from({ length: random.int(0, 4) }, () => [randomText(random, 8), garbage(random, depth + 1)]));
+      return depth > 2
+        ? {}
+        : Object.fromEntries(Array.from({ length: random.int(0, 4) }, () => [randomText(random, 8), garbage(random, depth + 1)]));
     case 8:
       return random.pick([DEEP_ARRAY, DEEP_OBJECT, THOUSAND_STRINGS, THOUSAND_LONG, PROTO_OBJECT]);
     case 9:
@@ -176,17 +219,20 @@ function garbage(random: Random, depth = 0): unknown {
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isUniqueListOf = (v: unknown, allowed: readonly string[]): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string' && allowed.includes(x)) && new Set(v).size === v.length;
+const isUniqueListOf = (v: unknown, allowed: readonly string[]): v is string[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string' && allowed.includes(x)) && new Set(v).size === v.length;
 const inOrderOf = (allowed: readonly string[], chosen: readonly unknown[]): string[] => allowed.filter((x) => chosen.includes(x));
 const clockMinutes = (text: string): number => {
   const [hours, minutes] = text.split(':').map(Number);
   return (hours ?? 0) * 60 + (minutes ?? 0);
 };
 const codePoints = (text: string): number => [...text].length;
-const isIntegerIn = (v: unknown, min: number, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+const isIntegerIn = (v: unknown, min: number, max: number): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 
 /** What a good routine name looks like: text on one line, trimmed, not too long. */
-const isGoodName = (v: unknown): v is string => typeof v === 'string' && v.trim() === v && v !== '' && codePoints(v) <= MAX_NAME_CODE_POINTS && !/[\p{Cc}\p{Cs}\p{Zl}\p{Zp}]/u.test(v);
+const isGoodName = (v: unknown): v is string =>
+  typeof v === 'string' && v.trim() === v && v !== '' && codePoints(v) <= MAX_NAME_CODE_POINTS && !/[\p{Cc}\p{Cs}\p{Zl}\p{Zp}]/u.test(v);
 
 /**
  * Good as far as settings can tell: the library is loaded only when a routine runs, so a well-formed id
@@ -195,7 +241,11 @@ const isGoodName = (v: unknown): v is string => typeof v === 'string' && v.trim(
 function isGoodStep(step: unknown): boolean {
   if (typeof step === 'string') return ID_PATTERN.test(step);
   if (!isRecord(step) || typeof step.exercise !== 'string' || !ID_PATTERN.test(step.exercise)) return false;
-  return (step.reps === undefined || isIntegerIn(step.reps, 1, 50)) && (step.holdSeconds === undefined || isIntegerIn(step.holdSeconds, 1, 300)) && (step.sets === undefined || isIntegerIn(step.sets, 1, 10));
+  return (
+    (step.reps === undefined || isIntegerIn(step.reps, 1, 50)) &&
+    (step.holdSeconds === undefined || isIntegerIn(step.holdSeconds, 1, 300)) &&
+    (step.sets === undefined || isIntegerIn(step.sets, 1, 10))
+  );
 }
 
 function isGoodRoutineList(v: unknown): v is Record<string, unknown>[] {
@@ -213,7 +263,12 @@ function isGoodRoutineList(v: unknown): v is Record<string, unknown>[] {
 function isGoodWorkingHours(v: unknown): boolean {
   if (!isRecord(v)) return false;
   const goodClock = (c: unknown): boolean => c === undefined || (typeof c === 'string' && CLOCK.test(c));
-  return (v.enabled === undefined || typeof v.enabled === 'boolean') && goodClock(v.start) && goodClock(v.end) && (v.days === undefined || isUniqueListOf(v.days, WEEKDAYS));
+  return (
+    (v.enabled === undefined || typeof v.enabled === 'boolean') &&
+    goodClock(v.start) &&
+    goodClock(v.end) &&
+    (v.days === undefined || isUniqueListOf(v.days, WEEKDAYS))
+  );
 }
 
 /** How one setting is fuzzed: good values, bad values, whether a value is good, and what a good one becomes. */
@@ -235,7 +290,10 @@ function goodRoutineList(random: Random): Record<string, unknown>[] {
   const usedIds = new Set(BUILT_IN_IDS);
   return Array.from({ length: random.int(0, 4) }, () => {
     let id: string;
-    do id = random.pick(['r', 'My', '9', 'x']) + Array.from({ length: random.int(0, random.chance(0.1) ? 63 : 10) }, () => random.pick([...idChars])).join('');
+    do
+      id =
+        random.pick(['r', 'My', '9', 'x']) +
+        Array.from({ length: random.int(0, random.chance(0.1) ? 63 : 10) }, () => random.pick([...idChars])).join('');
     while (usedIds.has(id));
     usedIds.add(id);
     const steps = Array.from({ length: random.int(1, random.chance(0.1) ? MAX_STEPS : 6) }, () => {
@@ -248,7 +306,15 @@ function goodRoutineList(random: Random): Record<string, unknown>[] {
         ...(random.chance(0.4) ? { sets: random.int(1, 10) } : {}),
       };
     });
-    const name = random.pick([undefined, 'My reset', '<b>Bold</b> & <script>alert(1)</script>', 'Pausa 🧘', 'Ü'.repeat(80), '🙂'.repeat(80), 'a  b']);
+    const name = random.pick([
+      undefined,
+      'My reset',
+      '<b>Bold</b> & <script>alert(1)</script>',
+      'Pausa 🧘',
+      'Ü'.repeat(80),
+      '🙂'.repeat(80),
+      'a  b',
+    ]);
     return { id, ...(name === undefined ? {} : { name }), steps };
   });
 }
@@ -262,7 +328,12 @@ function parsedRoutines(value: readonly Record<string, unknown>[]): Routine[] {
     steps: (r.steps as unknown[]).map((s) => {
       if (typeof s === 'string') return { exercise: s };
       const step = s as { exercise: string; reps?: number; holdSeconds?: number; sets?: number };
-      return { exercise: step.exercise, ...(step.reps === undefined ? {} : { reps: step.reps }), ...(step.holdSeconds === undefined ? {} : { seconds: step.holdSeconds }), ...(step.sets === undefined ? {} : { sets: step.sets }) };
+      return {
+        exercise: step.exercise,
+        ...(step.reps === undefined ? {} : { reps: step.reps }),
+        ...(step.holdSeconds === undefined ? {} : { seconds: step.holdSeconds }),
+        ...(step.sets === undefined ? {} : { sets: step.sets }),
+      };
     }),
   }));
 }
@@ -279,11 +350,24 @@ function badRoutineList(random: Random): unknown {
       case 1:
         return { id: takenId, steps: [someExercise()] };
       case 2:
-        return { id: random.pick(['has space', '', '-lead', 'ü', 'x'.repeat(65), '<b>', 'a\nb', HUGE_TEXT, 7, null]), steps: [someExercise()] };
+        return {
+          id: random.pick(['has space', '', '-lead', 'ü', 'x'.repeat(65), '<b>', 'a\nb', HUGE_TEXT, 7, null]),
+          steps: [someExercise()],
+        };
       case 3:
         return { id: 'unknown-moves', steps: [random.pick(['no-such-exercise', 'Chin-Tuck', 'chin tuck', '<script>', HUGE_TEXT, ''])] };
       case 4:
-        return { id: 'bad-doses', steps: [{ exercise: someExercise(), reps: random.pick([-1, 0, 51, 1e9, 2.5, Number.NaN, '8', null]), holdSeconds: random.pick([undefined, -5, 0, 301, 1e12, 0.5]), sets: random.pick([undefined, -1, 11, 1e6, 1.2, '3']) }] };
+        return {
+          id: 'bad-doses',
+          steps: [
+            {
+              exercise: someExercise(),
+              reps: random.pick([-1, 0, 51, 1e9, 2.5, Number.NaN, '8', null]),
+              holdSeconds: random.pick([undefined, -5, 0, 301, 1e12, 0.5]),
+              sets: random.pick([undefined, -1, 11, 1e6, 1.2, '3']),
+            },
+          ],
+        };
       case 5:
         return { id: 'steps-not-a-list', steps: random.pick(['chin-tuck', { exercise: 'chin-tuck' }, 3, null, true]) };
       case 6:
@@ -291,9 +375,33 @@ function badRoutineList(random: Random): unknown {
       case 7:
         return { id: 'many-steps', steps: Array.from({ length: random.int(MAX_STEPS + 1, 5000) }, someExercise) };
       case 8:
-        return { id: 'many-bad-steps', steps: Array.from({ length: random.int(100, 5000) }, (_, i) => (i % 2 ? { exercise: someExercise(), reps: -i, sets: 99 } : `nope-${i}`)) };
+        return {
+          id: 'many-bad-steps',
+          steps: Array.from({ length: random.int(100, 5000) }, (_, i) =>
+            i % 2 ? { exercise: someExercise(), reps: -i, sets: 99 } : `nope-${i}`,
+          ),
+        };
       case 9:
-        return { id: 'markup-name', name: random.pick(['', '   ', 'x'.repeat(81), '🙂'.repeat(81), HUGE_TEXT, 'line\nbreak', 'tab\tname', ' padded ', 'bell\u0007', 'lone \ud800', 42, null, ['a'], { html: '<b>' }]), steps: [someExercise()] };
+        return {
+          id: 'markup-name',
+          name: random.pick([
+            '',
+            '   ',
+            'x'.repeat(81),
+            '🙂'.repeat(81),
+            HUGE_TEXT,
+            'line\nbreak',
+            'tab\tname',
+            ' padded ',
+            'bell\u0007',
+            'lone \ud800',
+            42,
+            null,
+            ['a'],
+            { html: '<b>' },
+          ]),
+          steps: [someExercise()],
+        };
       case 10:
         return random.pick(['not a routine', 42, null, true, [], DEEP_ARRAY, PROTO_OBJECT]);
       case 11:
@@ -307,22 +415,68 @@ function badRoutineList(random: Random): unknown {
       case 15:
         return { id: 'html-exercise', steps: [{ exercise: '<img src=x onerror=alert(1)>', reps: 5 }] };
       case 16:
-        return { id: 'huge-dose', steps: [{ exercise: someExercise(), reps: Number.MAX_VALUE, holdSeconds: Number.POSITIVE_INFINITY, sets: -0.0001 }] };
+        return {
+          id: 'huge-dose',
+          steps: [{ exercise: someExercise(), reps: Number.MAX_VALUE, holdSeconds: Number.POSITIVE_INFINITY, sets: -0.0001 }],
+        };
       default:
         return { id: 'step-nested', steps: [[someExercise()], { exercise: [someExercise()] }, { exercise: { id: someExercise() } }] };
     }
   };
   if (random.chance(0.08)) return garbage(random);
-  if (random.chance(0.04)) return Array.from({ length: random.int(MAX_ROUTINES + 1, 300) }, (_, i) => ({ id: `r${i}`, steps: [someExercise()] }));
+  if (random.chance(0.04))
+    return Array.from({ length: random.int(MAX_ROUTINES + 1, 300) }, (_, i) => ({ id: `r${i}`, steps: [someExercise()] }));
   const bad = Array.from({ length: random.int(1, 3) }, broken);
   return [...good, ...bad];
 }
 
 function badWorkingHours(random: Random): unknown {
   if (random.chance(0.2)) return garbage(random);
-  const badClock = (): unknown => random.pick(['25:00', '24:00', '9', '900', '12:60', '9:5', '09:00:00', ' 09:00', '09:00 ', '9.30', '09h00', '-1:00', '', '٠٩:٠٠', HUGE_TEXT, 'noon', 900, null, true, ['09:00'], { h: 9 }]);
-  const badDays = (): unknown => random.pick([['monday'], ['Mon'], ['mon', 'mon'], 'mon', 5, null, [1, 2], [['mon']], THOUSAND_STRINGS, [...WEEKDAYS, 'sun'], ['<script>'], {}]);
-  const hours: Record<string, unknown> = { enabled: random.chance(0.7) ? true : random.pick([false, undefined]), start: goodClock(random), end: goodClock(random), days: random.subset(WEEKDAYS) };
+  const badClock = (): unknown =>
+    random.pick([
+      '25:00',
+      '24:00',
+      '9',
+      '900',
+      '12:60',
+      '9:5',
+      '09:00:00',
+      ' 09:00',
+      '09:00 ',
+      '9.30',
+      '09h00',
+      '-1:00',
+      '',
+      '٠٩:٠٠',
+      HUGE_TEXT,
+      'noon',
+      900,
+      null,
+      true,
+      ['09:00'],
+      { h: 9 },
+    ]);
+  const badDays = (): unknown =>
+    random.pick([
+      ['monday'],
+      ['Mon'],
+      ['mon', 'mon'],
+      'mon',
+      5,
+      null,
+      [1, 2],
+      [['mon']],
+      THOUSAND_STRINGS,
+      [...WEEKDAYS, 'sun'],
+      ['<script>'],
+      {},
+    ]);
+  const hours: Record<string, unknown> = {
+    enabled: random.chance(0.7) ? true : random.pick([false, undefined]),
+    start: goodClock(random),
+    end: goodClock(random),
+    days: random.subset(WEEKDAYS),
+  };
   const broken = random.int(0, 3);
   if (broken === 0) hours.enabled = random.pick(['yes', 'true', 1, 0, null, [], { on: true }]);
   if (broken === 1 || random.chance(0.2)) hours.start = badClock();
@@ -334,7 +488,12 @@ function badWorkingHours(random: Random): unknown {
 }
 
 function goodWorkingHours(random: Random): Record<string, unknown> {
-  const hours: Record<string, unknown> = { enabled: random.chance(0.6), start: goodClock(random), end: goodClock(random), days: random.subset(WEEKDAYS) };
+  const hours: Record<string, unknown> = {
+    enabled: random.chance(0.6),
+    start: goodClock(random),
+    end: goodClock(random),
+    days: random.subset(WEEKDAYS),
+  };
   // Missing fields take their defaults (the Settings UI merges the default object in).
   for (const field of ['enabled', 'start', 'end', 'days'] as const) if (random.chance(0.15)) delete hours[field];
   return hours;
@@ -343,13 +502,28 @@ function goodWorkingHours(random: Random): Record<string, unknown> {
 function parsedWorkingHours(value: unknown): unknown {
   const hours = value as { enabled?: boolean; start?: string; end?: string; days?: string[] };
   if (hours.enabled !== true) return null;
-  return { startMinutes: clockMinutes(hours.start ?? '09:00'), endMinutes: clockMinutes(hours.end ?? '18:00'), days: inOrderOf(WEEKDAYS, hours.days ?? ['mon', 'tue', 'wed', 'thu', 'fri']) };
+  return {
+    startMinutes: clockMinutes(hours.start ?? '09:00'),
+    endMinutes: clockMinutes(hours.end ?? '18:00'),
+    days: inOrderOf(WEEKDAYS, hours.days ?? ['mon', 'tue', 'wed', 'thu', 'fri']),
+  };
 }
 
 function badOfList(random: Random, allowed: readonly string[]): unknown {
   if (random.chance(0.3)) return garbage(random);
   const list: unknown[] = random.subset(allowed);
-  const spoil = random.pick<unknown>([random.pick(allowed), 'unknown', allowed[0]?.toUpperCase(), ` ${allowed[0] ?? ''}`, 1, null, [], {}, HUGE_TEXT, '<script>']);
+  const spoil = random.pick<unknown>([
+    random.pick(allowed),
+    'unknown',
+    allowed[0]?.toUpperCase(),
+    ` ${allowed[0] ?? ''}`,
+    1,
+    null,
+    [],
+    {},
+    HUGE_TEXT,
+    '<script>',
+  ]);
   list.splice(random.int(0, list.length), 0, spoil);
   return random.chance(0.1) ? [...list, ...THOUSAND_STRINGS] : list;
 }
@@ -357,19 +531,52 @@ function badOfList(random: Random, allowed: readonly string[]): unknown {
 function badEnum(random: Random, allowed: readonly string[]): unknown {
   if (random.chance(0.5)) return garbage(random);
   const member = random.pick(allowed);
-  return random.pick([member.toUpperCase(), ` ${member}`, `${member}\n`, `${member}s`, '', [member], { [member]: true }, HUGE_TEXT + member, `<b>${member}</b>`]);
+  return random.pick([
+    member.toUpperCase(),
+    ` ${member}`,
+    `${member}\n`,
+    `${member}s`,
+    '',
+    [member],
+    { [member]: true },
+    HUGE_TEXT + member,
+    `<b>${member}</b>`,
+  ]);
 }
 
 function badInteger(random: Random, min: number, max: number): unknown {
   switch (random.int(0, 4)) {
     case 0:
-      return random.pick([min - 1, max + 1, min - random.int(1, 1e6), max + random.int(1, 1e9), -1e308, 1e308, Number.MAX_SAFE_INTEGER * 4, -Number.MAX_VALUE]);
+      return random.pick([
+        min - 1,
+        max + 1,
+        min - random.int(1, 1e6),
+        max + random.int(1, 1e9),
+        -1e308,
+        1e308,
+        Number.MAX_SAFE_INTEGER * 4,
+        -Number.MAX_VALUE,
+      ]);
     case 1:
       return random.int(min, max - 1) + random.pick([0.5, 0.25, 0.999, 1e-9, 0.4]);
     case 2:
-      return random.pick([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1e-300, Number.MIN_VALUE, ...(min > 0 ? [-0] : [])]);
+      return random.pick([
+        Number.NaN,
+        Number.POSITIVE_INFINITY,
+        Number.NEGATIVE_INFINITY,
+        1e-300,
+        Number.MIN_VALUE,
+        ...(min > 0 ? [-0] : []),
+      ]);
     case 3:
-      return random.pick([` ${random.int(min, max)} `, String(random.int(min, max)), `${random.int(min, max)}\n`, `${random.int(min, max)} minutes`, 'soon', '']);
+      return random.pick([
+        ` ${random.int(min, max)} `,
+        String(random.int(min, max)),
+        `${random.int(min, max)}\n`,
+        `${random.int(min, max)} minutes`,
+        'soon',
+        '',
+      ]);
     default:
       return garbage(random);
   }
@@ -392,30 +599,67 @@ function modelOf(key: string, property: ManifestProperty): KeyModel {
   }
   if (property.type === 'string' && property.enum) {
     const allowed = property.enum;
-    return { field, good: (random) => random.pick(allowed), bad: (random) => badEnum(random, allowed), isGood: (v) => typeof v === 'string' && allowed.includes(v), parsedFrom: (v) => v };
+    return {
+      field,
+      good: (random) => random.pick(allowed),
+      bad: (random) => badEnum(random, allowed),
+      isGood: (v) => typeof v === 'string' && allowed.includes(v),
+      parsedFrom: (v) => v,
+    };
   }
   if (property.type === 'array' && property.items?.enum) {
     const allowed = property.items.enum;
     // The parsed list is in the order of the code's own list of the members.
-    const order = [EQUIPMENT, WEEKDAYS].find((members) => members.length === allowed.length && members.every((m) => allowed.includes(m))) ?? allowed;
-    return { field, good: (random) => random.subset(allowed), bad: (random) => badOfList(random, allowed), isGood: (v) => isUniqueListOf(v, allowed), parsedFrom: (v) => inOrderOf(order, v as unknown[]) };
+    const order =
+      [EQUIPMENT, WEEKDAYS].find((members) => members.length === allowed.length && members.every((m) => allowed.includes(m))) ?? allowed;
+    return {
+      field,
+      good: (random) => random.subset(allowed),
+      bad: (random) => badOfList(random, allowed),
+      isGood: (v) => isUniqueListOf(v, allowed),
+      parsedFrom: (v) => inOrderOf(order, v as unknown[]),
+    };
   }
   if (property.type === 'boolean') {
-    return { field, good: (random) => random.chance(0.5), bad: (random) => random.pick(['true', 'false', 0, 1, null, [], {}, 'yes', garbage(random)]), isGood: (v) => typeof v === 'boolean', parsedFrom: (v) => v };
+    return {
+      field,
+      good: (random) => random.chance(0.5),
+      bad: (random) => random.pick(['true', 'false', 0, 1, null, [], {}, 'yes', garbage(random)]),
+      isGood: (v) => typeof v === 'boolean',
+      parsedFrom: (v) => v,
+    };
   }
   if (key === 'defaultRoutine') {
     return {
       field,
       good: (random) => random.pick(BUILT_IN_IDS),
-      bad: (random) => random.pick(['nope', 'Posture-Reset', ' posture-reset', 'posture-reset\n', '', HUGE_TEXT, '<script>alert(1)</script>', garbage(random), garbage(random)]),
+      bad: (random) =>
+        random.pick([
+          'nope',
+          'Posture-Reset',
+          ' posture-reset',
+          'posture-reset\n',
+          '',
+          HUGE_TEXT,
+          '<script>alert(1)</script>',
+          garbage(random),
+          garbage(random),
+        ]),
       // A custom id is good too; the whole-settings check knows which custom routines were parsed.
       isGood: (v) => typeof v === 'string' && BUILT_IN_IDS.includes(v),
       parsedFrom: (v) => v,
     };
   }
-  if (key === 'workingHours') return { field, good: goodWorkingHours, bad: badWorkingHours, isGood: isGoodWorkingHours, parsedFrom: parsedWorkingHours };
+  if (key === 'workingHours')
+    return { field, good: goodWorkingHours, bad: badWorkingHours, isGood: isGoodWorkingHours, parsedFrom: parsedWorkingHours };
   if (key === 'customRoutines') {
-    return { field, good: goodRoutineList, bad: badRoutineList, isGood: isGoodRoutineList, parsedFrom: (v) => parsedRoutines(v as Record<string, unknown>[]) };
+    return {
+      field,
+      good: goodRoutineList,
+      bad: badRoutineList,
+      isGood: isGoodRoutineList,
+      parsedFrom: (v) => parsedRoutines(v as Record<string, unknown>[]),
+    };
   }
   throw new Error(`upright.${key} has no fuzz model: add one so it is fuzzed like the others`);
 }
@@ -426,7 +670,10 @@ function assertSound(settings: UprightSettings): void {
     const value = settings[key as keyof UprightSettings];
     assert.ok(isIntegerIn(value, min, max) && !Object.is(value, -0), `${key} = ${JSON.stringify(value)}`);
   }
-  assert.ok(settings.naturalBreakMinutes >= Math.ceil(settings.idleThresholdSeconds / 60), 'a natural break is never shorter than the idle threshold');
+  assert.ok(
+    settings.naturalBreakMinutes >= Math.ceil(settings.idleThresholdSeconds / 60),
+    'a natural break is never shorter than the idle threshold',
+  );
   assert.ok(['session', 'today', 'nextBreak'].includes(settings.statusBarDisplay));
   assert.ok(['notification', 'statusBar', 'panel'].includes(settings.reminderStyle));
   assert.equal(typeof settings.sound, 'boolean');
@@ -434,7 +681,10 @@ function assertSound(settings: UprightSettings): void {
   assert.ok(isUniqueListOf(settings.fullRoutineDays, WEEKDAYS), 'fullRoutineDays');
   const hours = settings.workingHours;
   if (hours !== null) {
-    assert.ok(isIntegerIn(hours.startMinutes, 0, 24 * 60 - 1) && isIntegerIn(hours.endMinutes, 0, 24 * 60 - 1), 'working hours are minutes of a day');
+    assert.ok(
+      isIntegerIn(hours.startMinutes, 0, 24 * 60 - 1) && isIntegerIn(hours.endMinutes, 0, 24 * 60 - 1),
+      'working hours are minutes of a day',
+    );
     assert.ok(isUniqueListOf(hours.days, WEEKDAYS), 'working days');
   }
   assert.ok(settings.customRoutines.length <= MAX_ROUTINES);
@@ -498,12 +748,14 @@ function check(values: Readonly<Record<string, unknown>>, models: Readonly<Recor
   const customIds = settings.customRoutines.map((r) => r.id);
   const isGood = (key: string, value: unknown): boolean => {
     if (key === 'defaultRoutine') return typeof value === 'string' && (BUILT_IN_IDS.includes(value) || customIds.includes(value));
-    if (key === 'naturalBreakMinutes') return models[key]!.isGood(value) && (value as number) >= Math.ceil(settings.idleThresholdSeconds / 60);
+    if (key === 'naturalBreakMinutes')
+      return models[key]!.isGood(value) && (value as number) >= Math.ceil(settings.idleThresholdSeconds / 60);
     return models[key]!.isGood(value);
   };
   const badKeys = new Set(keys.filter((key) => key in values && !isGood(key, values[key])));
   // A good (or unset) idle threshold can still push the default natural break up: that is reported too.
-  if (!('naturalBreakMinutes' in values) && DEFAULT_SETTINGS.naturalBreakMinutes < Math.ceil(settings.idleThresholdSeconds / 60)) badKeys.add('naturalBreakMinutes');
+  if (!('naturalBreakMinutes' in values) && DEFAULT_SETTINGS.naturalBreakMinutes < Math.ceil(settings.idleThresholdSeconds / 60))
+    badKeys.add('naturalBreakMinutes');
   counts.values += Object.keys(values).length;
   counts.badValues += [...badKeys].filter((key) => key in values).length;
 
@@ -511,13 +763,22 @@ function check(values: Readonly<Record<string, unknown>>, models: Readonly<Recor
   for (const problem of problems) {
     const key = keyOfProblem(problem, keys);
     assert.ok(key !== undefined, `problem for an unknown setting ${problem.setting}`);
-    if (!badKeys.has(key)) assert.fail(`a good value of upright.${key} gave a problem: ${problem.found} → ${problem.used} (${problem.reason}); value ${shown(values[key])}`);
+    if (!badKeys.has(key))
+      assert.fail(
+        `a good value of upright.${key} gave a problem: ${problem.found} → ${problem.used} (${problem.reason}); value ${shown(values[key])}`,
+      );
     problemsByKey.set(key, (problemsByKey.get(key) ?? 0) + 1);
   }
   for (const key of badKeys) {
     const count = problemsByKey.get(key) ?? 0;
     if (count < 1) assert.fail(`the bad value ${shown(values[key])} of upright.${key} gave no problem`);
-    if (count > (MAX_PROBLEMS_PER_KEY[key] ?? 1)) assert.fail(`upright.${key} gave ${count} problems for ${shown(values[key])}: ${problems.map((p) => p.found).join(' | ').slice(0, 600)}`);
+    if (count > (MAX_PROBLEMS_PER_KEY[key] ?? 1))
+      assert.fail(
+        `upright.${key} gave ${count} problems for ${shown(values[key])}: ${problems
+          .map((p) => p.found)
+          .join(' | ')
+          .slice(0, 600)}`,
+      );
   }
   for (const key of keys) {
     if (!(key in values) || badKeys.has(key)) continue;
@@ -538,7 +799,9 @@ const manifestProperties = findManifest();
 const KEYS = Object.keys(manifestProperties)
   .filter((id) => id.startsWith('upright.'))
   .map((id) => id.slice('upright.'.length));
-const MODELS: Readonly<Record<string, KeyModel>> = Object.fromEntries(KEYS.map((key) => [key, modelOf(key, manifestProperties[`upright.${key}`] ?? {})]));
+const MODELS: Readonly<Record<string, KeyModel>> = Object.fromEntries(
+  KEYS.map((key) => [key, modelOf(key, manifestProperties[`upright.${key}`] ?? {})]),
+);
 
 const BAD_VALUES_PER_KEY = 400;
 const GOOD_VALUES_PER_KEY = 100;
@@ -554,7 +817,11 @@ describe('settings fuzz', () => {
 
   it('knows every setting the manifest contributes', () => {
     assert.ok(KEYS.length >= 14, `${KEYS.length} settings`);
-    for (const key of Object.keys(DEFAULT_SETTINGS)) assert.ok(Object.values(MODELS).some((m) => m.field === key), `${key} is contributed and fuzzed`);
+    for (const key of Object.keys(DEFAULT_SETTINGS))
+      assert.ok(
+        Object.values(MODELS).some((m) => m.field === key),
+        `${key} is contributed and fuzzed`,
+      );
   });
 
   for (const key of KEYS) {
@@ -641,7 +908,10 @@ describe('settings the fuzz found wanting', () => {
         { id: 'odd', steps: ['Chin Tuck', '<b>x</b>'] },
       ],
     });
-    assert.deepEqual(settings.customRoutines.map((r) => r.name), ['plain', '🙂'.repeat(80), 'two lines']);
+    assert.deepEqual(
+      settings.customRoutines.map((r) => r.name),
+      ['plain', '🙂'.repeat(80), 'two lines'],
+    );
     assert.deepEqual(summary(problems), [
       ['upright.customRoutines', 'routine 3 name: "two\\nlines\\u0007"', '"two lines"', 'notAllowed'],
       ['upright.customRoutines', 'odd step 1 names no exercise ("Chin Tuck")', '', 'skipped'],
@@ -651,8 +921,17 @@ describe('settings the fuzz found wanting', () => {
   });
 
   it('lets a routine that is skipped leave its id to a later one', () => {
-    const { settings } = parse({ customRoutines: [{ id: 'mine', steps: [] }, { id: 'mine', steps: ['chin-tuck'] }], defaultRoutine: 'mine' });
-    assert.deepEqual(settings.customRoutines.map((r) => r.id), ['mine']);
+    const { settings } = parse({
+      customRoutines: [
+        { id: 'mine', steps: [] },
+        { id: 'mine', steps: ['chin-tuck'] },
+      ],
+      defaultRoutine: 'mine',
+    });
+    assert.deepEqual(
+      settings.customRoutines.map((r) => r.id),
+      ['mine'],
+    );
     assert.equal(settings.defaultRoutine, 'mine');
   });
 

@@ -1,12 +1,48 @@
 import * as assert from 'node:assert/strict';
-import { activeScale, BREAK_KINDS, chartSummary, chartTable, type ChartNode, countScale, CHART, hasHistory, layoutChart, localDate, MS_PER_HOUR, MS_PER_MINUTE, type StatsFormat, statsFormat, supportedLocale } from '../../src/shared/statsChart';
-import { CHART_DAYS, parseFromStatsPage, parseStatsPageData, parseToStatsPage, type StatsDay, type StatsPageData } from '../../src/shared/statsPage';
+
+import {
+  activeScale,
+  BREAK_KINDS,
+  CHART,
+  type ChartNode,
+  chartSummary,
+  chartTable,
+  countScale,
+  hasHistory,
+  layoutChart,
+  localDate,
+  MS_PER_HOUR,
+  MS_PER_MINUTE,
+  type StatsFormat,
+  statsFormat,
+  supportedLocale,
+} from '../../src/shared/statsChart';
+import {
+  CHART_DAYS,
+  parseFromStatsPage,
+  parseStatsPageData,
+  parseToStatsPage,
+  type StatsDay,
+  type StatsPageData,
+} from '../../src/shared/statsPage';
 
 const MIN = MS_PER_MINUTE;
 const HOUR = MS_PER_HOUR;
 
 function zeroDay(day: string): StatsDay {
-  return { day, activeMs: 0, reminders: 0, started: 0, manual: 0, natural: 0, skipped: 0, snoozed: 0, routines: 0, exercises: 0, exerciseMs: 0 };
+  return {
+    day,
+    activeMs: 0,
+    reminders: 0,
+    started: 0,
+    manual: 0,
+    natural: 0,
+    skipped: 0,
+    snoozed: 0,
+    routines: 0,
+    exercises: 0,
+    exerciseMs: 0,
+  };
 }
 
 /** Fourteen local days ending 2025-03-14, oldest first. */
@@ -30,9 +66,31 @@ function pageData(overrides: Partial<Record<number, Partial<StatsDay>>> = {}, re
 
 /** Seeded history: a few coding days with every kind of break, today the busiest. */
 const SEEDED = pageData({
-  2: { activeMs: 2 * HOUR, reminders: 3, started: 2, manual: 1, natural: 0, skipped: 1, snoozed: 2, routines: 2, exercises: 6, exerciseMs: 4 * MIN },
+  2: {
+    activeMs: 2 * HOUR,
+    reminders: 3,
+    started: 2,
+    manual: 1,
+    natural: 0,
+    skipped: 1,
+    snoozed: 2,
+    routines: 2,
+    exercises: 6,
+    exerciseMs: 4 * MIN,
+  },
   9: { activeMs: 90 * MIN, reminders: 1, started: 0, manual: 0, natural: 2, exercises: 0 },
-  13: { activeMs: 5 * HOUR + 20 * MIN, reminders: 6, started: 3, manual: 1, natural: 1, skipped: 2, snoozed: 1, routines: 3, exercises: 9, exerciseMs: 7 * MIN },
+  13: {
+    activeMs: 5 * HOUR + 20 * MIN,
+    reminders: 6,
+    started: 3,
+    manual: 1,
+    natural: 1,
+    skipped: 2,
+    snoozed: 1,
+    routines: 3,
+    exercises: 9,
+    exerciseMs: 7 * MIN,
+  },
 });
 
 /** Fixed, locale-free text, so the layout's arithmetic is what the assertions see. */
@@ -66,7 +124,11 @@ function bar(col: ChartNode, kind: string): ChartNode | undefined {
 function tickLabels(tree: ChartNode): string[][] {
   return all(tree)
     .filter((n) => n.tag === 'g' && hasClass(n, 'upr-chart-scale'))
-    .map((g) => all(g).filter((n) => n.tag === 'text').map((t) => t.text ?? ''));
+    .map((g) =>
+      all(g)
+        .filter((n) => n.tag === 'text')
+        .map((t) => t.text ?? ''),
+    );
 }
 
 describe('Stats page contract', () => {
@@ -74,7 +136,10 @@ describe('Stats page contract', () => {
     assert.deepEqual(parseFromStatsPage({ type: 'ready' }), { type: 'ready' });
     assert.deepEqual(parseFromStatsPage({ type: 'export' }), { type: 'export' });
     assert.deepEqual(parseFromStatsPage({ type: 'clear' }), { type: 'clear' });
-    assert.deepEqual(parseFromStatsPage({ type: 'startExercise', exerciseId: 'chin-tuck' }), { type: 'startExercise', exerciseId: 'chin-tuck' });
+    assert.deepEqual(parseFromStatsPage({ type: 'startExercise', exerciseId: 'chin-tuck' }), {
+      type: 'startExercise',
+      exerciseId: 'chin-tuck',
+    });
     const bad: unknown[] = [
       null,
       undefined,
@@ -167,7 +232,10 @@ describe('Stats chart layout', () => {
     assert.equal(tree.attrs.viewBox, `0 0 ${CHART.width} ${CHART.height}`);
     assert.equal(layoutChart(SEEDED, PLAIN, 700).attrs.viewBox, `0 0 700 ${CHART.height}`, 'drawn at the width it has');
     assert.equal(tree.attrs['aria-hidden'], 'true');
-    assert.deepEqual(columns(tree).map((g) => g.attrs['data-day']), DAY_KEYS);
+    assert.deepEqual(
+      columns(tree).map((g) => g.attrs['data-day']),
+      DAY_KEYS,
+    );
     // The longest day is 5 h 20 min: gridlines every 2 h up to 6 h.
     assert.deepEqual(tickLabels(tree)[0], ['0', '2h', '4h', '6h']);
     const heightOf = (i: number): number => num(bar(column(tree, DAY_KEYS[i]!), 'active')!, 'height');
@@ -208,7 +276,10 @@ describe('Stats chart layout', () => {
         top = num(segment, 'y');
         total += num(segment, 'height');
       }
-      assert.ok(Math.abs(total - (day.started + day.manual + day.natural) * perBreak) < 0.01, `the stack on ${day.day} is the breaks taken`);
+      assert.ok(
+        Math.abs(total - (day.started + day.manual + day.natural) * perBreak) < 0.01,
+        `the stack on ${day.day} is the breaks taken`,
+      );
       const reminders = bar(col, 'reminders')!;
       assert.ok(Math.abs(num(reminders, 'height') - day.reminders * perBreak) < 0.01);
       assert.ok(Math.abs(num(reminders, 'y') + num(reminders, 'height') - base) < 0.01);
@@ -220,7 +291,10 @@ describe('Stats chart layout', () => {
   it('draws an empty but complete chart when nothing is recorded', () => {
     const tree = layoutChart(pageData({}, { since: null }), PLAIN);
     assert.equal(columns(tree).length, CHART_DAYS);
-    assert.deepEqual(tickLabels(tree), [['0', '1h'], ['0', '1']]);
+    assert.deepEqual(tickLabels(tree), [
+      ['0', '1h'],
+      ['0', '1'],
+    ]);
     assert.equal(all(tree).filter((n) => hasClass(n, 'upr-chart-bar')).length, 0);
     for (const n of all(tree)) {
       for (const [k, v] of Object.entries(n.attrs)) assert.ok(!/NaN|Infinity|undefined/.test(v), `${n.tag} ${k}=${v}`);
@@ -230,16 +304,23 @@ describe('Stats chart layout', () => {
   it('marks today, labels each day, and leaves colour to the stylesheet', () => {
     const tree = layoutChart(SEEDED, PLAIN);
     const marked = columns(tree).filter((g) => hasClass(g, 'upr-chart-today'));
-    assert.deepEqual(marked.map((g) => g.attrs['data-day']), ['2025-03-14']);
+    assert.deepEqual(
+      marked.map((g) => g.attrs['data-day']),
+      ['2025-03-14'],
+    );
     const labels = all(tree).filter((n) => n.tag === 'text' && hasClass(n, 'upr-chart-day-label'));
     assert.equal(labels.length, CHART_DAYS);
-    assert.deepEqual(labels[13]!.children?.map((t) => t.text), ['w14', '14']);
+    assert.deepEqual(
+      labels[13]!.children?.map((t) => t.text),
+      ['w14', '14'],
+    );
     assert.ok(hasClass(labels[13]!, 'upr-chart-today'));
     assert.ok(!hasClass(labels[12]!, 'upr-chart-today'));
     assert.ok(all(marked[0]!).some((n) => hasClass(n, 'upr-chart-today-band')));
     for (const n of all(tree)) {
       assert.ok(!('style' in n.attrs) && !('fill' in n.attrs) && !('stroke' in n.attrs), `${n.tag} has no colour of its own`);
-      if (n.tag === 'rect' || n.tag === 'line' || n.tag === 'text') assert.ok(n.attrs.class?.startsWith('upr-chart-'), `${n.tag} has a chart class`);
+      if (n.tag === 'rect' || n.tag === 'line' || n.tag === 'text')
+        assert.ok(n.attrs.class?.startsWith('upr-chart-'), `${n.tag} has a chart class`);
     }
   });
 
@@ -250,10 +331,30 @@ describe('Stats chart layout', () => {
     );
     assert.equal(chartSummary(pageData(), PLAIN), 'Nothing recorded in the last 14 days.');
     const table = chartTable(SEEDED, PLAIN);
-    assert.deepEqual(table.headers, ['Day', 'Coding time', 'Reminders', 'Started', 'By hand', 'Natural', 'Skipped', 'Snoozed', 'Exercises']);
+    assert.deepEqual(table.headers, [
+      'Day',
+      'Coding time',
+      'Reminders',
+      'Started',
+      'By hand',
+      'Natural',
+      'Skipped',
+      'Snoozed',
+      'Exercises',
+    ]);
     assert.equal(table.rows.length, CHART_DAYS);
-    assert.deepEqual(table.rows[2], { day: '2025-03-03', label: 'day 2025-03-03', today: false, cells: ['120m', '3', '2', '1', '0', '1', '2', '6'] });
-    assert.deepEqual(table.rows[13], { day: '2025-03-14', label: 'day 2025-03-14 (today)', today: true, cells: ['320m', '6', '3', '1', '1', '2', '1', '9'] });
+    assert.deepEqual(table.rows[2], {
+      day: '2025-03-03',
+      label: 'day 2025-03-03',
+      today: false,
+      cells: ['120m', '3', '2', '1', '0', '1', '2', '6'],
+    });
+    assert.deepEqual(table.rows[13], {
+      day: '2025-03-14',
+      label: 'day 2025-03-14 (today)',
+      today: true,
+      cells: ['320m', '6', '3', '1', '1', '2', '1', '9'],
+    });
     for (const row of table.rows) assert.equal(row.cells.length, table.headers.length - 1);
   });
 

@@ -2,9 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+
 import { allDays } from '../../src/core/history';
 import { applyOps, emptyLedger, type Ledger, type LedgerOp, readLedger } from '../../src/core/ledger';
-import { LedgerBusyError, nodeLedgerFs, type LedgerFs } from '../../src/host/storage/ledgerFile';
+import { LedgerBusyError, type LedgerFs, nodeLedgerFs } from '../../src/host/storage/ledgerFile';
 import { ledgerFile } from '../support/storage';
 
 const MINUTE = 60_000;
@@ -80,7 +81,13 @@ const TRUTH = new Map([
  */
 function runScript(dir: string, storage: FlakyStorage): { ledger: Ledger; reported: string[] } {
   const reported: string[] = [];
-  const file = ledgerFile(dir, { owner: 'w', fs: storage, onProblem: (_m, kind) => reported.push(kind), lockTimeoutMs: 50, staleLockMs: 100 });
+  const file = ledgerFile(dir, {
+    owner: 'w',
+    fs: storage,
+    onProblem: (_m, kind) => reported.push(kind),
+    lockTimeoutMs: 50,
+    staleLockMs: 100,
+  });
   let shared = emptyLedger('2026-03-02');
   let pending: LedgerOp[] = [];
   const write = (): void => {
@@ -131,7 +138,10 @@ describe('storage faults', function () {
         const days = new Map(allDays(ledgerFile(dir, { owner: 'check' }).readHistory(), ledger).map((d) => [d.day, d.activeMs]));
         assert.deepEqual(days, TRUTH, `${code} at operation ${failAt}`);
         assert.equal(new Set(reported).size, reported.length, `each kind of problem is reported once (${reported.join(', ')})`);
-        assert.ok(!reported.includes('corrupt') && !reported.includes('history-corrupt'), `nothing was damaged (${code} at ${failAt}: ${reported.join(', ')})`);
+        assert.ok(
+          !reported.includes('corrupt') && !reported.includes('history-corrupt'),
+          `nothing was damaged (${code} at ${failAt}: ${reported.join(', ')})`,
+        );
         const leftovers = fs.readdirSync(dir).filter((f) => f.endsWith('.tmp') || f.endsWith('.lock'));
         assert.deepEqual(leftovers, [], 'no temporary file or lock is left behind');
       }
@@ -147,7 +157,9 @@ describe('storage faults', function () {
         const storage = Object.assign(new FlakyStorage(), { code, persistent: true, kinds: new Set(kinds) });
         storage.failAt = 1_000_000;
         const file = ledgerFile(dir, { owner: 'w', fs: storage, lockTimeoutMs: 50 });
-        let shared = file.update(emptyLedger('2026-03-01'), (l) => applyOps(l, [{ type: 'credit', ms: 7 * MINUTE, dayKey: '2026-03-01', endWallMs: 1 }]));
+        let shared = file.update(emptyLedger('2026-03-01'), (l) =>
+          applyOps(l, [{ type: 'credit', ms: 7 * MINUTE, dayKey: '2026-03-01', endWallMs: 1 }]),
+        );
         shared = file.update(shared, (l) => applyOps(l, [{ type: 'credit', ms: MINUTE, dayKey: '2026-03-02', endWallMs: 2 }]));
         const historyBefore = fs.readFileSync(path.join(dir, 'history.json'), 'utf8');
         storage.failAt = storage.ops + 1;
@@ -174,7 +186,10 @@ describe('storage faults', function () {
     // Another window, with a stale copy, writes while the drive fails to read.
     const stale = emptyLedger('2026-03-02');
     Object.assign(storage, { kinds: new Set(['read']), persistent: true, code: 'EIO', ops: 0, failAt: 1 });
-    assert.throws(() => writer.update(stale, (l) => applyOps(l, [{ type: 'credit', ms: MINUTE, dayKey: '2026-03-02', endWallMs: 2 }])), /EIO/);
+    assert.throws(
+      () => writer.update(stale, (l) => applyOps(l, [{ type: 'credit', ms: MINUTE, dayKey: '2026-03-02', endWallMs: 2 }])),
+      /EIO/,
+    );
     storage.failAt = -1;
     assert.equal(writer.read(stale).todayActiveMs, 42 * MINUTE, 'the 42 minutes are still there');
   });

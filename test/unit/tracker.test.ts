@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { commitOps, emptyLedger, type Ledger } from '../../src/core/ledger';
 import { ActivityTracker, type TrackerSettings } from '../../src/core/tracker';
 import { fixedOffsetCalendar, HOUR, MINUTE, SECOND, TestClock } from '../support/time';
@@ -265,7 +266,10 @@ describe('ActivityTracker', () => {
       clock.wallMs -= 1 * HOUR; // the clock is set back an hour; no real time passes
       type(a, clock, 5 * MINUTE);
       shared = written(a, shared, clock.wallMs);
-      assert.ok(shared.lastActivityWallMs !== null && shared.lastActivityWallMs <= clock.wallMs, 'the last activity is not left in the future');
+      assert.ok(
+        shared.lastActivityWallMs !== null && shared.lastActivityWallMs <= clock.wallMs,
+        'the last activity is not left in the future',
+      );
       b.rebase(shared);
       clock.advance(6 * MINUTE); // away long enough for a break, long before the old clock's hour is over
       assert.equal(b.snapshot(clock.now()).activeMsSinceBreak, 0, 'the unfocused window shows the break');
@@ -343,9 +347,12 @@ describe('ActivityTracker', () => {
       } else if (!suspendDone && clock.wallMs >= shortSuspend) {
         suspendDone = slept = true;
         gapMs = 100 * SECOND;
-      } else if (r < 0.9) gapMs = Math.floor(random() * 20 * SECOND) + 100; // typing and short thinking
-      else if (r < 0.975) gapMs = Math.floor(random() * 170 * SECOND) + 1 * SECOND; // reading code: under the threshold
-      else if (r < 0.995) gapMs = 180 * SECOND + Math.floor(random() * 110 * SECOND); // idle, not a break
+      } else if (r < 0.9)
+        gapMs = Math.floor(random() * 20 * SECOND) + 100; // typing and short thinking
+      else if (r < 0.975)
+        gapMs = Math.floor(random() * 170 * SECOND) + 1 * SECOND; // reading code: under the threshold
+      else if (r < 0.995)
+        gapMs = 180 * SECOND + Math.floor(random() * 110 * SECOND); // idle, not a break
       else gapMs = 5 * MINUTE + Math.floor(random() * 40 * MINUTE); // a break
       if (slept) {
         clock.sleep(gapMs);

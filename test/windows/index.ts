@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as util from 'node:util';
+
 import Mocha from 'mocha';
 
 /** Extension-tests entry for one of two windows sharing a code-server (role in UPRIGHT_WINDOW_ROLE). */

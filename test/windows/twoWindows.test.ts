@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { getApi, MINUTE, openScratchEditor, typeFor } from '../integration/helpers';
+
 import { type UprightTestApi } from '../../src/host/testing/testApi';
+import { getApi, MINUTE, openScratchEditor, typeFor } from '../integration/helpers';
 
 // Two windows (two extension hosts) on one code-server, one ledger. Window A is focused first, then B.
 // They take turns through marker files in UPRIGHT_SYNC_DIR.

@@ -1,12 +1,14 @@
 import { type ExerciseCard, type ExercisesPageData } from '../../shared/exercisesPage';
 import { type ReduceMotion } from '../../shared/guards';
-import { type Category, CATEGORIES, type Dose, type Equipment, type Exercise, type Muscle, type Position, POSITIONS } from './model';
-import { canDo, substitute } from './routines';
 import { singular, t } from '../../shared/l10n';
+import { CATEGORIES, type Category, type Dose, type Equipment, type Exercise, type Muscle, type Position, POSITIONS } from './model';
+import { canDo, substitute } from './routines';
 
 /** Labels are looked up when a page is built, in the language of that moment. */
 export const categoryLabel = (c: Category): string =>
-  ({ warmUp: t('Warm-up'), row: t('Rows'), posture: t('Posture'), lowerBack: t('Lower back'), grip: t('Grip'), stretch: t('Stretches') })[c];
+  ({ warmUp: t('Warm-up'), row: t('Rows'), posture: t('Posture'), lowerBack: t('Lower back'), grip: t('Grip'), stretch: t('Stretches') })[
+    c
+  ];
 
 export const positionLabel = (p: Position): string => ({ seated: t('Seated'), standing: t('Standing'), floor: t('On the floor') })[p];
 
@@ -63,13 +65,20 @@ export function animationTempo(dose: Dose): { secondsPerRep: number; holdSeconds
 }
 
 /** The page's data: every exercise as a card, for a person who owns `owned`. */
-export function exercisesPageData(library: readonly Exercise[], owned: readonly Equipment[], reduceMotion: ReduceMotion): ExercisesPageData {
+export function exercisesPageData(
+  library: readonly Exercise[],
+  owned: readonly Equipment[],
+  reduceMotion: ReduceMotion,
+): ExercisesPageData {
   const byId = new Map(library.map((e) => [e.id, e]));
   const have = new Set(owned);
   const allPositions = new Set<Position>(POSITIONS);
   const exercises = library.map((e): ExerciseCard => {
     const doable = canDo(e, have);
-    const standIn = doable ? undefined : substitute(e, byId, have, new Set(e.positions.length > 0 ? e.positions : allPositions)) ?? substitute(e, byId, have, allPositions);
+    const standIn = doable
+      ? undefined
+      : (substitute(e, byId, have, new Set(e.positions.length > 0 ? e.positions : allPositions)) ??
+        substitute(e, byId, have, allPositions));
     return {
       id: e.id,
       name: e.name,

@@ -33,11 +33,22 @@ type Report = (problem: SettingProblem) => void;
 function clampInt(value: unknown, min: number, max: number, what: string, where: string, report: Report): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    report({ setting: SETTING, found: `${where}: ${what} ${describeValue(value)}`, used: t('the exercise’s own dose'), reason: 'notANumber' });
+    report({
+      setting: SETTING,
+      found: `${where}: ${what} ${describeValue(value)}`,
+      used: t('the exercise’s own dose'),
+      reason: 'notANumber',
+    });
     return undefined;
   }
   const clamped = Math.min(max, Math.max(min, Math.round(value)));
-  if (clamped !== value) report({ setting: SETTING, found: `${where}: ${what} ${describeValue(value)}`, used: String(clamped), reason: value < min || value > max ? 'outOfRange' : 'notAllowed' });
+  if (clamped !== value)
+    report({
+      setting: SETTING,
+      found: `${where}: ${what} ${describeValue(value)}`,
+      used: String(clamped),
+      reason: value < min || value > max ? 'outOfRange' : 'notAllowed',
+    });
   return clamped;
 }
 
@@ -46,7 +57,8 @@ function readName(raw: unknown, id: string, where: string, report: Report): stri
   if (raw === undefined) return id;
   const text = typeof raw === 'string' ? [...raw.replace(NOT_NAME_TEXT, ' ').trim()].slice(0, MAX_NAME_CODE_POINTS).join('').trimEnd() : '';
   const name = text === '' ? id : text;
-  if (name !== raw) report({ setting: SETTING, found: t('{0} name: {1}', where, describeValue(raw)), used: describeValue(name), reason: 'notAllowed' });
+  if (name !== raw)
+    report({ setting: SETTING, found: t('{0} name: {1}', where, describeValue(raw)), used: describeValue(name), reason: 'notAllowed' });
   return name;
 }
 
@@ -63,7 +75,12 @@ function readStep(rawStep: unknown, at: string, report: Report): RoutineStep | u
   const reps = clampInt(st.reps, repsRange.min, repsRange.max, 'reps', at, report);
   const seconds = clampInt(st.holdSeconds, secondsRange.min, secondsRange.max, 'holdSeconds', at, report);
   const sets = clampInt(st.sets, setsRange.min, setsRange.max, 'sets', at, report);
-  return { exercise, ...(reps !== undefined ? { reps } : {}), ...(seconds !== undefined ? { seconds } : {}), ...(sets !== undefined ? { sets } : {}) };
+  return {
+    exercise,
+    ...(reps !== undefined ? { reps } : {}),
+    ...(seconds !== undefined ? { seconds } : {}),
+    ...(sets !== undefined ? { sets } : {}),
+  };
 }
 
 /**
@@ -85,7 +102,8 @@ export function parseCustomRoutines(raw: unknown, builtInIds: readonly string[],
     if (problems.length < problemsBefore + MAX_LISTED_PROBLEMS) problems.push(problem);
     else unlistedProblems++;
   };
-  if (raw.length > MAX_ROUTINES) report({ setting: SETTING, found: t('{0} routines', raw.length), used: t('the first {0}', MAX_ROUTINES), reason: 'outOfRange' });
+  if (raw.length > MAX_ROUTINES)
+    report({ setting: SETTING, found: t('{0} routines', raw.length), used: t('the first {0}', MAX_ROUTINES), reason: 'outOfRange' });
   const routines: Routine[] = [];
   const ids = new Set(builtInIds);
   for (const [index, item] of (raw as unknown[]).slice(0, MAX_ROUTINES).entries()) {
@@ -97,15 +115,35 @@ export function parseCustomRoutines(raw: unknown, builtInIds: readonly string[],
     const r = item as Record<string, unknown>;
     if (typeof r.id !== 'string' || !ID.test(r.id) || ids.has(r.id)) {
       const inUse = typeof r.id === 'string' && ids.has(r.id);
-      report({ setting: SETTING, found: t(inUse ? '{0} has an id already in use ({1})' : '{0} has no usable id (letters, digits, - or _) ({1})', where, describeValue(r.id)), used: '', reason: 'skipped' });
+      report({
+        setting: SETTING,
+        found: t(
+          inUse ? '{0} has an id already in use ({1})' : '{0} has no usable id (letters, digits, - or _) ({1})',
+          where,
+          describeValue(r.id),
+        ),
+        used: '',
+        reason: 'skipped',
+      });
       continue;
     }
     const name = readName(r.name, r.id, where, report);
     if (!Array.isArray(r.steps) || r.steps.length === 0) {
-      report({ setting: SETTING, found: t('{0} ({1}) has no steps ({2})', where, r.id, describeValue(r.steps)), used: '', reason: 'skipped' });
+      report({
+        setting: SETTING,
+        found: t('{0} ({1}) has no steps ({2})', where, r.id, describeValue(r.steps)),
+        used: '',
+        reason: 'skipped',
+      });
       continue;
     }
-    if (r.steps.length > MAX_STEPS) report({ setting: SETTING, found: t('{0} steps in {1}', r.steps.length, r.id), used: t('the first {0} steps', MAX_STEPS), reason: 'outOfRange' });
+    if (r.steps.length > MAX_STEPS)
+      report({
+        setting: SETTING,
+        found: t('{0} steps in {1}', r.steps.length, r.id),
+        used: t('the first {0} steps', MAX_STEPS),
+        reason: 'outOfRange',
+      });
     const steps: RoutineStep[] = [];
     for (const [s, rawStep] of (r.steps as unknown[]).slice(0, MAX_STEPS).entries()) {
       const step = readStep(rawStep, t('{0} step {1}', r.id, s + 1), report);
@@ -119,6 +157,12 @@ export function parseCustomRoutines(raw: unknown, builtInIds: readonly string[],
     ids.add(r.id);
     routines.push({ id: r.id, name, summary: t('Your own routine.'), forReminders: false, steps });
   }
-  if (unlistedProblems > 0) problems.push({ setting: SETTING, found: t(singular(unlistedProblems) ? 'listing {0} more problem' : 'listing {0} more problems', unlistedProblems), used: '', reason: 'skipped' });
+  if (unlistedProblems > 0)
+    problems.push({
+      setting: SETTING,
+      found: t(singular(unlistedProblems) ? 'listing {0} more problem' : 'listing {0} more problems', unlistedProblems),
+      used: '',
+      reason: 'skipped',
+    });
   return routines;
 }

@@ -46,9 +46,32 @@ export type Muscle = (typeof MUSCLES)[number];
  * `source`: where the dose comes from, e.g. "seed article" or "physio guidance (dosage.md)".
  */
 export type Dose =
-  | { readonly kind: 'reps'; readonly reps: number; readonly secondsPerRep: number; readonly holdSeconds?: number; readonly sets: number; readonly perSide: boolean; readonly restSeconds: number; readonly source: string }
-  | { readonly kind: 'hold'; readonly seconds: number; readonly sets: number; readonly perSide: boolean; readonly restSeconds: number; readonly source: string }
-  | { readonly kind: 'timed'; readonly seconds: number; readonly sets: number; readonly perSide: boolean; readonly restSeconds: number; readonly source: string };
+  | {
+      readonly kind: 'reps';
+      readonly reps: number;
+      readonly secondsPerRep: number;
+      readonly holdSeconds?: number;
+      readonly sets: number;
+      readonly perSide: boolean;
+      readonly restSeconds: number;
+      readonly source: string;
+    }
+  | {
+      readonly kind: 'hold';
+      readonly seconds: number;
+      readonly sets: number;
+      readonly perSide: boolean;
+      readonly restSeconds: number;
+      readonly source: string;
+    }
+  | {
+      readonly kind: 'timed';
+      readonly seconds: number;
+      readonly sets: number;
+      readonly perSide: boolean;
+      readonly restSeconds: number;
+      readonly source: string;
+    };
 
 export interface Exercise {
   /** kebab-case, stable: settings (`customRoutines`) and history refer to it. */

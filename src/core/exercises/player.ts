@@ -30,11 +30,19 @@ export function segmentsOf(routine: ResolvedRoutine): Segment[] {
   const out: Segment[] = [];
   routine.steps.forEach((step, i) => {
     const dose = step.dose;
-    out.push({ kind: 'ready', step: i, set: 1, sets: dose.sets, side: null, durationMs: (i === 0 ? FIRST_READY_SECONDS : TRANSITION_SECONDS) * 1000 });
+    out.push({
+      kind: 'ready',
+      step: i,
+      set: 1,
+      sets: dose.sets,
+      side: null,
+      durationMs: (i === 0 ? FIRST_READY_SECONDS : TRANSITION_SECONDS) * 1000,
+    });
     const sides: (Side | null)[] = dose.perSide ? ['left', 'right'] : [null];
     for (let set = 1; set <= dose.sets; set++) {
       sides.forEach((side, s) => {
-        if ((set > 1 || s > 0) && dose.restSeconds > 0) out.push({ kind: 'rest', step: i, set, sets: dose.sets, side, durationMs: dose.restSeconds * 1000 });
+        if ((set > 1 || s > 0) && dose.restSeconds > 0)
+          out.push({ kind: 'rest', step: i, set, sets: dose.sets, side, durationMs: dose.restSeconds * 1000 });
         out.push({ kind: 'work', step: i, set, sets: dose.sets, side, durationMs: workMs(dose) });
       });
     }
@@ -106,7 +114,7 @@ export function next(segments: readonly Segment[], state: PlayerState, nowMs: nu
   if (s.status === 'finished') return s;
   const current = segments[s.segment];
   const elapsed = (current?.durationMs ?? 0) - remaining(s, nowMs);
-  const done = current?.kind === 'work' && elapsed >= (current.durationMs * DONE_SHARE) ? [...s.done, s.segment] : s.done;
+  const done = current?.kind === 'work' && elapsed >= current.durationMs * DONE_SHARE ? [...s.done, s.segment] : s.done;
   return moveTo(segments, s, s.segment + 1, nowMs, done);
 }
 
@@ -125,7 +133,13 @@ export function back(segments: readonly Segment[], state: PlayerState, nowMs: nu
     while (index > 0 && segments[index]?.kind !== 'work') index--;
     if (index < 0) index = 0;
   }
-  return moveTo(segments, s, index, nowMs, s.done.filter((d) => d < index));
+  return moveTo(
+    segments,
+    s,
+    index,
+    nowMs,
+    s.done.filter((d) => d < index),
+  );
 }
 
 /** Stops now. The work segment under way counts if at least half of it was done. */

@@ -1,5 +1,5 @@
 import { t } from '../../shared/l10n';
-import { type Dose, type Equipment, EQUIPMENT, type Exercise, type Position } from './model';
+import { type Dose, EQUIPMENT, type Equipment, type Exercise, type Position } from './model';
 import { DEFAULT_ROUTINE_ID } from './routineIds';
 
 /** One step of a routine: an exercise, with the dose overridden where the routine says so. */
@@ -45,7 +45,12 @@ export const BUILT_IN_ROUTINES: readonly Routine[] = [
       return t('Loosen the neck, shoulders and chest without leaving your desk.');
     },
     forReminders: true,
-    steps: [{ exercise: 'upper-trap-stretch' }, { exercise: 'levator-scapulae-stretch' }, { exercise: 'doorway-stretch' }, { exercise: 'shoulder-rolls' }],
+    steps: [
+      { exercise: 'upper-trap-stretch' },
+      { exercise: 'levator-scapulae-stretch' },
+      { exercise: 'doorway-stretch' },
+      { exercise: 'shoulder-rolls' },
+    ],
   },
   {
     id: 'warm-up',
@@ -131,7 +136,12 @@ export function canDo(exercise: Exercise, owned: ReadonlySet<Equipment>): boolea
  * The exercise to do in place of `exercise`: itself if the person has what it needs, else the first
  * doable one along its substitutes (breadth first, best first), in an allowed position.
  */
-export function substitute(exercise: Exercise, byId: ReadonlyMap<string, Exercise>, owned: ReadonlySet<Equipment>, positions: ReadonlySet<Position>): Exercise | undefined {
+export function substitute(
+  exercise: Exercise,
+  byId: ReadonlyMap<string, Exercise>,
+  owned: ReadonlySet<Equipment>,
+  positions: ReadonlySet<Position>,
+): Exercise | undefined {
   const fits = (e: Exercise): boolean => canDo(e, owned) && e.positions.some((p) => positions.has(p));
   if (fits(exercise)) return exercise;
   const seen = new Set([exercise.id]);

@@ -5,7 +5,8 @@ const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 function checkDose(where: string, dose: Dose, problems: string[]): void {
   const inRange = (what: string, v: number | undefined, min: number, max: number): void => {
-    if (v === undefined || !Number.isFinite(v) || v < min || v > max) problems.push(`${where}: ${what} ${String(v)} is outside ${min}–${max}`);
+    if (v === undefined || !Number.isFinite(v) || v < min || v > max)
+      problems.push(`${where}: ${what} ${String(v)} is outside ${min}–${max}`);
   };
   inRange('sets', dose.sets, 1, 5);
   inRange('restSeconds', dose.restSeconds, 0, 90);
@@ -14,7 +15,8 @@ function checkDose(where: string, dose: Dose, problems: string[]): void {
   if (dose.kind === 'reps') {
     inRange('reps', dose.reps, 1, 30);
     inRange('secondsPerRep', dose.secondsPerRep, 1, 12);
-    if (dose.holdSeconds !== undefined && dose.holdSeconds + 1 > dose.secondsPerRep) problems.push(`${where}: a ${dose.holdSeconds} s hold does not fit in a ${dose.secondsPerRep} s rep`);
+    if (dose.holdSeconds !== undefined && dose.holdSeconds + 1 > dose.secondsPerRep)
+      problems.push(`${where}: a ${dose.holdSeconds} s hold does not fit in a ${dose.secondsPerRep} s rep`);
   } else {
     inRange('seconds', dose.seconds, 5, 180);
   }
@@ -33,19 +35,23 @@ export function validateLibrary(exercises: readonly Exercise[]): string[] {
     if (!ID.test(e.id)) problems.push(`${at}: id is not kebab-case`);
     if (e.name.trim() === '' || e.name.length > 40) problems.push(`${at}: name must be 1–40 characters`);
     if (!CATEGORIES.includes(e.category)) problems.push(`${at}: unknown category ${e.category}`);
-    if (e.positions.length === 0 || new Set(e.positions).size !== e.positions.length || !e.positions.every((p) => POSITIONS.includes(p))) problems.push(`${at}: positions must be distinct known positions`);
-    if (new Set(e.equipment).size !== e.equipment.length || !e.equipment.every((q) => EQUIPMENT.includes(q))) problems.push(`${at}: equipment must be distinct known items`);
+    if (e.positions.length === 0 || new Set(e.positions).size !== e.positions.length || !e.positions.every((p) => POSITIONS.includes(p)))
+      problems.push(`${at}: positions must be distinct known positions`);
+    if (new Set(e.equipment).size !== e.equipment.length || !e.equipment.every((q) => EQUIPMENT.includes(q)))
+      problems.push(`${at}: equipment must be distinct known items`);
     if (e.muscles.length === 0 || !e.muscles.every((m) => MUSCLES.includes(m))) problems.push(`${at}: muscles must be known and not empty`);
     if (e.summary.trim() === '' || e.summary.length > 100) problems.push(`${at}: summary must be 1–100 characters`);
     if (e.steps.length < 3 || e.steps.length > 5) problems.push(`${at}: ${e.steps.length} steps (3–5 wanted)`);
-    for (const step of e.steps) if (step.trim() === '' || step.length > 120) problems.push(`${at}: step too long or empty: "${step.slice(0, 40)}…"`);
+    for (const step of e.steps)
+      if (step.trim() === '' || step.length > 120) problems.push(`${at}: step too long or empty: "${step.slice(0, 40)}…"`);
     if (e.cues.length < 1 || e.cues.length > 3) problems.push(`${at}: ${e.cues.length} cues (1–3 wanted)`);
     for (const cue of e.cues) if (cue.trim() === '' || cue.length > 70) problems.push(`${at}: cue too long or empty: "${cue}"`);
     if (e.caution.trim().length < 10) problems.push(`${at}: needs a caution`);
     checkDose(`${at} dose`, e.dose, problems);
     if (e.fullDose) {
       checkDose(`${at} fullDose`, e.fullDose, problems);
-      if (e.fullDose.kind !== e.dose.kind || e.fullDose.perSide !== e.dose.perSide) problems.push(`${at}: fullDose must be the same kind of dose as dose`);
+      if (e.fullDose.kind !== e.dose.kind || e.fullDose.perSide !== e.dose.perSide)
+        problems.push(`${at}: fullDose must be the same kind of dose as dose`);
     }
     for (const id of e.substitutes ?? []) {
       if (id === e.id) problems.push(`${at}: substitutes itself`);
@@ -99,11 +105,14 @@ export function validateTranslation(exercises: readonly Exercise[], translation:
       continue;
     }
     const text = entry as Record<string, unknown>;
-    for (const key of Object.keys(text)) if (!(TRANSLATED_FIELDS as readonly string[]).includes(key)) problems.push(`${e.id}: unknown field ${key}`);
-    for (const key of ['name', 'summary', 'caution'] as const) if (!isText(text[key])) problems.push(`${e.id}: ${key} missing, empty, too long or with markup`);
+    for (const key of Object.keys(text))
+      if (!(TRANSLATED_FIELDS as readonly string[]).includes(key)) problems.push(`${e.id}: unknown field ${key}`);
+    for (const key of ['name', 'summary', 'caution'] as const)
+      if (!isText(text[key])) problems.push(`${e.id}: ${key} missing, empty, too long or with markup`);
     for (const key of ['steps', 'cues'] as const) {
       const list = text[key];
-      if (!Array.isArray(list) || list.length !== e[key].length || !list.every(isText)) problems.push(`${e.id}: ${key} must be ${e[key].length} plain texts`);
+      if (!Array.isArray(list) || list.length !== e[key].length || !list.every(isText))
+        problems.push(`${e.id}: ${key} must be ${e[key].length} plain texts`);
     }
   }
   return problems;

@@ -44,7 +44,13 @@ export interface ReminderState {
   readonly fullRoutineOfferedDay: string | null;
 }
 
-export const INITIAL_REMINDER_STATE: ReminderState = { dueAtActiveMs: null, snoozedUntilWallMs: null, consecutiveSnoozes: 0, pause: null, fullRoutineOfferedDay: null };
+export const INITIAL_REMINDER_STATE: ReminderState = {
+  dueAtActiveMs: null,
+  snoozedUntilWallMs: null,
+  consecutiveSnoozes: 0,
+  pause: null,
+  fullRoutineOfferedDay: null,
+};
 
 /** What this window knows of the moment, besides the shared state. */
 export interface ReminderInput {
@@ -87,7 +93,8 @@ export function weekdayOf(dayKey: string): Weekday {
 export function insideWorkingHours(hours: WorkingHours, nowWallMs: number, calendar: Calendar): boolean {
   const minutes = Math.floor((nowWallMs - calendar.startOfDay(nowWallMs)) / MS_PER_MINUTE);
   const day = weekdayOf(calendar.dayKey(nowWallMs));
-  if (hours.startMinutes <= hours.endMinutes) return hours.days.includes(day) && minutes >= hours.startMinutes && minutes < hours.endMinutes;
+  if (hours.startMinutes <= hours.endMinutes)
+    return hours.days.includes(day) && minutes >= hours.startMinutes && minutes < hours.endMinutes;
   // Hours across midnight: the part after midnight belongs to the day before.
   if (minutes >= hours.startMinutes) return hours.days.includes(day);
   const yesterday = weekdayOf(calendar.dayKey(calendar.startOfDay(nowWallMs) - 1));
@@ -105,7 +112,13 @@ function routineFor(state: ReminderState, input: ReminderInput, settings: Remind
 export function evaluate(state: ReminderState, input: ReminderInput, settings: ReminderSettings, calendar: Calendar): ReminderView {
   const dueAt = state.dueAtActiveMs ?? settings.breakIntervalMs;
   const msUntilDue = dueAt - input.activeMsSinceBreak;
-  const base = { msUntilDue, promptNow: false, promptReason: null, routineId: routineFor(state, input, settings, calendar), snoozeOffered: state.consecutiveSnoozes < settings.maxConsecutiveSnoozes } as const;
+  const base = {
+    msUntilDue,
+    promptNow: false,
+    promptReason: null,
+    routineId: routineFor(state, input, settings, calendar),
+    snoozeOffered: state.consecutiveSnoozes < settings.maxConsecutiveSnoozes,
+  } as const;
   if (state.pause && (state.pause.untilWallMs === null || input.nowWallMs < state.pause.untilWallMs)) {
     const left = state.pause.untilWallMs === null ? null : state.pause.untilWallMs - input.nowWallMs;
     return { ...base, phase: 'paused', msUntilResume: left, wakeInMs: left };
@@ -130,8 +143,19 @@ export function evaluate(state: ReminderState, input: ReminderInput, settings: R
   if (capped) reason = 'cap';
   else if (!input.debugging && input.stoppingPointAgoMs !== null && input.quietMs >= STOPPING_POINT_QUIET_MS) reason = 'stoppingPoint';
   else if (!input.debugging && input.quietMs >= pauseNeeded) reason = 'pause';
-  const waits = [PROMPT_WAIT_CAP_MS - dueFor, input.debugging ? Infinity : pauseNeeded - input.quietMs, input.stoppingPointAgoMs !== null && !input.debugging ? STOPPING_POINT_QUIET_MS - input.quietMs : Infinity].filter((w) => w > 0);
-  return { ...base, phase: 'due', msUntilResume: null, promptNow: reason !== null, promptReason: reason, wakeInMs: reason ? null : Math.min(...waits) };
+  const waits = [
+    PROMPT_WAIT_CAP_MS - dueFor,
+    input.debugging ? Infinity : pauseNeeded - input.quietMs,
+    input.stoppingPointAgoMs !== null && !input.debugging ? STOPPING_POINT_QUIET_MS - input.quietMs : Infinity,
+  ].filter((w) => w > 0);
+  return {
+    ...base,
+    phase: 'due',
+    msUntilResume: null,
+    promptNow: reason !== null,
+    promptReason: reason,
+    wakeInMs: reason ? null : Math.min(...waits),
+  };
 }
 
 // --- what people do with a reminder -------------------------------------------------------

@@ -1,7 +1,8 @@
-import { singular, t } from '../../shared/l10n';
 import * as vscode from 'vscode';
+
 import { allDays } from '../../core/history';
 import { type ExportFormat, historyCsv, historyExport } from '../../core/historyExport';
+import { singular, t } from '../../shared/l10n';
 import { type CodingSession } from '../codingSession';
 
 /**
@@ -26,7 +27,9 @@ export const windowDialogs: HistoryDialogs = {
   },
   pickFile(format, suggested) {
     const filters: Record<string, string[]> = format === 'json' ? { JSON: ['json'] } : { CSV: ['csv'] };
-    return Promise.resolve(vscode.window.showSaveDialog({ defaultUri: suggested, filters, saveLabel: t('Export'), title: t('Export Upright history') }));
+    return Promise.resolve(
+      vscode.window.showSaveDialog({ defaultUri: suggested, filters, saveLabel: t('Export'), title: t('Export Upright history') }),
+    );
   },
   async confirmDelete(days) {
     const remove = t('Delete History');
@@ -78,20 +81,30 @@ export async function exportHistory(deps: HistoryCommandDeps): Promise<vscode.Ur
   deps.session.flush();
   const history = deps.session.history();
   const ledger = deps.session.ledger;
-  const text = format === 'json' ? `${JSON.stringify(historyExport(history, ledger, deps.nowWallMs(), deps.nameOf), null, 2)}\n` : historyCsv(history, ledger);
+  const text =
+    format === 'json'
+      ? `${JSON.stringify(historyExport(history, ledger, deps.nowWallMs(), deps.nameOf), null, 2)}\n`
+      : historyCsv(history, ledger);
   try {
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   } catch (err) {
     deps.log.error(`Could not export the history to ${target.toString()}: ${String(err)}`);
-    void vscode.window.showErrorMessage(t('Could not write {0}: {1}', target.fsPath || target.toString(), err instanceof Error ? err.message : String(err)));
+    void vscode.window.showErrorMessage(
+      t('Could not write {0}: {1}', target.fsPath || target.toString(), err instanceof Error ? err.message : String(err)),
+    );
     return undefined;
   }
   const days = allDays(history, ledger).length;
   deps.log.info(`Exported ${days} days of history as ${format.toUpperCase()} to ${target.toString()}.`);
   const open = t('Open');
-  void vscode.window.showInformationMessage(t(singular(days) ? 'Exported {0} day of Upright history.' : 'Exported {0} days of Upright history.', days), open).then((picked) => {
-    if (picked === open) void vscode.window.showTextDocument(target);
-  });
+  void vscode.window
+    .showInformationMessage(
+      t(singular(days) ? 'Exported {0} day of Upright history.' : 'Exported {0} days of Upright history.', days),
+      open,
+    )
+    .then((picked) => {
+      if (picked === open) void vscode.window.showTextDocument(target);
+    });
   return target;
 }
 
@@ -108,7 +121,9 @@ export async function clearHistory(deps: HistoryCommandDeps): Promise<boolean> {
   if (!deps.session.clearHistory()) {
     const err = deps.session.lastWriteError;
     deps.log.error(`Could not delete the history: ${String(err)}`);
-    void vscode.window.showErrorMessage(t('Could not delete the history: {0}. Nothing was deleted.', err instanceof Error ? err.message : String(err)));
+    void vscode.window.showErrorMessage(
+      t('Could not delete the history: {0}. Nothing was deleted.', err instanceof Error ? err.message : String(err)),
+    );
     return false;
   }
   deps.log.info(`Deleted the history (${days} days).`);

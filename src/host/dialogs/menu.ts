@@ -1,8 +1,9 @@
-import { t } from '../../shared/l10n';
 import * as vscode from 'vscode';
+
 import { formatCompactDuration } from '../../core/format';
 import { type ReminderView } from '../../core/reminders/scheduler';
 import { type TrackerSnapshot } from '../../core/tracker';
+import { t } from '../../shared/l10n';
 
 interface MenuItem extends vscode.QuickPickItem {
   readonly run: () => unknown;
@@ -21,7 +22,9 @@ export async function showMenu(actions: MenuActions): Promise<void> {
   const due: MenuItem[] =
     reminder?.phase === 'due'
       ? [
-          ...(reminder.snoozeOffered ? [{ label: `$(clock) ${t('Snooze Break')}`, run: () => vscode.commands.executeCommand('upright.snooze') }] : []),
+          ...(reminder.snoozeOffered
+            ? [{ label: `$(clock) ${t('Snooze Break')}`, run: () => vscode.commands.executeCommand('upright.snooze') }]
+            : []),
           { label: `$(debug-step-over) ${t('Skip Break')}`, run: () => vscode.commands.executeCommand('upright.skip') },
         ]
       : [];

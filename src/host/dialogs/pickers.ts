@@ -1,10 +1,11 @@
-import { singular, t } from '../../shared/l10n';
 import * as vscode from 'vscode';
+
 import { equipmentLabel, positionLabel } from '../../core/exercises/cards';
 import { type Exercise } from '../../core/exercises/model';
 import { PROGRESSION_COMPLETIONS } from '../../core/exercises/routines';
 import { formatLastDone, formatMinutes, literalText } from '../../core/format';
 import { localCalendar } from '../../core/time';
+import { singular, t } from '../../shared/l10n';
 import { type CodingSession } from '../codingSession';
 import { type RoutinePanel } from '../panels/routinePanel';
 import { type Reminders } from '../reminders';
@@ -48,7 +49,11 @@ export async function pickRoutine(deps: PickerDeps): Promise<void> {
     };
     return [item, more];
   });
-  const picked = await vscode.window.showQuickPick(items, { title: t('Start a routine'), placeHolder: t('Pick a routine; it opens beside your editor'), matchOnDetail: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: t('Start a routine'),
+    placeHolder: t('Pick a routine; it opens beside your editor'),
+    matchOnDetail: true,
+  });
   if (picked) deps.routines.start({ routineId: picked.id, extraSet: picked.extraSet === true });
 }
 
@@ -59,10 +64,17 @@ export async function pickExercise(deps: PickerDeps): Promise<void> {
   const items: RoutineItem[] = deps.library().map((e) => ({
     id: e.id,
     label: e.name,
-    description: [e.positions.map(positionLabel).join(' · '), e.equipment.length ? e.equipment.map(equipmentLabel).join(', ') : t('no equipment')].join(' · '),
+    description: [
+      e.positions.map(positionLabel).join(' · '),
+      e.equipment.length ? e.equipment.map(equipmentLabel).join(', ') : t('no equipment'),
+    ].join(' · '),
     detail: `${e.summary} ${formatLastDone(done[`exercise:${e.id}`]?.lastDoneWallMs, now, (wallMs) => localCalendar.startOfDay(wallMs))}.`,
   }));
-  const picked = await vscode.window.showQuickPick(items, { title: t('Start an exercise'), placeHolder: t('Type to find an exercise'), matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: t('Start an exercise'),
+    placeHolder: t('Type to find an exercise'),
+    matchOnDescription: true,
+  });
   if (picked) deps.routines.start({ exerciseId: picked.id });
 }
 
@@ -81,6 +93,9 @@ export async function pickPause(deps: PickerDeps): Promise<void> {
     { label: t('Until tomorrow'), description: t('06:00, or when your working hours start'), until: () => deps.reminders.tomorrow() },
     { label: t('Until I resume'), until: () => null },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: t('Pause break reminders'), placeHolder: t('Coding time is still counted while reminders are paused') });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: t('Pause break reminders'),
+    placeHolder: t('Coding time is still counted while reminders are paused'),
+  });
   if (picked) deps.reminders.pause(picked.until());
 }

@@ -1,9 +1,10 @@
-import { t } from '../../shared/l10n';
 import * as vscode from 'vscode';
+
 import { exercisesPageData } from '../../core/exercises/cards';
 import { type Exercise } from '../../core/exercises/model';
-import { EXERCISES_VIEW_TYPE, type ExercisesPageData, parseFromExercisesPage, type ToExercisesPage } from '../../shared/exercisesPage';
 import { PageInbox } from '../../core/pageInbox';
+import { EXERCISES_VIEW_TYPE, type ExercisesPageData, parseFromExercisesPage, type ToExercisesPage } from '../../shared/exercisesPage';
+import { t } from '../../shared/l10n';
 import { type SettingsReader } from '../settingsReader';
 import { SinglePanel } from './panel';
 import { reduceMotionSetting } from './webviewHtml';
@@ -16,7 +17,6 @@ const EXERCISES_PAGE = {
   script: 'dist/webview/exercises.js',
   styles: ['media/page.css', 'media/illustration.css', 'media/exercises.css'],
 };
-
 
 /**
  * The Browse Exercises panel (`upright.exercises`): every exercise as a card with its moving picture,

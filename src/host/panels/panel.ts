@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+
 import { type PageInbox } from '../../core/pageInbox';
 import { Disposable, disposeAll } from '../dispose';
 import { pageHtml, pageOptions } from './webviewHtml';
@@ -55,7 +56,12 @@ export abstract class SinglePanel<Message> extends Disposable {
       this.#panel.reveal(undefined, preserveFocus);
       return true;
     }
-    const panel = vscode.window.createWebviewPanel(this.#page.viewType, this.#page.title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus }, pageOptions(this.extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      this.#page.viewType,
+      this.#page.title,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus },
+      pageOptions(this.extensionUri),
+    );
     this.adopt(panel);
     return false;
   }
@@ -66,8 +72,18 @@ export abstract class SinglePanel<Message> extends Disposable {
     panel.webview.options = pageOptions(this.extensionUri);
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'upright.svg');
     const { title, script, styles } = this.#page;
-    panel.webview.html = pageHtml({ webview: panel.webview, extensionUri: this.extensionUri, title, script, styles, data: this.pageData() });
-    const listening = [panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)), panel.onDidChangeViewState(() => this.onViewStateChanged())];
+    panel.webview.html = pageHtml({
+      webview: panel.webview,
+      extensionUri: this.extensionUri,
+      title,
+      script,
+      styles,
+      data: this.pageData(),
+    });
+    const listening = [
+      panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
+      panel.onDidChangeViewState(() => this.onViewStateChanged()),
+    ];
     panel.onDidDispose(() => {
       this.inbox.flush();
       disposeAll(listening);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+
 import { EXERCISES_VIEW_TYPE } from '../../shared/exercisesPage';
 import { ROUTINE_VIEW_TYPE } from '../../shared/routinePage';
 import { STATS_VIEW_TYPE } from '../../shared/statsPage';

@@ -1,12 +1,34 @@
-import { singular, t } from '../../shared/l10n';
 import type * as vscode from 'vscode';
+
 import { type CompletedExercise } from '../../core/days';
 import { animationTempo, formatDose, muscleLabel } from '../../core/exercises/cards';
 import { type Exercise } from '../../core/exercises/model';
-import { completedExercises, completedSteps, finish, next, back, pause, type PlayerState, resume, type Segment, segmentsOf, startPlayer, tick, viewAt } from '../../core/exercises/player';
+import {
+  back,
+  completedExercises,
+  completedSteps,
+  finish,
+  next,
+  pause,
+  type PlayerState,
+  resume,
+  type Segment,
+  segmentsOf,
+  startPlayer,
+  tick,
+  viewAt,
+} from '../../core/exercises/player';
 import { BUILT_IN_ROUTINES, intensityFor, type ResolvedRoutine, resolveRoutine, type Routine } from '../../core/exercises/routines';
-import { type PlayerSnapshot, parseFromRoutinePage, parseRoutinePageState, ROUTINE_VIEW_TYPE, type RoutinePageData, type ToRoutinePage } from '../../shared/routinePage';
 import { PageInbox } from '../../core/pageInbox';
+import { singular, t } from '../../shared/l10n';
+import {
+  parseFromRoutinePage,
+  parseRoutinePageState,
+  type PlayerSnapshot,
+  ROUTINE_VIEW_TYPE,
+  type RoutinePageData,
+  type ToRoutinePage,
+} from '../../shared/routinePage';
 import { type HostClock } from '../clock';
 import { type SettingsReader } from '../settingsReader';
 import { type SessionStatusBar } from '../statusBar';
@@ -47,7 +69,6 @@ interface Run {
 
 const EXERCISE_ROUTINE_PREFIX = 'exercise:';
 
-
 /**
  * The routine panel (`upright.routine`): one routine at a time, beside the editor. The host owns the
  * clock and the player; the page draws the time left. Timers wake the host only at segment ends, and
@@ -74,7 +95,13 @@ export class RoutinePanel extends SinglePanel<ReturnType<typeof parseFromRoutine
   /** The routines a person can start, built in and their own, resolved for their equipment. */
   routines(): { routine: Routine; resolved: ResolvedRoutine }[] {
     const library = this.#deps.library();
-    return this.#allRoutines().map((routine) => ({ routine, resolved: resolveRoutine(routine, library, { equipment: this.#deps.settings.current.equipment, intensity: intensityFor(routine, false) }) }));
+    return this.#allRoutines().map((routine) => ({
+      routine,
+      resolved: resolveRoutine(routine, library, {
+        equipment: this.#deps.settings.current.equipment,
+        intensity: intensityFor(routine, false),
+      }),
+    }));
   }
 
   #allRoutines(): readonly Routine[] {
@@ -146,7 +173,13 @@ export class RoutinePanel extends SinglePanel<ReturnType<typeof parseFromRoutine
       const exercise = library.find((e) => e.id === request.exerciseId);
       if (exercise) {
         exerciseId = exercise.id;
-        routine = { id: `${EXERCISE_ROUTINE_PREFIX}${exercise.id}`, name: exercise.name, summary: exercise.summary, forReminders: false, steps: [{ exercise: exercise.id }] };
+        routine = {
+          id: `${EXERCISE_ROUTINE_PREFIX}${exercise.id}`,
+          name: exercise.name,
+          summary: exercise.summary,
+          forReminders: false,
+          steps: [{ exercise: exercise.id }],
+        };
       }
     } else {
       routine = this.#allRoutines().find((r) => r.id === request.routineId);
@@ -156,8 +189,16 @@ export class RoutinePanel extends SinglePanel<ReturnType<typeof parseFromRoutine
       return undefined;
     }
     const extraSets = 'routineId' in request && request.extraSet ? 1 : 0;
-    const resolved = resolveRoutine(routine, library, { equipment: this.#deps.settings.current.equipment, intensity: intensityFor(routine, fromReminder), extraSets, deskOnly: fromReminder });
-    for (const s of resolved.skipped) this.#deps.log.warn(`Routine ${routine.id}: skipped "${s.exercise}" (${s.reason === 'unknownExercise' ? 'no such exercise' : 'nothing you can do in its place'}).`);
+    const resolved = resolveRoutine(routine, library, {
+      equipment: this.#deps.settings.current.equipment,
+      intensity: intensityFor(routine, fromReminder),
+      extraSets,
+      deskOnly: fromReminder,
+    });
+    for (const s of resolved.skipped)
+      this.#deps.log.warn(
+        `Routine ${routine.id}: skipped "${s.exercise}" (${s.reason === 'unknownExercise' ? 'no such exercise' : 'nothing you can do in its place'}).`,
+      );
     if (resolved.steps.length === 0) return undefined;
     const segments = segmentsOf(resolved);
     return { routine, exerciseId, resolved, segments, fromReminder, state: startPlayer(segments, this.#now()), recorded: false };
@@ -183,7 +224,13 @@ export class RoutinePanel extends SinglePanel<ReturnType<typeof parseFromRoutine
 
   #restore(panel: vscode.WebviewPanel, raw: unknown): void {
     const saved = parseRoutinePageState(raw);
-    const made = saved ? this.#make(saved.exerciseId ? { exerciseId: saved.exerciseId } : { routineId: saved.routineId }, saved.fromReminder, saved.routineId) : undefined;
+    const made = saved
+      ? this.#make(
+          saved.exerciseId ? { exerciseId: saved.exerciseId } : { routineId: saved.routineId },
+          saved.fromReminder,
+          saved.routineId,
+        )
+      : undefined;
     if (!saved || !made || saved.status === 'finished') {
       panel.dispose();
       return;
@@ -191,7 +238,8 @@ export class RoutinePanel extends SinglePanel<ReturnType<typeof parseFromRoutine
     const now = this.#now();
     const segment = Math.min(saved.segment, made.segments.length - 1);
     // The page kept the end as wall time; the time left is measured against the same wall clock.
-    const left = saved.status === 'running' && saved.endsAtWallMs !== null ? Math.max(0, saved.endsAtWallMs - Date.now()) : saved.remainingMs;
+    const left =
+      saved.status === 'running' && saved.endsAtWallMs !== null ? Math.max(0, saved.endsAtWallMs - Date.now()) : saved.remainingMs;
     made.state = {
       segment,
       status: saved.status,
@@ -234,13 +282,23 @@ export class RoutinePanel extends SinglePanel<ReturnType<typeof parseFromRoutine
 
   #snapshot(run: Run): PlayerSnapshot {
     const view = viewAt(run.segments, run.state, run.resolved, this.#now());
-    return { segment: run.state.segment, status: run.state.status, remainingMs: view.remainingMs, early: run.state.early, done: run.state.done, completedSteps: completedSteps(run.segments, run.state), progress: view.progress };
+    return {
+      segment: run.state.segment,
+      status: run.state.status,
+      remainingMs: view.remainingMs,
+      early: run.state.early,
+      done: run.state.done,
+      completedSteps: completedSteps(run.segments, run.state),
+      progress: view.progress,
+    };
   }
 
   #post(full: boolean): void {
     const run = this.#run;
     if (!this.panel || !run) return;
-    const message: ToRoutinePage = full ? { type: 'routine', data: this.#data(run), player: this.#snapshot(run) } : { type: 'player', player: this.#snapshot(run) };
+    const message: ToRoutinePage = full
+      ? { type: 'routine', data: this.#data(run), player: this.#snapshot(run) }
+      : { type: 'player', player: this.#snapshot(run) };
     void this.panel.webview.postMessage(message);
   }
 
@@ -267,7 +325,9 @@ export class RoutinePanel extends SinglePanel<ReturnType<typeof parseFromRoutine
     if (run.recorded) return;
     run.recorded = true;
     const completed = completedExercises(run.resolved, run.segments, run.state);
-    this.#deps.log.info(`Routine ${run.routine.id} ended${run.state.early ? ' early' : ''}: ${completed.length} of ${run.resolved.steps.length} exercises completed.`);
+    this.#deps.log.info(
+      `Routine ${run.routine.id} ended${run.state.early ? ' early' : ''}: ${completed.length} of ${run.resolved.steps.length} exercises completed.`,
+    );
     this.#deps.onRoutineEnded(run.routine.id, completed, run.fromReminder);
   }
 
@@ -281,10 +341,13 @@ export class RoutinePanel extends SinglePanel<ReturnType<typeof parseFromRoutine
     const hidden = run !== undefined && run.state.status !== 'finished' && !(this.panel?.visible ?? false);
     const endsAtMs = run?.state.status === 'running' ? run.state.endsAtMs : null;
     if (!hidden && endsAtMs !== null) {
-      this.#segmentTimer = setTimeout(() => {
-        this.wakeUps++;
-        this.#update();
-      }, Math.max(50, endsAtMs - this.#now()));
+      this.#segmentTimer = setTimeout(
+        () => {
+          this.wakeUps++;
+          this.#update();
+        },
+        Math.max(50, endsAtMs - this.#now()),
+      );
     }
     if (hidden && this.#statusTimer === undefined)
       this.#statusTimer = setInterval(() => {
@@ -310,9 +373,22 @@ export class RoutinePanel extends SinglePanel<ReturnType<typeof parseFromRoutine
     const segment = view.segment;
     const step = segment ? run.resolved.steps[segment.step] : undefined;
     const seconds = Math.ceil(view.remainingMs / 1000);
-    const what = segment?.kind === 'rest' ? t('Rest') : segment?.kind === 'ready' ? t('Next: {0}', step?.exercise.name ?? '') : (step?.exercise.name ?? '');
+    const what =
+      segment?.kind === 'rest'
+        ? t('Rest')
+        : segment?.kind === 'ready'
+          ? t('Next: {0}', step?.exercise.name ?? '')
+          : (step?.exercise.name ?? '');
     const paused = run.state.status === 'paused' ? ` ${t('(paused)')}` : '';
-    this.#deps.statusBar.showRoutineStep({ text: `${what} ${seconds}s${paused}`, label: t(singular(seconds) ? 'Upright routine: {0}, {1} second left{2}' : 'Upright routine: {0}, {1} seconds left{2}', what, seconds, paused) });
+    this.#deps.statusBar.showRoutineStep({
+      text: `${what} ${seconds}s${paused}`,
+      label: t(
+        singular(seconds) ? 'Upright routine: {0}, {1} second left{2}' : 'Upright routine: {0}, {1} seconds left{2}',
+        what,
+        seconds,
+        paused,
+      ),
+    });
   }
 
   /** Ends the current run (its panel closed, or another routine starts): an ending is recorded once. */

@@ -1,8 +1,9 @@
-import { t } from '../../shared/l10n';
 import * as vscode from 'vscode';
-import { statsOf } from '../../core/stats';
-import { parseFromStatsPage, STATS_VIEW_TYPE, type StatsPageData, type ToStatsPage } from '../../shared/statsPage';
+
 import { PageInbox } from '../../core/pageInbox';
+import { statsOf } from '../../core/stats';
+import { t } from '../../shared/l10n';
+import { parseFromStatsPage, STATS_VIEW_TYPE, type StatsPageData, type ToStatsPage } from '../../shared/statsPage';
 import { type CodingSession } from '../codingSession';
 import { SinglePanel } from './panel';
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+
 import { type ReduceMotion } from '../../shared/guards';
 
 /** A fresh nonce for each page load, from the platform's secure random source (Node and web workers alike). */
@@ -30,7 +31,13 @@ export function pageHtml(parts: PageParts): string {
   const n = nonce();
   const { webview } = parts;
   const src = (p: string): string => webview.asWebviewUri(vscode.Uri.joinPath(parts.extensionUri, ...p.split('/'))).toString();
-  const csp = [`default-src 'none'`, `img-src ${webview.cspSource}`, `style-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `script-src 'nonce-${n}'`].join('; ');
+  const csp = [
+    `default-src 'none'`,
+    `img-src ${webview.cspSource}`,
+    `style-src ${webview.cspSource}`,
+    `font-src ${webview.cspSource}`,
+    `script-src 'nonce-${n}'`,
+  ].join('; ');
   const styles = parts.styles.map((s) => `<link rel="stylesheet" href="${escapeAttribute(src(s))}">`).join('');
   return `<!DOCTYPE html>
 <html lang="${escapeAttribute(vscode.env.language)}">

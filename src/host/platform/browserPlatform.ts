@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import * as onDemand from '../onDemand';
+
 import { libraryFiles } from '../library';
+import * as onDemand from '../onDemand';
 import { MementoLedgerStore } from '../storage/mementoLedger';
 import { openSharedLedger } from '../storage/sharedLedger';
 import { type Platform } from './platform';
@@ -12,7 +13,10 @@ async function readLibraryFiles(extensionUri: vscode.Uri): Promise<Map<string, s
   const texts = new Map<string, string>();
   for (const name of libraryFiles(vscode.env.language)) {
     try {
-      texts.set(name, new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', 'data', name))));
+      texts.set(
+        name,
+        new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', 'data', name))),
+      );
       break;
     } catch {
       // Not there in this language: the next one, English last.
@@ -29,7 +33,9 @@ export async function browserPlatform(context: vscode.ExtensionContext): Promise
   const texts = await readLibraryFiles(context.extensionUri);
   return {
     openLedger(_owner, log, todayKey) {
-      log.info(`No local file system in this browser host (${context.globalStorageUri.scheme}): the ledger and history are kept in this window's extension state (globalState), not shared with other windows.`);
+      log.info(
+        `No local file system in this browser host (${context.globalStorageUri.scheme}): the ledger and history are kept in this window's extension state (globalState), not shared with other windows.`,
+      );
       return openSharedLedger(new MementoLedgerStore(context.globalState), log, todayKey);
     },
     readData: (name) => texts.get(name),

@@ -1,12 +1,14 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+
 import * as vscode from 'vscode';
+
 import type * as OnDemandModule from '../onDemand';
 import type * as HistoryFileModule from '../storage/historyFile';
 import { LedgerFile, type LedgerFs } from '../storage/ledgerFile';
-import { type Platform } from './platform';
 import { openSharedLedger, reportStoreProblem } from '../storage/sharedLedger';
+import { type Platform } from './platform';
 
 /**
  * A desktop or remote window: the ledger is `ledger.json` in the extension's global storage folder,

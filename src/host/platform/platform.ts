@@ -1,8 +1,9 @@
 import type * as vscode from 'vscode';
+
 import { type Ledger } from '../../core/ledger';
 import { type DataReader } from '../library';
-import { type LedgerStore } from '../storage/ledgerStore';
 import type * as OnDemandModule from '../onDemand';
+import { type LedgerStore } from '../storage/ledgerStore';
 
 /**
  * What differs between a desktop or remote host (Node, files) and a browser host (vscode.dev: a web

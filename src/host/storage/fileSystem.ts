@@ -1,7 +1,8 @@
 // The file operations of Upright's storage, and the few ways it uses them. No `vscode` here.
-import * as nodeFs from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
+
 import { errorCode } from './errorCode';
 
 /** The file operations the ledger and history use: a seam that tests replace to make reads or writes fail. */

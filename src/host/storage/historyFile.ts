@@ -1,8 +1,9 @@
 // History on disk, beside the ledger and written under its lock. No `vscode` here (plain-Node tests).
-import { t, useTranslator } from '../../shared/l10n';
 import * as path from 'node:path';
+
 import { type ClosedDay } from '../../core/days';
 import { emptyHistory, type History, mergeClosedDays, parseHistory, serializeHistory } from '../../core/history';
+import { t, useTranslator } from '../../shared/l10n';
 import { errorCode, fileSignature, keepAside, type LedgerFs, replaceFile } from './fileSystem';
 
 export interface HistoryFileOptions {
@@ -52,7 +53,10 @@ export class HistoryFile implements HistoryStore {
     try {
       return this.#readOrThrow();
     } catch (err) {
-      this.#options.onProblem('history-read', t('Could not read the history ({0}); the Stats show today only.', errorCode(err) ?? String(err)));
+      this.#options.onProblem(
+        'history-read',
+        t('Could not read the history ({0}); the Stats show today only.', errorCode(err) ?? String(err)),
+      );
       return emptyHistory();
     }
   }
@@ -94,7 +98,10 @@ export class HistoryFile implements HistoryStore {
       this.#write(mergeClosedDays(current, closed));
       return true;
     } catch (err) {
-      this.#options.onProblem('history-write', t('Could not write the history ({0}); the ended days stay in the ledger until it can be written.', errorCode(err) ?? String(err)));
+      this.#options.onProblem(
+        'history-write',
+        t('Could not write the history ({0}); the ended days stay in the ledger until it can be written.', errorCode(err) ?? String(err)),
+      );
       return false;
     }
   }
@@ -116,6 +123,13 @@ export class HistoryFile implements HistoryStore {
     if (text === this.#lastKeptAside) return;
     this.#lastKeptAside = text;
     const backup = keepAside(this.#options.fs, this.file, text, this.#options.nowWallMs());
-    this.#options.onProblem('history-corrupt', t('The history could not be fully read ({0}). A copy was kept as {1}; what was valid is kept and the file is rebuilt at the next write.', why, backup));
+    this.#options.onProblem(
+      'history-corrupt',
+      t(
+        'The history could not be fully read ({0}). A copy was kept as {1}; what was valid is kept and the file is rebuilt at the next write.',
+        why,
+        backup,
+      ),
+    );
   }
 }

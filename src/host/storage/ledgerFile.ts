@@ -1,16 +1,16 @@
 // The shared ledger on disk. No `vscode` here, so plain-Node tests can hammer it from many processes.
-import { t } from '../../shared/l10n';
-import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+
 import { type History } from '../../core/history';
 import { type Ledger, readLedger } from '../../core/ledger';
+import { t } from '../../shared/l10n';
 import { errorCode, fileSignature, keepAside, type LedgerFs, nodeLedgerFs, replaceFile, tryUnlink } from './fileSystem';
 import { type HistoryFileOptions, type HistoryStore } from './historyFile';
 import { LedgerBusyError, type LedgerStore, type UpdateOptions } from './ledgerStore';
 
-export { LedgerBusyError, type LedgerStore, type UpdateOptions } from './ledgerStore';
-
 export { type LedgerFs, nodeLedgerFs } from './fileSystem';
+export { LedgerBusyError, type LedgerStore, type UpdateOptions } from './ledgerStore';
 
 export interface LedgerFileOptions {
   /** This window's id, written into the lock so a dead owner can be recognised. */
@@ -51,7 +51,6 @@ interface LockInfo {
   owner: string;
   atWallMs: number;
 }
-
 
 /**
  * `ledger.json` in a folder (VS Code's `globalStorageUri` for the extension). Readers never lock: the
@@ -95,7 +94,12 @@ export class LedgerFile implements LedgerStore {
   }
 
   #historyFile(): HistoryStore {
-    this.#history ??= this.#openHistory(path.dirname(this.file), { fs: this.#fs, pid: this.#pid, nowWallMs: this.#now, onProblem: (kind, message) => this.#report(kind, message) });
+    this.#history ??= this.#openHistory(path.dirname(this.file), {
+      fs: this.#fs,
+      pid: this.#pid,
+      nowWallMs: this.#now,
+      onProblem: (kind, message) => this.#report(kind, message),
+    });
     return this.#history;
   }
 
@@ -129,7 +133,10 @@ export class LedgerFile implements LedgerStore {
     try {
       return this.#readOrThrow(fallback);
     } catch (err) {
-      this.#report('read', t('Could not read the shared ledger ({0}); keeping this window’s copy in memory.', errorCode(err) ?? String(err)));
+      this.#report(
+        'read',
+        t('Could not read the shared ledger ({0}); keeping this window’s copy in memory.', errorCode(err) ?? String(err)),
+      );
       return fallback;
     }
   }
@@ -280,7 +287,10 @@ export class LedgerFile implements LedgerStore {
     if (text === this.#lastKeptAside) return;
     this.#lastKeptAside = text;
     const backup = keepAside(this.#fs, this.file, text, this.#now());
-    this.#report('corrupt', t('The shared ledger could not be fully read ({0}). A copy was kept as {1} and the ledger was rebuilt.', why, backup));
+    this.#report(
+      'corrupt',
+      t('The shared ledger could not be fully read ({0}). A copy was kept as {1} and the ledger was rebuilt.', why, backup),
+    );
   }
 
   #report(kind: string, message: string): void {
@@ -289,4 +299,3 @@ export class LedgerFile implements LedgerStore {
     this.#onProblem(message, kind);
   }
 }
-

@@ -1,21 +1,21 @@
 import { type History } from '../../core/history';
 import { type Ledger } from '../../core/ledger';
-import { type StatsPageData } from '../../shared/statsPage';
-import { type HistoryDialogs } from '../dialogs/history';
 import { type UprightSettings } from '../../core/settings';
 import { type TrackerSnapshot } from '../../core/tracker';
+import { type StatsPageData } from '../../shared/statsPage';
 import { type ActivitySource } from '../activitySource';
+import { type HistoryDialogs } from '../dialogs/history';
 import { type ManualClock } from './manualClock';
 
 // The test clock ships with the test API, outside the extension bundle.
-export { ManualClock, testClockStart } from './manualClock';
 export { FaultyStorage } from './faultyStorage';
-import { type FaultyStorage, type StorageFaults } from './faultyStorage';
+export { ManualClock, testClockStart } from './manualClock';
 import { type CodingSession, type SessionCounters } from '../codingSession';
-import { type SettingsReader } from '../settingsReader';
 import { type OnDemand } from '../onDemand';
 import { type PromptAnswer, type Reminders } from '../reminders';
+import { type SettingsReader } from '../settingsReader';
 import { type SessionStatusBar } from '../statusBar';
+import { type FaultyStorage, type StorageFaults } from './faultyStorage';
 
 /** Returned by `activate()` in `ExtensionMode.Test` only: drive the clock, read the state. */
 export interface UprightTestApi {
@@ -108,7 +108,11 @@ export function createTestApi(parts: {
     reminder: () => {
       parts.session.follow();
       parts.reminders.evaluate();
-      return { view: parts.reminders.view, shownPromptId: parts.reminders.shownPromptId, notificationsShown: parts.reminders.notificationsShown };
+      return {
+        view: parts.reminders.view,
+        shownPromptId: parts.reminders.shownPromptId,
+        notificationsShown: parts.reminders.notificationsShown,
+      };
     },
     answerPrompt: (answer) => parts.reminders.answer(answer),
     pauseReminders: (until) => parts.reminders.pause(until),

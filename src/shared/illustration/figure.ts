@@ -11,7 +11,8 @@ export type View = 'side' | 'front' | 'back';
  * support 'standing', 'seated', 'hinged', 'floorSit' and 'prone' (seen from above); 'hand' is a close-up
  * of a gripping hand.
  */
-export type Base = 'standing' | 'seated' | 'hinged' | 'kneeling' | 'allFours' | 'plank' | 'prone' | 'supine' | 'floorSit' | 'hanging' | 'hand';
+export type Base =
+  'standing' | 'seated' | 'hinged' | 'kneeling' | 'allFours' | 'plank' | 'prone' | 'supine' | 'floorSit' | 'hanging' | 'hand';
 /** A point in the 200 × 240 box. */
 export type XY = readonly [number, number];
 
@@ -163,7 +164,15 @@ function reach(root: Point, target: Point, l1: number, l2: number, pref: number)
 
 /** A nose: drawn before the head, so it only shows where it sticks out (a head turned to the side). */
 const nose = (at: Point, s: number): Piece => ({ id: 'nose', part: 'head', kind: 'circle', a: at, b: at, size: 3.2 * s });
-const limb = (id: string, part: Part, a: Point, b: Point, size: number, twin?: string): Piece => ({ id, part, kind: 'limb', a, b, size, ...(twin && { twin }) });
+const limb = (id: string, part: Part, a: Point, b: Point, size: number, twin?: string): Piece => ({
+  id,
+  part,
+  kind: 'limb',
+  a,
+  b,
+  size,
+  ...(twin && { twin }),
+});
 
 /** The pieces of the figure in `pose`, in drawing order (far side first). */
 export function pieces(view: View, base: Base, pose: Pose): Piece[] {
@@ -176,7 +185,14 @@ export function pieces(view: View, base: Base, pose: Pose): Piece[] {
   // Build once from the origin to find the anchor, then again from where that puts the hip.
   const probe = sidePieces(p, { x: 0, y: 0 }, s);
   const find = (id: string, end: 'a' | 'b'): Point => probe.find((x) => x.id === id)?.[end] ?? { x: 0, y: 0 };
-  const anchor = { hip: find('thigh', 'a'), foot: find('shin', 'b'), toe: find('foot', 'b'), knee: find('thigh', 'b'), shoulder: find('torsoUpper', 'b'), hand: find('forearm', 'b') }[SIDE[base]?.[0] ?? 'hip'];
+  const anchor = {
+    hip: find('thigh', 'a'),
+    foot: find('shin', 'b'),
+    toe: find('foot', 'b'),
+    knee: find('thigh', 'b'),
+    shoulder: find('torsoUpper', 'b'),
+    hand: find('forearm', 'b'),
+  }[SIDE[base]?.[0] ?? 'hip'];
   return sidePieces(p, { x: at[0] - anchor.x, y: at[1] - anchor.y }, s);
 }
 
@@ -199,16 +215,22 @@ function sidePieces(p: Pose, hip: Point, s: number): Piece[] {
     return [elbow, along(elbow, fore, sh - tu + el)];
   };
   const leg = (hp: number, kn: number, ankle: number | undefined, foot: XY | undefined): Point[] => {
-    const [knee, ank] = foot ? reach(hip, pt(foot), 46 * s, 44 * s, 90 - tl) : ((): [Point, Point] => {
-      const k = along(hip, 46 * s, hp - tl);
-      return [k, along(k, 44 * s, hp - tl - kn)];
-    })();
+    const [knee, ank] = foot
+      ? reach(hip, pt(foot), 46 * s, 44 * s, 90 - tl)
+      : ((): [Point, Point] => {
+          const k = along(hip, 46 * s, hp - tl);
+          return [k, along(k, 44 * s, hp - tl - kn)];
+        })();
     return [knee, ank, along(ank, 12 * s, ankle === undefined ? 90 : angle(knee, ank) + 90 - ankle)];
   };
   const legPieces = (pts: Point[], far: boolean): Piece[] => {
     const [knee = hip, ank = hip, toe = hip] = pts;
     const f = far ? '2' : '';
-    return [limb(`thigh${f}`, 'legs', hip, knee, 15 * s, far ? 'thigh' : ''), limb(`shin${f}`, 'legs', knee, ank, 12 * s, far ? 'shin' : ''), limb(`foot${f}`, 'legs', ank, toe, 7 * s, far ? 'foot' : '')];
+    return [
+      limb(`thigh${f}`, 'legs', hip, knee, 15 * s, far ? 'thigh' : ''),
+      limb(`shin${f}`, 'legs', knee, ank, 12 * s, far ? 'shin' : ''),
+      limb(`foot${f}`, 'legs', ank, toe, 7 * s, far ? 'foot' : ''),
+    ];
   };
   const armPieces = ([elbow, hand]: [Point, Point], far: boolean): Piece[] => [
     limb(far ? 'upperArm2' : 'upperArm', 'arms', sj, elbow, 11 * s, far ? 'upperArm' : ''),
@@ -217,7 +239,10 @@ function sidePieces(p: Pose, hip: Point, s: number): Piece[] {
   const nearArm = armPieces(arm(p.shoulder ?? 0, p.elbow ?? 0, p.spread ?? 0, p.hand), false);
   const out: Piece[] = [
     ...legPieces(leg(p.farHip ?? p.hip ?? 0, p.farKnee ?? p.knee ?? 0, p.farAnkle ?? p.ankle, p.farFoot ?? p.foot), true),
-    ...armPieces(arm(p.farShoulder ?? p.shoulder ?? 0, p.farElbow ?? p.elbow ?? 0, p.farSpread ?? p.spread ?? 0, p.farHand ?? p.hand), true),
+    ...armPieces(
+      arm(p.farShoulder ?? p.shoulder ?? 0, p.farElbow ?? p.elbow ?? 0, p.farSpread ?? p.spread ?? 0, p.farHand ?? p.hand),
+      true,
+    ),
     limb('torso', 'torso', hip, mid, 26 * s),
     limb('torsoUpper', 'torso', mid, top, 26 * s),
     ...(p.behind ? nearArm : []),
@@ -272,7 +297,11 @@ function frontPieces(view: View, base: Base, p: Pose): Piece[] {
     // Feet placed at a point (sitting sole to sole): the shin runs from the knee to it.
     const ank = p.feet ? { x: hip.x + side * p.feet[0], y: p.feet[1] } : along(knee, 44, side * 1.5);
     const id = side > 0 ? 'r' : 'l';
-    return [limb(`${id}Thigh`, 'legs', top, knee, 15), limb(`${id}Shin`, 'legs', knee, ank, 12), limb(`${id}Foot`, 'legs', ank, along(ank, 6, side * (p.feet ? 100 : 60)), 8)];
+    return [
+      limb(`${id}Thigh`, 'legs', top, knee, 15),
+      limb(`${id}Shin`, 'legs', knee, ank, 12),
+      limb(`${id}Foot`, 'legs', ank, along(ank, 6, side * (p.feet ? 100 : 60)), 8),
+    ];
   };
   // A turned chest looks narrower.
   const out: Piece[] = [...leg(-1), ...leg(1), limb('torso', 'torso', hip, shoulderMid, 40 - 9 * sin(Math.abs(p.twist ?? 0)))];
@@ -283,19 +312,34 @@ function frontPieces(view: View, base: Base, p: Pose): Piece[] {
     const blade = (side: number): Piece => {
       const t = across(bladeTop, side * (spread + 4));
       const q = { x: t.x + lift.x, y: t.y + lift.y * 0.6 };
-      return { id: `${side > 0 ? 'right' : 'left'}Blade`, part: 'blades', kind: 'blade', a: q, b: along(q, 17, -side * 14 + bend), size: 9 };
+      return {
+        id: `${side > 0 ? 'right' : 'left'}Blade`,
+        part: 'blades',
+        kind: 'blade',
+        a: q,
+        b: along(q, 17, -side * 14 + bend),
+        size: 9,
+      };
     };
     out.push(blade(-1), blade(1));
   }
   const right = arm(rs, p.rightArm ?? 0, p.rightElbow ?? 0, p.rightFwd ?? 0, p.rightHand);
   const mirror = (v: XY | undefined): XY | undefined => (v ? [2 * hip.x - v[0], v[1]] : undefined);
-  const left = arm(-rs, p.leftArm ?? p.rightArm ?? 0, p.leftElbow ?? p.rightElbow ?? 0, p.leftFwd ?? p.rightFwd ?? 0, p.leftHand ?? mirror(p.rightHand));
+  const left = arm(
+    -rs,
+    p.leftArm ?? p.rightArm ?? 0,
+    p.leftElbow ?? p.rightElbow ?? 0,
+    p.leftFwd ?? p.rightFwd ?? 0,
+    p.leftHand ?? mirror(p.rightHand),
+  );
   // Eyes from the front, unless the face looks at the floor.
   const eyes = view === 'front' && down < 0.8 ? Math.max(0, 4.6 * cos(turn) * (1 - down * 0.5)) : undefined;
   out.push(
     limb('neck', 'neck', neckBase, neckTop, 10),
     ...(view === 'front' ? [nose(noseAt, 1)] : []),
-    eyes === undefined ? { id: 'head', part: 'head', kind: 'circle', a: headC, b: face, size: 13 } : { id: 'head', part: 'head', kind: 'circle', a: headC, b: face, size: 13, face: eyes },
+    eyes === undefined
+      ? { id: 'head', part: 'head', kind: 'circle', a: headC, b: face, size: 13 }
+      : { id: 'head', part: 'head', kind: 'circle', a: headC, b: face, size: 13, face: eyes },
     limb('rightUpperArm', 'arms', shoulder(rs), right[0], 11),
     limb('rightForearm', 'arms', right[0], right[1], 9),
     limb('leftUpperArm', 'arms', shoulder(-rs), left[0], 11),

@@ -62,14 +62,29 @@ function zip(a: Pose, b: Pose, f: (x: Value, y: Value, key: string) => void): vo
 function lerpPose(a: Pose, b: Pose, t: number): Pose {
   const out: Record<string, Value> = {};
   const mix = (x = 0, y = 0): number => x + (y - x) * t;
-  zip(a, b, (x, y, k) => (out[k] = typeof x === 'object' && typeof y === 'object' ? [mix(x[0], y[0]), mix(x[1], y[1])] : mix(x as number, y as number)));
+  zip(
+    a,
+    b,
+    (x, y, k) =>
+      (out[k] = typeof x === 'object' && typeof y === 'object' ? [mix(x[0], y[0]), mix(x[1], y[1])] : mix(x as number, y as number)),
+  );
   return out;
 }
 
 /** How far apart two poses are (degrees, or px for points), to choose how many in-between frames to draw. */
 function distance(a: Pose, b: Pose): number {
   let most = 0;
-  zip(a, b, (x, y) => (most = Math.max(most, typeof x === 'object' && typeof y === 'object' ? Math.hypot(x[0] - y[0], x[1] - y[1]) : Math.abs(((x as number) || 0) - ((y as number) || 0)))));
+  zip(
+    a,
+    b,
+    (x, y) =>
+      (most = Math.max(
+        most,
+        typeof x === 'object' && typeof y === 'object'
+          ? Math.hypot(x[0] - y[0], x[1] - y[1])
+          : Math.abs(((x as number) || 0) - ((y as number) || 0)),
+      )),
+  );
   return most;
 }
 
@@ -158,12 +173,47 @@ function draw(frames: Piece[], cls: string, timing = ''): string {
   };
   const x = (p: Piece): number => p.a.x;
   const y = (p: Piece): number => p.a.y;
-  if (first.kind === 'limb' || first.kind === 'blade') return el('line', cls, [['x1', x], ['y1', y], ['x2', (p) => p.b.x], ['y2', (p) => p.b.y], ['stroke-width', (p) => p.size]]);
-  if (first.squash) return el('ellipse', cls, [['cx', x], ['cy', y], ['rx', (p) => p.size], ['ry', (p) => p.size * (p.squash ?? 1)]]);
+  if (first.kind === 'limb' || first.kind === 'blade')
+    return el('line', cls, [
+      ['x1', x],
+      ['y1', y],
+      ['x2', (p) => p.b.x],
+      ['y2', (p) => p.b.y],
+      ['stroke-width', (p) => p.size],
+    ]);
+  if (first.squash)
+    return el('ellipse', cls, [
+      ['cx', x],
+      ['cy', y],
+      ['rx', (p) => p.size],
+      ['ry', (p) => p.size * (p.squash ?? 1)],
+    ]);
   // Eyes: one in profile, two from the front (`face` apart either side of `b`).
-  const eye = (i: number) => (p: Piece): number => p.b.x + (p.face ? (i ? p.face : -p.face) : 0);
-  const eyes = first.face === undefined ? [] : (first.face ? [0, 1] : [0]).map((i) => el('circle', 'upr-face', [['cx', eye(i)], ['cy', (p) => p.b.y]], ` r="${n(first.size * 0.19)}"`));
-  return el('circle', cls, [['cx', x], ['cy', y], ['r', (p) => p.size]]) + eyes.join('');
+  const eye =
+    (i: number) =>
+    (p: Piece): number =>
+      p.b.x + (p.face ? (i ? p.face : -p.face) : 0);
+  const eyes =
+    first.face === undefined
+      ? []
+      : (first.face ? [0, 1] : [0]).map((i) =>
+          el(
+            'circle',
+            'upr-face',
+            [
+              ['cx', eye(i)],
+              ['cy', (p) => p.b.y],
+            ],
+            ` r="${n(first.size * 0.19)}"`,
+          ),
+        );
+  return (
+    el('circle', cls, [
+      ['cx', x],
+      ['cy', y],
+      ['r', (p) => p.size],
+    ]) + eyes.join('')
+  );
 }
 
 /** The direction arrow for the move from key pose `i` to the next: beside the point that moves most (one per shoulder blade). */
@@ -171,15 +221,24 @@ function arrow(spec: IllustrationSpec, keyPoses: Pose[], i: number, movers: Set<
   const from = pieces(spec.view, spec.base, keyPoses[i] ?? {});
   const to = new Map(pieces(spec.view, spec.base, keyPoses[(i + 1) % keyPoses.length] ?? {}).map((p) => [p.id, p]));
   if (spec.moving.includes('blades') && !spec.moving.includes('arms')) {
-    return from.filter((b) => b.kind === 'blade').map((b) => arrowBetween(b.b, to.get(b.id)?.b ?? b.b, { x: b.b.x, y: b.b.y - 40 })).join('');
+    return from
+      .filter((b) => b.kind === 'blade')
+      .map((b) => arrowBetween(b.b, to.get(b.id)?.b ?? b.b, { x: b.b.x, y: b.b.y - 40 }))
+      .join('');
   }
   let best: Point[] = [];
   let clear = 16;
   for (const p of from) {
     const q = to.get(p.id);
     if (!q || p.id === 'nose' || !spec.moving.includes(p.part) || !movers.has(p.id) || (spec.track ?? p.id) !== p.id) continue;
-    for (const pair of p.kind === 'circle' && p.face === undefined ? [[p.a, q.a]] : [[p.a, q.a], [p.b, q.b]]) {
-      if (dist(pair[0] as Point, pair[1] as Point) > dist(best[0] ?? p.a, best[1] ?? p.a)) [best, clear] = [pair, p.kind === 'circle' ? p.size + 7 : 16];
+    for (const pair of p.kind === 'circle' && p.face === undefined
+      ? [[p.a, q.a]]
+      : [
+          [p.a, q.a],
+          [p.b, q.b],
+        ]) {
+      if (dist(pair[0] as Point, pair[1] as Point) > dist(best[0] ?? p.a, best[1] ?? p.a))
+        [best, clear] = [pair, p.kind === 'circle' ? p.size + 7 : 16];
     }
   }
   const [a, b] = best;
@@ -193,7 +252,10 @@ function arrowBetween(a: Point, b: Point, centre: Point, clear = 16): string {
   const [ux, uy] = [(b.x - a.x) / len, (b.y - a.y) / len];
   const side = uy * (centre.x - (a.x + b.x) / 2) - ux * (centre.y - (a.y + b.y) / 2) >= 0 ? clear : -clear;
   const grow = Math.max(0, 20 - len) / 2 + 2;
-  const at = (p: Point, s: number): Point => ({ x: Math.min(W - 5, Math.max(5, p.x - uy * side + ux * s)), y: Math.min(H - 5, Math.max(5, p.y + ux * side + uy * s)) });
+  const at = (p: Point, s: number): Point => ({
+    x: Math.min(W - 5, Math.max(5, p.x - uy * side + ux * s)),
+    y: Math.min(H - 5, Math.max(5, p.y + ux * side + uy * s)),
+  });
   const [s, e] = [at(a, -grow), at(b, grow - 4)];
   const head = (k: number): string => `${n(e.x - ux * 7 - uy * k)},${n(e.y - uy * 7 + ux * k)}`;
   return `<g class="upr-arrow"><line x1="${n(s.x)}" y1="${n(s.y)}" x2="${n(e.x)}" y2="${n(e.y)}"/><polygon points="${n(e.x)},${n(e.y)} ${head(4.5)} ${head(-4.5)}"/></g>`;
@@ -204,7 +266,10 @@ function scenery(spec: IllustrationSpec): string {
   const side = spec.view === 'side';
   let d = '';
   for (const { kind, x = 40, y = 0, w = 60 } of [...(spec.props ?? []), ...(spec.base === 'seated' ? [{ kind: 'chair' }] : [])]) {
-    if (kind === 'chair') d += side ? `M54 188H114M58 188V${G}M110 188V${G}M54 188V122` : `M66 180H134M70 180V${G}M130 180V${G}${spec.view === 'front' ? 'M72 180V112H128V180' : ''}`;
+    if (kind === 'chair')
+      d += side
+        ? `M54 188H114M58 188V${G}M110 188V${G}M54 188V122`
+        : `M66 180H134M70 180V${G}M130 180V${G}${spec.view === 'front' ? 'M72 180V112H128V180' : ''}`;
     if (kind === 'wall') d += side ? `M${x} 14V${G}` : '';
     if (kind === 'door') d += `M${x} ${G}V14H${x + 30}`;
     if (kind === 'bench') d += `M${x} ${y}H${x + w}M${x + 5} ${y}V${G}M${x + w - 5} ${y}V${G}`;
@@ -222,7 +287,10 @@ function scenery(spec: IllustrationSpec): string {
     inset = `<g transform="translate(${n(6 - left * 0.46)} 2) scale(.46)"><path class="upr-prop" d="M${n(left - 2)} 4H${n(right + 4)}V${G}H${n(left - 2)}Z"/>${ps.map((p) => draw([p], 'upr-body')).join('')}</g>`;
   }
   // From the front, a wall is the shaded background down to the floor (unshaded where the theme has no style for it).
-  const wall = !side && spec.props?.some((p) => p.kind === 'wall') ? `<rect class="upr-wall" fill="none" x="4" y="10" width="${W - 8}" height="${G - 10}"/>` : '';
+  const wall =
+    !side && spec.props?.some((p) => p.kind === 'wall')
+      ? `<rect class="upr-wall" fill="none" x="4" y="10" width="${W - 8}" height="${G - 10}"/>`
+      : '';
   return `${wall}${floor}${d ? `<path class="upr-prop" d="${d}"/>` : ''}${inset}`;
 }
 
@@ -239,11 +307,19 @@ function equipment(spec: IllustrationSpec, poses: Pose[], timing = ''): string {
   // From the front, the band runs just below the arms so both show.
   const low = (q: Point): Point => ({ x: q.x, y: q.y + (spec.view === 'side' ? 0 : 4) });
   const tied = typeof spec.band === 'object' ? { x: spec.band[0], y: spec.band[1] } : undefined;
-  let out = spec.band ? draw(ends.map(([a, b]) => ({ id: 'band', part: 'band', kind: 'limb', a: tied ?? low(b), b: low(a), size: 3.5 })), 'upr-band', timing) : '';
+  let out = spec.band
+    ? draw(
+        ends.map(([a, b]) => ({ id: 'band', part: 'band', kind: 'limb', a: tied ?? low(b), b: low(a), size: 3.5 })),
+        'upr-band',
+        timing,
+      )
+    : '';
   const both = spec.weight !== 'dumbbell' && ends.some(([a, b]) => dist(a, b) > 2);
   for (const k of spec.weight ? (both ? [1, 0] : [0]) : []) {
     const at = ends.map((e) => `${n(e[k]?.x ?? 0)} ${n(e[k]?.y ?? 0)}`);
-    const move = at.some((v) => v !== at[0]) ? `<animateTransform attributeName="transform" type="translate" values="${at.join(';')}" ${timing}/>` : '';
+    const move = at.some((v) => v !== at[0])
+      ? `<animateTransform attributeName="transform" type="translate" values="${at.join(';')}" ${timing}/>`
+      : '';
     out += `<g transform="translate(${at[0] ?? ''})">${move}${weightShape(spec)}</g>`;
   }
   return out;
@@ -257,13 +333,18 @@ function equipment(spec: IllustrationSpec, poses: Pose[], timing = ''): string {
  */
 export function renderIllustration(spec: IllustrationSpec, options: RenderOptions): string {
   const title = `<title>${options.title.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c] ?? ''};`)}</title>`;
-  const keyPoses = spec.poses.map((p) => resolve(spec.view, spec.base, { ...(spec.at && { at: spec.at }), ...(spec.scale && { scale: spec.scale }), ...p }));
+  const keyPoses = spec.poses.map((p) =>
+    resolve(spec.view, spec.base, { ...(spec.at && { at: spec.at }), ...(spec.scale && { scale: spec.scale }), ...p }),
+  );
   const movers = moverIds(spec, keyPoses);
-  const svg = (cls: string, width: number, body: string): string => `<svg xmlns="http://www.w3.org/2000/svg" class="upr-illustration${cls}" role="img" viewBox="0 0 ${width} ${H}">${title}${body}</svg>`;
+  const svg = (cls: string, width: number, body: string): string =>
+    `<svg xmlns="http://www.w3.org/2000/svg" class="upr-illustration${cls}" role="img" viewBox="0 0 ${width} ${H}">${title}${body}</svg>`;
   if (options.reducedMotion) {
     const panels = keyPoses.map((pose, i) => {
       const last = i === keyPoses.length - 1;
-      const body = tracks(spec, [pose]).map((f) => draw(f, pieceClass(f[0] as Piece, spec, movers))).join('');
+      const body = tracks(spec, [pose])
+        .map((f) => draw(f, pieceClass(f[0] as Piece, spec, movers)))
+        .join('');
       return `<g class="upr-key-pose" transform="translate(${i * W} 0)">${scenery(spec)}${body}${equipment(spec, [pose])}${last ? '' : arrow(spec, keyPoses, i, movers)}<text class="upr-step" x="${W - 4}" y="24" text-anchor="end">${i + 1}${last ? '' : ' →'}</text></g>`;
     });
     return svg(' upr-still', W * keyPoses.length, panels.join(''));
@@ -271,7 +352,11 @@ export function renderIllustration(spec: IllustrationSpec, options: RenderOption
   const { poses, times } = timeline(keyPoses, options);
   const timing = `dur="${n(options.secondsPerRep)}s" keyTimes="${times.map((t) => Math.round(t * 1000) / 1000).join(';')}" repeatCount="indefinite"`;
   const all = tracks(spec, poses);
-  const ghost = all.map(([p]) => (p && spec.moving.includes(p.part) && movers.has(p.id) ? draw([{ ...p, face: undefined }], `upr-${p.kind} upr-ghost`) : '')).join('');
+  const ghost = all
+    .map(([p]) =>
+      p && spec.moving.includes(p.part) && movers.has(p.id) ? draw([{ ...p, face: undefined }], `upr-${p.kind} upr-ghost`) : '',
+    )
+    .join('');
   const body = all.map((f) => draw(f, pieceClass(f[0] as Piece, spec, movers), timing)).join('');
   return svg('', W, `${scenery(spec)}${ghost}${body}${equipment(spec, poses, timing)}${arrow(spec, keyPoses, 0, movers)}`);
 }
