@@ -126,7 +126,18 @@ async function main() {
   await writeLibraryData();
   const builds = [extension, webviews, browser, testApi, onDemand, historyFile, ...(withTests ? [tests] : [])];
   if (watch) {
-    for (const options of builds) await (await esbuild.context(options)).watch();
+    // The lines an editor's background task waits for (.vscode/tasks.json), once per rebuild of the extension.
+    const announce = {
+      name: 'announce',
+      setup(build) {
+        build.onStart(() => console.log('[watch] build started'));
+        build.onEnd((result) => console.log(`[watch] build finished (${result.errors.length} errors)`));
+      },
+    };
+    for (const options of builds) {
+      const plugins = options === extension ? [announce] : [];
+      await (await esbuild.context({ ...options, plugins })).watch();
+    }
     return;
   }
   const [ext, pages] = await Promise.all(builds.map((options) => esbuild.build(options)));
