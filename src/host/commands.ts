@@ -2,26 +2,9 @@ import * as vscode from 'vscode';
 
 import { t } from '../shared/l10n';
 import { type CodingSession } from './codingSession';
+import { COMMANDS } from './commandIds';
 import { type OnDemand } from './onDemand';
 import { type Reminders } from './reminders';
-
-/** Every command Upright contributes, by the id package.json gives it. */
-export const COMMANDS = {
-  startRoutine: 'upright.startRoutine',
-  startExercise: 'upright.startExercise',
-  takeBreak: 'upright.takeBreak',
-  snooze: 'upright.snooze',
-  skip: 'upright.skip',
-  pause: 'upright.pause',
-  resume: 'upright.resume',
-  logBreak: 'upright.logBreak',
-  browseExercises: 'upright.browseExercises',
-  showStats: 'upright.showStats',
-  exportHistory: 'upright.exportHistory',
-  clearHistory: 'upright.clearHistory',
-  showMenu: 'upright.showMenu',
-  setBand: 'upright.setBand',
-} as const;
 
 export interface CommandDeps {
   readonly session: CodingSession;

@@ -5,6 +5,7 @@ import { type ReminderView } from '../core/reminders/scheduler';
 import { type UprightSettings } from '../core/settings';
 import { type TrackerSnapshot } from '../core/tracker';
 import { singular, t } from '../shared/l10n';
+import { COMMANDS } from './commandIds';
 
 export const STATUS_BAR_ITEM_ID = 'upright.timer';
 
@@ -22,7 +23,7 @@ export class SessionStatusBar implements vscode.Disposable {
   constructor() {
     this.#item = vscode.window.createStatusBarItem(STATUS_BAR_ITEM_ID, vscode.StatusBarAlignment.Right, 100);
     this.#item.name = t('Upright coding session');
-    this.#item.command = 'upright.showMenu';
+    this.#item.command = COMMANDS.showMenu;
     this.#item.show();
   }
 

@@ -74,7 +74,8 @@ describe('manifest', () => {
   it('registers every contributed command and contributes every registered one', () => {
     // Command ids are named once, in COMMANDS, and registered by name.
     const commands = fs.readFileSync(path.join(root, 'src', 'host', 'commands.ts'), 'utf8');
-    const ids = new Map([...commands.matchAll(/^ {2}(\w+): '(upright\.\w+)',$/gm)].map((m) => [m[1], m[2]]));
+    const named = fs.readFileSync(path.join(root, 'src', 'host', 'commandIds.ts'), 'utf8');
+    const ids = new Map([...named.matchAll(/^ {2}(\w+): '(upright\.\w+)',$/gm)].map((m) => [m[1], m[2]]));
     const registered = new Set([...commands.matchAll(/register\(COMMANDS\.(\w+),/g)].map((m) => ids.get(m[1] ?? '')));
     for (const m of source.matchAll(/registerCommand\(\s*'([^']+)'/g)) registered.add(m[1]);
     const contributed = new Set(manifest.contributes.commands.map((c) => c.command));
@@ -112,7 +113,9 @@ describe('manifest', () => {
   it('points the status-bar item at a contributed command', () => {
     assert.match(source, /createStatusBarItem\(STATUS_BAR_ITEM_ID/);
     assert.match(source, /STATUS_BAR_ITEM_ID = 'upright\.timer'/);
-    assert.match(source, /command = 'upright\.showMenu'/);
+    assert.match(source, /command = COMMANDS\.showMenu;/);
+    assert.match(source, /showMenu: 'upright\.showMenu'/);
+    assert.ok(manifest.contributes.commands.some((c) => c.command === 'upright.showMenu'));
   });
 });
 

@@ -4,6 +4,7 @@ import { formatCompactDuration } from '../../core/format';
 import { type ReminderView } from '../../core/reminders/scheduler';
 import { type TrackerSnapshot } from '../../core/tracker';
 import { t } from '../../shared/l10n';
+import { COMMANDS } from '../commandIds';
 
 interface MenuItem extends vscode.QuickPickItem {
   readonly run: () => unknown;
@@ -23,9 +24,9 @@ export async function showMenu(actions: MenuActions): Promise<void> {
     reminder?.phase === 'due'
       ? [
           ...(reminder.snoozeOffered
-            ? [{ label: `$(clock) ${t('Snooze Break')}`, run: () => vscode.commands.executeCommand('upright.snooze') }]
+            ? [{ label: `$(clock) ${t('Snooze Break')}`, run: () => vscode.commands.executeCommand(COMMANDS.snooze) }]
             : []),
-          { label: `$(debug-step-over) ${t('Skip Break')}`, run: () => vscode.commands.executeCommand('upright.skip') },
+          { label: `$(debug-step-over) ${t('Skip Break')}`, run: () => vscode.commands.executeCommand(COMMANDS.skip) },
         ]
       : [];
   const paused = reminder?.phase === 'paused';
@@ -33,30 +34,30 @@ export async function showMenu(actions: MenuActions): Promise<void> {
     {
       label: `$(play) ${t('Take a Break Now')}`,
       detail: t('Two minutes of posture work: chin tucks, shoulder-blade squeezes, pull-aparts.'),
-      run: () => vscode.commands.executeCommand('upright.takeBreak'),
+      run: () => vscode.commands.executeCommand(COMMANDS.takeBreak),
     },
     ...due,
     {
       label: `$(list-ordered) ${t('Start Routine…')}`,
-      run: () => vscode.commands.executeCommand('upright.startRoutine'),
+      run: () => vscode.commands.executeCommand(COMMANDS.startRoutine),
     },
     paused
-      ? { label: `$(debug-start) ${t('Resume Reminders')}`, run: () => vscode.commands.executeCommand('upright.resume') }
-      : { label: `$(debug-pause) ${t('Pause Reminders…')}`, run: () => vscode.commands.executeCommand('upright.pause') },
+      ? { label: `$(debug-start) ${t('Resume Reminders')}`, run: () => vscode.commands.executeCommand(COMMANDS.resume) }
+      : { label: `$(debug-pause) ${t('Pause Reminders…')}`, run: () => vscode.commands.executeCommand(COMMANDS.pause) },
     {
       label: `$(coffee) ${t('I Took a Break')}`,
       detail: t('Record a break taken away from the keyboard; the session timer starts again.'),
-      run: () => vscode.commands.executeCommand('upright.logBreak'),
+      run: () => vscode.commands.executeCommand(COMMANDS.logBreak),
     },
     {
       label: `$(book) ${t('Browse Exercises')}`,
       detail: t('Every exercise with its picture and steps.'),
-      run: () => vscode.commands.executeCommand('upright.browseExercises'),
+      run: () => vscode.commands.executeCommand(COMMANDS.browseExercises),
     },
     {
       label: `$(graph) ${t('Show Stats')}`,
       detail: t('Today, the last 14 days, your streak and the exercises you do most.'),
-      run: () => vscode.commands.executeCommand('upright.showStats'),
+      run: () => vscode.commands.executeCommand(COMMANDS.showStats),
     },
     { label: '', kind: vscode.QuickPickItemKind.Separator, run: () => undefined },
     {

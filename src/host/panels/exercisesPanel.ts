@@ -5,6 +5,7 @@ import { type Exercise } from '../../core/exercises/model';
 import { PageInbox } from '../../core/pageInbox';
 import { EXERCISES_VIEW_TYPE, type ExercisesPageData, parseFromExercisesPage, type ToExercisesPage } from '../../shared/exercisesPage';
 import { t } from '../../shared/l10n';
+import { COMMANDS } from '../commandIds';
 import { type SettingsReader } from '../settingsReader';
 import { SinglePanel } from './panel';
 import { reduceMotionSetting } from './webviewHtml';
@@ -75,7 +76,7 @@ export class ExercisesPanel extends SinglePanel<ReturnType<typeof parseFromExerc
       case 'start':
         // Only exercises of the library; the command checks again.
         if (!this.#library().some((e) => e.id === message.exerciseId)) return false;
-        void vscode.commands.executeCommand('upright.startExercise', message.exerciseId);
+        void vscode.commands.executeCommand(COMMANDS.startExercise, message.exerciseId);
         return true;
     }
   }

@@ -5,6 +5,7 @@ import { statsOf } from '../../core/stats';
 import { t } from '../../shared/l10n';
 import { parseFromStatsPage, STATS_VIEW_TYPE, type StatsPageData, type ToStatsPage } from '../../shared/statsPage';
 import { type CodingSession } from '../codingSession';
+import { COMMANDS } from '../commandIds';
 import { SinglePanel } from './panel';
 
 const STATS_PAGE = {
@@ -90,14 +91,14 @@ export class StatsPanel extends SinglePanel<ReturnType<typeof parseFromStatsPage
         this.#post(true);
         return true;
       case 'export':
-        void vscode.commands.executeCommand('upright.exportHistory');
+        void vscode.commands.executeCommand(COMMANDS.exportHistory);
         return true;
       case 'clear':
-        void vscode.commands.executeCommand('upright.clearHistory');
+        void vscode.commands.executeCommand(COMMANDS.clearHistory);
         return true;
       case 'startExercise':
         if (!this.#deps.exerciseExists(message.exerciseId)) return false;
-        void vscode.commands.executeCommand('upright.startExercise', message.exerciseId);
+        void vscode.commands.executeCommand(COMMANDS.startExercise, message.exerciseId);
         return true;
     }
   }
