@@ -50,15 +50,28 @@ function seededHistory(today: string): { text: string; days: readonly DayRecord[
         : {},
     });
   }
-  days.push({
-    record: { ...emptyDay(addDays(today, -3)), activeMs: 0, routines: 1, exercises: 1, exerciseMs: MINUTE },
-    exercises: { 'reverse-fly': { count: 1, ms: MINUTE } },
-  });
+  // A reverse fly three days ago, done once: added to that day if it was a coding day (history keeps one
+  // record a day, and a day moved to it twice counts once), its own day otherwise.
+  const reverseFlyDay = addDays(today, -3);
+  const reverseFly = { 'reverse-fly': { count: 1, ms: MINUTE } };
+  const coded = days.findIndex((d) => d.record.day === reverseFlyDay);
+  const before = days[coded];
+  if (before) {
+    const r = before.record;
+    days[coded] = {
+      record: { ...r, routines: r.routines + 1, exercises: r.exercises + 1, exerciseMs: r.exerciseMs + MINUTE },
+      exercises: { ...before.exercises, ...reverseFly },
+    };
+  } else {
+    days.push({
+      record: { ...emptyDay(reverseFlyDay), activeMs: 0, routines: 1, exercises: 1, exerciseMs: MINUTE },
+      exercises: reverseFly,
+    });
+  }
   const merged = mergeClosedDays(
     emptyHistory(),
     days.sort((a, b) => (a.record.day < b.record.day ? -1 : 1)),
   );
-  // What was stored, one record a day (the routine three days ago joins that day's record).
   return { text: serializeHistory(merged), days: merged.days };
 }
 

@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import { openWorkbench, repoRoot, runCommand, screenshot, TIMER_SELECTOR, type Workbench } from './harness';
+
+/** The `upright.customRoutines` example the README shows, as the value a person pastes. */
+function readmeExample(): unknown {
+  const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+  const block = [...readme.matchAll(/```json\n([^`]*)```/g)]
+    .map((m) => m[1] ?? '')
+    .find((b) => b.trimStart().startsWith('"upright.customRoutines"'));
+  if (!block) throw new Error('the README shows no upright.customRoutines example');
+  return (JSON.parse(`{${block}}`) as Record<string, unknown>)['upright.customRoutines'];
+}
+
+describe("settings.json with the README's custom routine, in a real workbench", function () {
+  this.timeout(180_000);
+  let wb: Workbench;
+  const example = readmeExample();
+
+  before(async () => {
+    wb = await openWorkbench(
+      { 'workbench.colorTheme': 'Default Light Modern', 'upright.customRoutines': example },
+      { width: 1280, height: 860 },
+    );
+    await wb.page.locator(TIMER_SELECTOR).waitFor({ timeout: 60_000 });
+  });
+
+  after(async () => {
+    await wb?.close();
+  });
+
+  const squiggles = (): Promise<number> => wb.page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning').count();
+
+  it('shows the example without a squiggle, and completes exercise ids', async () => {
+    await runCommand(wb.page, 'Preferences: Open User Settings (JSON)');
+    const editor = wb.page.locator('.monaco-editor').first();
+    await editor.getByText('upright.customRoutines').first().waitFor({ timeout: 30_000 });
+    // Time for the JSON language service to validate against the contributed schema.
+    await wb.page.waitForTimeout(5_000);
+    assert.equal(await squiggles(), 0, 'no error or warning in settings.json');
+    await screenshot(wb.page, 'settings-json-custom-routine');
+  });
+
+  it('marks a step that is not an exercise, so the check above can fail', async () => {
+    const file = path.join(wb.server.userDataDir, 'User', 'settings.json');
+    const settings = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    settings['upright.customRoutines'] = [{ id: 'my-reset', name: 'My reset', steps: ['chin-tuck', 'not-an-exercise'] }];
+    fs.writeFileSync(file, `${JSON.stringify(settings, null, 2)}\n`);
+    const deadline = Date.now() + 30_000;
+    while ((await squiggles()) === 0 && Date.now() < deadline) await wb.page.waitForTimeout(250);
+    assert.ok((await squiggles()) > 0, 'the unknown step is marked');
+    await screenshot(wb.page, 'settings-json-unknown-step');
+  });
+});
