@@ -347,29 +347,6 @@ async function firstPaint() {
   const { startCodeServer, installVsix } = require('./lib/codeServer');
   const { launchBrowser } = require('./lib/browser');
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'upright-paint-'));
-  const browserBundle = fs.readFileSync(path.join(root, 'dist', 'browser.js'));
-  report(
-    'browser bundle, vscode.dev (minified)',
-    browserBundle.length / KB,
-    'KB',
-    80,
-    'the same sources for a web worker; no Node built-ins',
-  );
-  // Languages, listed apart: what the host reads for a display language other than English.
-  for (const language of fs
-    .readdirSync(path.join(root, 'l10n'))
-    .flatMap((f) => /^bundle\.l10n\.([a-z-]+)\.json$/.exec(f)?.slice(1) ?? [])) {
-    const bundleFile = fs.readFileSync(path.join(root, 'l10n', `bundle.l10n.${language}.json`));
-    const exercisesFile = fs.readFileSync(path.join(root, 'dist', 'data', `exercises.${language}.json`));
-    const manifestFile = fs.readFileSync(path.join(root, `package.nls.${language}.json`));
-    report(
-      `language ${language}: bundle, exercise text, manifest (listed apart)`,
-      (bundleFile.length + exercisesFile.length + manifestFile.length) / KB,
-      'KB',
-      undefined,
-      `${Object.keys(JSON.parse(bundleFile.toString())).length} messages ${(bundleFile.length / KB).toFixed(1)} KB, exercises ${(exercisesFile.length / KB).toFixed(1)} KB, package.nls ${(manifestFile.length / KB).toFixed(1)} KB`,
-    );
-  }
   const vsix = require('./lib/package').packageVsix({ out: path.join(work, 'upright.vsix'), quiet: true });
   installVsix({ vsix, userDataDir: path.join(work, 'user-data'), extensionsDir: path.join(work, 'extensions'), root: work });
   // A returning user: no first start.
