@@ -124,8 +124,18 @@ describe('routine panel in a real workbench', function () {
   });
 
   it('shows a custom routine’s name that is markup as text, and skips its unknown exercise', async () => {
-    await runCommand(wb.page, 'Upright: Start Routine…');
-    await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Bold' }).first().click();
+    // The window was just reloaded: the restored panel's page may still take the focus as it loads,
+    // which closes a pick list opened too soon. Open it again then, as a person would.
+    for (let attempt = 1; ; attempt++) {
+      await runCommand(wb.page, 'Upright: Start Routine…');
+      try {
+        await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Bold' }).first().click({ timeout: 5_000 });
+        break;
+      } catch (err) {
+        if (attempt === 3) throw err;
+        await wb.page.keyboard.press('Escape');
+      }
+    }
     await frame.locator('.routine-name', { hasText: 'Bold' }).waitFor({ timeout: 20_000 });
     assert.equal(await frame.locator('.routine-name').innerText(), HTML_NAME);
     assert.equal(await frame.locator('.routine-name b, .routine-name img, main img').count(), 0, 'no element was made from the name');
