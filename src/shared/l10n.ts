@@ -12,7 +12,18 @@ export const fill: Translate = (message, ...args) =>
   message.replace(/\{(\d+)\}/g, (whole, i: string) => (args[Number(i)] === undefined ? whole : String(args[Number(i)])));
 
 let active: Translate = fill;
-let pluralRules = new Intl.PluralRules('en');
+let textLanguage = 'en';
+let pluralRules: Intl.PluralRules | undefined;
+/** Languages whose "one" form is the count 1 and nothing else, as for the whole counts Upright shows. */
+const ONE_IS_ONE = /^(en|de|es)(-|$)/i;
+
+function pluralRulesOf(language: string): Intl.PluralRules {
+  try {
+    return new Intl.PluralRules(language);
+  } catch {
+    return new Intl.PluralRules('en');
+  }
+}
 
 export function t(message: string, ...args: Array<string | number>): string {
   return active(message, ...args);
@@ -24,6 +35,9 @@ export function t(message: string, ...args: Array<string | number>): string {
  * stay literal for the bundles' check; English, German and Spanish have only these two forms.
  */
 export function singular(count: number): boolean {
+  // The languages Upright has text in need no plural data, whose first load can stall activation.
+  if (ONE_IS_ONE.test(textLanguage)) return count === 1;
+  pluralRules ??= pluralRulesOf(textLanguage);
   return pluralRules.select(count) === 'one';
 }
 
@@ -33,11 +47,8 @@ export function singular(count: number): boolean {
  */
 export function useTranslator(translate: Translate, language?: string): void {
   active = translate;
-  try {
-    pluralRules = new Intl.PluralRules(language ?? 'en');
-  } catch {
-    pluralRules = new Intl.PluralRules('en');
-  }
+  textLanguage = language ?? 'en';
+  pluralRules = undefined;
 }
 
 /** A translator from a bundle of English → translated text; a missing entry falls back to English. */
