@@ -23,6 +23,7 @@ export async function run(): Promise<void> {
   let last = performance.now();
   let events = 0;
   const initialWakeUps = api.counters().wakeUps;
+  let firstRefreshAt = 0;
   while (after === undefined) {
     await new Promise((r) => setTimeout(r, 200));
     const now = performance.now();
@@ -34,13 +35,19 @@ export async function run(): Promise<void> {
     }
     const counters = api.counters();
     if (!before) {
-      if (counters.wakeUps > initialWakeUps) {
+      if (counters.wakeUps > initialWakeUps && firstRefreshAt === 0) firstRefreshAt = now;
+      // The focused window measures from one of its minute refreshes. The other measures from half a
+      // minute after one, for whole minutes: the focused window writes at its minute refresh, so that
+      // span holds exactly one write a minute, never a write at each end.
+      if (firstRefreshAt > 0 && (role === 'a' || now - firstRefreshAt >= 30_000)) {
         before = counters;
         started = now;
       }
     } else if (
-      (now - started > (minutes - 0.5) * 60_000 && counters.wakeUps >= before.wakeUps + minutes) ||
-      now - started > (minutes + 1.5) * 60_000
+      role === 'b'
+        ? now - started >= minutes * 60_000
+        : (now - started > (minutes - 0.5) * 60_000 && counters.wakeUps >= before.wakeUps + minutes) ||
+          now - started > (minutes + 1.5) * 60_000
     ) {
       after = counters;
       elapsedMs = now - started;
