@@ -150,7 +150,6 @@ export function removeFolder(folder: string): void {
  * index when a pack is installed from the workbench, not from the command line).
  */
 function installLanguage(root: string, locale: string): void {
-  const { installVsix } = load<CodeServerLib>('scripts/lib/codeServer.js');
   const name = `upright-test-language-pack-${locale}`;
   const source = path.join(root, name);
   fs.mkdirSync(path.join(source, 'translations'), { recursive: true });
@@ -168,21 +167,7 @@ function installLanguage(root: string, locale: string): void {
     },
   };
   fs.writeFileSync(path.join(source, 'package.json'), JSON.stringify(manifest));
-  const vsix = path.join(root, `${name}.vsix`);
-  execFileSync(
-    process.execPath,
-    [
-      path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'),
-      'package',
-      '--no-dependencies',
-      '--allow-missing-repository',
-      '--skip-license',
-      '--out',
-      vsix,
-    ],
-    { cwd: source, stdio: 'ignore' },
-  );
-  installVsix({ vsix, userDataDir: path.join(root, 'user-data'), extensionsDir: path.join(root, 'extensions'), root });
+  installFolder(root, source);
   const installed = path.join(root, 'extensions', `upright-test.${name}-1.0.0`);
   const index = {
     [locale]: {
