@@ -20,7 +20,8 @@ const extension = {
   minify: production,
   // Non-ASCII text (…, ’, —) as UTF-8, not \u escapes.
   charset: 'utf8',
-  sourcemap: true,
+  // The package holds no source maps, so a production bundle names none.
+  sourcemap: !production,
   sourcesContent: false,
   metafile: true,
   logLevel: 'warning',
@@ -39,6 +40,9 @@ const browser = {
 /** The panels, pickers and history dialogs, loaded by the desktop entry on first use (the browser entry bundles them). */
 /** The history file, loaded by the desktop entry the first time a day ends or the history is read. */
 const historyFile = { ...extension, entryPoints: ['src/host/storage/historyFile.ts'], outfile: 'dist/historyFile.js', metafile: false };
+
+/** Custom routines and the words for a bad setting, loaded by the desktop entry only when a setting needs them. */
+const settingsDetail = { ...extension, entryPoints: ['src/host/settingsDetail.ts'], outfile: 'dist/settingsDetail.js', metafile: false };
 
 const onDemand = { ...extension, entryPoints: ['src/host/onDemand.ts'], outfile: 'dist/onDemand.js', metafile: false };
 
@@ -124,7 +128,7 @@ async function writeLibraryData() {
 
 async function main() {
   await writeLibraryData();
-  const builds = [extension, webviews, browser, testApi, onDemand, historyFile, ...(withTests ? [tests] : [])];
+  const builds = [extension, webviews, browser, testApi, onDemand, historyFile, settingsDetail, ...(withTests ? [tests] : [])];
   if (watch) {
     // The lines an editor's background task waits for (.vscode/tasks.json), once per rebuild of the extension.
     const announce = {

@@ -56,13 +56,14 @@ function sizes() {
     'startup bundle: what every start of VS Code loads (minified)',
     bundle.length / KB,
     'KB',
-    80,
+    40,
     "the clock, the status bar, the reminders' schedule, the commands",
   );
   report('startup bundle (minified, gzip)', zlib.gzipSync(bundle).length / KB, 'KB');
   for (const [file, what] of [
     ['onDemand.js', 'panels, pickers, menus, walkthrough and history dialogs'],
     ['historyFile.js', 'the history file'],
+    ['settingsDetail.js', 'custom routines and the words for a bad setting'],
   ]) {
     report(
       `${what} (listed apart)`,
@@ -286,6 +287,56 @@ async function activation() {
 }
 
 /**
+ * What Upright adds to the extension host's memory: its heap once VS Code has started (after full
+ * garbage collections), with Upright installed from its package and without it, in alternating hosts
+ * (5 of each), for a returning user (the walkthrough of a first start is not loaded). The same blank
+ * extension is the development extension in both, so only Upright differs.
+ */
+async function memory() {
+  const { runTests } = require('@vscode/test-electron');
+  require('./lib/host').ensureHost();
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'upright-memory-'));
+  const blank = path.join(work, 'blank');
+  fs.mkdirSync(blank);
+  fs.writeFileSync(
+    path.join(blank, 'package.json'),
+    JSON.stringify({ name: 'blank', publisher: 'bench', version: '0.0.0', engines: { vscode: '*' } }),
+  );
+  const with_ = [];
+  const without = [];
+  try {
+    const vsix = require('./lib/package').packageVsix({ out: path.join(work, 'upright.vsix'), quiet: true });
+    for (let i = 0; i < 10; i++) {
+      const installed = i % 2 === 0;
+      const out = path.join(work, `memory-${i}.json`);
+      await runTests({
+        vscodeExecutablePath: path.join(root, 'scripts', 'vscode-shim'),
+        extensionDevelopmentPath: blank,
+        extensionTestsPath: path.join(root, 'dist', 'test', 'bench', 'memory.js'),
+        launchArgs: [path.join(work, `ws-${i}`)],
+        extensionTestsEnv: { UPRIGHT_BENCH_OUT: out, UPRIGHT_HOST_RETURNING: '1', ...(installed ? { UPRIGHT_HOST_INSTALL: vsix } : {}) },
+        stdout: { write: () => true },
+        stderr: process.stderr,
+      });
+      const measured = JSON.parse(fs.readFileSync(out, 'utf8'));
+      if (measured.active !== installed) throw new Error(`memory run ${i + 1}: Upright ${installed ? 'did not start' : 'was present'}`);
+      (installed ? with_ : without).push(measured.heapUsed / (KB * KB));
+    }
+  } finally {
+    removeFolder(work);
+  }
+  // The least of each: other parts of the host sometimes load something late, in either kind of run.
+  const growth = Math.min(...with_) - Math.min(...without);
+  report(
+    "extension host's heap growth with Upright started (least of 5 against least of 5)",
+    growth,
+    'MB',
+    1.5,
+    `heap after full GC with Upright: ${with_.map((m) => m.toFixed(2)).join(', ')} MB; without: ${without.map((m) => m.toFixed(2)).join(', ')} MB`,
+  );
+}
+
+/**
  * Two windows on one code-server for a few real minutes (UPRIGHT_BENCH_MINUTES, 3 by default): one
  * focused and typing, one unfocused. Real timer wake-ups and real ledger writes, scaled to an hour.
  */
@@ -394,13 +445,14 @@ async function firstPaint() {
 
 async function main() {
   console.log('Upright bench\n');
-  // UPRIGHT_BENCH_ONLY=sizes,events,history,activation,paint,windows runs a subset.
-  const only = (process.env.UPRIGHT_BENCH_ONLY || 'sizes,events,history,activation,paint,windows').split(',');
+  // UPRIGHT_BENCH_ONLY=sizes,events,history,activation,memory,paint,windows runs a subset.
+  const only = (process.env.UPRIGHT_BENCH_ONLY || 'sizes,events,history,activation,memory,paint,windows').split(',');
   execFileSync(process.execPath, ['esbuild.js', '--production', '--tests'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   if (only.includes('sizes')) sizes();
   if (only.includes('events')) await eventCost();
   if (only.includes('history')) await history();
   if (only.includes('activation')) await activation();
+  if (only.includes('memory')) await memory();
   if (only.includes('paint')) await firstPaint();
   if (only.includes('windows')) await windows();
   // A subset run updates its own rows and keeps the others of the last report (each row has its date).

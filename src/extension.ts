@@ -1,6 +1,6 @@
-import * as path from 'node:path';
+import path = require('node:path');
 
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 import { systemClock } from './host/clock';
 import { nodePlatform } from './host/platform/nodePlatform';

@@ -4,7 +4,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { startCodeServer, devPayloadUrl } = require('./codeServer');
+const { startCodeServer, devPayloadUrl, installVsix } = require('./codeServer');
 const { launchBrowser } = require('./browser');
 const { removeFolder } = require('./folders');
 
@@ -36,6 +36,21 @@ async function main() {
   let browser;
   let code = 1;
   try {
+    // A packaged extension to install first (the memory bench runs Upright as a person gets it).
+    if (process.env.UPRIGHT_HOST_INSTALL) {
+      installVsix({
+        vsix: process.env.UPRIGHT_HOST_INSTALL,
+        userDataDir: path.join(root, 'user-data'),
+        extensionsDir: path.join(root, 'extensions'),
+        root,
+      });
+    }
+    // A returning user: Upright has started in this profile before (no walkthrough).
+    if (process.env.UPRIGHT_HOST_RETURNING) {
+      const storage = path.join(root, 'user-data', 'User', 'globalStorage', 'upright.upright');
+      fs.mkdirSync(storage, { recursive: true });
+      fs.writeFileSync(path.join(storage, 'welcomed'), '');
+    }
     server = await startCodeServer({ root, workspace: folder, settings: JSON.parse(process.env.UPRIGHT_HOST_SETTINGS || '{}') });
     // Where this profile keeps the user's settings, for tests that check Upright never writes them.
     extensionEnv.UPRIGHT_USER_DATA_DIR = server.userDataDir;

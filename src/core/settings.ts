@@ -1,5 +1,4 @@
 import { t } from '../shared/l10n';
-import { parseCustomRoutines } from './exercises/custom';
 import { EQUIPMENT, type Equipment } from './exercises/model';
 import { BUILT_IN_ROUTINE_IDS, DEFAULT_ROUTINE_ID } from './exercises/routineIds';
 import { type Routine } from './exercises/routines';
@@ -179,10 +178,16 @@ export function parseWorkingHours(raw: unknown, problems: SettingProblem[]): Wor
 }
 
 /**
+ * Reads `upright.customRoutines` (the parser in core/exercises/custom.ts). Passed in, so what starts
+ * with VS Code need not hold it: most people have no custom routine, and it is asked for only then.
+ */
+export type CustomRoutinesParser = (raw: unknown, builtInIds: readonly string[], problems: SettingProblem[]) => Routine[];
+
+/**
  * Reads every setting through `read` (given the key below `upright.`) into a validated snapshot. Bad
  * values are clamped or defaulted and reported, never thrown.
  */
-export function parseSettings(read: (key: string) => unknown): ParsedSettings {
+export function parseSettings(read: (key: string) => unknown, parseCustomRoutines: () => CustomRoutinesParser): ParsedSettings {
   const problems: SettingProblem[] = [];
   const safeRead = (key: string): unknown => {
     try {
@@ -219,7 +224,11 @@ export function parseSettings(read: (key: string) => unknown): ParsedSettings {
     problems,
   );
   const equipment = parseEquipment(safeRead('equipment'), problems);
-  const customRoutines = parseCustomRoutines(safeRead('customRoutines'), BUILT_IN_ROUTINE_IDS, problems);
+  const rawCustomRoutines = safeRead('customRoutines');
+  const customRoutines =
+    rawCustomRoutines === undefined || (Array.isArray(rawCustomRoutines) && rawCustomRoutines.length === 0)
+      ? []
+      : parseCustomRoutines()(rawCustomRoutines, BUILT_IN_ROUTINE_IDS, problems);
   const routineIds = [...BUILT_IN_ROUTINE_IDS, ...customRoutines.map((r) => r.id)];
   const defaultRoutine = readEnum('defaultRoutine', routineIds, DEFAULT_ROUTINE_ID, safeRead('defaultRoutine'), problems);
   const rawSound = safeRead('sound');

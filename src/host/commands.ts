@@ -1,15 +1,13 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 import { t } from '../shared/l10n';
 import { type CodingSession } from './codingSession';
 import { COMMANDS } from './commandIds';
 import { type OnDemand } from './onDemand';
-import { type Reminders } from './reminders';
 
 export interface CommandDeps {
   readonly session: CodingSession;
   readonly log: vscode.LogOutputChannel;
-  readonly reminders: Reminders;
   /** The panels, pickers and dialogs, loaded the first time one is used. */
   readonly onDemand: () => OnDemand;
   readonly defaultRoutine: () => string;
@@ -19,18 +17,6 @@ function logBreak(deps: CommandDeps): void {
   deps.session.recordManualBreak();
   deps.log.info('Break recorded by hand.');
   void vscode.window.showInformationMessage(t('Break recorded. Your session timer starts again.'));
-}
-
-function answerReminder(deps: CommandDeps, answer: 'snooze' | 'skip'): void {
-  if (deps.reminders.view?.phase !== 'due') {
-    void vscode.window.showInformationMessage(t('No break is due right now.'));
-    return;
-  }
-  if (answer === 'snooze' && !deps.reminders.view.snoozeOffered) {
-    void vscode.window.showInformationMessage(t('This break has been snoozed as often as upright.maxConsecutiveSnoozes allows.'));
-    return;
-  }
-  deps.reminders.answer(answer);
 }
 
 /** Registers every command; each handler is a line, what it runs lives with the part it belongs to. */
@@ -46,10 +32,10 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       typeof exerciseId === 'string' ? later().routines.start({ exerciseId }) : later().pickExercise(),
     ),
     register(COMMANDS.takeBreak, () => later().routines.start({ routineId: deps.defaultRoutine() })),
-    register(COMMANDS.snooze, () => answerReminder(deps, 'snooze')),
-    register(COMMANDS.skip, () => answerReminder(deps, 'skip')),
+    register(COMMANDS.snooze, () => later().answers.answerCommand('snooze')),
+    register(COMMANDS.skip, () => later().answers.answerCommand('skip')),
     register(COMMANDS.pause, () => later().pickPause()),
-    register(COMMANDS.resume, () => deps.reminders.resume()),
+    register(COMMANDS.resume, () => later().answers.resume()),
     register(COMMANDS.showStats, () => later().stats.show()),
     register(COMMANDS.exportHistory, () => later().exportHistory()),
     register(COMMANDS.clearHistory, () => later().clearHistory()),

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 /** The one "Upright" output channel, as a log (levels, timestamps, the user's chosen log level). */
 export function createLog(): vscode.LogOutputChannel {

@@ -1,15 +1,17 @@
 // What a person uses now and then, loaded the first time they do rather than at every start of VS
 // Code: the three panels, the pickers and the menu, and the history dialogs. The desktop entry loads
 // it as a bundle of its own (dist/onDemand.js), which holds its own copy of the translator.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 import { type CompletedExercise } from '../core/days';
+import { type Calendar } from '../core/time';
 import { useTranslator } from '../shared/l10n';
 import { type HostClock } from './clock';
 import { type CodingSession } from './codingSession';
 import { clearHistory, exportHistory, type HistoryCommandDeps, type HistoryDialogs, windowDialogs } from './dialogs/history';
 import { showMenu } from './dialogs/menu';
 import { type PickerDeps, pickExercise, pickPause, pickRoutine } from './dialogs/pickers';
+import { ReminderAnswers } from './dialogs/reminderAnswers';
 import { Disposable } from './dispose';
 import { type DataReader, lazyLibrary } from './library';
 import { setBand, welcome } from './onboarding';
@@ -33,6 +35,7 @@ export interface OnDemandDeps {
   readonly session: CodingSession;
   readonly reminders: Reminders;
   readonly todayKey: () => string;
+  readonly calendar: Calendar;
   /** Where an export is suggested when no folder is open (none in a browser). */
   readonly homeFolder: vscode.Uri | undefined;
   /** The questions export and delete ask; undefined: the window's own dialogs (tests answer them). */
@@ -45,6 +48,8 @@ export class OnDemand extends Disposable {
   readonly routines: RoutinePanel;
   readonly exercises: ExercisesPanel;
   readonly stats: StatsPanel;
+  /** The reminder's notification and the answers to it. */
+  readonly answers: ReminderAnswers;
   readonly #deps: OnDemandDeps;
   readonly #pickers: PickerDeps;
   readonly #history: HistoryCommandDeps;
@@ -72,8 +77,17 @@ export class OnDemand extends Disposable {
         exerciseExists: (id) => library().some((e) => e.id === id),
       }),
     );
+    this.answers = new ReminderAnswers({
+      loop: deps.reminders,
+      session,
+      settings,
+      clock,
+      calendar: deps.calendar,
+      routines: () => this.routines,
+      log,
+    });
     const nowWallMs = (): number => clock.now().wallMs;
-    this.#pickers = { session, routines: this.routines, reminders: deps.reminders, library, nowWallMs };
+    this.#pickers = { session, routines: this.routines, answers: this.answers, library, nowWallMs };
     this.#history = {
       session,
       log,

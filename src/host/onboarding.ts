@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 import { EQUIPMENT } from '../core/exercises/model';
 import { type SettingsReader } from './settingsReader';

@@ -1,29 +1,15 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
-import { formatSpokenDuration } from '../core/format';
-import { parseSettings, type SettingProblem, settingsEqual, type UprightSettings } from '../core/settings';
-import { MS_PER_MINUTE } from '../core/time';
-import { t } from '../shared/l10n';
+import { type CustomRoutinesParser, parseSettings, type SettingProblem, settingsEqual, type UprightSettings } from '../core/settings';
 import { Disposable } from './dispose';
 
-function describeProblem(problem: SettingProblem): string {
-  switch (problem.reason) {
-    case 'notANumber':
-      return t('Setting {0}: {1} is not a number; using {2}.', problem.setting, problem.found, problem.used);
-    case 'outOfRange':
-      return t('Setting {0}: {1} is out of range; using {2}.', problem.setting, problem.found, problem.used);
-    case 'notAllowed':
-      return t('Setting {0}: {1} is not one of the allowed values; using {2}.', problem.setting, problem.found, problem.used);
-    case 'skipped':
-      return t('Setting {0}: {1}; it is skipped.', problem.setting, problem.found);
-    case 'belowIdleThreshold':
-      return t(
-        'Setting {0}: a break of {1} is shorter than the idle threshold, so it could never count; using {2}.',
-        problem.setting,
-        formatSpokenDuration(Number(problem.found) * MS_PER_MINUTE),
-        problem.used,
-      );
-  }
+/**
+ * What settings need beyond their defaults (dist/settingsDetail.js on the desktop): the parser of
+ * custom routines, and the words for a bad value. Asked for only when a setting needs one of them.
+ */
+export interface SettingsDetail {
+  readonly parseCustomRoutines: CustomRoutinesParser;
+  describeProblem(problem: SettingProblem): string;
 }
 
 /**
@@ -34,14 +20,16 @@ export class SettingsReader extends Disposable {
   #current: UprightSettings;
   readonly #warned = new Set<string>();
   readonly #log: vscode.LogOutputChannel;
+  readonly #detail: () => SettingsDetail;
   readonly #changed = this._register(new vscode.EventEmitter<UprightSettings>());
   readonly #warnings: string[] = [];
   /** Fires with the new snapshot when a setting really changed. */
   readonly onDidChange = this.#changed.event;
 
-  constructor(log: vscode.LogOutputChannel) {
+  constructor(log: vscode.LogOutputChannel, detail: () => SettingsDetail) {
     super();
     this.#log = log;
+    this.#detail = detail;
     this.#current = this.#read();
     this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -68,12 +56,15 @@ export class SettingsReader extends Disposable {
 
   #read(): UprightSettings {
     const config = vscode.workspace.getConfiguration('upright');
-    const { settings, problems } = parseSettings((key) => config.get(key));
+    const { settings, problems } = parseSettings(
+      (key) => config.get(key),
+      () => this.#detail().parseCustomRoutines,
+    );
     for (const problem of problems) {
       const id = `${problem.setting}\u0000${problem.found}\u0000${problem.reason}`;
       if (this.#warned.has(id)) continue;
       this.#warned.add(id);
-      const message = describeProblem(problem);
+      const message = this.#detail().describeProblem(problem);
       this.#warnings.push(message);
       this.#log.warn(message);
     }

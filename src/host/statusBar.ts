@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 import { formatCompactDuration, formatSpokenDuration, sessionLabel } from '../core/format';
 import { type ReminderView } from '../core/reminders/scheduler';

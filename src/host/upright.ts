@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 import { localCalendar } from '../core/time';
 import { useTranslator } from '../shared/l10n';
@@ -36,7 +36,7 @@ export function startUpright(context: vscode.ExtensionContext, platform: Platfor
   // Core and the pages' shared code speak through this; VS Code picks the bundle for its display language.
   useTranslator(vscode.l10n.t, vscode.l10n.bundle ? vscode.env.language : undefined);
   const log = createLog();
-  const settings = new SettingsReader(log);
+  const settings = new SettingsReader(log, platform.loadSettingsDetail);
   const statusBar = new SessionStatusBar();
   const windowId = `${vscode.env.sessionId.slice(0, 8)}-${platform.processId}`;
   const { store, initial } = platform.openLedger(windowId, log, localCalendar.dayKey(clock.now().wallMs));
@@ -68,6 +68,7 @@ export function startUpright(context: vscode.ExtensionContext, platform: Platfor
       session,
       reminders,
       todayKey,
+      calendar: localCalendar,
       homeFolder: platform.homeFolder,
       historyDialogs: () => historyDialogs,
       onRoutineEnded: (routineId, completed, fromReminder) => session.recordRoutine(routineId, completed, fromReminder),
@@ -77,7 +78,7 @@ export function startUpright(context: vscode.ExtensionContext, platform: Platfor
     settings,
     clock,
     calendar: localCalendar,
-    routines: () => later().routines,
+    answers: () => later().answers,
     statusBar,
     log,
     focused: () => activitySource.focused,
@@ -102,7 +103,7 @@ export function startUpright(context: vscode.ExtensionContext, platform: Platfor
     reminders,
     { dispose: () => onDemand?.dispose() },
     ...registerRestoredPanels(later),
-    ...registerCommands({ session, log, reminders, onDemand: later, defaultRoutine: () => settings.current.defaultRoutine }),
+    ...registerCommands({ session, log, onDemand: later, defaultRoutine: () => settings.current.defaultRoutine }),
   );
   // Tests start in a fresh profile every time: the walkthrough would open in each.
   if (!testMode && platform.firstStart()) {

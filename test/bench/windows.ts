@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 import { getApi, openScratchEditor, typeOnce } from '../integration/helpers';
 
@@ -6,6 +7,8 @@ import { getApi, openScratchEditor, typeOnce } from '../integration/helpers';
  * Extension-tests entry for `npm run bench`, run in two windows on one code-server for a few real
  * minutes: window "a" is focused and typing (one edit every 200 ms, the host clock moving with real
  * time), window "b" is open beside it, unfocused. Each reports its real timer wake-ups and ledger work.
+ * Neither stops before both have measured: a window that closes writes its last time, a real change the
+ * other would see inside its span.
  */
 export async function run(): Promise<void> {
   const role = process.env.UPRIGHT_WINDOW_ROLE;
@@ -24,16 +27,24 @@ export async function run(): Promise<void> {
   let events = 0;
   const initialWakeUps = api.counters().wakeUps;
   let firstRefreshAt = 0;
-  while (after === undefined) {
+  const syncDir = process.env.UPRIGHT_SYNC_DIR ?? path.dirname(out);
+  const other = role === 'a' ? 'b' : 'a';
+  const otherMeasured = (): boolean => fs.existsSync(path.join(syncDir, `measured-${other}`));
+  let waitedForOther = 0;
+  while (after === undefined || (!otherMeasured() && waitedForOther < 3 * 60_000)) {
     await new Promise((r) => setTimeout(r, 200));
     const now = performance.now();
     api.clock.advance(now - last);
     last = now;
     if (role === 'a') {
       await typeOnce(editor);
-      if (before) events++;
+      if (before && after === undefined) events++;
     }
     const counters = api.counters();
+    if (after !== undefined) {
+      waitedForOther += 200;
+      continue;
+    }
     if (!before) {
       if (counters.wakeUps > initialWakeUps && firstRefreshAt === 0) firstRefreshAt = now;
       // The focused window measures from one of its minute refreshes. The other measures from half a
@@ -51,6 +62,7 @@ export async function run(): Promise<void> {
     ) {
       after = counters;
       elapsedMs = now - started;
+      fs.writeFileSync(path.join(syncDir, `measured-${role}`), role);
     }
   }
   if (!before) throw new Error('the minute refresh never ran');

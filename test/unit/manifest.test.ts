@@ -6,8 +6,9 @@ import { parseCustomRoutines } from '../../src/core/exercises/custom';
 import { EXERCISES } from '../../src/core/exercises/library';
 import { EQUIPMENT } from '../../src/core/exercises/model';
 import { BUILT_IN_ROUTINES, resolveRoutine } from '../../src/core/exercises/routines';
-import { DEFAULT_SETTINGS, parseSettings, SETTING_SPECS, type SettingProblem, STATUS_BAR_DISPLAYS } from '../../src/core/settings';
+import { DEFAULT_SETTINGS, SETTING_SPECS, type SettingProblem, STATUS_BAR_DISPLAYS } from '../../src/core/settings';
 import { type JsonSchema, schemaErrors } from '../support/jsonSchema';
+import { parseSettings } from '../support/settings';
 
 const root = path.resolve(__dirname, '../../..');
 interface Manifest {

@@ -21,6 +21,7 @@ const EXPECTED = [
   'dist/browser.js',
   'dist/onDemand.js',
   'dist/historyFile.js',
+  'dist/settingsDetail.js',
   'dist/data/exercises.json',
   'dist/data/exercises.de.json',
   'dist/data/exercises.es.json',

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 
-import { DEFAULT_SETTINGS, describeValue, parseSettings, settingsEqual, trackerSettingsOf } from '../../src/core/settings';
+import { DEFAULT_SETTINGS, describeValue, settingsEqual, trackerSettingsOf } from '../../src/core/settings';
+import { parseSettings } from '../support/settings';
 
 function parse(values: Record<string, unknown>) {
   return parseSettings((key) => values[key]);

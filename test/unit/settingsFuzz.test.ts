@@ -7,7 +7,8 @@ import { EXERCISES } from '../../src/core/exercises/library';
 import { EQUIPMENT } from '../../src/core/exercises/model';
 import { BUILT_IN_ROUTINES, resolveRoutine, type Routine } from '../../src/core/exercises/routines';
 import { WEEKDAYS } from '../../src/core/reminders/scheduler';
-import { DEFAULT_SETTINGS, describeValue, parseSettings, type SettingProblem, type UprightSettings } from '../../src/core/settings';
+import { DEFAULT_SETTINGS, describeValue, type SettingProblem, type UprightSettings } from '../../src/core/settings';
+import { parseSettings } from '../support/settings';
 
 // Every `upright.*` setting gets thousands of values, good and bad, from a seeded generator, so a
 // failure replays exactly. Whether a value is good is decided by an oracle written from the design

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 import { allDays } from '../../core/history';
 import { type ExportFormat, historyCsv, historyExport } from '../../core/historyExport';

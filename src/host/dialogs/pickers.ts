@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 import { equipmentLabel, positionLabel } from '../../core/exercises/cards';
 import { type Exercise } from '../../core/exercises/model';
@@ -8,13 +8,13 @@ import { localCalendar } from '../../core/time';
 import { singular, t } from '../../shared/l10n';
 import { type CodingSession } from '../codingSession';
 import { type RoutinePanel } from '../panels/routinePanel';
-import { type Reminders } from '../reminders';
+import { type ReminderAnswers } from './reminderAnswers';
 
 /** What the pickers read and start. */
 export interface PickerDeps {
   readonly session: CodingSession;
   readonly routines: RoutinePanel;
-  readonly reminders: Reminders;
+  readonly answers: ReminderAnswers;
   readonly library: () => readonly Exercise[];
   readonly nowWallMs: () => number;
 }
@@ -90,12 +90,12 @@ export async function pickPause(deps: PickerDeps): Promise<void> {
     { label: t('For 30 minutes'), until: minutes(30) },
     { label: t('For 1 hour'), until: minutes(60) },
     { label: t('For 2 hours'), until: minutes(120) },
-    { label: t('Until tomorrow'), description: t('06:00, or when your working hours start'), until: () => deps.reminders.tomorrow() },
+    { label: t('Until tomorrow'), description: t('06:00, or when your working hours start'), until: () => deps.answers.tomorrow() },
     { label: t('Until I resume'), until: () => null },
   ];
   const picked = await vscode.window.showQuickPick(items, {
     title: t('Pause break reminders'),
     placeHolder: t('Coding time is still counted while reminders are paused'),
   });
-  if (picked) deps.reminders.pause(picked.until());
+  if (picked) deps.answers.pause(picked.until());
 }

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 import { exercisesPageData } from '../../core/exercises/cards';
 import { type Exercise } from '../../core/exercises/model';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 import { type PageInbox } from '../../core/pageInbox';
 import { Disposable, disposeAll } from '../dispose';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 import { EXERCISES_VIEW_TYPE } from '../../shared/exercisesPage';
 import { ROUTINE_VIEW_TYPE } from '../../shared/routinePage';

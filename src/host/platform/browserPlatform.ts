@@ -1,7 +1,8 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 import { libraryFiles } from '../library';
 import * as onDemand from '../onDemand';
+import * as settingsDetail from '../settingsDetail';
 import { MementoLedgerStore } from '../storage/mementoLedger';
 import { openSharedLedger } from '../storage/sharedLedger';
 import { type Platform } from './platform';
@@ -45,6 +46,7 @@ export async function browserPlatform(context: vscode.ExtensionContext): Promise
       return true;
     },
     loadOnDemand: () => onDemand,
+    loadSettingsDetail: () => settingsDetail,
     homeFolder: undefined,
     processId: Math.random().toString(36).slice(2, 8),
   };

@@ -1,20 +1,17 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import fs = require('node:fs');
+import os = require('node:os');
+import path = require('node:path');
 
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 import type * as OnDemandModule from '../onDemand';
+import type * as SettingsDetailModule from '../settingsDetail';
+import { type SettingsDetail } from '../settingsReader';
 import type * as HistoryFileModule from '../storage/historyFile';
 import { LedgerFile, type LedgerFs } from '../storage/ledgerFile';
 import { openSharedLedger, reportStoreProblem } from '../storage/sharedLedger';
 import { type Platform } from './platform';
 
-/**
- * A desktop or remote window: the ledger is `ledger.json` in the extension's global storage folder,
- * shared by every window of the machine (remote windows run Upright on the UI side). `storageFs`
- * replaces the file system under the ledger and history (tests make it fail).
- */
 /**
  * The history file's code is a file of its own, loaded the first time a day ends or the history is
  * shown; it has its own copy of the translator, so it gets VS Code's.
@@ -26,6 +23,19 @@ function loadHistoryFile(): typeof HistoryFileModule {
   return loaded;
 }
 
+/** Custom routines and the words for a bad setting: a file of its own, loaded when a setting needs it. */
+function loadSettingsDetail(): SettingsDetail {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loaded = require(path.join(__dirname, 'settingsDetail.js')) as typeof SettingsDetailModule;
+  loaded.useTranslator(vscode.l10n.t, vscode.l10n.bundle ? vscode.env.language : undefined);
+  return loaded;
+}
+
+/**
+ * A desktop or remote window: the ledger is `ledger.json` in the extension's global storage folder,
+ * shared by every window of the machine (remote windows run Upright on the UI side). `storageFs`
+ * replaces the file system under the ledger and history (tests make it fail).
+ */
 export function nodePlatform(context: vscode.ExtensionContext, storageFs?: LedgerFs): Platform {
   const storage = context.globalStorageUri.fsPath;
   const dataFolder = path.join(context.extensionUri.fsPath, 'dist', 'data');
@@ -73,6 +83,7 @@ export function nodePlatform(context: vscode.ExtensionContext, storageFs?: Ledge
         return false;
       }
     },
+    loadSettingsDetail,
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     loadOnDemand: () => require(path.join(__dirname, 'onDemand.js')) as typeof OnDemandModule,
     homeFolder: vscode.Uri.file(os.homedir()),

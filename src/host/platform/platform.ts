@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import { type Ledger } from '../../core/ledger';
 import { type DataReader } from '../library';
 import type * as OnDemandModule from '../onDemand';
+import { type SettingsDetail } from '../settingsReader';
 import { type LedgerStore } from '../storage/ledgerStore';
 
 /**
@@ -22,6 +23,8 @@ export interface Platform {
   readonly homeFolder: vscode.Uri | undefined;
   /** The panels, pickers and history dialogs (the desktop entry loads them on first use). */
   loadOnDemand(): typeof OnDemandModule;
+  /** Custom routines and the words for a bad setting (the desktop entry loads them when a setting needs them). */
+  readonly loadSettingsDetail: () => SettingsDetail;
   /** Tells apart windows that share the ledger (with VS Code's session id). */
   readonly processId: string;
 }

@@ -1,7 +1,7 @@
 // The file operations of Upright's storage, and the few ways it uses them. No `vscode` here.
-import { randomBytes } from 'node:crypto';
-import * as nodeFs from 'node:fs';
-import * as path from 'node:path';
+import crypto = require('node:crypto');
+import nodeFs = require('node:fs');
+import path = require('node:path');
 
 import { errorCode } from './errorCode';
 
@@ -47,7 +47,7 @@ export function fileSignature(fs: LedgerFs, file: string): string | undefined {
  * so a reader sees the old version or the new one, never half of one. No temporary file stays behind.
  */
 export function replaceFile(fs: LedgerFs, file: string, text: string, pid: number): void {
-  const temp = `${file}.${pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const temp = `${file}.${pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
   try {
     fs.writeFileSync(temp, text);
     fs.renameSync(temp, file);

@@ -1,5 +1,5 @@
 // History on disk, beside the ledger and written under its lock. No `vscode` here (plain-Node tests).
-import * as path from 'node:path';
+import path = require('node:path');
 
 import { type ClosedDay } from '../../core/days';
 import { emptyHistory, type History, mergeClosedDays, parseHistory, serializeHistory } from '../../core/history';

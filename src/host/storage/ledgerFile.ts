@@ -1,6 +1,6 @@
 // The shared ledger on disk. No `vscode` here, so plain-Node tests can hammer it from many processes.
-import { randomBytes } from 'node:crypto';
-import * as path from 'node:path';
+import crypto = require('node:crypto');
+import path = require('node:path');
 
 import { type History } from '../../core/history';
 import { type Ledger, readLedger } from '../../core/ledger';
@@ -202,7 +202,7 @@ export class LedgerFile implements LedgerStore {
   }
 
   #acquire(): LockInfo {
-    const info: LockInfo = { token: randomBytes(8).toString('hex'), pid: this.#pid, owner: this.#owner, atWallMs: this.#now() };
+    const info: LockInfo = { token: crypto.randomBytes(8).toString('hex'), pid: this.#pid, owner: this.#owner, atWallMs: this.#now() };
     const deadline = performance.now() + this.#lockTimeoutMs;
     let attempt = 0;
     for (;;) {
@@ -244,7 +244,7 @@ export class LedgerFile implements LedgerStore {
     const ownLeftover = holder.pid === this.#pid;
     if (!(ownerDead && ageMs > 50) && !nameless && !ownLeftover && ageMs < this.#staleLockMs) return;
     // Move it aside first (atomic), then check that what we moved is the lock we judged stale.
-    const aside = `${this.lockFile}.${randomBytes(4).toString('hex')}.stale`;
+    const aside = `${this.lockFile}.${crypto.randomBytes(4).toString('hex')}.stale`;
     try {
       this.#fs.renameSync(this.lockFile, aside);
     } catch {

@@ -11,8 +11,9 @@ import { type ManualClock } from './manualClock';
 export { FaultyStorage } from './faultyStorage';
 export { ManualClock, testClockStart } from './manualClock';
 import { type CodingSession, type SessionCounters } from '../codingSession';
+import { type PromptAnswer } from '../dialogs/reminderAnswers';
 import { type OnDemand } from '../onDemand';
-import { type PromptAnswer, type Reminders } from '../reminders';
+import { type Reminders } from '../reminders';
 import { type SettingsReader } from '../settingsReader';
 import { type SessionStatusBar } from '../statusBar';
 import { type FaultyStorage, type StorageFaults } from './faultyStorage';
@@ -111,12 +112,12 @@ export function createTestApi(parts: {
       return {
         view: parts.reminders.view,
         shownPromptId: parts.reminders.shownPromptId,
-        notificationsShown: parts.reminders.notificationsShown,
+        notificationsShown: parts.onDemand().answers.notificationsShown,
       };
     },
-    answerPrompt: (answer) => parts.reminders.answer(answer),
-    pauseReminders: (until) => parts.reminders.pause(until),
-    resumeReminders: () => parts.reminders.resume(),
+    answerPrompt: (answer) => parts.onDemand().answers.answer(answer),
+    pauseReminders: (until) => parts.onDemand().answers.pause(until),
+    resumeReminders: () => parts.onDemand().answers.resume(),
     history: () => parts.session.history(),
     stats: () => ({ data: parts.onDemand().stats.data(), open: parts.onDemand().stats.isOpen }),
     answerDialogs: (answers) => parts.answerDialogs(answers),

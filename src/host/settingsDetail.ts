@@ -1,0 +1,31 @@
+// What settings need beyond their defaults, a bundle of its own for the desktop entry
+// (dist/settingsDetail.js): loaded only when a person has custom routines or a setting Upright cannot
+// use as it is. It holds its own copy of the translator.
+import { formatSpokenDuration } from '../core/format';
+import { type SettingProblem } from '../core/settings';
+import { MS_PER_MINUTE } from '../core/time';
+import { t } from '../shared/l10n';
+
+export { parseCustomRoutines } from '../core/exercises/custom';
+export { useTranslator } from '../shared/l10n';
+
+/** The log's words for a value that was not used as it is. */
+export function describeProblem(problem: SettingProblem): string {
+  switch (problem.reason) {
+    case 'notANumber':
+      return t('Setting {0}: {1} is not a number; using {2}.', problem.setting, problem.found, problem.used);
+    case 'outOfRange':
+      return t('Setting {0}: {1} is out of range; using {2}.', problem.setting, problem.found, problem.used);
+    case 'notAllowed':
+      return t('Setting {0}: {1} is not one of the allowed values; using {2}.', problem.setting, problem.found, problem.used);
+    case 'skipped':
+      return t('Setting {0}: {1}; it is skipped.', problem.setting, problem.found);
+    case 'belowIdleThreshold':
+      return t(
+        'Setting {0}: a break of {1} is shorter than the idle threshold, so it could never count; using {2}.',
+        problem.setting,
+        formatSpokenDuration(Number(problem.found) * MS_PER_MINUTE),
+        problem.used,
+      );
+  }
+}
