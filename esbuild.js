@@ -3,6 +3,7 @@
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
+const { loadSource } = require('./scripts/lib/loadSource');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -98,31 +99,20 @@ const tests = {
  */
 async function writeLibraryData() {
   // The library and its rules: data that breaks a rule fails the build, so the shipped data is sound.
-  const built = await esbuild.build({
-    stdin: {
-      contents:
-        "export { EXERCISES } from './library'; export { validateLibrary, validateTranslation, translatedLibrary } from './validate';",
-      resolveDir: 'src/core/exercises',
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    write: false,
-    logLevel: 'warning',
-  });
-  const mod = { exports: {} };
-  new Function('module', 'exports', built.outputFiles[0].text)(mod, mod.exports);
-  const problems = mod.exports.validateLibrary(mod.exports.EXERCISES);
+  const library = await loadSource(
+    "export { EXERCISES } from './core/exercises/library';",
+    "export { validateLibrary, validateTranslation, translatedLibrary } from './core/exercises/validate';",
+  );
+  const problems = library.validateLibrary(library.EXERCISES);
   if (problems.length > 0) throw new Error(`The exercise library breaks its rules:\n${problems.join('\n')}`);
   fs.mkdirSync('dist/data', { recursive: true });
-  fs.writeFileSync('dist/data/exercises.json', JSON.stringify(mod.exports.EXERCISES));
+  fs.writeFileSync('dist/data/exercises.json', JSON.stringify(library.EXERCISES));
   // One file a language: the same data with the text of l10n/exercises.<lang>.json, which must be complete.
   for (const name of fs.readdirSync('l10n').filter((f) => /^exercises\.[a-z-]+\.json$/.test(f))) {
     const translation = JSON.parse(fs.readFileSync(path.join('l10n', name), 'utf8'));
-    const wrong = mod.exports.validateTranslation(mod.exports.EXERCISES, translation);
+    const wrong = library.validateTranslation(library.EXERCISES, translation);
     if (wrong.length > 0) throw new Error(`l10n/${name} is not a complete translation of the exercise library:\n${wrong.join('\n')}`);
-    fs.writeFileSync(path.join('dist/data', name), JSON.stringify(mod.exports.translatedLibrary(mod.exports.EXERCISES, translation)));
+    fs.writeFileSync(path.join('dist/data', name), JSON.stringify(library.translatedLibrary(library.EXERCISES, translation)));
   }
 }
 

@@ -6,8 +6,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const zlib = require('node:zlib');
-const esbuild = require('esbuild');
 const { removeFolder } = require('./lib/folders');
+const { loadSource } = require('./lib/loadSource');
 
 const root = path.resolve(__dirname, '..');
 const KB = 1024;
@@ -34,20 +34,6 @@ function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-/** Bundles `contents` (TypeScript re-exports from src/) in memory and returns its exports. */
-async function loadSource(contents) {
-  const built = await esbuild.build({
-    stdin: { contents, resolveDir: root, loader: 'ts' },
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    write: false,
-  });
-  const mod = { exports: {} };
-  new Function('module', 'exports', built.outputFiles[0].text)(mod, mod.exports);
-  return mod.exports;
 }
 
 function sizes() {
@@ -129,7 +115,7 @@ function sizes() {
 /** History: bytes a day, and the time to load ten years of it (read and parse, as the Stats page does). */
 async function history() {
   const { addDays, emptyHistory, mergeClosedDays, parseHistory, serializeHistory, emptyLedger, statsOf } = await loadSource(
-    "export * from './src/core/history'; export { emptyLedger } from './src/core/ledger'; export { statsOf } from './src/core/stats';",
+    "export * from './core/history'; export { emptyLedger } from './core/ledger'; export { statsOf } from './core/stats';",
   );
   // Ten years of full working days: 7-9 hours at the keyboard, a dozen reminders, a few routines.
   const ids = ['chin-tuck', 'scapular-squeeze', 'band-pull-apart', 'wall-angels', 'doorway-stretch', 'upper-trap-stretch'];
@@ -184,7 +170,7 @@ async function history() {
 /** Cost of one editor event in the tracker, including reading both clocks as the host does. */
 async function eventCost() {
   const { ActivityTracker, emptyLedger } = await loadSource(
-    "export { ActivityTracker } from './src/core/tracker'; export { emptyLedger } from './src/core/ledger';",
+    "export { ActivityTracker } from './core/tracker'; export { emptyLedger } from './core/ledger';",
   );
   const calendar = {
     dayKey: (ms) => new Date(ms).toISOString().slice(0, 10),

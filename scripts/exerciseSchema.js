@@ -4,7 +4,7 @@
 // schema in package.json (ids, limits), each exercise's name, positions and equipment in
 // package.nls*.json, and the table of ids in README.md. Run it after changing the library or the rules.
 // `--check` writes nothing and fails when a file is out of date.
-const esbuild = require('esbuild');
+const { loadSource } = require('./lib/loadSource');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -15,29 +15,15 @@ const EXERCISE_KEY = `${KEY}.exercise.`;
 const TABLE_HEADER = '| Id | Exercise | Dose |';
 
 /** The library, the rules and the labels, straight from the TypeScript sources. */
-async function loadCode() {
-  const built = await esbuild.build({
-    stdin: {
-      contents: [
-        "export { EXERCISES } from './core/exercises/library';",
-        "export { translatedLibrary } from './core/exercises/validate';",
-        "export { BUILT_IN_ROUTINES } from './core/exercises/routines';",
-        "export { CUSTOM_ROUTINE_RULES } from './core/exercises/custom';",
-        "export { equipmentLabel, positionLabel } from './core/exercises/cards';",
-        "export { bundleTranslator, fill, useTranslator } from './shared/l10n';",
-      ].join('\n'),
-      resolveDir: path.join(root, 'src'),
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    write: false,
-    logLevel: 'warning',
-  });
-  const mod = { exports: {} };
-  new Function('module', 'exports', built.outputFiles[0].text)(mod, mod.exports);
-  return mod.exports;
+function loadCode() {
+  return loadSource(
+    "export { EXERCISES } from './core/exercises/library';",
+    "export { translatedLibrary } from './core/exercises/validate';",
+    "export { BUILT_IN_ROUTINES } from './core/exercises/routines';",
+    "export { CUSTOM_ROUTINE_RULES } from './core/exercises/custom';",
+    "export { equipmentLabel, positionLabel } from './core/exercises/cards';",
+    "export { bundleTranslator, fill, useTranslator } from './shared/l10n';",
+  );
 }
 
 // Syntax characters only: patterns are compiled with the `u` flag, which refuses any other escape.
