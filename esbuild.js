@@ -39,8 +39,8 @@ const browser = {
 };
 
 /** The panels, pickers and history dialogs, loaded by the desktop entry on first use (the browser entry bundles them). */
-/** The history file, loaded by the desktop entry the first time a day ends or the history is read. */
-const historyFile = { ...extension, entryPoints: ['src/host/storage/historyFile.ts'], outfile: 'dist/historyFile.js', metafile: false };
+/** Storage used now and then (the history file, lock recovery), loaded by the desktop entry on first use. */
+const storageExtras = { ...extension, entryPoints: ['src/host/storage/extras.ts'], outfile: 'dist/storageExtras.js', metafile: false };
 
 /** Custom routines and the words for a bad setting, loaded by the desktop entry only when a setting needs them. */
 const settingsDetail = { ...extension, entryPoints: ['src/host/settingsDetail.ts'], outfile: 'dist/settingsDetail.js', metafile: false };
@@ -118,7 +118,7 @@ async function writeLibraryData() {
 
 async function main() {
   await writeLibraryData();
-  const builds = [extension, webviews, browser, testApi, onDemand, historyFile, settingsDetail, ...(withTests ? [tests] : [])];
+  const builds = [extension, webviews, browser, testApi, onDemand, storageExtras, settingsDetail, ...(withTests ? [tests] : [])];
   if (watch) {
     // The lines an editor's background task waits for (.vscode/tasks.json), once per rebuild of the extension.
     const announce = {

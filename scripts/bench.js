@@ -48,7 +48,7 @@ function sizes() {
   report('startup bundle (minified, gzip)', zlib.gzipSync(bundle).length / KB, 'KB');
   for (const [file, what] of [
     ['onDemand.js', 'panels, pickers, menus, walkthrough and history dialogs'],
-    ['historyFile.js', 'the history file'],
+    ['storageExtras.js', 'the history file and lock recovery'],
     ['settingsDetail.js', 'custom routines and the words for a bad setting'],
   ]) {
     report(

@@ -101,6 +101,8 @@ export type LedgerOp =
     }
   /** The local day changed with nothing to credit: start the new day's totals. */
   | { readonly type: 'day'; readonly dayKey: string }
+  /** A person's answer to reminders (see `ReminderAnswer`), given at `atWallMs` on local day `dayKey`. */
+  | { readonly type: 'reminder'; readonly answer: ReminderAnswer; readonly atWallMs: number; readonly dayKey: string }
   /** A routine was completed (fully, or early with at least one exercise done), on local day `dayKey`. */
   | {
       readonly type: 'routineDone';
@@ -109,6 +111,26 @@ export type LedgerOp =
       readonly dayKey: string;
       readonly exercises: readonly CompletedExercise[];
     };
+
+/**
+ * A person's answer to reminders, as the change it makes to the reminder fields (worked out by the
+ * scheduler when it was given). Snooze and Skip answer one due break (`episode`, see `breakEpisode`):
+ * written after that break was taken elsewhere, they do nothing. Pause, Resume and the full routine's
+ * offer have no episode and apply whenever they are written, in order.
+ */
+export interface ReminderAnswer {
+  readonly episode?: string;
+  readonly set: Partial<ReminderState>;
+  /** Counted on the answer's day. */
+  readonly counts?: 'snoozed' | 'skipped';
+  /** Gives up this window's claim on prompt `release`. */
+  readonly release?: string;
+}
+
+/** One due break: the break it follows and where it fell due. A snooze does not change it. */
+export function breakEpisode(l: Ledger): string {
+  return `${l.lastBreak?.atWallMs ?? 0}:${l.dueAtActiveMs ?? 0}`;
+}
 
 export const EMPTY_BREAK_COUNTS: BreakCounts = { natural: 0, manual: 0, started: 0, skipped: 0, snoozed: 0 };
 
@@ -233,6 +255,14 @@ export function applyOpInPlace(l: MutableLedger, op: LedgerOp): void {
     case 'day':
       rollTo(l, op.dayKey);
       return;
+    case 'reminder': {
+      const answer = op.answer;
+      if (answer.episode !== undefined && answer.episode !== breakEpisode(l)) return;
+      Object.assign(l, answer.set);
+      if (answer.counts) countOnDay(l, op.dayKey, answer.counts);
+      if (answer.release !== undefined && l.prompt?.id === answer.release) l.prompt = null;
+      return;
+    }
     case 'routineDone': {
       const before = l.routines[op.routineId];
       let routines = {
@@ -315,11 +345,6 @@ export function withoutHistory(l: Ledger): Ledger {
     closedDays: [],
     routines: {},
   };
-}
-
-/** Gives up a claim (answered, or made stale); only the holder of that claim can release it. */
-export function releasePrompt(ledger: Ledger, id: string): Ledger {
-  return ledger.prompt?.id === id ? { ...ledger, prompt: null } : ledger;
 }
 
 /**
@@ -452,11 +477,4 @@ export function reminderStateOf(l: Ledger): ReminderState {
     pause: l.pause,
     fullRoutineOfferedDay: l.fullRoutineOfferedDay,
   };
-}
-
-/** Writes a changed reminder state back, counting the outcome (`snoozed`, `skipped`) for today. */
-export function withReminderState(l: Ledger, state: ReminderState, outcome?: { kind: 'snoozed' | 'skipped'; dayKey: string }): Ledger {
-  const next: MutableLedger = { ...l, ...state };
-  if (outcome) countOnDay(next, outcome.dayKey, outcome.kind);
-  return next;
 }

@@ -1,5 +1,5 @@
 import { type CompletedExercise } from './days';
-import { applyOpInPlace, type BreakKind, type Ledger, type LedgerOp, type MutableLedger } from './ledger';
+import { applyOpInPlace, type BreakKind, type Ledger, type LedgerOp, type MutableLedger, type ReminderAnswer } from './ledger';
 import { type Calendar, type Instant } from './time';
 
 export interface TrackerSettings {
@@ -140,6 +140,11 @@ export class ActivityTracker {
   /** A routine was completed (recorded whether or not it counts as a break), with the exercises done. */
   recordRoutineDone(routineId: string, now: Instant, exercises: readonly CompletedExercise[]): void {
     this.#push({ type: 'routineDone', routineId, atWallMs: now.wallMs, dayKey: this.#calendar.dayKey(now.wallMs), exercises });
+  }
+
+  /** A person's answer to reminders: in this window's view at once, and in the ledger when it is written. */
+  recordAnswer(answer: ReminderAnswer, now: Instant): void {
+    this.#push({ type: 'reminder', answer, atWallMs: now.wallMs, dayKey: this.#calendar.dayKey(now.wallMs) });
   }
 
   /** Hands over the pending operations for writing; give them back with `restorePending` if the write fails. */

@@ -2,7 +2,7 @@ import vscode = require('vscode');
 
 import { type CompletedExercise } from '../core/days';
 import { type History } from '../core/history';
-import { claimPrompt, commitOps, type Ledger, releasePrompt, withoutHistory } from '../core/ledger';
+import { claimPrompt, commitOps, type Ledger, type ReminderAnswer } from '../core/ledger';
 import { trackerSettingsOf, type UprightSettings } from '../core/settings';
 import { type Calendar, MS_PER_MINUTE, msUntilNextMinute } from '../core/time';
 import { ActivityTracker, type TrackerSnapshot } from '../core/tracker';
@@ -44,6 +44,9 @@ export interface SessionCounters {
   /** Times the person was told their records could not be saved (once a window at most). */
   readonly storageWarnings: number;
 }
+
+/** What a prompt claim came to (see `CodingSession.claimPrompt`). */
+export type PromptClaimResult = 'granted' | 'taken' | 'retry';
 
 /** A debounce for the file watcher: several events arrive for one rename. */
 const WATCH_DEBOUNCE_MS = 150;
@@ -186,12 +189,13 @@ export class CodingSession extends Disposable implements ActivitySink {
   }
 
   /**
-   * Claims prompt `id` for this window for `ttlMs` (renewable); true when this window owns it now. Only
-   * the owner shows the prompt; if it dies, the claim lapses. A claim for `reminderEpisode` (one due
-   * break) counts one reminder in today's totals, however often it is claimed again. When the ledger cannot be written at all
-   * (not merely busy), this window prompts on its own: a missed break is worse than a rare double one.
+   * Claims prompt `id` for this window for `ttlMs`. `granted`: this window owns it and shows it; `taken`:
+   * another window holds an unexpired claim and shows it; `retry`: the ledger was busy, nobody knows
+   * yet, so ask again soon. A claim for `reminderEpisode` (one due break) counts one reminder in today's
+   * totals, however often it is claimed again. When the ledger cannot be written at all (not merely
+   * busy), this window prompts on its own: a missed break is worse than a rare double one.
    */
-  claimPrompt(id: string, ttlMs: number, reminderEpisode?: string): boolean {
+  claimPrompt(id: string, ttlMs: number, reminderEpisode?: string): PromptClaimResult {
     const nowWallMs = this.#deps.clock.now().wallMs;
     const reminder =
       reminderEpisode === undefined ? undefined : { episode: reminderEpisode, dayKey: this.#deps.calendar.dayKey(nowWallMs) };
@@ -206,8 +210,8 @@ export class CodingSession extends Disposable implements ActivitySink {
       granted = result.granted;
       return result.ledger;
     });
-    if (written === undefined) return !(this.#lastWriteError instanceof LedgerBusyError);
-    return granted;
+    if (written === undefined) return this.#lastWriteError instanceof LedgerBusyError ? 'retry' : 'granted';
+    return granted ? 'granted' : 'taken';
   }
 
   /** Monotonic time of this window's last activity event (null before the first). */
@@ -220,24 +224,18 @@ export class CodingSession extends Disposable implements ActivitySink {
     this.#readIfChanged();
   }
 
-  /** Writes a change (a reminder answered, paused...) together with this window's pending time. */
-  updateLedger(change: (current: Ledger) => Ledger): boolean {
-    const written = this.#write(change) !== undefined;
-    this.#render();
-    return written;
-  }
-
   /** Every day that has ended (today is in `ledger`). */
   history(): History {
     return this.#deps.store.readHistory();
   }
 
   /**
-   * Deletes the history and today's counts in one locked write; the running clock stays. False when
-   * it could not be written (nothing was deleted then).
+   * Deletes the history, and makes `forget` (what is deleted from the ledger: today's counts) in the same
+   * locked write; the running clock stays. False when it could not be written: then nothing was
+   * deleted, or `lastWriteError` says what was.
    */
-  clearHistory(): boolean {
-    const written = this.#write(withoutHistory, { clearHistory: true }) !== undefined;
+  clearHistory(forget: (current: Ledger) => Ledger): boolean {
+    const written = this.#write(forget, { clearHistory: true }) !== undefined;
     this.#render();
     return written;
   }
@@ -247,10 +245,21 @@ export class CodingSession extends Disposable implements ActivitySink {
     return this.#lastWriteError;
   }
 
+  /**
+   * A person's answer to reminders. It holds in this window at once; it is written now, or, if storage
+   * fails, kept with the pending time and written when it can be. False when it is still pending.
+   */
+  answer(answer: ReminderAnswer): boolean {
+    this.#tracker.recordAnswer(answer, this.#deps.clock.now());
+    const written = this.flush();
+    this.#render();
+    return written;
+  }
+
   /** Gives up prompt `id` (answered or stale). Only the claim with that id is released. */
   releasePrompt(id: string): void {
     if (this.#tracker.view.prompt?.id !== id && this.#shared.prompt?.id !== id) return;
-    this.#write((current) => releasePrompt(current, id));
+    this.answer({ set: {}, release: id });
   }
 
   /**
@@ -272,9 +281,7 @@ export class CodingSession extends Disposable implements ActivitySink {
       this.#tracker.restorePending(ops);
       if (!this.#writeFailureLogged) {
         this.#writeFailureLogged = true;
-        this.#deps.log.warn(
-          `Could not write the shared ledger (${err instanceof Error ? err.message : String(err)}); keeping the time in memory and trying again.`,
-        );
+        this.#deps.log.warn(`Could not write the ledger (${String(err)}); counting on in memory.`);
       }
       // Another window holding the lock is routine; storage that refuses writes is worth saying once.
       if (!(err instanceof LedgerBusyError) && this.#storageWarnings === 0) {

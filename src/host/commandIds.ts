@@ -1,17 +1,22 @@
-/** Every command Upright contributes, by the id package.json gives it. */
-export const COMMANDS = {
-  startRoutine: 'upright.startRoutine',
-  startExercise: 'upright.startExercise',
-  takeBreak: 'upright.takeBreak',
-  snooze: 'upright.snooze',
-  skip: 'upright.skip',
-  pause: 'upright.pause',
-  resume: 'upright.resume',
-  logBreak: 'upright.logBreak',
-  browseExercises: 'upright.browseExercises',
-  showStats: 'upright.showStats',
-  exportHistory: 'upright.exportHistory',
-  clearHistory: 'upright.clearHistory',
-  showMenu: 'upright.showMenu',
-  setBand: 'upright.setBand',
-} as const;
+/** The name of every command Upright contributes; its id in package.json is `upright.<name>`. */
+const NAMES = [
+  'startRoutine',
+  'startExercise',
+  'takeBreak',
+  'snooze',
+  'skip',
+  'pause',
+  'resume',
+  'logBreak',
+  'browseExercises',
+  'showStats',
+  'exportHistory',
+  'clearHistory',
+  'showMenu',
+  'setBand',
+] as const;
+
+/** Every command's id, by name (the manifest test keeps them and package.json the same). */
+export const COMMANDS = Object.fromEntries(NAMES.map((name) => [name, `upright.${name}`])) as {
+  readonly [Name in (typeof NAMES)[number]]: `upright.${Name}`;
+};

@@ -43,7 +43,7 @@ function openWhenFocusIsFree(log: vscode.LogOutputChannel): vscode.Disposable {
     const behindAnEditor = vscode.window.tabGroups.activeTabGroup.tabs.length > 0;
     if (!behindAnEditor && vscode.window.state.focused) return;
     stopWaiting();
-    log.info(behindAnEditor ? 'Walkthrough opened behind the editor in use.' : 'Walkthrough opened while the window is in the background.');
+    log.info(`Walkthrough opened ${behindAnEditor ? 'behind the editor in use' : 'while the window is in the background'}.`);
     void vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, { inactive: behindAnEditor });
   };
   waits.push(vscode.window.tabGroups.onDidChangeTabs(tryOpen), vscode.window.onDidChangeWindowState(tryOpen));
@@ -60,16 +60,15 @@ function openWhenFocusIsFree(log: vscode.LogOutputChannel): vscode.Disposable {
  */
 export function welcome(log: vscode.LogOutputChannel, hostAgeMs: number): vscode.Disposable | undefined {
   const openOnInstall = vscode.workspace.getConfiguration('workbench.welcomePage.walkthroughs').get<boolean>('openOnInstall', true);
+  const say = (what: string): void => log.info(`First start in this profile: ${what}.`);
   if (!openOnInstall) {
-    log.info(
-      'First start in this profile: the walkthrough stays closed (workbench.welcomePage.walkthroughs.openOnInstall is off); it is under Help: Welcome.',
-    );
+    say('the walkthrough stays closed (workbench.welcomePage.walkthroughs.openOnInstall is off); it is under Help: Welcome');
     return undefined;
   }
   if (hostAgeMs > INSTALLED_INTO_RUNNING_WINDOW_MS) {
-    log.info('First start in this profile, installed into a running window: VS Code shows the walkthrough.');
+    say('installed into a running window, where VS Code shows the walkthrough');
     return undefined;
   }
-  log.info('First start in this profile: opening the walkthrough.');
+  say('opening the walkthrough');
   return openWhenFocusIsFree(log);
 }

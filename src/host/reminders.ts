@@ -1,6 +1,6 @@
 import vscode = require('vscode');
 
-import { type Ledger, reminderStateOf } from '../core/ledger';
+import { breakEpisode, type Ledger, reminderStateOf } from '../core/ledger';
 import { evaluate, type ReminderView } from '../core/reminders/scheduler';
 import { reminderSettingsOf } from '../core/settings';
 import { type Calendar } from '../core/time';
@@ -26,6 +26,8 @@ export interface RemindersDeps {
 
 /** How long a window owns a prompt it claimed, if it dies without answering. */
 const PROMPT_CLAIM_MS = 10 * 60_000;
+/** A claim that met a busy ledger is tried again this soon. */
+const CLAIM_RETRY_MS = 2_000;
 
 /**
  * The reminder loop of one window: asks the scheduler where reminders stand (on the minute refresh, on
@@ -43,6 +45,10 @@ export class Reminders extends Disposable {
   #shownPromptId: string | undefined;
   #lastView: ReminderView | undefined;
   #evaluating = false;
+  /** The shown prompt is another window's claim, until this wall time. */
+  #mirroredUntilWallMs: number | null = null;
+  /** Claims that met a busy ledger in a row (the first is logged). */
+  #claimRetries = 0;
 
   constructor(deps: RemindersDeps) {
     super();
@@ -87,37 +93,33 @@ export class Reminders extends Disposable {
     const quietMs = lastActivity === null ? Number.POSITIVE_INFINITY : Math.max(0, now.monoMs - lastActivity);
     const reminderSettings = reminderSettingsOf(settings.current);
     const state = reminderStateOf(ledger);
-    const probe = evaluate(
-      state,
-      {
-        nowWallMs: now.wallMs,
-        activeMsSinceBreak: snapshot.activeMsSinceBreak,
-        todayActiveMs: snapshot.todayActiveMs,
-        quietMs,
-        stoppingPointAgoMs: null,
-        dueForMs: 0,
-        debugging: false,
-      },
-      reminderSettings,
-      calendar,
-    );
+    const input = {
+      nowWallMs: now.wallMs,
+      activeMsSinceBreak: snapshot.activeMsSinceBreak,
+      todayActiveMs: snapshot.todayActiveMs,
+      quietMs,
+      stoppingPointAgoMs: null,
+      dueForMs: 0,
+      debugging: false,
+    };
+    const probe = evaluate(state, input, reminderSettings, calendar);
     if (probe.phase !== 'due') {
       this.#dueSinceWallMs = null;
       this.#stoppingPointMonoMs = null;
       this.#shownPromptId = undefined;
+      this.#mirroredUntilWallMs = null;
+      this.#claimRetries = 0;
     } else if (this.#dueSinceWallMs === null) {
       this.#dueSinceWallMs = now.wallMs;
     }
+    // Due: how long it has been due, a stopping point and a debug session decide when it goes out.
     const view =
       probe.phase !== 'due'
         ? probe
         : evaluate(
             state,
             {
-              nowWallMs: now.wallMs,
-              activeMsSinceBreak: snapshot.activeMsSinceBreak,
-              todayActiveMs: snapshot.todayActiveMs,
-              quietMs,
+              ...input,
               stoppingPointAgoMs: this.#stoppingPointMonoMs === null ? null : now.monoMs - this.#stoppingPointMonoMs,
               dueForMs: now.wallMs - (this.#dueSinceWallMs ?? now.wallMs),
               debugging: vscode.debug.activeDebugSession !== undefined,
@@ -127,10 +129,18 @@ export class Reminders extends Disposable {
           );
     this.#lastView = view;
     this.#deps.statusBar.showReminder(view, now.wallMs);
-    if (view.promptNow && this.#shownPromptId === undefined && this.#deps.focused()) this.#prompt(view, ledger);
+    // A prompt mirrored from another window whose claim has lapsed is this window's to show now.
+    if (this.#mirroredUntilWallMs !== null && now.wallMs >= this.#mirroredUntilWallMs && this.#shownPromptId !== undefined) {
+      this.#shownPromptId = undefined;
+      this.#mirroredUntilWallMs = null;
+    }
     // Timers only while something is about to change; the minute refresh covers the rest.
-    if (view.phase === 'soon') this.#schedule(1_000);
-    else if (view.wakeInMs !== null && view.wakeInMs < 60_000) this.#schedule(view.wakeInMs + 20);
+    let wakeInMs = view.phase === 'soon' ? 1_000 : view.wakeInMs !== null ? view.wakeInMs + 20 : null;
+    if (view.promptNow && this.#shownPromptId === undefined && this.#deps.focused()) {
+      const again = this.#prompt(view, ledger, now.wallMs);
+      if (again !== null) wakeInMs = Math.min(wakeInMs ?? again, again);
+    }
+    if (wakeInMs !== null && wakeInMs < 60_000) this.#schedule(wakeInMs);
   }
 
   #schedule(ms: number): void {
@@ -150,13 +160,29 @@ export class Reminders extends Disposable {
     return `break:${ledger.lastBreak?.atWallMs ?? 0}:${ledger.dueAtActiveMs ?? 0}:${ledger.snoozedUntilWallMs ?? 0}`;
   }
 
-  #prompt(view: ReminderView, ledger: Ledger): void {
+  /**
+   * Claims the due prompt and has it shown. Returns when to look again (ms), or null: a busy ledger
+   * leaves it unclaimed, to be tried again shortly; a claim another window holds is mirrored until it
+   * lapses (its window may have closed without answering), and then tried again here.
+   */
+  #prompt(view: ReminderView, ledger: Ledger, nowWallMs: number): number | null {
     const id = this.promptIdOf(ledger);
     // One due break is one reminder, however often it is snoozed: the episode leaves the snooze out.
-    const episode = `${ledger.lastBreak?.atWallMs ?? 0}:${ledger.dueAtActiveMs ?? 0}`;
+    const claim = this.#deps.session.claimPrompt(id, PROMPT_CLAIM_MS, breakEpisode(ledger));
+    if (claim === 'retry') {
+      if (this.#claimRetries++ === 0) this.#deps.log.info('Reminder due while the ledger was busy; trying again.');
+      return CLAIM_RETRY_MS;
+    }
+    this.#claimRetries = 0;
     this.#shownPromptId = id;
-    // Otherwise another window shows it; this one mirrors the state in its status bar.
-    if (this.#deps.session.claimPrompt(id, PROMPT_CLAIM_MS, episode)) this.#deps.answers().show(view, id);
+    if (claim === 'granted') {
+      this.#mirroredUntilWallMs = null;
+      this.#deps.answers().show(view, id);
+      return null;
+    }
+    // Taken: another window's unexpired claim (for this prompt, or one it has not released yet).
+    this.#mirroredUntilWallMs = this.#deps.session.ledger.prompt?.expiresAtWallMs ?? nowWallMs;
+    return Math.max(20, this.#mirroredUntilWallMs - nowWallMs + 20);
   }
 
   override dispose(): void {

@@ -124,17 +124,9 @@ export class SessionStatusBar implements vscode.Disposable {
       this.#reminder?.phase === 'due' && !this.#routine ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }
 
-  /** What is on screen now (for the test API). */
-  describe(): { text: string; tooltip: string; accessibilityLabel: string; command: string | undefined; warning: boolean } {
-    const tooltip = this.#item.tooltip;
-    const command = this.#item.command;
-    return {
-      text: this.#item.text,
-      tooltip: typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? ''),
-      accessibilityLabel: this.#item.accessibilityInformation?.label ?? '',
-      command: typeof command === 'string' ? command : command?.command,
-      warning: this.#item.backgroundColor !== undefined,
-    };
+  /** The item itself, read by the test API. */
+  get item(): vscode.StatusBarItem {
+    return this.#item;
   }
 
   dispose(): void {

@@ -5,10 +5,12 @@ import * as path from 'node:path';
 
 import * as vscode from 'vscode';
 
+import { emptyLedger, type Ledger, readLedger } from '../../src/core/ledger';
 import { type UprightTestApi } from '../../src/host/testing/testApi';
 import { getApi, MINUTE, openScratchEditor, resetSession, SECOND, typeOnce } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('upright');
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Types a key every `everyMs` of host-clock time for `durationMs` (constant typing, never a pause). */
 async function typeSteadily(api: UprightTestApi, editor: vscode.TextEditor, durationMs: number, everyMs = 5 * SECOND): Promise<void> {
@@ -128,6 +130,86 @@ describe('break reminders in the real host', function () {
     assert.equal(api.ledger().todayBreaks.skipped, skippedBefore + 1);
     assert.equal(api.answerPrompt('snooze'), false, 'a second answer to the same prompt is ignored');
     assert.equal(api.ledger().todayBreaks.skipped, skippedBefore + 1);
+  });
+
+  it('a reminder whose claim meets a busy ledger is not lost: it is claimed and shown once the ledger is free', async () => {
+    await typeSteadily(api, editor, 65 * SECOND);
+    const shownBefore = api.reminder().notificationsShown;
+    // Another live window holds the lock (its process is alive, its lock is fresh) past the wait for it.
+    const lock = `${api.ledgerLocation}.lock`;
+    fs.writeFileSync(lock, JSON.stringify({ token: 'held', pid: process.ppid, owner: 'another window', atWallMs: Date.now() }));
+    let blocked: ReturnType<UprightTestApi['reminder']>;
+    try {
+      api.clock.advance(16 * SECOND);
+      blocked = api.reminder();
+    } finally {
+      fs.rmSync(lock, { force: true });
+    }
+    assert.equal(blocked.view?.phase, 'due');
+    assert.equal(blocked.shownPromptId, undefined, 'not taken as shown by another window');
+    assert.equal(blocked.notificationsShown, shownBefore);
+    // Nothing else happens: the window's own retry claims it and shows it, once.
+    const deadline = Date.now() + 10_000;
+    while (api.reminder({ evaluate: false }).notificationsShown === shownBefore && Date.now() < deadline) await sleep(100);
+    const shown = api.reminder({ evaluate: false });
+    assert.equal(shown.notificationsShown, shownBefore + 1, 'shown by the retry');
+    assert.ok(shown.shownPromptId);
+    assert.equal(api.ledger().prompt?.owner, api.windowId, 'claimed in the ledger');
+    assert.equal(api.reminder().notificationsShown, shownBefore + 1, 'and only once');
+    assert.ok(api.answerPrompt('skip'));
+  });
+
+  it('a reminder held by a window that closed without answering comes back here when its claim lapses', async () => {
+    await typeSteadily(api, editor, 65 * SECOND);
+    assert.ok(api.flush());
+    // Another window claimed the prompt and went away (its claim runs one more minute).
+    const text = fs.readFileSync(api.ledgerLocation, 'utf8');
+    const stored = readLedger(JSON.parse(text), emptyLedger('x')).ledger;
+    const now = api.clock.now().wallMs;
+    const held = { id: 'held-by-a-closed-window', owner: 'closed-window', claimedAtWallMs: now, expiresAtWallMs: now + MINUTE };
+    fs.writeFileSync(api.ledgerLocation, JSON.stringify({ ...stored, seq: stored.seq + 1, prompt: held }));
+    const shownBefore = api.reminder().notificationsShown;
+    api.clock.advance(16 * SECOND);
+    const mirrored = api.reminder();
+    assert.equal(mirrored.view?.phase, 'due');
+    assert.ok(mirrored.shownPromptId, 'the other window shows it');
+    assert.equal(mirrored.notificationsShown, shownBefore, 'not this one');
+    api.clock.advance(MINUTE);
+    const back = api.reminder();
+    assert.equal(back.notificationsShown, shownBefore + 1, 'shown here once the claim has lapsed');
+    assert.equal(api.ledger().prompt?.owner, api.windowId);
+    assert.equal(api.reminder().notificationsShown, shownBefore + 1, 'once');
+    assert.ok(api.answerPrompt('skip'));
+  });
+
+  it('answers given while storage refuses writes hold at once and reach the ledger when it writes again', async () => {
+    await typeSteadily(api, editor, 65 * SECOND);
+    api.clock.advance(16 * SECOND);
+    assert.ok(api.reminder().shownPromptId);
+    assert.ok(api.flush());
+    const onDisk = (): Ledger => readLedger(JSON.parse(fs.readFileSync(api.ledgerLocation, 'utf8')), emptyLedger('x')).ledger;
+    const snoozedBefore = onDisk().todayBreaks.snoozed;
+    api.storageFaults({ writes: 'EIO' });
+    try {
+      assert.ok(api.answerPrompt('snooze'));
+      assert.equal(api.reminder().view?.phase, 'snoozed', 'snoozed in this window at once');
+      assert.equal(onDisk().snoozedUntilWallMs, null, 'not on disk yet');
+      api.pauseReminders(null);
+      assert.equal(api.reminder().view?.phase, 'paused', 'paused in this window at once');
+      api.refresh();
+      assert.equal(api.flush(), false, 'storage still refuses');
+      assert.equal(api.reminder().view?.phase, 'paused', 'still paused after a minute refresh, though nothing was written');
+    } finally {
+      api.storageFaults(undefined);
+    }
+    assert.ok(api.flush(), 'written once storage takes writes again');
+    const written = onDisk();
+    assert.ok(written.snoozedUntilWallMs !== null, 'the snooze reached the ledger');
+    assert.equal(written.todayBreaks.snoozed, snoozedBefore + 1, 'counted once');
+    assert.deepEqual(written.pause, { untilWallMs: null }, 'the pause reached the ledger');
+    assert.equal(written.prompt, null, 'the answered prompt was released');
+    api.resumeReminders();
+    assert.equal(onDisk().pause, null);
   });
 
   it('stays silent while paused and prompts a break already due after resuming', async () => {

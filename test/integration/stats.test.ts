@@ -171,6 +171,46 @@ describe('history and stats in the real host', () => {
     await eventually(() => !api.stats().open, 'the panel is closed');
   });
 
+  it('deleting is all or nothing: when today’s counts cannot be written, the history is put back byte for byte', async () => {
+    const historyFile = path.join(path.dirname(api.ledgerLocation), 'history.json');
+    assert.ok(api.flush());
+    const historyBefore = fs.readFileSync(historyFile, 'utf8');
+    assert.ok(parseHistory(historyBefore).history.days.length > 0, 'there is a history to delete');
+    const todayBefore = api.stats().data.today;
+    // The ledger's new copy cannot be written; the history's can (it was emptied first).
+    api.storageFaults({ writes: 'EIO', files: String.raw`^ledger\.json\.\d+\.[0-9a-f]+\.tmp$` });
+    try {
+      api.answerDialogs(answers({ confirm: 'delete' }));
+      assert.equal(await vscode.commands.executeCommand('upright.clearHistory'), false);
+    } finally {
+      api.storageFaults(undefined);
+    }
+    assert.equal(fs.readFileSync(historyFile, 'utf8'), historyBefore, 'the history is as it was');
+    assert.deepEqual(api.stats().data.today, todayBefore, 'and today’s counts too');
+    assert.match(api.lastWriteError() ?? '', /EIO/);
+  });
+
+  it('a delete that stops half way says so: the history is gone, today’s counts are not, and deleting again finishes it', async () => {
+    const historyFile = path.join(path.dirname(api.ledgerLocation), 'history.json');
+    assert.ok(api.flush());
+    assert.ok(parseHistory(fs.readFileSync(historyFile, 'utf8')).history.days.length > 0);
+    const todayBefore = api.stats().data.today;
+    // The history's new copy is written (temp file, rename); then the disk fails, for the ledger and for putting the history back.
+    api.storageFaults({ writes: 'EIO', files: String.raw`^(ledger|history)\.json\.\d+\.[0-9a-f]+\.tmp$`, writesBeforeFailing: 2 });
+    try {
+      api.answerDialogs(answers({ confirm: 'delete' }));
+      assert.equal(await vscode.commands.executeCommand('upright.clearHistory'), false);
+    } finally {
+      api.storageFaults(undefined);
+    }
+    assert.match(api.lastWriteError() ?? '', /the history was deleted, but not today's counts/);
+    assert.deepEqual(parseHistory(fs.readFileSync(historyFile, 'utf8')).history.days, [], 'the days before today are gone');
+    assert.deepEqual(api.stats().data.today, todayBefore, 'today’s counts are still there');
+    api.answerDialogs(answers({ confirm: 'delete' }));
+    assert.equal(await vscode.commands.executeCommand('upright.clearHistory'), true);
+    assert.equal(api.stats().data.today.activeMs, 0);
+  });
+
   it('asks before deleting; cancelling keeps everything, deleting empties history but keeps the running clock', async () => {
     const daysBefore = api.stats().data.totals.days;
     const cancel = answers({});

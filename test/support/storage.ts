@@ -1,7 +1,7 @@
-import { openHistoryFile } from '../../src/host/storage/historyFile';
+import * as extras from '../../src/host/storage/extras';
 import { LedgerFile, type LedgerFileOptions } from '../../src/host/storage/ledgerFile';
 
-/** A ledger file as the desktop entry opens one, with its history file (loaded directly here). */
-export function ledgerFile(dir: string, options: Omit<LedgerFileOptions, 'openHistory'>): LedgerFile {
-  return new LedgerFile(dir, { ...options, openHistory: openHistoryFile });
+/** A ledger file as the desktop entry opens one, with its storage extras (loaded directly here). */
+export function ledgerFile(dir: string, options: Omit<LedgerFileOptions, 'extras'>): LedgerFile {
+  return new LedgerFile(dir, { ...options, extras: () => extras });
 }

@@ -17,15 +17,14 @@ import {
 import { CSV_HEADER, historyCsv, historyExport } from '../../src/core/historyExport';
 import {
   applyOps,
+  breakEpisode,
   claimPrompt,
   commitOps,
   emptyLedger,
   type Ledger,
   readLedger,
-  reminderStateOf,
   todayRecord,
   withoutHistory,
-  withReminderState,
 } from '../../src/core/ledger';
 import { statsOf } from '../../src/core/stats';
 import { ActivityTracker } from '../../src/core/tracker';
@@ -120,7 +119,16 @@ describe('history', () => {
                 truth.day(dayKey).reminders++;
                 const answer = pick(['skipped', 'snoozed', 'none'] as const);
                 if (answer !== 'none') {
-                  write((l) => withReminderState(l, reminderStateOf(l), { kind: answer, dayKey }));
+                  // The answer as a window records it: an operation for this due break, written with the time.
+                  const view = tracker.view;
+                  const episode = breakEpisode(view);
+                  tracker.recordAnswer(
+                    answer === 'skipped'
+                      ? { episode, set: { dueAtActiveMs: view.activeMsSinceBreak + 30 * MINUTE }, counts: 'skipped' }
+                      : { episode, set: { snoozedUntilWallMs: clock.wallMs + 5 * MINUTE }, counts: 'snoozed' },
+                    clock.now(),
+                  );
+                  write();
                   truth.day(dayKey)[answer]++;
                 }
               } else if (r < 0.014 && !routineDone) {

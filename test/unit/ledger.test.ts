@@ -1,8 +1,25 @@
 import * as assert from 'node:assert/strict';
 
-import { applyOps, claimPrompt, emptyLedger, readLedger, rebaseFutureMoments, releasePrompt } from '../../src/core/ledger';
+import {
+  applyOps,
+  breakEpisode,
+  claimPrompt,
+  emptyLedger,
+  type Ledger,
+  type LedgerOp,
+  readLedger,
+  rebaseFutureMoments,
+  type ReminderAnswer,
+  reminderStateOf,
+} from '../../src/core/ledger';
+import { snooze } from '../../src/core/reminders/scheduler';
 
 const DAY = '2026-03-02';
+
+/** An answer given at `atWallMs` on `dayKey`, as the tracker queues it. */
+function answerOp(answer: ReminderAnswer, atWallMs = 1_000, dayKey = DAY): LedgerOp {
+  return { type: 'reminder', answer, atWallMs, dayKey };
+}
 
 describe('ledger model', () => {
   it('adds credit to today and the session, and moves the last activity forward only', () => {
@@ -57,8 +74,67 @@ describe('ledger model', () => {
     );
     const afterExpiry = claimPrompt(a.ledger, { id: 'p2', owner: 'B', claimedAtWallMs: 1000, expiresAtWallMs: 2000 }, 1000);
     assert.ok(afterExpiry.granted);
-    assert.equal(releasePrompt(a.ledger, 'other').prompt?.owner, 'A', 'only the claim itself can be released');
-    assert.equal(releasePrompt(a.ledger, 'p1').prompt, null);
+    const release = (id: string): Ledger => applyOps(a.ledger, [answerOp({ set: {}, release: id })]);
+    assert.equal(release('other').prompt?.owner, 'A', 'only the claim itself can be released');
+    assert.equal(release('p1').prompt, null);
+  });
+
+  describe('a person’s answers, as operations that can wait for storage', () => {
+    const due: Ledger = { ...emptyLedger(DAY), activeMsSinceBreak: 40 * 60_000, lastBreak: { atWallMs: 500, kind: 'natural' } };
+    const snoozeSettings = { snoozeMs: 5 * 60_000, maxConsecutiveSnoozes: 2 };
+    const snoozeOf = (l: Ledger, atWallMs = 1_000): LedgerOp => {
+      const next = snooze(reminderStateOf(l), atWallMs, snoozeSettings);
+      return answerOp(
+        {
+          episode: breakEpisode(l),
+          set: { snoozedUntilWallMs: next.snoozedUntilWallMs, consecutiveSnoozes: next.consecutiveSnoozes },
+          counts: 'snoozed',
+        },
+        atWallMs,
+      );
+    };
+
+    it('Snooze puts the due break off and counts once; Skip moves it one interval on and counts', () => {
+      const snoozed = applyOps(due, [snoozeOf(due)]);
+      assert.equal(snoozed.snoozedUntilWallMs, 1_000 + 5 * 60_000);
+      assert.equal(snoozed.consecutiveSnoozes, 1);
+      assert.equal(snoozed.todayBreaks.snoozed, 1);
+      const skipped = applyOps(due, [answerOp({ episode: breakEpisode(due), set: { dueAtActiveMs: 70 * 60_000 }, counts: 'skipped' })]);
+      assert.equal(skipped.dueAtActiveMs, 70 * 60_000);
+      assert.equal(skipped.todayBreaks.skipped, 1);
+    });
+
+    it('an answer written after its break was taken elsewhere does nothing', () => {
+      const breakElsewhere: LedgerOp = { type: 'break', kind: 'manual', atWallMs: 900, dayKey: DAY };
+      const after = applyOps(due, [breakElsewhere, snoozeOf(due)]);
+      assert.equal(after.snoozedUntilWallMs, null);
+      assert.equal(after.todayBreaks.snoozed, 0);
+      assert.equal(after.todayBreaks.manual, 1);
+    });
+
+    it('answers queued one after another, each from the window’s view, apply as given', () => {
+      const first = snoozeOf(due);
+      const second = snoozeOf(applyOps(due, [first]), 2_000);
+      const both = applyOps(due, [first, second]);
+      assert.equal(both.consecutiveSnoozes, 2);
+      assert.equal(both.todayBreaks.snoozed, 2);
+      assert.equal(both.snoozedUntilWallMs, 2_000 + 5 * 60_000);
+    });
+
+    it('an answer carries only what it changed: a pause written late keeps what other windows wrote meanwhile', () => {
+      const pause = answerOp({ set: { pause: { untilWallMs: 9_000 } } });
+      const elsewhere = applyOps(due, [snoozeOf(due)]);
+      const paused = applyOps(elsewhere, [pause]);
+      assert.deepEqual(paused.pause, { untilWallMs: 9_000 });
+      assert.equal(paused.snoozedUntilWallMs, elsewhere.snoozedUntilWallMs);
+      assert.equal(applyOps(paused, [answerOp({ set: { pause: null } })]).pause, null);
+    });
+
+    it('gives up only the claim it names', () => {
+      const claimed = claimPrompt(due, { id: 'p1', owner: 'A', claimedAtWallMs: 0, expiresAtWallMs: 1000 }, 0).ledger;
+      assert.equal(applyOps(claimed, [answerOp({ set: {}, release: 'other' })]).prompt?.id, 'p1');
+      assert.equal(applyOps(claimed, [answerOp({ set: {}, release: 'p1' })]).prompt, null);
+    });
   });
 
   it('brings moments recorded ahead of a clock that was set back to now, and keeps deadlines', () => {

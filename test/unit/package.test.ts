@@ -20,7 +20,7 @@ const EXPECTED = [
   'dist/extension.js',
   'dist/browser.js',
   'dist/onDemand.js',
-  'dist/historyFile.js',
+  'dist/storageExtras.js',
   'dist/settingsDetail.js',
   'dist/data/exercises.json',
   'dist/data/exercises.de.json',

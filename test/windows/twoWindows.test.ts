@@ -94,33 +94,33 @@ describe(`two windows, one clock (window ${role})`, () => {
     // Both windows try at the same moment; the claim in the shared ledger decides.
     signal(`claim-ready-${role}`);
     await waitFor(`claim-ready-${other}`);
-    const mine = api.claimPrompt('break-due-1', 60_000);
+    const mine = api.claimPrompt('break-due-1', 60_000) === 'granted';
     fs.writeFileSync(path.join(syncDir, `claim-${role}`), String(mine));
     await waitFor(`claim-${other}`);
     const theirs = fs.readFileSync(path.join(syncDir, `claim-${other}`), 'utf8') === 'true';
     assert.notEqual(mine, theirs, `exactly one window owns the prompt (this: ${mine}, other: ${theirs})`);
     if (mine) {
-      assert.ok(api.claimPrompt('break-due-1', 60_000), 'the owner may renew its claim');
+      assert.equal(api.claimPrompt('break-due-1', 60_000), 'granted', 'the owner may renew its claim');
       await waitFor('claim-checked'); // the other window tries to take it over first
       api.releasePrompt('break-due-1');
       signal('claim-released');
       await waitFor('claim-taken');
     } else {
-      assert.equal(api.claimPrompt('break-due-1', 60_000), false, 'a live claim is not taken over');
+      assert.equal(api.claimPrompt('break-due-1', 60_000), 'taken', 'a live claim is not taken over');
       signal('claim-checked');
       await waitFor('claim-released');
-      assert.ok(api.claimPrompt('break-due-2', 60_000), 'a released prompt can be claimed by the other window');
+      assert.equal(api.claimPrompt('break-due-2', 60_000), 'granted', 'a released prompt can be claimed by the other window');
       // This window "dies" holding the claim: once it expires, the other window may take the prompt.
       signal('claim-taken');
     }
     signal(`claim-done-${role}`);
     await waitFor(`claim-done-${other}`);
     if (mine) {
-      assert.equal(api.claimPrompt('break-due-3', 60_000), false, 'not while the other window’s claim lasts');
+      assert.equal(api.claimPrompt('break-due-3', 60_000), 'taken', 'not while the other window’s claim lasts');
       const held = api.ledger().prompt;
       assert.equal(held?.id, 'break-due-2');
       api.clock.advance((held?.expiresAtWallMs ?? 0) - api.clock.now().wallMs + 1);
-      assert.ok(api.claimPrompt('break-due-3', 60_000), 'after it expires');
+      assert.equal(api.claimPrompt('break-due-3', 60_000), 'granted', 'after it expires');
       assert.equal(api.ledger().prompt?.owner, api.windowId);
       api.releasePrompt('break-due-3');
     }

@@ -160,13 +160,17 @@ export function evaluate(state: ReminderState, input: ReminderInput, settings: R
 
 // --- what people do with a reminder -------------------------------------------------------
 
-export function snooze(state: ReminderState, nowWallMs: number, settings: ReminderSettings): ReminderState {
+export function snooze(
+  state: ReminderState,
+  nowWallMs: number,
+  settings: Pick<ReminderSettings, 'snoozeMs' | 'maxConsecutiveSnoozes'>,
+): ReminderState {
   if (state.consecutiveSnoozes >= settings.maxConsecutiveSnoozes) return state;
   return { ...state, snoozedUntilWallMs: nowWallMs + settings.snoozeMs, consecutiveSnoozes: state.consecutiveSnoozes + 1 };
 }
 
 /** Skipping leaves the session as it is and asks again one interval later. */
-export function skip(state: ReminderState, activeMsSinceBreak: number, settings: ReminderSettings): ReminderState {
+export function skip(state: ReminderState, activeMsSinceBreak: number, settings: Pick<ReminderSettings, 'breakIntervalMs'>): ReminderState {
   return { ...state, dueAtActiveMs: activeMsSinceBreak + settings.breakIntervalMs, snoozedUntilWallMs: null, consecutiveSnoozes: 0 };
 }
 

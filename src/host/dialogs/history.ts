@@ -2,8 +2,10 @@ import vscode = require('vscode');
 
 import { allDays } from '../../core/history';
 import { type ExportFormat, historyCsv, historyExport } from '../../core/historyExport';
+import { withoutHistory } from '../../core/ledger';
 import { singular, t } from '../../shared/l10n';
 import { type CodingSession } from '../codingSession';
+import { isHistoryPartlyDeleted } from '../storage/ledgerStore';
 
 /**
  * The questions export and delete ask. Behind an interface so tests in the real host answer them
@@ -118,12 +120,20 @@ export async function clearHistory(deps: HistoryCommandDeps): Promise<boolean> {
     return false;
   }
   if (answer !== 'delete') return false;
-  if (!deps.session.clearHistory()) {
+  if (!deps.session.clearHistory(withoutHistory)) {
     const err = deps.session.lastWriteError;
     deps.log.error(`Could not delete the history: ${String(err)}`);
-    void vscode.window.showErrorMessage(
-      t('Could not delete the history: {0}. Nothing was deleted.', err instanceof Error ? err.message : String(err)),
-    );
+    // Say what happened: nothing, or (when the history could not be put back) the days before today only.
+    if (isHistoryPartlyDeleted(err)) {
+      const reason = err.reason instanceof Error ? err.reason.message : String(err.reason);
+      void vscode.window.showErrorMessage(
+        t('The days before today were deleted, but today’s counts could not be: {0}. Delete again to remove them.', reason),
+      );
+    } else {
+      void vscode.window.showErrorMessage(
+        t('Could not delete the history: {0}. Nothing was deleted.', err instanceof Error ? err.message : String(err)),
+      );
+    }
     return false;
   }
   deps.log.info(`Deleted the history (${days} days).`);

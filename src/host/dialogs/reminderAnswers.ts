@@ -1,11 +1,12 @@
 import vscode = require('vscode');
 
 import { literalText } from '../../core/format';
-import { type Ledger, reminderStateOf, withReminderState } from '../../core/ledger';
+import { breakEpisode, type Ledger, reminderStateOf } from '../../core/ledger';
 import {
   FULL_ROUTINE_ID,
   offeredFullRoutine,
   pauseReminders,
+  type ReminderState,
   type ReminderView,
   resumeReminders,
   skip,
@@ -21,6 +22,14 @@ import { type RoutinePanel } from '../panels/routinePanel';
 import { type SettingsReader } from '../settingsReader';
 
 export type PromptAnswer = 'start' | 'snooze' | 'skip';
+
+/**
+ * The fields an answer changes. It is written with the time, maybe after other windows' writes, so it
+ * carries only what it changed and never puts back what it did not.
+ */
+function changes(state: ReminderState, next: ReminderState): Partial<ReminderState> {
+  return Object.fromEntries(Object.entries(next).filter(([key, value]) => value !== state[key as keyof ReminderState]));
+}
 
 /** What the answers need of the reminder loop, which stays loaded: where reminders stand now. */
 export interface ReminderLoop {
@@ -93,7 +102,7 @@ export class ReminderAnswers {
    * button pressed after the break was answered elsewhere (or taken) does nothing.
    */
   answer(answer: PromptAnswer, promptId?: string, routineId?: string): boolean {
-    const { session, clock, calendar, loop } = this.#deps;
+    const { session, loop } = this.#deps;
     session.follow();
     const ledger = session.ledger;
     const view = loop.evaluate();
@@ -102,28 +111,29 @@ export class ReminderAnswers {
       this.#deps.log.info(`Ignored "${answer}" for a reminder that is no longer due.`);
       return false;
     }
-    const now = clock.now().wallMs;
     const settings = reminderSettingsOf(this.#deps.settings.current);
-    const dayKey = calendar.dayKey(now);
     const routine = routineId ?? view.routineId;
+    const episode = breakEpisode(ledger);
+    const state = reminderStateOf(ledger);
+    const now = this.#deps.clock.now().wallMs;
     let done = false;
     switch (answer) {
       case 'start':
-        session.updateLedger((l) =>
-          withReminderState(l, routine === FULL_ROUTINE_ID ? offeredFullRoutine(reminderStateOf(l), dayKey) : reminderStateOf(l)),
-        );
+        if (routine === FULL_ROUTINE_ID)
+          session.answer({ set: changes(state, offeredFullRoutine(state, this.#deps.calendar.dayKey(now))) });
         done = this.#deps.routines().start({ routineId: routine }, true);
         break;
       case 'snooze':
         if (!view.snoozeOffered) return false;
-        done = session.updateLedger((l) => withReminderState(l, snooze(reminderStateOf(l), now, settings), { kind: 'snoozed', dayKey }));
+        session.answer({ episode, set: changes(state, snooze(state, now, settings)), counts: 'snoozed' });
+        done = true;
         break;
       case 'skip':
-        done = session.updateLedger((l) =>
-          withReminderState(l, skip(reminderStateOf(l), session.snapshot().activeMsSinceBreak, settings), { kind: 'skipped', dayKey }),
-        );
+        session.answer({ episode, set: changes(state, skip(state, session.snapshot().activeMsSinceBreak, settings)), counts: 'skipped' });
+        done = true;
         break;
     }
+    // Answered: in this window at once, in the ledger now or when storage can be written again.
     session.releasePrompt(current);
     this.#deps.log.info(`Reminder answered: ${answer}.`);
     loop.evaluate();
@@ -133,25 +143,26 @@ export class ReminderAnswers {
   /** The Snooze and Skip commands: the answer, or why there is nothing to answer. */
   answerCommand(answer: 'snooze' | 'skip'): void {
     const view = this.#deps.loop.view;
-    if (view?.phase !== 'due') {
-      void vscode.window.showInformationMessage(t('No break is due right now.'));
-      return;
-    }
-    if (answer === 'snooze' && !view.snoozeOffered) {
-      void vscode.window.showInformationMessage(t('This break has been snoozed as often as upright.maxConsecutiveSnoozes allows.'));
-      return;
-    }
-    this.answer(answer);
+    const why =
+      view?.phase !== 'due'
+        ? t('No break is due right now.')
+        : answer === 'snooze' && !view.snoozeOffered
+          ? t('This break has been snoozed as often as upright.maxConsecutiveSnoozes allows.')
+          : undefined;
+    if (why === undefined) this.answer(answer);
+    else void vscode.window.showInformationMessage(why);
   }
 
   /** Pauses reminders until a wall time (null: until resumed). */
   pause(untilWallMs: number | null): void {
-    this.#deps.session.updateLedger((l) => withReminderState(l, pauseReminders(reminderStateOf(l), untilWallMs)));
+    const state = reminderStateOf(this.#deps.session.ledger);
+    this.#deps.session.answer({ set: changes(state, pauseReminders(state, untilWallMs)) });
     this.#deps.loop.evaluate();
   }
 
   resume(): void {
-    this.#deps.session.updateLedger((l) => withReminderState(l, resumeReminders(reminderStateOf(l))));
+    const state = reminderStateOf(this.#deps.session.ledger);
+    this.#deps.session.answer({ set: changes(state, resumeReminders(state)) });
     this.#deps.loop.evaluate();
   }
 

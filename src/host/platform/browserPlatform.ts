@@ -35,7 +35,7 @@ export async function browserPlatform(context: vscode.ExtensionContext): Promise
   return {
     openLedger(_owner, log, todayKey) {
       log.info(
-        `No local file system in this browser host (${context.globalStorageUri.scheme}): the ledger and history are kept in this window's extension state (globalState), not shared with other windows.`,
+        `No file system here (${context.globalStorageUri.scheme}): the ledger and history are in this window's globalState, not shared.`,
       );
       return openSharedLedger(new MementoLedgerStore(context.globalState), log, todayKey);
     },

@@ -7,18 +7,18 @@ import vscode = require('vscode');
 import type * as OnDemandModule from '../onDemand';
 import type * as SettingsDetailModule from '../settingsDetail';
 import { type SettingsDetail } from '../settingsReader';
-import type * as HistoryFileModule from '../storage/historyFile';
-import { LedgerFile, type LedgerFs } from '../storage/ledgerFile';
+import type * as StorageExtrasModule from '../storage/extras';
+import { LedgerFile, type LedgerFs, type StorageExtras } from '../storage/ledgerFile';
 import { openSharedLedger, reportStoreProblem } from '../storage/sharedLedger';
 import { type Platform } from './platform';
 
 /**
- * The history file's code is a file of its own, loaded the first time a day ends or the history is
- * shown; it has its own copy of the translator, so it gets VS Code's.
+ * Storage code used now and then (the history file, lock recovery) is a file of its own, loaded the
+ * first time it is needed; it has its own copy of the translator, so it gets VS Code's.
  */
-function loadHistoryFile(): typeof HistoryFileModule {
+function loadStorageExtras(): StorageExtras {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const loaded = require(path.join(__dirname, 'historyFile.js')) as typeof HistoryFileModule;
+  const loaded = require(path.join(__dirname, 'storageExtras.js')) as typeof StorageExtrasModule;
   loaded.useTranslator(vscode.l10n.t, vscode.l10n.bundle ? vscode.env.language : undefined);
   return loaded;
 }
@@ -39,6 +39,7 @@ function loadSettingsDetail(): SettingsDetail {
 export function nodePlatform(context: vscode.ExtensionContext, storageFs?: LedgerFs): Platform {
   const storage = context.globalStorageUri.fsPath;
   const dataFolder = path.join(context.extensionUri.fsPath, 'dist', 'data');
+  let extras: StorageExtras | undefined;
   return {
     openLedger: (owner, log, todayKey) =>
       openSharedLedger(
@@ -46,7 +47,7 @@ export function nodePlatform(context: vscode.ExtensionContext, storageFs?: Ledge
           owner,
           fs: storageFs,
           onProblem: reportStoreProblem(log, vscode.window.showWarningMessage),
-          openHistory: (dir, options) => loadHistoryFile().openHistoryFile(dir, options),
+          extras: () => (extras ??= loadStorageExtras()),
         }),
         log,
         todayKey,

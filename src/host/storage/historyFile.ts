@@ -3,7 +3,7 @@ import path = require('node:path');
 
 import { type ClosedDay } from '../../core/days';
 import { emptyHistory, type History, mergeClosedDays, parseHistory, serializeHistory } from '../../core/history';
-import { t, useTranslator } from '../../shared/l10n';
+import { t } from '../../shared/l10n';
 import { errorCode, fileSignature, keepAside, type LedgerFs, replaceFile } from './fileSystem';
 
 export interface HistoryFileOptions {
@@ -18,11 +18,9 @@ export interface HistoryStore {
   read(): History;
   /** Adds ended days (and writes back a damaged file's valid part); false when they could not be written. */
   sync(closed: readonly ClosedDay[]): boolean;
-  clear(): void;
+  /** Empties the history; returns what undoes it (see `HistoryFile.clear`). */
+  clear(): () => void;
 }
-
-/** The translator of this file's own bundle (the desktop entry loads it apart). */
-export { useTranslator };
 
 /** Opens `history.json` in `dir`; the desktop entry loads this file on first use. */
 export function openHistoryFile(dir: string, options: HistoryFileOptions): HistoryStore {
@@ -106,10 +104,25 @@ export class HistoryFile implements HistoryStore {
     }
   }
 
-  /** Deletes every day (the caller holds the ledger lock). Throws when the file cannot be written. */
-  clear(): void {
+  /**
+   * Deletes every day (the caller holds the ledger lock). Throws when the file cannot be written.
+   * Returns what puts the file back as it was, byte for byte, should the rest of the change fail.
+   */
+  clear(): () => void {
     if (this.#readOnly) throw new Error(t('the history belongs to a newer version of Upright'));
+    const { fs, pid } = this.#options;
+    let previous: string | undefined;
+    try {
+      previous = fs.readFileSync(this.file, 'utf8');
+    } catch (err) {
+      if (errorCode(err) !== 'ENOENT') throw err;
+    }
     this.#write(emptyHistory());
+    return () => {
+      this.#cache = undefined;
+      if (previous === undefined) fs.unlinkSync(this.file);
+      else replaceFile(fs, this.file, previous, pid);
+    };
   }
 
   #write(history: History): void {

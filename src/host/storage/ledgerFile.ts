@@ -5,12 +5,13 @@ import path = require('node:path');
 import { type History } from '../../core/history';
 import { type Ledger, readLedger } from '../../core/ledger';
 import { t } from '../../shared/l10n';
-import { errorCode, fileSignature, keepAside, type LedgerFs, nodeLedgerFs, replaceFile, tryUnlink } from './fileSystem';
-import { type HistoryFileOptions, type HistoryStore } from './historyFile';
-import { LedgerBusyError, type LedgerStore, type UpdateOptions } from './ledgerStore';
+import type * as StorageExtrasModule from './extras';
+import { errorCode, fileSignature, type LedgerFs, nodeLedgerFs, replaceFile } from './fileSystem';
+import { type HistoryStore } from './historyFile';
+import { HistoryPartlyDeletedError, LedgerBusyError, type LedgerStore, type UpdateOptions } from './ledgerStore';
 
 export { type LedgerFs, nodeLedgerFs } from './fileSystem';
-export { LedgerBusyError, type LedgerStore, type UpdateOptions } from './ledgerStore';
+export { HistoryPartlyDeletedError, LedgerBusyError, type LedgerStore, type UpdateOptions } from './ledgerStore';
 
 export interface LedgerFileOptions {
   /** This window's id, written into the lock so a dead owner can be recognised. */
@@ -22,8 +23,8 @@ export interface LedgerFileOptions {
   readonly lockTimeoutMs?: number;
   /** Reports a problem once per kind (corrupt file kept aside, newer version, I/O failure). */
   readonly onProblem?: (message: string, kind: string) => void;
-  /** Opens `history.json` (a `HistoryFile`), the first time it is needed. */
-  readonly openHistory: (dir: string, options: HistoryFileOptions) => HistoryStore;
+  /** The history file and lock recovery (storage/extras.ts), loaded the first time one is needed. */
+  readonly extras: () => StorageExtras;
   /** The wall clock, for lock ages and backup names. */
   readonly nowWallMs?: () => number;
   /** The process id recorded in the lock, and a check whether a process is alive. */
@@ -45,7 +46,11 @@ function sleepMs(ms: number): void {
   Atomics.wait(sleepCell, 0, 0, ms);
 }
 
-interface LockInfo {
+/** What storage loads on first use: the history file, a damaged ledger kept aside, a dead window's lock recovered. */
+export type StorageExtras = Pick<typeof StorageExtrasModule, 'openHistoryFile' | 'breakStaleLock' | 'keepLedgerAside'>;
+
+/** What a writer records in the lock file. */
+export interface LockInfo {
   token: string;
   pid: number;
   owner: string;
@@ -69,7 +74,7 @@ export class LedgerFile implements LedgerStore {
   readonly #pid: number;
   readonly #isAlive: (pid: number) => boolean;
   readonly #reported = new Set<string>();
-  readonly #openHistory: (dir: string, options: HistoryFileOptions) => HistoryStore;
+  readonly #extras: () => StorageExtras;
   /** Opened the first time a day ends or the history is read: most starts never touch it. */
   #history: HistoryStore | undefined;
   /** A newer version of Upright owns the file: read it, never overwrite it. */
@@ -90,11 +95,11 @@ export class LedgerFile implements LedgerStore {
     this.#now = options.nowWallMs ?? Date.now;
     this.#pid = options.pid ?? process.pid;
     this.#isAlive = options.isAlive ?? defaultIsAlive;
-    this.#openHistory = options.openHistory;
+    this.#extras = options.extras;
   }
 
   #historyFile(): HistoryStore {
-    this.#history ??= this.#openHistory(path.dirname(this.file), {
+    this.#history ??= this.#extras().openHistoryFile(path.dirname(this.file), {
       fs: this.#fs,
       pid: this.#pid,
       nowWallMs: this.#now,
@@ -154,7 +159,7 @@ export class LedgerFile implements LedgerStore {
     try {
       raw = JSON.parse(text);
     } catch {
-      this.#keepAside(text, t('it is not valid JSON (truncated or damaged)'));
+      this.#keepAside(text, undefined);
       return fallback;
     }
     const { ledger, problems } = readLedger(raw, fallback);
@@ -164,7 +169,7 @@ export class LedgerFile implements LedgerStore {
         this.#report('newer', t('The shared ledger was written by a newer version of Upright; it is read but not changed.'));
         return fallback;
       }
-      this.#keepAside(text, t('these fields were invalid and were rebuilt: {0}', problems.join(', ')));
+      this.#keepAside(text, problems);
     }
     return ledger;
   }
@@ -185,12 +190,24 @@ export class LedgerFile implements LedgerStore {
       const current = this.#readOrThrow(fallback);
       if (this.#readOnly) return change(current);
       let next = { ...change(current), seq: current.seq + 1 };
-      if (options.clearHistory) this.#historyFile().clear();
-      // History first: if the ledger write then fails, the days are moved again later (that is harmless).
-      // Most writes end no day, and need no history (a damaged one read earlier is rewritten here too).
-      const history = next.closedDays.length > 0 ? this.#historyFile() : this.#history;
-      if (history && history.sync(next.closedDays) && next.closedDays.length > 0) next = { ...next, closedDays: [] };
-      replaceFile(this.#fs, this.file, JSON.stringify(next), this.#pid);
+      // Deleting touches both files: all or nothing. Should the ledger not be written, the history is put back.
+      const undoClear = options.clearHistory ? this.#historyFile().clear() : undefined;
+      try {
+        // History first: if the ledger write then fails, the days are moved again later (that is harmless).
+        // Most writes end no day, and need no history (a damaged one read earlier is rewritten here too).
+        const history = next.closedDays.length > 0 ? this.#historyFile() : this.#history;
+        if (history && history.sync(next.closedDays) && next.closedDays.length > 0) next = { ...next, closedDays: [] };
+        replaceFile(this.#fs, this.file, JSON.stringify(next), this.#pid);
+      } catch (err) {
+        if (undoClear) {
+          try {
+            undoClear();
+          } catch {
+            throw new HistoryPartlyDeletedError(err);
+          }
+        }
+        throw err;
+      }
       const took = performance.now() - started;
       this.#writes++;
       this.#writeMsTotal += took;
@@ -219,54 +236,17 @@ export class LedgerFile implements LedgerStore {
     }
   }
 
-  /** Removes a lock whose owner died (or that is far too old), without ever removing a live lock. */
+  /** A lock whose owner died (or that is far too old) is removed; the code for it loads the first time a lock is met. */
   #breakIfStale(): void {
-    let text: string;
-    let mtimeMs: number;
-    try {
-      mtimeMs = this.#fs.statSync(this.lockFile).mtimeMs;
-      text = this.#fs.readFileSync(this.lockFile, 'utf8');
-    } catch {
-      return; // gone already
-    }
-    let holder: Partial<LockInfo> = {};
-    try {
-      holder = JSON.parse(text) as Partial<LockInfo>;
-    } catch {
-      // A lock being written right now is empty for a moment: judge it by age only.
-    }
-    const ageMs = this.#now() - mtimeMs;
-    const ownerDead = typeof holder.pid === 'number' && holder.pid !== this.#pid && !this.#isAlive(holder.pid);
-    // No owner a second after it was created: its writer was killed between creating and filling it (microseconds apart).
-    const nameless = typeof holder.pid !== 'number' && ageMs > 1_000;
-    // This process's own lock while it is acquiring one: writes are synchronous, so no write of ours is
-    // under way; it is left from a release that failed (the drive refused to read or remove it).
-    const ownLeftover = holder.pid === this.#pid;
-    if (!(ownerDead && ageMs > 50) && !nameless && !ownLeftover && ageMs < this.#staleLockMs) return;
-    // Move it aside first (atomic), then check that what we moved is the lock we judged stale.
-    const aside = `${this.lockFile}.${crypto.randomBytes(4).toString('hex')}.stale`;
-    try {
-      this.#fs.renameSync(this.lockFile, aside);
-    } catch {
-      return;
-    }
-    let movedText = '';
-    try {
-      movedText = this.#fs.readFileSync(aside, 'utf8');
-    } catch {
-      /* unreadable: treat as the stale one */
-    }
-    if (movedText !== text) {
-      // A new owner took the lock in between: put theirs back unless yet another one exists.
-      try {
-        this.#fs.linkSync(aside, this.lockFile);
-      } catch {
-        /* someone holds it now; theirs stands */
-      }
-    } else {
-      this.#report('stale', `Recovered a stale ledger lock left by ${holder.owner ?? 'an unknown window'} (pid ${holder.pid ?? '?'}).`);
-    }
-    tryUnlink(this.#fs, aside);
+    const recovered = this.#extras().breakStaleLock({
+      fs: this.#fs,
+      lockFile: this.lockFile,
+      pid: this.#pid,
+      nowWallMs: this.#now,
+      isAlive: this.#isAlive,
+      staleLockMs: this.#staleLockMs,
+    });
+    if (recovered !== undefined) this.#report('stale', recovered);
   }
 
   #release(lock: LockInfo): void {
@@ -282,15 +262,12 @@ export class LedgerFile implements LedgerStore {
     }
   }
 
-  #keepAside(text: string, why: string): void {
+  /** `problems`: the invalid fields; undefined: not JSON at all. */
+  #keepAside(text: string, problems: readonly string[] | undefined): void {
     // The same damaged file is read again until it is rewritten: one backup of it is enough.
     if (text === this.#lastKeptAside) return;
     this.#lastKeptAside = text;
-    const backup = keepAside(this.#fs, this.file, text, this.#now());
-    this.#report(
-      'corrupt',
-      t('The shared ledger could not be fully read ({0}). A copy was kept as {1} and the ledger was rebuilt.', why, backup),
-    );
+    this.#report('corrupt', this.#extras().keepLedgerAside(this.#fs, this.file, text, problems, this.#now()));
   }
 
   #report(kind: string, message: string): void {

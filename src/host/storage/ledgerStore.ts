@@ -21,6 +21,22 @@ export interface LedgerStore {
   readonly location: string;
 }
 
+/**
+ * Deleting the history went half way: the history was emptied and could not be put back, while the
+ * ledger (today's counts, the routine records) could not be written and is as it was.
+ */
+export class HistoryPartlyDeletedError extends Error {
+  constructor(readonly reason: unknown) {
+    super(`the history was deleted, but not today's counts (${reason instanceof Error ? reason.message : String(reason)})`);
+    this.name = 'HistoryPartlyDeletedError';
+  }
+}
+
+/** By name: the on-demand bundle has a class of its own, so `instanceof` cannot tell across bundles. */
+export function isHistoryPartlyDeleted(err: unknown): err is HistoryPartlyDeletedError {
+  return err instanceof Error && err.name === 'HistoryPartlyDeletedError';
+}
+
 export class LedgerBusyError extends Error {
   constructor(file: string) {
     super(`the ledger lock ${file} is held by another window`);

@@ -1,6 +1,8 @@
 // Test-only (it ships with the test API, outside the package): storage that fails on request, so a
 // test in the real host can show what a full disk or a failing drive does. Root ignores a read-only
 // folder, so failures are injected here rather than made with permissions.
+import path = require('node:path');
+
 import { type LedgerFs, nodeLedgerFs } from '../storage/ledgerFile';
 
 export interface StorageFaults {
@@ -8,6 +10,10 @@ export interface StorageFaults {
   readonly reads?: string;
   /** An error code (`ENOSPC`, `EROFS`…) every write, rename or removal fails with. */
   readonly writes?: string;
+  /** Only files whose name matches this (a regular expression's source) fail; all of them without it. */
+  readonly files?: string;
+  /** This many writes, renames or removals succeed before `writes` applies (a disk that fills up mid-change). */
+  readonly writesBeforeFailing?: number;
 }
 
 function fail(code: string, op: string, file: string): never {
@@ -15,13 +21,30 @@ function fail(code: string, op: string, file: string): never {
 }
 
 export class FaultyStorage implements LedgerFs {
-  faults: StorageFaults = {};
+  #faults: StorageFaults = {};
+  #files: RegExp | undefined;
+  #writesLeft = 0;
   /** Operations failed so far. */
   failed = 0;
 
+  get faults(): StorageFaults {
+    return this.#faults;
+  }
+
+  set faults(faults: StorageFaults) {
+    this.#faults = faults;
+    this.#files = faults.files === undefined ? undefined : new RegExp(faults.files);
+    this.#writesLeft = faults.writesBeforeFailing ?? 0;
+  }
+
   #check(kind: 'reads' | 'writes', op: string, file: string): void {
-    const code = this.faults[kind];
+    const code = this.#faults[kind];
     if (code === undefined) return;
+    if (this.#files && !this.#files.test(path.basename(file))) return;
+    if (kind === 'writes' && this.#writesLeft > 0) {
+      this.#writesLeft--;
+      return;
+    }
     this.failed++;
     fail(code, op, file);
   }

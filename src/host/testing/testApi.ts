@@ -1,22 +1,23 @@
+import type * as vscode from 'vscode';
+
 import { type History } from '../../core/history';
 import { type Ledger } from '../../core/ledger';
 import { type UprightSettings } from '../../core/settings';
 import { type TrackerSnapshot } from '../../core/tracker';
 import { type StatsPageData } from '../../shared/statsPage';
 import { type ActivitySource } from '../activitySource';
-import { type HistoryDialogs } from '../dialogs/history';
-import { type ManualClock } from './manualClock';
-
+import { type HostClock, systemClock } from '../clock';
 // The test clock ships with the test API, outside the extension bundle.
-export { FaultyStorage } from './faultyStorage';
-export { ManualClock, testClockStart } from './manualClock';
-import { type CodingSession, type SessionCounters } from '../codingSession';
+import { type CodingSession, type PromptClaimResult, type SessionCounters } from '../codingSession';
+import { type HistoryDialogs } from '../dialogs/history';
 import { type PromptAnswer } from '../dialogs/reminderAnswers';
 import { type OnDemand } from '../onDemand';
 import { type Reminders } from '../reminders';
 import { type SettingsReader } from '../settingsReader';
 import { type SessionStatusBar } from '../statusBar';
-import { type FaultyStorage, type StorageFaults } from './faultyStorage';
+import { type Started } from '../upright';
+import { FaultyStorage, type StorageFaults } from './faultyStorage';
+import { ManualClock, testClockStart } from './manualClock';
 
 /** Returned by `activate()` in `ExtensionMode.Test` only: drive the clock, read the state. */
 export interface UprightTestApi {
@@ -37,13 +38,16 @@ export interface UprightTestApi {
   /** The shared ledger as this window sees it. */
   ledger(): Ledger;
   /** The prompt-claim primitive the reminders use. */
-  claimPrompt(id: string, ttlMs: number): boolean;
+  claimPrompt(id: string, ttlMs: number): PromptClaimResult;
   releasePrompt(id: string): void;
   /** The routine under way, caught up with the clock (undefined when none). */
   routine(): ReturnType<OnDemand['routines']['snapshot']>;
   routineControl(action: 'pause' | 'resume' | 'next' | 'back' | 'finish' | 'close'): void;
-  /** Re-evaluates reminders now and returns where they stand, and the prompt this window shows. */
-  reminder(): { view: Reminders['view']; shownPromptId: string | undefined; notificationsShown: number };
+  /**
+   * Re-evaluates reminders now and returns where they stand, and the prompt this window shows. With
+   * `{ evaluate: false }`, only reads them: what the window's own timers have done meanwhile.
+   */
+  reminder(options?: { evaluate?: boolean }): { view: Reminders['view']; shownPromptId: string | undefined; notificationsShown: number };
   /** What pressing a button of the prompt does. */
   answerPrompt(answer: PromptAnswer): boolean;
   pauseReminders(untilWallMs: number | null): void;
@@ -68,6 +72,31 @@ export interface UprightTestApi {
 
 export type PageName = 'routine' | 'exercises' | 'stats';
 
+/** What a status-bar item shows now. */
+function describeItem(item: vscode.StatusBarItem): ReturnType<UprightTestApi['statusBar']> {
+  const tooltip = item.tooltip;
+  const command = item.command;
+  return {
+    text: item.text,
+    tooltip: typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? ''),
+    accessibilityLabel: item.accessibilityInformation?.label ?? '',
+    command: typeof command === 'string' ? command : command?.command,
+    warning: item.backgroundColor !== undefined,
+  };
+}
+
+/**
+ * Starts Upright for the tests: on a manual clock (at `UPRIGHT_TEST_CLOCK_START`, or 09:00 on the test
+ * day) and over storage that fails on request. `activationMs` is the time `start` took.
+ */
+export function startForTests(start: (clock: HostClock, storage: FaultyStorage) => Started): UprightTestApi {
+  const clock = new ManualClock(testClockStart(process.env.UPRIGHT_TEST_CLOCK_START, systemClock.now()));
+  const storage = new FaultyStorage();
+  const startedMs = performance.now();
+  const started = start(clock, storage);
+  return createTestApi({ ...started, activationMs: performance.now() - startedMs, clock, storage });
+}
+
 export function createTestApi(parts: {
   activationMs: number;
   clock: ManualClock;
@@ -91,7 +120,7 @@ export function createTestApi(parts: {
     clock: parts.clock,
     setFocused: (focused) => parts.activitySource.overrideFocus(focused),
     snapshot: () => parts.session.snapshot(),
-    statusBar: () => parts.statusBar.describe(),
+    statusBar: () => describeItem(parts.statusBar.item),
     refresh: () => parts.session.refresh(),
     settings: () => parts.settings.current,
     warnings: () => parts.settings.warnings,
@@ -106,9 +135,11 @@ export function createTestApi(parts: {
       return parts.onDemand().routines.snapshot();
     },
     routineControl: (action) => parts.onDemand().routines.control(action),
-    reminder: () => {
-      parts.session.follow();
-      parts.reminders.evaluate();
+    reminder: (options) => {
+      if (options?.evaluate !== false) {
+        parts.session.follow();
+        parts.reminders.evaluate();
+      }
       return {
         view: parts.reminders.view,
         shownPromptId: parts.reminders.shownPromptId,
