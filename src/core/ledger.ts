@@ -439,12 +439,11 @@ const FIELDS: Readonly<Record<Exclude<keyof Ledger, 'version' | 'closedDays'>, r
 /**
  * Reads a stored ledger, keeping every field that is valid and rebuilding the rest. `fallback` supplies
  * the values for fields that cannot be trusted (this window's last known state, or an empty ledger).
- * A version 1 ledger (before history) is read as version 2.
+ * A version 1 ledger (before history) is read as version 2; a newer one is read for the fields this
+ * version knows, with the one problem `written by a newer version (n)`.
  */
 export function readLedger(raw: unknown, fallback: Ledger): LedgerReadResult {
   if (!isObject(raw)) return { ledger: fallback, problems: ['not a ledger record'] };
-  if (typeof raw.version === 'number' && raw.version > 2)
-    return { ledger: fallback, problems: [`written by a newer version (${raw.version})`] };
   const problems: string[] = [];
   const ledger: Record<string, unknown> = { version: 2 };
   for (const [key, [check, added]] of Object.entries(FIELDS)) {
@@ -462,6 +461,9 @@ export function readLedger(raw: unknown, fallback: Ledger): LedgerReadResult {
   ledger.closedDays = closed.filter(isClosedDay).slice(-MAX_CLOSED_DAYS);
   if ((raw.closedDays !== undefined && !Array.isArray(raw.closedDays)) || (ledger.closedDays as unknown[]).length !== closed.length)
     problems.push('closedDays');
+  // A newer version's ledger is read for what this one knows of it; the writer must not replace it.
+  if (typeof raw.version === 'number' && raw.version > 2)
+    return { ledger: ledger as unknown as Ledger, problems: [`written by a newer version (${raw.version})`] };
   if (raw.version !== 1 && raw.version !== 2) problems.push('version');
   return { ledger: ledger as unknown as Ledger, problems };
 }

@@ -49,6 +49,38 @@ describe('routine panel in the real host', () => {
     assert.equal(api.snapshot().activeMsSinceBreak, 0, 'a routine done is a break');
   });
 
+  it('a routine left open while the machine sleeps counts only what was done, and carries on after', async () => {
+    const completionsBefore = api.ledger().routines['posture-reset']?.completions ?? 0;
+    const breaksBefore = api.ledger().todayBreaks.manual;
+    await vscode.commands.executeCommand('upright.takeBreak');
+    await eventually(() => routineTabs().length === 1, 'the routine panel is open');
+    api.clock.advance(9 * SECOND); // past "get ready", into the first exercise
+    const before = api.routine();
+    assert.equal(before?.segment, 1);
+    api.clock.sleep(2 * 60 * 60 * SECOND);
+    const after = api.routine();
+    assert.equal(after?.status, 'running', 'not finished by a sleep');
+    assert.equal(after?.segment, 1, 'where it was');
+    assert.equal(after?.remainingMs, before?.remainingMs);
+    assert.deepEqual(after?.completedSteps, []);
+    assert.equal(api.ledger().routines['posture-reset']?.completions ?? 0, completionsBefore, 'no routine recorded');
+    assert.equal(api.ledger().todayBreaks.manual, breaksBefore, 'and no break');
+    api.clock.advance(SECOND);
+    assert.ok((api.routine()?.remainingMs ?? 0) < (after?.remainingMs ?? 0), 'it counts on when time passes again');
+  });
+
+  it('a wall clock set back does not freeze a routine, nor one set forward finish it', async () => {
+    await vscode.commands.executeCommand('upright.takeBreak');
+    await eventually(() => routineTabs().length === 1, 'the routine panel is open');
+    const start = api.routine();
+    api.clock.shiftWall(-60 * 60 * SECOND);
+    api.clock.advance(5 * SECOND);
+    assert.equal(api.routine()?.remainingMs, (start?.remainingMs ?? 0) - 5 * SECOND, 'five seconds counted down');
+    api.clock.shiftWall(3 * 60 * 60 * SECOND);
+    assert.equal(api.routine()?.status, 'running');
+    assert.equal(api.routine()?.segment, start?.segment);
+  });
+
   it('starts one exercise from the palette command with an id (as the browse panel does)', async () => {
     await vscode.commands.executeCommand('upright.startExercise', 'chin-tuck');
     await eventually(() => api.routine()?.routineId === 'exercise:chin-tuck', 'the chin tuck runs');

@@ -20,6 +20,37 @@ function deadPid(): number {
   return Number(child.stdout);
 }
 
+/**
+ * A disk with no room, as a real one behaves: creating a file works (it is empty), writing into it fails
+ * with ENOSPC. Reads, renames, links and removals work.
+ */
+class FullDisk implements LedgerFs {
+  full = false;
+  readFileSync(file: string, encoding: 'utf8'): string {
+    return nodeLedgerFs.readFileSync(file, encoding);
+  }
+  writeFileSync(file: string, data: string, options?: { flag?: string }): void {
+    if (!this.full) return nodeLedgerFs.writeFileSync(file, data, options);
+    nodeLedgerFs.writeFileSync(file, '', options);
+    throw Object.assign(new Error(`ENOSPC: no space left on device, write '${file}'`), { code: 'ENOSPC' });
+  }
+  renameSync(from: string, to: string): void {
+    nodeLedgerFs.renameSync(from, to);
+  }
+  unlinkSync(file: string): void {
+    nodeLedgerFs.unlinkSync(file);
+  }
+  statSync(file: string): { mtimeMs: number; size: number } {
+    return nodeLedgerFs.statSync(file);
+  }
+  mkdirSync(dir: string, options: { recursive: true }): unknown {
+    return nodeLedgerFs.mkdirSync(dir, options);
+  }
+  linkSync(existing: string, newPath: string): void {
+    nodeLedgerFs.linkSync(existing, newPath);
+  }
+}
+
 describe('ledger file', function () {
   this.timeout(120_000);
   let dir: string;
@@ -199,11 +230,48 @@ describe('ledger file', function () {
     assert.match(messages[0] ?? '', /EIO/);
   });
 
-  it('never overwrites a ledger written by a newer version', () => {
-    const newer = JSON.stringify({ ...emptyLedger(DAY), version: 3, somethingNew: true });
+  it('a full disk: every failed write leaves the folder as it was, with no empty lock, temp file or backup', () => {
+    const disk = new FullDisk();
+    const full = ledgerFile(dir, { owner: 'test', fs: disk, onProblem: (m) => problems.push(m) });
+    full.update(emptyLedger(DAY), credit(1000));
+    const before = fs.readdirSync(dir).sort();
+    const text = fs.readFileSync(full.file, 'utf8');
+    disk.full = true;
+    for (let i = 0; i < 3; i++) assert.throws(() => full.update(emptyLedger(DAY), credit(1)), /ENOSPC/);
+    assert.deepEqual(fs.readdirSync(dir).sort(), before, 'nothing left behind');
+    assert.equal(fs.readFileSync(full.file, 'utf8'), text, 'the ledger is as it was');
+    // A damaged ledger read while the disk is full: no empty backup, and no word of a copy that was not kept.
+    fs.writeFileSync(full.file, text.slice(0, 10));
+    full.read(emptyLedger(DAY));
+    assert.deepEqual(
+      fs.readdirSync(dir).filter((f) => f.startsWith('ledger.corrupt-')),
+      [],
+      'no empty backup',
+    );
+    assert.doesNotMatch(problems.at(-1) ?? '', /A copy was kept/);
+    disk.full = false;
+    assert.equal(full.update(emptyLedger(DAY), credit(1)).todayActiveMs, 1, 'writes again once there is room');
+  });
+
+  it('takes the lock on a file system without hard links (FAT, some network shares) too', () => {
+    const noLinks: LedgerFs = {
+      ...nodeLedgerFs,
+      linkSync: () => {
+        throw Object.assign(new Error('EPERM: operation not permitted, link'), { code: 'EPERM' });
+      },
+    };
+    const store = ledgerFile(dir, { owner: 'test', fs: noLinks });
+    assert.equal(store.update(emptyLedger(DAY), credit(3)).todayActiveMs, 3);
+    assert.equal(store.update(emptyLedger(DAY), credit(4)).todayActiveMs, 7);
+    assert.deepEqual(fs.readdirSync(dir), ['ledger.json'], 'no lock or temp file behind');
+  });
+
+  it('reads a ledger written by a newer version, and never overwrites it', () => {
+    const newer = JSON.stringify({ ...emptyLedger(DAY), todayActiveMs: 60_000, version: 3, somethingNew: true });
     fs.writeFileSync(ledger.file, newer);
+    assert.equal(ledger.read(emptyLedger(DAY)).todayActiveMs, 60_000, 'read, as the README says');
     const result = ledger.update(emptyLedger(DAY), credit(5));
-    assert.equal(result.todayActiveMs, 5, 'this window keeps counting in memory');
+    assert.equal(result.todayActiveMs, 60_005, 'this window counts on in memory, from what it read');
     assert.equal(fs.readFileSync(ledger.file, 'utf8'), newer);
     assert.match(problems[0] ?? '', /newer version/);
   });

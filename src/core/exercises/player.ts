@@ -54,7 +54,7 @@ export function segmentsOf(routine: ResolvedRoutine): Segment[] {
 export interface PlayerState {
   readonly segment: number;
   readonly status: 'running' | 'paused' | 'finished';
-  /** Wall time the current segment ends, while running. */
+  /** When the current segment ends, while running, on the clock the player is given (the host's monotonic one). */
   readonly endsAtMs: number | null;
   /** Time left in the current segment, while paused. */
   readonly remainingMs: number | null;

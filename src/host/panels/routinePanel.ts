@@ -161,8 +161,12 @@ export class RoutinePanel extends SinglePanel<ReturnType<typeof parseFromRoutine
     this.#update();
   }
 
+  /**
+   * The routine runs on the monotonic clock: a sleep does not count as time exercised, and a wall clock
+   * set back or forward neither freezes a routine nor finishes it.
+   */
   #now(): number {
-    return this.#deps.clock.now().wallMs;
+    return this.#deps.clock.now().monoMs;
   }
 
   #make(request: RoutineRequest, fromReminder: boolean, restoredId?: string): Run | undefined {

@@ -58,15 +58,19 @@ export function replaceFile(fs: LedgerFs, file: string, text: string, pid: numbe
 }
 
 /**
- * Keeps a damaged file's text as `<name>.corrupt-<time>.json` beside it, never replacing a backup;
- * returns the backup's name (the message names it even if the copy could not be written).
+ * Keeps a damaged file's text as `<name>.corrupt-<time>.json` beside it, never replacing a backup.
+ * Returns the backup's name, or the error that kept it from being written (a full disk): then no part
+ * of it is left behind.
  */
-export function keepAside(fs: LedgerFs, file: string, text: string, nowWallMs: number): string {
+export function keepAside(fs: LedgerFs, file: string, text: string, nowWallMs: number): { backup: string } | { failed: unknown } {
   const backup = path.join(path.dirname(file), `${path.basename(file, '.json')}.corrupt-${nowWallMs}.json`);
   try {
     fs.writeFileSync(backup, text, { flag: 'wx' });
-  } catch {
-    /* the caller's report still tells the person */
+    return { backup: path.basename(backup) };
+  } catch (err) {
+    // Already there: the same damage kept in the same millisecond. Otherwise what was created is ours.
+    if (errorCode(err) === 'EEXIST') return { backup: path.basename(backup) };
+    tryUnlink(fs, backup);
+    return { failed: err };
   }
-  return path.basename(backup);
 }

@@ -40,6 +40,8 @@ export class HistoryFile implements HistoryStore {
   #readOnly = false;
   /** The file was damaged: write back what was kept at the next chance, under the lock. */
   #needsRebuild = false;
+  /** The file read last was damaged and no copy of it could be kept: it is not to be written over. */
+  #damagedNotKept = false;
 
   constructor(dir: string, options: HistoryFileOptions) {
     this.file = path.join(dir, 'history.json');
@@ -76,8 +78,12 @@ export class HistoryFile implements HistoryStore {
       this.#readOnly = true;
       this.#options.onProblem('history-newer', t('The history was written by a newer version of Upright; it is shown but not changed.'));
     } else if (problems.length > 0) {
-      this.#keepAside(text, problems.join('; '));
-      this.#needsRebuild = true;
+      // Rebuilt at the next write only once a copy is kept; until then the file is left as it is.
+      const kept = this.#keepAside(text, problems.join('; '));
+      this.#needsRebuild = kept;
+      this.#damagedNotKept = !kept;
+    } else {
+      this.#damagedNotKept = false;
     }
     this.#cache = { signature, history };
     return history;
@@ -92,7 +98,7 @@ export class HistoryFile implements HistoryStore {
     if (closed.length === 0 && !this.#needsRebuild) return true;
     try {
       const current = this.#readOrThrow();
-      if (this.#readOnly) return false;
+      if (this.#readOnly || this.#damagedNotKept) return false;
       this.#write(mergeClosedDays(current, closed));
       return true;
     } catch (err) {
@@ -132,17 +138,30 @@ export class HistoryFile implements HistoryStore {
     this.#needsRebuild = false;
   }
 
-  #keepAside(text: string, why: string): void {
-    if (text === this.#lastKeptAside) return;
+  /** Keeps a damaged history aside, once for each damaged text; false when no copy could be written. */
+  #keepAside(text: string, why: string): boolean {
+    if (text === this.#lastKeptAside) return true;
+    const kept = keepAside(this.#options.fs, this.file, text, this.#options.nowWallMs());
+    if ('failed' in kept) {
+      this.#options.onProblem(
+        'history-corrupt-not-kept',
+        t(
+          'The history could not be fully read ({0}), and no copy of it could be kept ({1}); it is left as it is until one can be.',
+          why,
+          errorCode(kept.failed) ?? String(kept.failed),
+        ),
+      );
+      return false;
+    }
     this.#lastKeptAside = text;
-    const backup = keepAside(this.#options.fs, this.file, text, this.#options.nowWallMs());
     this.#options.onProblem(
       'history-corrupt',
       t(
         'The history could not be fully read ({0}). A copy was kept as {1}; what was valid is kept and the file is rebuilt at the next write.',
         why,
-        backup,
+        kept.backup,
       ),
     );
+    return true;
   }
 }

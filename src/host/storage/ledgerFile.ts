@@ -41,6 +41,9 @@ function defaultIsAlive(pid: number): boolean {
   }
 }
 
+/** What `link` says on a file system without hard links (FAT, some network shares). */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
 const sleepCell = new Int32Array(new SharedArrayBuffer(4));
 function sleepMs(ms: number): void {
   Atomics.wait(sleepCell, 0, 0, ms);
@@ -80,6 +83,8 @@ export class LedgerFile implements LedgerStore {
   /** A newer version of Upright owns the file: read it, never overwrite it. */
   #readOnly = false;
   #lastKeptAside: string | undefined;
+  /** Copies of this writer's lock that could not be removed yet. */
+  readonly #strays = new Set<string>();
   #writes = 0;
   #writeMsTotal = 0;
   #writeMsMax = 0;
@@ -146,8 +151,11 @@ export class LedgerFile implements LedgerStore {
     }
   }
 
-  /** As `read`, but a file that exists and cannot be read throws: a writer must not replace what it could not see. */
-  #readOrThrow(fallback: Ledger): Ledger {
+  /**
+   * As `read`, but a file that exists and cannot be read throws: a writer (`writing`) must not replace
+   * what it could not see, nor a damaged file it could not keep aside.
+   */
+  #readOrThrow(fallback: Ledger, writing = false): Ledger {
     let text: string;
     try {
       text = this.#fs.readFileSync(this.file, 'utf8');
@@ -159,7 +167,7 @@ export class LedgerFile implements LedgerStore {
     try {
       raw = JSON.parse(text);
     } catch {
-      this.#keepAside(text, undefined);
+      this.#keepAside(text, undefined, writing);
       return fallback;
     }
     const { ledger, problems } = readLedger(raw, fallback);
@@ -167,9 +175,9 @@ export class LedgerFile implements LedgerStore {
       if (problems[0]?.startsWith('written by a newer version')) {
         this.#readOnly = true;
         this.#report('newer', t('The shared ledger was written by a newer version of Upright; it is read but not changed.'));
-        return fallback;
+        return ledger;
       }
-      this.#keepAside(text, problems);
+      this.#keepAside(text, problems, writing);
     }
     return ledger;
   }
@@ -187,7 +195,7 @@ export class LedgerFile implements LedgerStore {
     this.#fs.mkdirSync(path.dirname(this.file), { recursive: true });
     const lock = this.#acquire();
     try {
-      const current = this.#readOrThrow(fallback);
+      const current = this.#readOrThrow(fallback, true);
       if (this.#readOnly) return change(current);
       let next = { ...change(current), seq: current.seq + 1 };
       // Deleting touches both files: all or nothing. Should the ledger not be written, the history is put back.
@@ -218,21 +226,69 @@ export class LedgerFile implements LedgerStore {
     }
   }
 
+  /**
+   * Takes the lock. It is written whole into a file of this writer's own, then linked into place: taken
+   * in one step, never seen empty, and a write that fails (a full disk) leaves nothing behind.
+   */
   #acquire(): LockInfo {
     const info: LockInfo = { token: crypto.randomBytes(8).toString('hex'), pid: this.#pid, owner: this.#owner, atWallMs: this.#now() };
-    const deadline = performance.now() + this.#lockTimeoutMs;
-    let attempt = 0;
-    for (;;) {
-      try {
-        this.#fs.writeFileSync(this.lockFile, JSON.stringify(info), { flag: 'wx' });
-        return info;
-      } catch (err) {
-        if (errorCode(err) !== 'EEXIST') throw err;
+    const text = JSON.stringify(info);
+    const own = `${this.lockFile}.${this.#pid}.${info.token}.tmp`;
+    for (const stray of this.#strays) this.#remove(stray);
+    try {
+      this.#fs.writeFileSync(own, text, { flag: 'wx' });
+    } catch (err) {
+      this.#remove(own);
+      throw err;
+    }
+    try {
+      const deadline = performance.now() + this.#lockTimeoutMs;
+      let attempt = 0;
+      while (!this.#take(own, text)) {
+        this.#breakIfStale();
+        if (performance.now() > deadline) throw new LedgerBusyError(this.lockFile);
+        // Back off a little more each time, with jitter, so hammering writers interleave.
+        sleepMs(Math.min(8, 1 + (attempt++ >> 2)) + Math.random());
       }
-      this.#breakIfStale();
-      if (performance.now() > deadline) throw new LedgerBusyError(this.lockFile);
-      // Back off a little more each time, with jitter, so hammering writers interleave.
-      sleepMs(Math.min(8, 1 + (attempt++ >> 2)) + Math.random());
+      return info;
+    } finally {
+      this.#remove(own);
+    }
+  }
+
+  /**
+   * Removes a copy of this writer's lock, with a second try (as for the lock itself); one the drive
+   * still refuses to remove is removed at the next write.
+   */
+  #remove(file: string): void {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        this.#fs.unlinkSync(file);
+      } catch (err) {
+        if (errorCode(err) !== 'ENOENT') continue;
+      }
+      this.#strays.delete(file);
+      return;
+    }
+    this.#strays.add(file);
+  }
+
+  /** One try at the lock: a hard link, or an exclusive create where the file system has no hard links. */
+  #take(own: string, text: string): boolean {
+    try {
+      this.#fs.linkSync(own, this.lockFile);
+      return true;
+    } catch (err) {
+      const code = errorCode(err);
+      if (code === 'EEXIST') return false;
+      if (code === undefined || !NO_HARD_LINKS.has(code)) throw err;
+    }
+    try {
+      this.#fs.writeFileSync(this.lockFile, text, { flag: 'wx' });
+      return true;
+    } catch (err) {
+      if (errorCode(err) === 'EEXIST') return false;
+      throw err;
     }
   }
 
@@ -262,12 +318,17 @@ export class LedgerFile implements LedgerStore {
     }
   }
 
-  /** `problems`: the invalid fields; undefined: not JSON at all. */
-  #keepAside(text: string, problems: readonly string[] | undefined): void {
+  /**
+   * Keeps a damaged ledger aside, once for each damaged text. `problems`: the invalid fields; undefined:
+   * not JSON at all. When it could not be kept, a writer throws: it must not replace what it could not keep.
+   */
+  #keepAside(text: string, problems: readonly string[] | undefined, writing: boolean): void {
     // The same damaged file is read again until it is rewritten: one backup of it is enough.
     if (text === this.#lastKeptAside) return;
-    this.#lastKeptAside = text;
-    this.#report('corrupt', this.#extras().keepLedgerAside(this.#fs, this.file, text, problems, this.#now()));
+    const { kept, message } = this.#extras().keepLedgerAside(this.#fs, this.file, text, problems, this.#now());
+    this.#report(kept ? 'corrupt' : 'corrupt-not-kept', message);
+    if (kept) this.#lastKeptAside = text;
+    else if (writing) throw new Error(message);
   }
 
   #report(kind: string, message: string): void {

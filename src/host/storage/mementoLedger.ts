@@ -1,5 +1,6 @@
 import { emptyHistory, type History, mergeClosedDays, parseHistory, serializeHistory } from '../../core/history';
 import { type Ledger, readLedger } from '../../core/ledger';
+import { t } from '../../shared/l10n';
 import { type LedgerStore, type UpdateOptions } from './ledgerStore';
 
 /** What this store needs of VS Code's `globalState` (a `Memento`). */
@@ -26,8 +27,15 @@ export class MementoLedgerStore implements LedgerStore {
   }
 
   read(fallback: Ledger): Ledger {
+    return this.#read(fallback).ledger;
+  }
+
+  /** The stored ledger, and whether a newer version of Upright wrote it (then it is never replaced). */
+  #read(fallback: Ledger): { ledger: Ledger; newer: boolean } {
     const raw = this.#memento.get<unknown>(MEMENTO_KEY);
-    return raw === undefined ? fallback : readLedger(raw, fallback).ledger;
+    if (raw === undefined) return { ledger: fallback, newer: false };
+    const { ledger, problems } = readLedger(raw, fallback);
+    return { ledger, newer: problems[0]?.startsWith('written by a newer version') === true };
   }
 
   readHistory(): History {
@@ -37,7 +45,11 @@ export class MementoLedgerStore implements LedgerStore {
 
   update(fallback: Ledger, change: (current: Ledger) => Ledger, options: UpdateOptions = {}): Ledger {
     const started = performance.now();
-    const current = this.read(fallback);
+    const { ledger: current, newer } = this.#read(fallback);
+    if (newer) {
+      if (options.clearHistory) throw new Error(t('the ledger belongs to a newer version of Upright'));
+      return change(current);
+    }
     let next = { ...change(current), seq: current.seq + 1 };
     if (options.clearHistory) void this.#memento.update(HISTORY_KEY, serializeHistory(emptyHistory()));
     if (next.closedDays.length > 0) {

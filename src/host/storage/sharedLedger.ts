@@ -15,7 +15,15 @@ export function openSharedLedger(store: LedgerStore, log: StorageLog, todayKey: 
 }
 
 /** Problems a person should hear about: something of theirs was damaged and has been rebuilt. */
-const SHOWN_PROBLEMS = new Set(['corrupt', 'history-corrupt', 'read', 'history-read', 'history-write']);
+const SHOWN_PROBLEMS = new Set([
+  'corrupt',
+  'corrupt-not-kept',
+  'history-corrupt',
+  'history-corrupt-not-kept',
+  'read',
+  'history-read',
+  'history-write',
+]);
 
 /** Reports a store's problem in the log, and as a warning when the person's data was damaged. */
 export function reportStoreProblem(log: StorageLog, showWarning: (message: string) => unknown): (message: string, kind: string) => void {
