@@ -27,15 +27,8 @@ export class MementoLedgerStore implements LedgerStore {
   }
 
   read(fallback: Ledger): Ledger {
-    return this.#read(fallback).ledger;
-  }
-
-  /** The stored ledger, and whether a newer version of Upright wrote it (then it is never replaced). */
-  #read(fallback: Ledger): { ledger: Ledger; newer: boolean } {
     const raw = this.#memento.get<unknown>(MEMENTO_KEY);
-    if (raw === undefined) return { ledger: fallback, newer: false };
-    const { ledger, problems } = readLedger(raw, fallback);
-    return { ledger, newer: problems[0]?.startsWith('written by a newer version') === true };
+    return raw === undefined ? fallback : readLedger(raw, fallback).ledger;
   }
 
   readHistory(): History {
@@ -45,8 +38,9 @@ export class MementoLedgerStore implements LedgerStore {
 
   update(fallback: Ledger, change: (current: Ledger) => Ledger, options: UpdateOptions = {}): Ledger {
     const started = performance.now();
-    const { ledger: current, newer } = this.#read(fallback);
-    if (newer) {
+    const current = this.read(fallback);
+    // A newer version's ledger is read, never replaced.
+    if (Number(this.#memento.get<{ version?: unknown }>(MEMENTO_KEY)?.version) > 2) {
       if (options.clearHistory) throw new Error(t('the ledger belongs to a newer version of Upright'));
       return change(current);
     }
