@@ -8,7 +8,7 @@ import { t } from '../../shared/l10n';
 import type * as StorageExtrasModule from './extras';
 import { errorCode, fileSignature, type LedgerFs, nodeLedgerFs, replaceFile } from './fileSystem';
 import { type HistoryStore } from './historyFile';
-import { HistoryPartlyDeletedError, LedgerBusyError, type LedgerStore, type UpdateOptions } from './ledgerStore';
+import { HistoryPartlyDeletedError, LedgerBusyError, type LedgerStore, type LockInfo, type UpdateOptions } from './ledgerStore';
 
 export { type LedgerFs, nodeLedgerFs } from './fileSystem';
 export { HistoryPartlyDeletedError, LedgerBusyError, type LedgerStore, type UpdateOptions } from './ledgerStore';
@@ -51,14 +51,6 @@ function sleepMs(ms: number): void {
 
 /** What storage loads on first use: the history file, a damaged ledger kept aside, a dead window's lock recovered. */
 export type StorageExtras = Pick<typeof StorageExtrasModule, 'openHistoryFile' | 'breakStaleLock' | 'keepLedgerAside'>;
-
-/** What a writer records in the lock file. */
-export interface LockInfo {
-  token: string;
-  pid: number;
-  owner: string;
-  atWallMs: number;
-}
 
 /**
  * `ledger.json` in a folder (VS Code's `globalStorageUri` for the extension). Readers never lock: the

@@ -2,6 +2,14 @@
 import { type History } from '../../core/history';
 import { type Ledger } from '../../core/ledger';
 
+/** What a writer records in the lock file. */
+export interface LockInfo {
+  token: string;
+  pid: number;
+  owner: string;
+  atWallMs: number;
+}
+
 export interface UpdateOptions {
   /** Delete the history in the same locked write (the change clears today's counts). */
   readonly clearHistory?: boolean;

@@ -3,7 +3,7 @@
 import crypto = require('node:crypto');
 
 import { type LedgerFs, tryUnlink } from './fileSystem';
-import { type LockInfo } from './ledgerFile';
+import { type LockInfo } from './ledgerStore';
 
 export interface StaleLockCheck {
   readonly fs: LedgerFs;
