@@ -121,13 +121,12 @@ describe('ledger file', function () {
     const workers = 6;
     const rounds = 200;
     const script = path.join(__dirname, 'ledgerFile.worker.js');
-    const startAt = Date.now() + 600;
-    const results = await Promise.all(
+    const finished = Promise.all(
       Array.from(
         { length: workers },
         (_, i) =>
           new Promise<{ granted: number[] }>((resolve, reject) => {
-            const child = spawn(process.execPath, [script, 'claim', dir, String(rounds), `window-${i}`, String(startAt)], {
+            const child = spawn(process.execPath, [script, 'claim', dir, String(rounds), `window-${i}`], {
               stdio: ['ignore', 'pipe', 'inherit'],
             });
             let out = '';
@@ -138,6 +137,13 @@ describe('ledger file', function () {
           }),
       ),
     );
+    // The word to begin, once every worker is ready, however long starting them took.
+    const deadline = Date.now() + 60_000;
+    while (fs.readdirSync(dir).filter((f) => f.startsWith('ready-')).length < workers && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    fs.writeFileSync(path.join(dir, 'go'), '');
+    const results = await finished;
     const owners = new Map<number, number>();
     for (const r of results) for (const round of r.granted) owners.set(round, (owners.get(round) ?? 0) + 1);
     const contested = [...owners.values()].filter((n) => n > 1).length;

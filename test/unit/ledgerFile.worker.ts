@@ -1,17 +1,23 @@
 // A writer process for the concurrency tests. `credit DIR COUNT NAME`: adds COUNT credits of 1 ms.
-// `claim DIR ROUNDS NAME START_AT_MS`: from START_AT_MS (wall time, so all workers race together),
-// claims prompt `due-R` for each round R, at a round time of its own; prints the rounds it was granted.
+// `claim DIR ROUNDS NAME`: once every worker is ready (a file `go` in DIR, written by the test when
+// each has written `ready-NAME`), claims prompt `due-R` for each round R, at a round time of its own;
+// prints the rounds it was granted.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
 import { applyOps, claimPrompt, emptyLedger } from '../../src/core/ledger';
 import { ledgerFile } from '../support/storage';
 
-const [mode, dir, countText, name, startAtText] = process.argv.slice(2);
+const [mode, dir, countText, name] = process.argv.slice(2);
 const ledger = ledgerFile(dir ?? '.', { owner: name ?? 'worker', lockTimeoutMs: 30_000 });
 const count = Number(countText);
 const empty = emptyLedger('2026-03-02');
 
 if (mode === 'claim') {
-  while (Date.now() < Number(startAtText)) {
-    /* wait for the start, busily, so every worker begins within a millisecond of the others */
+  // Started processes are ready at different times on a busy machine: all begin together, at the word.
+  fs.writeFileSync(path.join(dir ?? '.', `ready-${name}`), '');
+  while (!fs.existsSync(path.join(dir ?? '.', 'go'))) {
+    /* wait busily, so every worker begins within a millisecond of the others */
   }
   const granted: number[] = [];
   for (let round = 0; round < count; round++) {
