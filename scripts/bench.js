@@ -48,7 +48,7 @@ function sizes() {
   report('startup bundle (minified, gzip)', zlib.gzipSync(bundle).length / KB, 'KB');
   for (const [file, what] of [
     ['onDemand.js', 'panels, pickers, menus, walkthrough and history dialogs'],
-    ['storageExtras.js', 'the history file and lock recovery'],
+    ['storageExtras.js', 'the ledger lock (first write), the history file, lock recovery'],
     ['settingsDetail.js', 'custom routines and the words for a bad setting'],
   ]) {
     report(
@@ -323,6 +323,124 @@ async function memory() {
 }
 
 /**
+ * The ledger lock, as the extension host meets it: how long one write can hold the host up while other
+ * writers (separate processes, standing in for other windows) keep the lock busy, and while a lock
+ * dated an hour ahead (a clock set back) looks held. Every write is synchronous, so its duration is
+ * the host's block.
+ */
+async function lock() {
+  const { spawn } = require('node:child_process');
+  const esbuild = require('esbuild');
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'upright-bench-lock-'));
+  const script = path.join(work, 'writer.js');
+  const storage =
+    "export { LedgerFile } from './host/storage/ledgerFile'; export * as extras from './host/storage/extras'; export { applyOps, emptyLedger } from './core/ledger';";
+  // A writer process: writes a minute of coding every few milliseconds until the file `stop` appears.
+  await esbuild.build({
+    stdin: {
+      contents: `${storage}
+import { LedgerFile as L } from './host/storage/ledgerFile'; import * as x from './host/storage/extras'; import { applyOps as a, emptyLedger as e } from './core/ledger';
+const [dir, name] = process.argv.slice(2);
+if (name) {
+  const store = new L(dir, { owner: name, extras: () => x });
+  const cell = new Int32Array(new SharedArrayBuffer(4));
+  let writes = 0; let busy = 0;
+  while (!require('node:fs').existsSync(dir + '/stop')) {
+    try { store.update(e('2026-03-02'), (l) => a(l, [{ type: 'credit', ms: 1, dayKey: '2026-03-02', endWallMs: Date.now() }])); writes++; } catch { busy++; }
+    Atomics.wait(cell, 0, 0, 2 + 4 * Math.random());
+  }
+  process.stdout.write(JSON.stringify({ writes, busy }));
+}`,
+      resolveDir: path.join(root, 'src'),
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: script,
+    logLevel: 'warning',
+  });
+  const { LedgerFile, extras, applyOps, emptyLedger } = await loadSource(storage);
+  const credit = (l) => applyOps(l, [{ type: 'credit', ms: 1, dayKey: '2026-03-02', endWallMs: Date.now() }]);
+  const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  /** `tries` writes of the host's own, a few milliseconds apart; each one's duration. */
+  async function hostWrites(dir, tries, untilWritten = false) {
+    const store = new LedgerFile(dir, { owner: 'host', extras: () => extras });
+    const durations = [];
+    let busy = 0;
+    for (let i = 0; i < tries && !(untilWritten && store.writeStats.writes > 0); i++) {
+      const started = performance.now();
+      try {
+        store.update(emptyLedger('2026-03-02'), credit);
+      } catch (err) {
+        if (err.name !== 'LedgerBusyError') throw err;
+        busy++;
+      }
+      durations.push(performance.now() - started);
+      await wait(3 + 5 * Math.random());
+    }
+    return { durations, busy, lockWaitMaxMs: store.writeStats.lockWaitMaxMs };
+  }
+  const p99 = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.99)];
+  try {
+    const busyDir = path.join(work, 'busy');
+    fs.mkdirSync(busyDir);
+    const writers = ['window-b', 'window-c'].map(
+      (name) =>
+        new Promise((resolve, reject) => {
+          const child = spawn(process.execPath, [script, busyDir, name], { stdio: ['ignore', 'pipe', 'inherit'] });
+          let out = '';
+          child.stdout.on('data', (d) => (out += d));
+          child.on('exit', (code) =>
+            code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`lock writer ${name} exited with ${code}`)),
+          );
+        }),
+    );
+    await wait(500);
+    const contended = await hostWrites(busyDir, 600);
+    fs.writeFileSync(path.join(busyDir, 'stop'), '');
+    const others = await Promise.all(writers);
+    const ledger = JSON.parse(fs.readFileSync(path.join(busyDir, 'ledger.json'), 'utf8'));
+    const written = 600 - contended.busy + others.reduce((n, o) => n + o.writes, 0);
+    if (ledger.todayActiveMs !== written) throw new Error(`the lock bench lost writes: ${ledger.todayActiveMs} of ${written}`);
+    report(
+      'ledger lock: longest host block on one write, two other writers busy',
+      Math.max(...contended.durations),
+      'ms',
+      20,
+      `600 writes, p99 ${p99(contended.durations).toFixed(2)} ms, longest lock wait ${contended.lockWaitMaxMs.toFixed(2)} ms, ${contended.busy} met the lock busy (written again later); the others wrote ${others.map((o) => o.writes).join(' and ')} times; none lost`,
+    );
+    const aheadDir = path.join(work, 'ahead');
+    fs.mkdirSync(aheadDir);
+    const inAnHour = Date.now() + 3_600_000;
+    fs.writeFileSync(
+      path.join(aheadDir, 'ledger.json.lock'),
+      JSON.stringify({
+        token: 'ahead',
+        pid: process.ppid,
+        owner: 'a window before the clock was set back',
+        atWallMs: inAnHour,
+        host: os.hostname(),
+      }),
+    );
+    fs.utimesSync(path.join(aheadDir, 'ledger.json.lock'), new Date(inAnHour), new Date(inAnHour));
+    const aheadStarted = performance.now();
+    const ahead = await hostWrites(aheadDir, 4_000, true);
+    const takenAfterS = (performance.now() - aheadStarted) / 1000;
+    if (ahead.busy === ahead.durations.length) throw new Error('a lock dated an hour ahead was never taken over');
+    report(
+      'ledger lock: longest host block while a lock dated an hour ahead looks held',
+      Math.max(...ahead.durations),
+      'ms',
+      20,
+      `${ahead.busy} writes met it busy; taken over after ${takenAfterS.toFixed(1)} s (held unchanged for the stale-lock age, 10 s), not in an hour`,
+    );
+  } finally {
+    removeFolder(work);
+  }
+}
+
+/**
  * Two windows on one code-server for a few real minutes (UPRIGHT_BENCH_MINUTES, 3 by default): one
  * focused and typing, one unfocused. Real timer wake-ups and real ledger writes, scaled to an hour.
  */
@@ -431,12 +549,13 @@ async function firstPaint() {
 
 async function main() {
   console.log('Upright bench\n');
-  // UPRIGHT_BENCH_ONLY=sizes,events,history,activation,memory,paint,windows runs a subset.
-  const only = (process.env.UPRIGHT_BENCH_ONLY || 'sizes,events,history,activation,memory,paint,windows').split(',');
+  // UPRIGHT_BENCH_ONLY=sizes,events,history,lock,activation,memory,paint,windows runs a subset.
+  const only = (process.env.UPRIGHT_BENCH_ONLY || 'sizes,events,history,lock,activation,memory,paint,windows').split(',');
   execFileSync(process.execPath, ['esbuild.js', '--production', '--tests'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   if (only.includes('sizes')) sizes();
   if (only.includes('events')) await eventCost();
   if (only.includes('history')) await history();
+  if (only.includes('lock')) await lock();
   if (only.includes('activation')) await activation();
   if (only.includes('memory')) await memory();
   if (only.includes('paint')) await firstPaint();

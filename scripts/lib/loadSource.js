@@ -17,7 +17,8 @@ async function loadSource(...lines) {
     logLevel: 'warning',
   });
   const mod = { exports: {} };
-  new Function('module', 'exports', built.outputFiles[0].text)(mod, mod.exports);
+  // Node's own modules (the storage code uses fs, os, crypto) come from this process.
+  new Function('module', 'exports', 'require', built.outputFiles[0].text)(mod, mod.exports, require);
   return mod.exports;
 }
 

@@ -12,7 +12,7 @@ import { type HostClock } from './clock';
 import { Disposable } from './dispose';
 import { type SessionStatusBar } from './statusBar';
 import { errorCode } from './storage/errorCode';
-import { LedgerBusyError, type LedgerStore, type UpdateOptions } from './storage/ledgerStore';
+import { isBusy, type LedgerStore, type UpdateOptions } from './storage/ledgerStore';
 
 export interface CodingSessionDeps {
   readonly clock: HostClock;
@@ -66,6 +66,7 @@ export class CodingSession extends Disposable implements ActivitySink {
   #firstWrite: ReturnType<typeof setTimeout> | undefined;
   #watcher: vscode.Disposable | undefined;
   #watchTimer: ReturnType<typeof setTimeout> | undefined;
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
   #shownSessionMinute = -1;
   #shownTodayMinute = -1;
   #wakeUps = 0;
@@ -210,7 +211,7 @@ export class CodingSession extends Disposable implements ActivitySink {
       granted = result.granted;
       return result.ledger;
     });
-    if (written === undefined) return this.#lastWriteError instanceof LedgerBusyError ? 'retry' : 'granted';
+    if (written === undefined) return isBusy(this.#lastWriteError) ? 'retry' : 'granted';
     return granted ? 'granted' : 'taken';
   }
 
@@ -283,8 +284,15 @@ export class CodingSession extends Disposable implements ActivitySink {
         this.#writeFailureLogged = true;
         this.#deps.log.warn(`Could not write the ledger (${String(err)}); counting on in memory.`);
       }
+      // The store says when a passing failure (a busy lock) is worth another try: the host never waits for it.
+      const retryMs = this.#deps.store.retryInMs?.(err);
+      if (retryMs !== undefined) {
+        clearTimeout(this.#retryTimer);
+        this.#retryTimer = setTimeout(() => this.flush(), retryMs);
+        return undefined;
+      }
       // Another window holding the lock is routine; storage that refuses writes is worth saying once.
-      if (!(err instanceof LedgerBusyError) && this.#storageWarnings === 0) {
+      if (!isBusy(err) && this.#storageWarnings === 0) {
         this.#storageWarnings++;
         const code = errorCode(err) ?? (err instanceof Error ? err.message : String(err));
         this.#deps.warn(t('Upright could not save its records ({0}). It keeps counting in memory and tries again every minute.', code));
@@ -344,6 +352,7 @@ export class CodingSession extends Disposable implements ActivitySink {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     if (this.#firstWrite !== undefined) clearTimeout(this.#firstWrite);
     if (this.#watchTimer !== undefined) clearTimeout(this.#watchTimer);
+    clearTimeout(this.#retryTimer);
     this.#timer = undefined;
     this.#watcher?.dispose();
     super.dispose();

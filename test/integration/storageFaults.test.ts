@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 import type * as vscode from 'vscode';
@@ -8,7 +9,7 @@ import { emptyDay } from '../../src/core/days';
 import { parseHistory, serializeHistory } from '../../src/core/history';
 import { emptyLedger, readLedger } from '../../src/core/ledger';
 import { type UprightTestApi } from '../../src/host/testing/testApi';
-import { getApi, MINUTE, openScratchEditor, resetSession, typeFor } from './helpers';
+import { eventually, getApi, MINUTE, openScratchEditor, resetSession, typeFor } from './helpers';
 
 /** The ledger as it is on disk now (not as the window sees it). */
 function onDisk(api: UprightTestApi): { text: string; todayActiveMs: number } {
@@ -51,6 +52,40 @@ describe('storage that fails, in the real host', () => {
     assert.equal(onDisk(api).todayActiveMs, api.snapshot().todayActiveMs, 'every minute counted meanwhile is written');
     assert.ok(onDisk(api).todayActiveMs >= counted);
     assert.equal(api.counters().storageWarnings, 1);
+  });
+
+  it('a lock another window holds: the host does not wait for it, and the write lands moments after it is let go, untold', async () => {
+    assert.ok(api.flush());
+    const before = onDisk(api);
+    const warnings = api.counters().storageWarnings;
+    const lockFile = `${api.ledgerLocation}.lock`;
+    // Another live process on this machine holds the lock.
+    const holder = { token: 'other-window', pid: process.ppid, owner: 'another window', atWallMs: Date.now(), host: os.hostname() };
+    fs.writeFileSync(lockFile, JSON.stringify(holder));
+    try {
+      await typeFor(api, editor, MINUTE);
+      assert.equal(api.flush(), false, 'the lock is busy: nothing written yet');
+      assert.match(String(api.lastWriteError()), /held by another window/);
+      assert.equal(onDisk(api).text, before.text);
+    } finally {
+      fs.rmSync(lockFile, { force: true });
+    }
+    // No minute refresh and no typing from here: only the quick retry can write it.
+    await eventually(() => onDisk(api).todayActiveMs >= before.todayActiveMs + MINUTE - 10_000, 'the retry wrote the minute');
+    assert.equal(api.counters().storageWarnings, warnings, 'a busy lock is routine: nobody is told');
+  });
+
+  it('a file held for a moment (antivirus, an indexer): written again at once, and nobody is told', async () => {
+    assert.ok(api.flush());
+    const before = onDisk(api);
+    const warnings = api.counters().storageWarnings;
+    // The first renames fail as Windows does while another program has the file open, then it is free.
+    api.storageFaults({ writes: 'EBUSY', files: '^ledger\\.json\\..*\\.tmp$' });
+    await typeFor(api, editor, MINUTE);
+    assert.equal(api.flush(), false);
+    api.storageFaults(undefined);
+    await eventually(() => onDisk(api).todayActiveMs >= before.todayActiveMs + MINUTE - 10_000, 'the retry wrote the minute');
+    assert.equal(api.counters().storageWarnings, warnings, 'nobody is told of a moment');
   });
 
   it('a drive that fails to read: the ledger is never replaced by a window that could not see it', async () => {

@@ -399,18 +399,18 @@ describe('ledger crash consistency', function () {
     // What a writer killed between creating the lock and filling it leaves behind.
     const lockPath = path.join(root, 'ledger.json.lock');
     fs.writeFileSync(lockPath, '');
-    let clockAheadMs = 0;
+    let heldForMs = 0;
     const problemKinds: string[] = [];
     const window = ledgerFile(root, {
       owner: 'window',
       lockTimeoutMs: 50,
-      nowWallMs: () => Date.now() + clockAheadMs,
+      nowMonoMs: () => performance.now() + heldForMs,
       onProblem: (_message, kind) => problemKinds.push(kind),
     });
     const credit = (l: Ledger): Ledger => applyOps(l, [{ type: 'credit', ms: 1, dayKey: FIRST_DAY, endWallMs: START_WALL_MS }]);
     assert.throws(() => window.update(emptyLedger(FIRST_DAY), credit), LedgerBusyError, 'a lock being filled right now is not taken');
     assert.ok(fs.existsSync(lockPath));
-    clockAheadMs = 1_500;
+    heldForMs = 1_500;
     assert.equal(window.update(emptyLedger(FIRST_DAY), credit).todayActiveMs, 1, 'well before the stale-lock timeout');
     assert.deepEqual(problemKinds, ['stale']);
     assert.ok(!fs.existsSync(lockPath));

@@ -51,6 +51,24 @@ class FullDisk implements LedgerFs {
   }
 }
 
+/** The real file system, with a word before each operation: a test runs another writer there. */
+function hooked(before: (operation: string, file: string) => void): LedgerFs {
+  const fs = nodeLedgerFs;
+  return {
+    readFileSync: (file, encoding) => (before('read', file), fs.readFileSync(file, encoding)),
+    writeFileSync: (file, data, options) => (before('write', file), fs.writeFileSync(file, data, options)),
+    renameSync: (from, to) => (before('rename', from), fs.renameSync(from, to)),
+    unlinkSync: (file) => (before('unlink', file), fs.unlinkSync(file)),
+    statSync: (file) => (before('stat', file), fs.statSync(file)),
+    mkdirSync: (folder, options) => (before('mkdir', folder), fs.mkdirSync(folder, options)),
+    linkSync: (existing, newPath) => (before('link', existing), fs.linkSync(existing, newPath)),
+  };
+}
+
+const STALE_MS = 10_000;
+/** A temp file of a ledger write (not of the lock). */
+const isLedgerTemp = (file: string): boolean => /ledger\.json\.\d+\.[0-9a-f]+\.tmp$/.test(file);
+
 describe('ledger file', function () {
   this.timeout(120_000);
   let dir: string;
@@ -280,5 +298,200 @@ describe('ledger file', function () {
     assert.equal(result.todayActiveMs, 60_005, 'this window counts on in memory, from what it read');
     assert.equal(fs.readFileSync(ledger.file, 'utf8'), newer);
     assert.match(problems[0] ?? '', /newer version/);
+  });
+
+  describe('the lock', () => {
+    /**
+     * Writer A stops (a debugger, a suspended process) after reading the ledger and writing its temp
+     * file; meanwhile `meanwhile` runs. A's clock says how long it stood still.
+     */
+    function pausedWriter(standsStillMs: number, meanwhile: () => void): LedgerFile {
+      let monoMs = 0;
+      let paused = false;
+      return ledgerFile(dir, {
+        owner: 'paused',
+        staleLockMs: STALE_MS,
+        nowMonoMs: () => monoMs,
+        fs: hooked((operation, file) => {
+          if (paused || operation !== 'write' || !isLedgerTemp(file)) return;
+          paused = true;
+          monoMs += standsStillMs;
+          meanwhile();
+        }),
+      });
+    }
+
+    it('a writer that stood still past the stale-lock age never replaces what the writer that took over wrote', () => {
+      ledger.update(emptyLedger(DAY), credit(100));
+      // The other writer finds the lock held for the stale-lock age (its clock is that far on) and takes it over.
+      const other = ledgerFile(dir, { owner: 'other', staleLockMs: STALE_MS, pid: process.ppid, nowWallMs: () => Date.now() + STALE_MS });
+      const paused = pausedWriter(STALE_MS, () => other.update(emptyLedger(DAY), credit(20)));
+      assert.throws(() => paused.update(emptyLedger(DAY), credit(3)), LedgerBusyError);
+      assert.equal(ledger.read(emptyLedger(DAY)).todayActiveMs, 120, 'the newer ledger stands');
+      assert.equal(paused.update(emptyLedger(DAY), credit(3)).todayActiveMs, 123, 'written again on a fresh reading');
+      assert.deepEqual(fs.readdirSync(dir), ['ledger.json'], 'no lock or temp file behind');
+    });
+
+    it('a writer whose lock was moved aside by mistake writes nothing, however briefly it paused', () => {
+      ledger.update(emptyLedger(DAY), credit(100));
+      // A third writer moved the lock aside (it judged an earlier lock stale), and another took the free lock and wrote.
+      const other = ledgerFile(dir, { owner: 'other', pid: process.ppid });
+      const paused = pausedWriter(1, () => {
+        fs.renameSync(ledger.lockFile, `${ledger.lockFile}.moved`);
+        fs.rmSync(`${ledger.lockFile}.moved`);
+        other.update(emptyLedger(DAY), credit(20));
+      });
+      assert.throws(() => paused.update(emptyLedger(DAY), credit(3)), LedgerBusyError);
+      assert.equal(ledger.read(emptyLedger(DAY)).todayActiveMs, 120, 'no update lost');
+      assert.equal(paused.update(emptyLedger(DAY), credit(3)).todayActiveMs, 123);
+    });
+
+    it('the history is not replaced by a writer that lost its lock either', () => {
+      const nextDay = '2026-03-03';
+      ledger.update(emptyLedger(DAY), credit(100));
+      const other = ledgerFile(dir, { owner: 'other', staleLockMs: STALE_MS, pid: process.ppid, nowWallMs: () => Date.now() + STALE_MS });
+      let monoMs = 0;
+      let paused = false;
+      const writer = ledgerFile(dir, {
+        owner: 'paused',
+        staleLockMs: STALE_MS,
+        nowMonoMs: () => monoMs,
+        fs: hooked((operation, file) => {
+          if (paused || operation !== 'write' || !/history\.json\.\d+\.[0-9a-f]+\.tmp$/.test(file)) return;
+          paused = true;
+          monoMs += STALE_MS;
+          other.update(emptyLedger(DAY), credit(20));
+        }),
+      });
+      const nextDayCredit = (l: Ledger): Ledger => applyOps(l, [{ type: 'credit', ms: 5, dayKey: nextDay, endWallMs: 2 }]);
+      assert.throws(() => writer.update(emptyLedger(DAY), nextDayCredit), LedgerBusyError);
+      assert.ok(!fs.existsSync(path.join(dir, 'history.json')), 'no history written by the writer that lost the lock');
+      const done = writer.update(emptyLedger(DAY), nextDayCredit);
+      assert.equal(done.todayActiveMs, 5);
+      assert.match(fs.readFileSync(path.join(dir, 'history.json'), 'utf8'), /\["2026-03-02",120,/);
+    });
+
+    it('a lock dated in the future (a clock set back) holds others up for the stale-lock age, not until the clock catches up', () => {
+      let monoMs = 0;
+      const writer = ledgerFile(dir, { owner: 'test', staleLockMs: STALE_MS, nowMonoMs: () => monoMs, onProblem: (m) => problems.push(m) });
+      const inAnHour = Date.now() + 3_600_000;
+      fs.writeFileSync(
+        writer.lockFile,
+        JSON.stringify({ token: 'ahead', pid: process.ppid, owner: 'ahead', atWallMs: inAnHour, host: os.hostname() }),
+      );
+      fs.utimesSync(writer.lockFile, new Date(inAnHour), new Date(inAnHour));
+      assert.throws(() => writer.update(emptyLedger(DAY), credit(1)), LedgerBusyError, 'a lock that looks live is respected');
+      monoMs += STALE_MS - 1;
+      assert.throws(() => writer.update(emptyLedger(DAY), credit(1)), LedgerBusyError);
+      monoMs += 1;
+      assert.equal(writer.update(emptyLedger(DAY), credit(1)).todayActiveMs, 1, 'taken over once held unchanged for the stale-lock age');
+      assert.match(problems.join('\n'), /stale ledger lock left by ahead/);
+    });
+
+    it('a lock taken by another machine (a network folder) is judged by how long it is held, never by a local process id', () => {
+      let monoMs = 0;
+      const writer = ledgerFile(dir, { owner: 'test', staleLockMs: STALE_MS, nowMonoMs: () => monoMs, isAlive: () => false });
+      const remote = { token: 'remote', pid: 123_456, owner: 'laptop-window', atWallMs: Date.now() - 3_600_000, host: 'another-machine' };
+      fs.writeFileSync(writer.lockFile, JSON.stringify(remote));
+      // No such process here, and the server's file time an hour behind: neither says the lock is dead.
+      const anHourAgo = new Date(Date.now() - 3_600_000);
+      fs.utimesSync(writer.lockFile, anHourAgo, anHourAgo);
+      assert.throws(() => writer.update(emptyLedger(DAY), credit(1)), LedgerBusyError);
+      monoMs += STALE_MS;
+      assert.equal(writer.update(emptyLedger(DAY), credit(1)).todayActiveMs, 1);
+    });
+
+    it('a live lock that changes hands is never judged stale, however long the writers keep it busy', () => {
+      let monoMs = 0;
+      const writer = ledgerFile(dir, { owner: 'test', staleLockMs: STALE_MS, nowMonoMs: () => monoMs });
+      for (let i = 0; i < 5; i++) {
+        fs.writeFileSync(
+          writer.lockFile,
+          JSON.stringify({ token: `busy-${i}`, pid: process.ppid, owner: 'busy', atWallMs: Date.now(), host: os.hostname() }),
+        );
+        assert.throws(() => writer.update(emptyLedger(DAY), credit(1)), LedgerBusyError);
+        monoMs += STALE_MS / 2;
+      }
+      assert.ok(fs.existsSync(writer.lockFile));
+    });
+
+    it('a lock moved aside by mistake is never put back: no lock is left that nobody owns', () => {
+      const stale = JSON.stringify({ token: 'dead', pid: deadPid(), owner: 'killed-window', atWallMs: 0, host: os.hostname() });
+      const live = JSON.stringify({ token: 'live', pid: process.ppid, owner: 'live-window', atWallMs: Date.now(), host: os.hostname() });
+      fs.writeFileSync(ledger.lockFile, stale);
+      let swapped = false;
+      // Between this writer's reading the dead lock and moving it aside, another writer takes the free
+      // lock; it lets go while this one looks at what it moved.
+      const breaker = ledgerFile(dir, {
+        owner: 'breaker',
+        lockTimeoutMs: 0,
+        fs: hooked((operation, file) => {
+          if (operation === 'rename' && file === ledger.lockFile && !swapped) {
+            swapped = true;
+            fs.rmSync(ledger.lockFile);
+            fs.writeFileSync(ledger.lockFile, live);
+          }
+          if (operation === 'read' && file.endsWith('.stale')) {
+            const text = fs.readFileSync(file, 'utf8');
+            // The live writer's release: it removes the lock only if it is still its own, and finds none.
+            if (fs.existsSync(ledger.lockFile) && fs.readFileSync(ledger.lockFile, 'utf8') === text) fs.rmSync(ledger.lockFile);
+          }
+        }),
+      });
+      try {
+        breaker.update(emptyLedger(DAY), credit(1));
+      } catch (err) {
+        assert.ok(err instanceof LedgerBusyError);
+      }
+      assert.ok(swapped);
+      if (fs.existsSync(ledger.lockFile)) {
+        assert.notEqual(fs.readFileSync(ledger.lockFile, 'utf8'), live, 'the live writer has let go: its lock is not back');
+      }
+      assert.equal(ledger.update(emptyLedger(DAY), credit(2)).todayActiveMs >= 2, true, 'the next writer gets in at once');
+    });
+
+    it('a rename or removal refused for a moment (antivirus, an indexer on Windows) is tried again', () => {
+      for (const code of ['EBUSY', 'EPERM', 'EACCES']) {
+        let refusals = 2;
+        const heldFs = hooked((operation) => {
+          if ((operation === 'rename' || operation === 'unlink') && refusals > 0) {
+            refusals--;
+            throw Object.assign(new Error(`${code}: resource busy or locked`), { code });
+          }
+        });
+        const store = ledgerFile(dir, { owner: 'test', fs: heldFs });
+        const before = ledger.read(emptyLedger(DAY)).todayActiveMs;
+        assert.equal(store.update(emptyLedger(DAY), credit(1)).todayActiveMs, before + 1, code);
+        assert.deepEqual(fs.readdirSync(dir), ['ledger.json'], `${code}: no lock or temp file behind`);
+      }
+      // Held for longer: the write fails (its caller tries again later) and leaves nothing behind.
+      const stuck = ledgerFile(dir, {
+        owner: 'test',
+        fs: hooked((operation, file) => {
+          if (operation === 'rename' && isLedgerTemp(file))
+            throw Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY' });
+        }),
+      });
+      assert.throws(() => stuck.update(emptyLedger(DAY), credit(1)), /EBUSY/);
+      assert.deepEqual(fs.readdirSync(dir), ['ledger.json']);
+    });
+
+    it('says when to write again: soon after a busy lock or a file held for a moment, six times, then at the minute', () => {
+      const busy = new LedgerBusyError(ledger.lockFile);
+      const waits: number[] = [];
+      for (let retry = ledger.retryInMs(busy); retry !== undefined; retry = ledger.retryInMs(busy)) waits.push(retry);
+      assert.equal(waits.length, 6);
+      waits.forEach((ms, i) => assert.ok(ms >= 20 * 2 ** i && ms <= 60 * 2 ** i, `retry ${i + 1} after ${ms} ms`));
+      assert.equal(
+        ledger.retryInMs(Object.assign(new Error('no space'), { code: 'ENOSPC' })),
+        undefined,
+        'a full disk waits for the minute',
+      );
+      ledger.update(emptyLedger(DAY), credit(1));
+      assert.ok(
+        (ledger.retryInMs(Object.assign(new Error('busy'), { code: 'EBUSY' })) ?? 0) > 0,
+        'a write that landed starts the count again',
+      );
+    });
   });
 });

@@ -42,17 +42,47 @@ export function fileSignature(fs: LedgerFs, file: string): string | undefined {
   }
 }
 
+/** What Windows says for a moment while an antivirus or indexer has a file open: worth a second try. */
+const MOMENTARY = new Set(['EBUSY', 'EPERM', 'EACCES']);
+
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+/** Blocks this thread for `ms` (only ever a few milliseconds: the callers are synchronous writers). */
+export function sleepMs(ms: number): void {
+  Atomics.wait(sleepCell, 0, 0, ms);
+}
+
+/**
+ * Runs a rename or removal, trying again twice (after 1 and 2 ms) when the file is held for a moment;
+ * a longer hold throws, and the caller's writer tries again later: the host never waits longer.
+ */
+export function retryMomentary<T>(op: () => T): T {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return op();
+    } catch (err) {
+      if (attempt >= 2 || !MOMENTARY.has(errorCode(err) ?? '')) throw err;
+      sleepMs(attempt + 1);
+    }
+  }
+}
+
 /**
  * Replaces `file` with `text` all at once: written to a temporary file beside it, then renamed over it,
  * so a reader sees the old version or the new one, never half of one. No temporary file stays behind.
+ * `beforeRename` runs last, just before the rename: a writer checks there that it still holds the lock.
  */
-export function replaceFile(fs: LedgerFs, file: string, text: string, pid: number): void {
+export function replaceFile(fs: LedgerFs, file: string, text: string, pid: number, beforeRename?: () => void): void {
   const temp = `${file}.${pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
   try {
     fs.writeFileSync(temp, text);
-    fs.renameSync(temp, file);
+    beforeRename?.();
+    retryMomentary(() => fs.renameSync(temp, file));
   } catch (err) {
-    tryUnlink(fs, temp);
+    try {
+      retryMomentary(() => fs.unlinkSync(temp));
+    } catch {
+      /* never written, or refused: nothing more to do */
+    }
     throw err;
   }
 }

@@ -11,6 +11,8 @@ export interface HistoryFileOptions {
   readonly onProblem: (kind: string, message: string) => void;
   readonly nowWallMs: () => number;
   readonly pid: number;
+  /** Runs just before the file is replaced (the writer checks it still holds the ledger lock). */
+  readonly beforeReplace?: () => void;
 }
 
 /** What the ledger needs of the history: read it, add ended days, delete it. */
@@ -133,7 +135,7 @@ export class HistoryFile implements HistoryStore {
 
   #write(history: History): void {
     this.#options.fs.mkdirSync(path.dirname(this.file), { recursive: true });
-    replaceFile(this.#options.fs, this.file, serializeHistory(history), this.#options.pid);
+    replaceFile(this.#options.fs, this.file, serializeHistory(history), this.#options.pid, this.#options.beforeReplace);
     this.#cache = undefined;
     this.#needsRebuild = false;
   }

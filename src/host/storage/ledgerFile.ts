@@ -1,5 +1,5 @@
 // The shared ledger on disk. No `vscode` here, so plain-Node tests can hammer it from many processes.
-import crypto = require('node:crypto');
+import os = require('node:os');
 import path = require('node:path');
 
 import { type History } from '../../core/history';
@@ -8,7 +8,8 @@ import { t } from '../../shared/l10n';
 import type * as StorageExtrasModule from './extras';
 import { errorCode, fileSignature, type LedgerFs, nodeLedgerFs, replaceFile } from './fileSystem';
 import { type HistoryStore } from './historyFile';
-import { HistoryPartlyDeletedError, LedgerBusyError, type LedgerStore, type LockInfo, type UpdateOptions } from './ledgerStore';
+import { type LedgerLock } from './ledgerLock';
+import { HistoryPartlyDeletedError, isBusy, type LedgerStore, type UpdateOptions } from './ledgerStore';
 
 export { type LedgerFs, nodeLedgerFs } from './fileSystem';
 export { HistoryPartlyDeletedError, LedgerBusyError, type LedgerStore, type UpdateOptions } from './ledgerStore';
@@ -17,9 +18,15 @@ export interface LedgerFileOptions {
   /** This window's id, written into the lock so a dead owner can be recognised. */
   readonly owner: string;
   readonly fs?: LedgerFs;
-  /** A lock older than this is taken over even if its owner looks alive (ms). */
+  /**
+   * A lock held unchanged this long is taken over even if its owner looks alive (ms); a writer holding
+   * the lock for half of it writes nothing and starts again.
+   */
   readonly staleLockMs?: number;
-  /** Give up waiting for the lock after this long (ms); the caller keeps its update for later. */
+  /**
+   * Give up waiting for the lock after this long (ms); the caller keeps its update and tries again
+   * shortly. The extension host waits no longer than this (and one write) on the lock.
+   */
   readonly lockTimeoutMs?: number;
   /** Reports a problem once per kind (corrupt file kept aside, newer version, I/O failure). */
   readonly onProblem?: (message: string, kind: string) => void;
@@ -27,30 +34,17 @@ export interface LedgerFileOptions {
   readonly extras: () => StorageExtras;
   /** The wall clock, for lock ages and backup names. */
   readonly nowWallMs?: () => number;
+  /** The monotonic clock: how long a lock has been seen held, and how long this writer has held one. */
+  readonly nowMonoMs?: () => number;
+  /** The machine's name, recorded in the lock (process ids of other machines cannot be checked). */
+  readonly host?: string;
   /** The process id recorded in the lock, and a check whether a process is alive. */
   readonly pid?: number;
   readonly isAlive?: (pid: number) => boolean;
 }
 
-function defaultIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return errorCode(err) === 'EPERM';
-  }
-}
-
-/** What `link` says on a file system without hard links (FAT, some network shares). */
-const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
-
-const sleepCell = new Int32Array(new SharedArrayBuffer(4));
-function sleepMs(ms: number): void {
-  Atomics.wait(sleepCell, 0, 0, ms);
-}
-
 /** What storage loads on first use: the history file, a damaged ledger kept aside, a dead window's lock recovered. */
-export type StorageExtras = Pick<typeof StorageExtrasModule, 'openHistoryFile' | 'breakStaleLock' | 'keepLedgerAside'>;
+export type StorageExtras = Pick<typeof StorageExtrasModule, 'openHistoryFile' | 'openLedgerLock' | 'keepLedgerAside'>;
 
 /**
  * `ledger.json` in a folder (VS Code's `globalStorageUri` for the extension). Readers never lock: the
@@ -66,17 +60,21 @@ export class LedgerFile implements LedgerStore {
   readonly #lockTimeoutMs: number;
   readonly #onProblem: (message: string, kind: string) => void;
   readonly #now: () => number;
+  readonly #mono: () => number;
+  readonly #host: string;
   readonly #pid: number;
-  readonly #isAlive: (pid: number) => boolean;
+  readonly #isAlive: ((pid: number) => boolean) | undefined;
   readonly #reported = new Set<string>();
   readonly #extras: () => StorageExtras;
   /** Opened the first time a day ends or the history is read: most starts never touch it. */
   #history: HistoryStore | undefined;
+  /** Loaded at the first write. */
+  #lockInstance: LedgerLock | undefined;
   /** A newer version of Upright owns the file: read it, never overwrite it. */
   #readOnly = false;
   #lastKeptAside: string | undefined;
-  /** Copies of this writer's lock that could not be removed yet. */
-  readonly #strays = new Set<string>();
+  /** Quick retries since the last write that landed (see `retryInMs`). */
+  #failures = 0;
   #writes = 0;
   #writeMsTotal = 0;
   #writeMsMax = 0;
@@ -87,11 +85,13 @@ export class LedgerFile implements LedgerStore {
     this.#fs = options.fs ?? nodeLedgerFs;
     this.#owner = options.owner;
     this.#staleLockMs = options.staleLockMs ?? 10_000;
-    this.#lockTimeoutMs = options.lockTimeoutMs ?? 500;
+    this.#lockTimeoutMs = options.lockTimeoutMs ?? 5;
     this.#onProblem = options.onProblem ?? (() => undefined);
     this.#now = options.nowWallMs ?? Date.now;
+    this.#mono = options.nowMonoMs ?? (() => performance.now());
+    this.#host = options.host ?? os.hostname();
     this.#pid = options.pid ?? process.pid;
-    this.#isAlive = options.isAlive ?? defaultIsAlive;
+    this.#isAlive = options.isAlive;
     this.#extras = options.extras;
   }
 
@@ -101,8 +101,26 @@ export class LedgerFile implements LedgerStore {
       pid: this.#pid,
       nowWallMs: this.#now,
       onProblem: (kind, message) => this.#report(kind, message),
+      beforeReplace: () => this.#lock().checkStillHeld(),
     });
     return this.#history;
+  }
+
+  #lock(): LedgerLock {
+    this.#lockInstance ??= this.#extras().openLedgerLock({
+      fs: this.#fs,
+      lockFile: this.lockFile,
+      owner: this.#owner,
+      pid: this.#pid,
+      host: this.#host,
+      staleLockMs: this.#staleLockMs,
+      lockTimeoutMs: this.#lockTimeoutMs,
+      nowWallMs: this.#now,
+      nowMonoMs: this.#mono,
+      ...(this.#isAlive ? { isAlive: this.#isAlive } : {}),
+      onStale: (message) => this.#report('stale', message),
+    });
+    return this.#lockInstance;
   }
 
   readHistory(): History {
@@ -113,9 +131,24 @@ export class LedgerFile implements LedgerStore {
     return this.file;
   }
 
-  /** Writes so far and their total cost (for the bench). */
-  get writeStats(): { writes: number; totalMs: number; maxMs: number } {
-    return { writes: this.#writes, totalMs: this.#writeMsTotal, maxMs: this.#writeMsMax };
+  /** Writes so far and their total cost, and the longest wait for the lock (for the bench). */
+  get writeStats(): { writes: number; totalMs: number; maxMs: number; lockWaitMaxMs: number } {
+    return {
+      writes: this.#writes,
+      totalMs: this.#writeMsTotal,
+      maxMs: this.#writeMsMax,
+      lockWaitMaxMs: this.#lockInstance?.waitMaxMs ?? 0,
+    };
+  }
+
+  /**
+   * A busy lock, or a file held for a moment (antivirus, an indexer on Windows): written again after
+   * 40 ms, then 80, 160… six times, with jitter; then at the minute. Only a failure that outlasts
+   * these is told to the person.
+   */
+  retryInMs(err: unknown): number | undefined {
+    const passing = isBusy(err) || ['EBUSY', 'EPERM', 'EACCES'].includes(errorCode(err) ?? '');
+    return passing && this.#failures < 6 ? (40 << this.#failures++) * (0.5 + Math.random()) : undefined;
   }
 
   /** The file's identity (cheap): every write renames a new file into place, so it changes with each. */
@@ -185,7 +218,8 @@ export class LedgerFile implements LedgerStore {
     }
     const started = performance.now();
     this.#fs.mkdirSync(path.dirname(this.file), { recursive: true });
-    const lock = this.#acquire();
+    const lock = this.#lock();
+    lock.acquire();
     try {
       const current = this.#readOrThrow(fallback, true);
       if (this.#readOnly) return change(current);
@@ -197,7 +231,7 @@ export class LedgerFile implements LedgerStore {
         // Most writes end no day, and need no history (a damaged one read earlier is rewritten here too).
         const history = next.closedDays.length > 0 ? this.#historyFile() : this.#history;
         if (history && history.sync(next.closedDays) && next.closedDays.length > 0) next = { ...next, closedDays: [] };
-        replaceFile(this.#fs, this.file, JSON.stringify(next), this.#pid);
+        replaceFile(this.#fs, this.file, JSON.stringify(next), this.#pid, () => lock.checkStillHeld());
       } catch (err) {
         if (undoClear) {
           try {
@@ -210,103 +244,12 @@ export class LedgerFile implements LedgerStore {
       }
       const took = performance.now() - started;
       this.#writes++;
+      this.#failures = 0;
       this.#writeMsTotal += took;
       if (took > this.#writeMsMax) this.#writeMsMax = took;
       return next;
     } finally {
-      this.#release(lock);
-    }
-  }
-
-  /**
-   * Takes the lock. It is written whole into a file of this writer's own, then linked into place: taken
-   * in one step, never seen empty, and a write that fails (a full disk) leaves nothing behind.
-   */
-  #acquire(): LockInfo {
-    const info: LockInfo = { token: crypto.randomBytes(8).toString('hex'), pid: this.#pid, owner: this.#owner, atWallMs: this.#now() };
-    const text = JSON.stringify(info);
-    const own = `${this.lockFile}.${this.#pid}.${info.token}.tmp`;
-    for (const stray of this.#strays) this.#remove(stray);
-    try {
-      this.#fs.writeFileSync(own, text, { flag: 'wx' });
-    } catch (err) {
-      this.#remove(own);
-      throw err;
-    }
-    try {
-      const deadline = performance.now() + this.#lockTimeoutMs;
-      let attempt = 0;
-      while (!this.#take(own, text)) {
-        this.#breakIfStale();
-        if (performance.now() > deadline) throw new LedgerBusyError(this.lockFile);
-        // Back off a little more each time, with jitter, so hammering writers interleave.
-        sleepMs(Math.min(8, 1 + (attempt++ >> 2)) + Math.random());
-      }
-      return info;
-    } finally {
-      this.#remove(own);
-    }
-  }
-
-  /**
-   * Removes a copy of this writer's lock, with a second try (as for the lock itself); one the drive
-   * still refuses to remove is removed at the next write.
-   */
-  #remove(file: string): void {
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        this.#fs.unlinkSync(file);
-      } catch (err) {
-        if (errorCode(err) !== 'ENOENT') continue;
-      }
-      this.#strays.delete(file);
-      return;
-    }
-    this.#strays.add(file);
-  }
-
-  /** One try at the lock: a hard link, or an exclusive create where the file system has no hard links. */
-  #take(own: string, text: string): boolean {
-    try {
-      this.#fs.linkSync(own, this.lockFile);
-      return true;
-    } catch (err) {
-      const code = errorCode(err);
-      if (code === 'EEXIST') return false;
-      if (code === undefined || !NO_HARD_LINKS.has(code)) throw err;
-    }
-    try {
-      this.#fs.writeFileSync(this.lockFile, text, { flag: 'wx' });
-      return true;
-    } catch (err) {
-      if (errorCode(err) === 'EEXIST') return false;
-      throw err;
-    }
-  }
-
-  /** A lock whose owner died (or that is far too old) is removed; the code for it loads the first time a lock is met. */
-  #breakIfStale(): void {
-    const recovered = this.#extras().breakStaleLock({
-      fs: this.#fs,
-      lockFile: this.lockFile,
-      pid: this.#pid,
-      nowWallMs: this.#now,
-      isAlive: this.#isAlive,
-      staleLockMs: this.#staleLockMs,
-    });
-    if (recovered !== undefined) this.#report('stale', recovered);
-  }
-
-  #release(lock: LockInfo): void {
-    // A second try: a lock left behind by one failed read or removal blocks every window until it is stale.
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        const text = this.#fs.readFileSync(this.lockFile, 'utf8');
-        if ((JSON.parse(text) as Partial<LockInfo>).token === lock.token) this.#fs.unlinkSync(this.lockFile);
-        return;
-      } catch (err) {
-        if (errorCode(err) === 'ENOENT') return; // already gone: nothing of ours to remove
-      }
+      lock.release();
     }
   }
 

@@ -8,6 +8,8 @@ export interface LockInfo {
   pid: number;
   owner: string;
   atWallMs: number;
+  /** The machine the writer runs on: a process id means something only there (a shared network folder). */
+  host?: string;
 }
 
 export interface UpdateOptions {
@@ -26,6 +28,11 @@ export interface LedgerStore {
   /** Changes whenever any window writes; undefined when unknown. */
   signature(): string | undefined;
   readonly writeStats: { writes: number; totalMs: number; maxMs: number };
+  /**
+   * After a failed write: when to write again, for a failure that passes (a busy lock); undefined: at
+   * the next minute, and the failure is told if it is not a busy lock.
+   */
+  retryInMs?(err: unknown): number | undefined;
   readonly location: string;
 }
 
@@ -43,6 +50,11 @@ export class HistoryPartlyDeletedError extends Error {
 /** By name: the on-demand bundle has a class of its own, so `instanceof` cannot tell across bundles. */
 export function isHistoryPartlyDeleted(err: unknown): err is HistoryPartlyDeletedError {
   return err instanceof Error && err.name === 'HistoryPartlyDeletedError';
+}
+
+/** The lock was busy: by name, so a store that never locks (the browser's) brings no class for it. */
+export function isBusy(err: unknown): boolean {
+  return err instanceof Error && err.name === 'LedgerBusyError';
 }
 
 export class LedgerBusyError extends Error {

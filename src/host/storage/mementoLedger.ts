@@ -20,7 +20,6 @@ export class MementoLedgerStore implements LedgerStore {
   readonly location = 'globalState';
   readonly writeStats = { writes: 0, totalMs: 0, maxMs: 0 };
   readonly #memento: KeyValueState;
-  #seq = 0;
 
   constructor(memento: KeyValueState) {
     this.#memento = memento;
@@ -56,11 +55,11 @@ export class MementoLedgerStore implements LedgerStore {
     this.writeStats.writes++;
     this.writeStats.totalMs += ms;
     this.writeStats.maxMs = Math.max(this.writeStats.maxMs, ms);
-    this.#seq = next.seq;
     return next;
   }
 
   signature(): string | undefined {
-    return String(this.#memento.get<Ledger>(MEMENTO_KEY)?.seq ?? this.#seq);
+    // `globalState` holds a written value at once (it is saved later).
+    return String(this.#memento.get<Ledger>(MEMENTO_KEY)?.seq);
   }
 }
