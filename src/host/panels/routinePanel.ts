@@ -68,6 +68,12 @@ interface Run {
 }
 
 const EXERCISE_ROUTINE_PREFIX = 'exercise:';
+/**
+ * The host reads the clock at least at each timer it set: a reading this much later than the timer
+ * should have fired means the host stood still (a sleep on a system whose monotonic clock runs on
+ * through it, as Windows' does, or a frozen host). That time is not exercise.
+ */
+const STOOD_STILL_MS = 10_000;
 
 /**
  * The routine panel (`upright.routine`): one routine at a time, beside the editor. The host owns the
@@ -81,6 +87,10 @@ export class RoutinePanel extends SinglePanel<ReturnType<typeof parseFromRoutine
   #statusTimer: ReturnType<typeof setInterval> | undefined;
   /** Timer wake-ups while a routine runs (segment ends, and the status-bar countdown while hidden). */
   wakeUps = 0;
+  /** The last reading of the monotonic clock, the latest the next should come (a timer), and what was taken out. */
+  #lastMono: number | undefined;
+  #wakeByMono: number | undefined;
+  #stoodStillMs = 0;
 
   constructor(deps: RoutinePanelDeps) {
     super(deps.extensionUri, ROUTINE_PAGE, new PageInbox('routine', parseFromRoutinePage, (line) => deps.log.warn(line)));
@@ -163,10 +173,17 @@ export class RoutinePanel extends SinglePanel<ReturnType<typeof parseFromRoutine
 
   /**
    * The routine runs on the monotonic clock: a sleep does not count as time exercised, and a wall clock
-   * set back or forward neither freezes a routine nor finishes it.
+   * set back or forward neither freezes a routine nor finishes it. Where that clock runs on through a
+   * sleep, the time since the last reading is taken out when the reading comes far later than the
+   * timer set for it: nothing after the last sign of life counts.
    */
   #now(): number {
-    return this.#deps.clock.now().monoMs;
+    const mono = this.#deps.clock.now().monoMs;
+    const last = this.#lastMono;
+    if (last !== undefined && this.#wakeByMono !== undefined && mono > Math.max(last, this.#wakeByMono) + STOOD_STILL_MS)
+      this.#stoodStillMs += mono - last;
+    this.#lastMono = mono;
+    return mono - this.#stoodStillMs;
   }
 
   #make(request: RoutineRequest, fromReminder: boolean, restoredId?: string): Run | undefined {
@@ -344,6 +361,9 @@ export class RoutinePanel extends SinglePanel<ReturnType<typeof parseFromRoutine
     // host wakes only when a segment ends.
     const hidden = run !== undefined && run.state.status !== 'finished' && !(this.panel?.visible ?? false);
     const endsAtMs = run?.state.status === 'running' ? run.state.endsAtMs : null;
+    // When the host is to look again at the latest (monotonic): a paused or finished routine may wait for ever.
+    const now = this.#now();
+    this.#wakeByMono = endsAtMs === null ? undefined : this.#deps.clock.now().monoMs + (hidden ? 1000 : Math.max(50, endsAtMs - now));
     if (!hidden && endsAtMs !== null) {
       this.#segmentTimer = setTimeout(
         () => {
