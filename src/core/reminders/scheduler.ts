@@ -1,4 +1,4 @@
-import { type Calendar, MS_PER_MINUTE, MS_PER_SECOND } from '../time';
+import { atLocalTime, type Calendar, MS_PER_MINUTE, MS_PER_SECOND } from '../time';
 
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -91,7 +91,8 @@ export function weekdayOf(dayKey: string): Weekday {
 }
 
 export function insideWorkingHours(hours: WorkingHours, nowWallMs: number, calendar: Calendar): boolean {
-  const minutes = Math.floor((nowWallMs - calendar.startOfDay(nowWallMs)) / MS_PER_MINUTE);
+  // The clock on the wall, not the time since midnight: the two differ by an hour when the clocks move.
+  const minutes = calendar.minuteOfDay(nowWallMs);
   const day = weekdayOf(calendar.dayKey(nowWallMs));
   if (hours.startMinutes <= hours.endMinutes)
     return hours.days.includes(day) && minutes >= hours.startMinutes && minutes < hours.endMinutes;
@@ -192,10 +193,10 @@ export function resumeReminders(state: ReminderState): ReminderState {
   return { ...state, pause: null };
 }
 
-/** "Until tomorrow": 06:00 tomorrow, or the start of working hours on the next working day. */
+/** "Until tomorrow": 06:00 tomorrow, or the start of working hours on the next working day, on the local clock. */
 export function tomorrowMorning(nowWallMs: number, calendar: Calendar, hours: WorkingHours | null): number {
   let day = calendar.startOfNextDay(nowWallMs);
-  if (!hours || hours.days.length === 0) return day + 6 * 60 * MS_PER_MINUTE;
+  if (!hours || hours.days.length === 0) return atLocalTime(calendar, day, 6 * 60);
   for (let i = 0; i < 7 && !hours.days.includes(weekdayOf(calendar.dayKey(day))); i++) day = calendar.startOfNextDay(day);
-  return day + hours.startMinutes * MS_PER_MINUTE;
+  return atLocalTime(calendar, day, hours.startMinutes);
 }
