@@ -9,7 +9,7 @@ import {
   isEmptyDay,
   isExerciseTally,
 } from './days';
-import { type ReminderState } from './reminders/scheduler';
+import { FULL_ROUTINE_ID, type ReminderState } from './reminders/scheduler';
 
 /** Everything that counts as a break or a reminder outcome, by kind. Reminders add started/skipped/snoozed. */
 /** How a break was taken: away long enough, said by hand, or a routine started from a reminder. */
@@ -310,13 +310,14 @@ export function applyOps(ledger: Ledger, ops: readonly LedgerOp[]): Ledger {
 
 /**
  * Grants the prompt to `owner` unless another window holds an unexpired claim. A granted claim for a
- * reminder counts one reminder on `reminder.dayKey`, once per `reminder.episode` (one due break).
+ * reminder counts one reminder on `reminder.dayKey`, once per `reminder.episode` (one due break), and
+ * when it offers the full routine, records that day's offer for every window.
  */
 export function claimPrompt(
   ledger: Ledger,
   claim: PromptClaim,
   nowWallMs: number,
-  reminder?: { readonly episode: string; readonly dayKey: string },
+  reminder?: { readonly episode: string; readonly dayKey: string; readonly routineId?: string },
 ): { ledger: Ledger; granted: boolean } {
   const current = ledger.prompt;
   const free = current === null || current.expiresAtWallMs <= nowWallMs || current.owner === claim.owner;
@@ -326,6 +327,7 @@ export function claimPrompt(
     next.reminderEpisode = reminder.episode;
     countOnDay(next, reminder.dayKey, 'reminders');
   }
+  if (reminder?.routineId === FULL_ROUTINE_ID) next.fullRoutineOfferedDay = reminder.dayKey;
   return { ledger: next, granted: true };
 }
 

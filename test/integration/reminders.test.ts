@@ -299,7 +299,17 @@ describe('break reminders in the real host', function () {
     }
     await config().update('breakIntervalMinutes', 1, vscode.ConfigurationTarget.Global);
     api.clock.advance(16 * SECOND);
-    assert.equal(api.reminder().view?.routineId, 'full-upper-back');
+    const shownBefore = api.reminder({ evaluate: false }).notificationsShown;
+    const first = api.reminder();
+    assert.equal(first.view?.routineId, 'full-upper-back');
+    assert.equal(first.notificationsShown, shownBefore + 1, 'shown');
+    assert.equal(api.ledger().fullRoutineOfferedDay, api.ledger().dayKey, 'the offer is in the ledger every window reads');
+    assert.ok(api.answerPrompt('skip'));
+    await typeSteadily(api, editor, 65 * SECOND);
+    api.clock.advance(16 * SECOND);
+    const next = api.reminder();
+    assert.equal(next.view?.phase, 'due');
+    assert.equal(next.view?.routineId, 'posture-reset', 'once a day: the next reminder offers the default routine');
   });
 
   it('statusBar.display nextBreak shows the coding time left until the break', async () => {

@@ -12,7 +12,8 @@ import {
   type ReminderAnswer,
   reminderStateOf,
 } from '../../src/core/ledger';
-import { snooze } from '../../src/core/reminders/scheduler';
+import { evaluate, FULL_ROUTINE_ID, type ReminderSettings, skip, snooze } from '../../src/core/reminders/scheduler';
+import { fixedOffsetCalendar } from '../support/time';
 
 const DAY = '2026-03-02';
 
@@ -135,6 +136,56 @@ describe('ledger model', () => {
       assert.equal(applyOps(claimed, [answerOp({ set: {}, release: 'other' })]).prompt?.id, 'p1');
       assert.equal(applyOps(claimed, [answerOp({ set: {}, release: 'p1' })]).prompt, null);
     });
+  });
+
+  it('offers the full routine once a day: the claim of the reminder that offers it records it for every window', () => {
+    const mondayAt10 = Date.UTC(2026, 2, 2, 10, 0);
+    const settings: ReminderSettings = {
+      breakIntervalMs: 30 * 60_000,
+      typingPauseMs: 15_000,
+      snoozeMs: 5 * 60_000,
+      maxConsecutiveSnoozes: 3,
+      workingHours: null,
+      fullRoutineDays: ['mon'],
+      defaultRoutine: 'posture-reset',
+    };
+    const offered = (l: Ledger, atWallMs: number): string =>
+      evaluate(
+        reminderStateOf(l),
+        {
+          nowWallMs: atWallMs,
+          activeMsSinceBreak: l.activeMsSinceBreak,
+          todayActiveMs: 3 * 3_600_000,
+          quietMs: 60_000,
+          stoppingPointAgoMs: null,
+          dueForMs: 0,
+          debugging: false,
+        },
+        settings,
+        fixedOffsetCalendar(0),
+      ).routineId;
+    const claimFor = (l: Ledger, owner: string, atWallMs: number) =>
+      claimPrompt(l, { id: breakEpisode(l), owner, claimedAtWallMs: atWallMs, expiresAtWallMs: atWallMs + 600_000 }, atWallMs, {
+        episode: breakEpisode(l),
+        dayKey: DAY,
+        routineId: offered(l, atWallMs),
+      });
+    const due: Ledger = { ...emptyLedger(DAY), activeMsSinceBreak: 31 * 60_000 };
+    assert.equal(offered(due, mondayAt10), FULL_ROUTINE_ID);
+    const taken = claimFor(due, 'B', mondayAt10);
+    const refused = claimFor(taken.ledger, 'A', mondayAt10);
+    assert.ok(!refused.granted);
+    assert.equal(refused.ledger, taken.ledger, 'a claim refused records nothing');
+    const shown = taken.ledger;
+    assert.equal(shown.fullRoutineOfferedDay, DAY);
+    // Skipped in window B: the next reminder, in window A, offers the default routine.
+    const skipped = applyOps(shown, [
+      answerOp({ episode: breakEpisode(shown), set: skip(reminderStateOf(shown), shown.activeMsSinceBreak, settings), counts: 'skipped' }),
+    ]);
+    const later = { ...skipped, activeMsSinceBreak: skipped.activeMsSinceBreak + 31 * 60_000 };
+    assert.equal(offered(later, mondayAt10 + 3_600_000), 'posture-reset', 'not again that day');
+    assert.equal(claimFor(later, 'A', mondayAt10 + 3_600_000).ledger.fullRoutineOfferedDay, DAY);
+    assert.equal(offered(later, Date.UTC(2026, 2, 9, 10, 0)), FULL_ROUTINE_ID, 'again the next Monday');
   });
 
   it('brings moments recorded ahead of a clock that was set back to now, and keeps deadlines', () => {

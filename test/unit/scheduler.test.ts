@@ -6,7 +6,6 @@ import {
   FULL_ROUTINE_ID,
   INITIAL_REMINDER_STATE,
   insideWorkingHours,
-  offeredFullRoutine,
   pauseReminders,
   PROMPT_WAIT_CAP_MS,
   type ReminderInput,
@@ -168,7 +167,7 @@ describe('reminder scheduler', () => {
   it('offers the full routine on its days after two active hours, once that day', () => {
     const tired = { activeMsSinceBreak: 31 * MINUTE, todayActiveMs: 2 * HOUR + MINUTE };
     assert.equal(at(INITIAL_REMINDER_STATE, tired).routineId, FULL_ROUTINE_ID);
-    assert.equal(at(offeredFullRoutine(INITIAL_REMINDER_STATE, '2026-03-02'), tired).routineId, 'posture-reset', 'once a day');
+    assert.equal(at({ ...INITIAL_REMINDER_STATE, fullRoutineOfferedDay: '2026-03-02' }, tired).routineId, 'posture-reset', 'once a day');
     assert.equal(
       at(INITIAL_REMINDER_STATE, { ...tired, nowWallMs: Date.UTC(2026, 2, 3, 10, 0) }).routineId,
       'posture-reset',

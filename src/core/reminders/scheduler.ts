@@ -180,10 +180,6 @@ export function breakTaken(state: ReminderState): ReminderState {
   return { ...state, dueAtActiveMs: null, snoozedUntilWallMs: null, consecutiveSnoozes: 0 };
 }
 
-export function offeredFullRoutine(state: ReminderState, dayKey: string): ReminderState {
-  return { ...state, fullRoutineOfferedDay: dayKey };
-}
-
 export function pauseReminders(state: ReminderState, untilWallMs: number | null): ReminderState {
   return { ...state, pause: { untilWallMs } };
 }

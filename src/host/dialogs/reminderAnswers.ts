@@ -3,8 +3,6 @@ import vscode = require('vscode');
 import { literalText } from '../../core/format';
 import { breakEpisode, type Ledger, reminderStateOf } from '../../core/ledger';
 import {
-  FULL_ROUTINE_ID,
-  offeredFullRoutine,
   pauseReminders,
   type ReminderState,
   type ReminderView,
@@ -119,8 +117,6 @@ export class ReminderAnswers {
     let done = false;
     switch (answer) {
       case 'start':
-        if (routine === FULL_ROUTINE_ID)
-          session.answer({ set: changes(state, offeredFullRoutine(state, this.#deps.calendar.dayKey(now))) });
         done = this.#deps.routines().start({ routineId: routine }, true);
         break;
       case 'snooze':
