@@ -1,14 +1,14 @@
 import vscode = require('vscode');
 
-import { type CustomRoutinesParser, parseSettings, type SettingProblem, settingsEqual, type UprightSettings } from '../core/settings';
+import { parseSettings, type SettingProblem, settingsEqual, type SettingsRules, type UprightSettings } from '../core/settings';
 import { Disposable } from './dispose';
 
 /**
  * What settings need beyond their defaults (dist/settingsDetail.js on the desktop): the parser of
- * custom routines, and the words for a bad value. Asked for only when a setting needs one of them.
+ * custom routines, the repair of working hours, and the words for a bad value. Asked for only when a
+ * setting needs one of them.
  */
-export interface SettingsDetail {
-  readonly parseCustomRoutines: CustomRoutinesParser;
+export interface SettingsDetail extends SettingsRules {
   describeProblem(problem: SettingProblem): string;
 }
 
@@ -56,10 +56,7 @@ export class SettingsReader extends Disposable {
 
   #read(): UprightSettings {
     const config = vscode.workspace.getConfiguration('upright');
-    const { settings, problems } = parseSettings(
-      (key) => config.get(key),
-      () => this.#detail().parseCustomRoutines,
-    );
+    const { settings, problems } = parseSettings((key) => config.get(key), this.#detail);
     for (const problem of problems) {
       const id = `${problem.setting}\u0000${problem.found}\u0000${problem.reason}`;
       if (this.#warned.has(id)) continue;

@@ -4,7 +4,7 @@ export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as con
 export type Weekday = (typeof WEEKDAYS)[number];
 
 export interface WorkingHours {
-  /** Minutes after local midnight; `end` may be before `start` for hours that cross midnight. */
+  /** Minutes after local midnight; `end` may be before `start` for hours that cross midnight, and is 1440 for hours to midnight. */
   readonly startMinutes: number;
   readonly endMinutes: number;
   readonly days: readonly Weekday[];
