@@ -4,6 +4,7 @@ import {
   applyOps,
   breakEpisode,
   claimPrompt,
+  commitOps,
   emptyLedger,
   type Ledger,
   type LedgerOp,
@@ -12,7 +13,7 @@ import {
   type ReminderAnswer,
   reminderStateOf,
 } from '../../src/core/ledger';
-import { evaluate, FULL_ROUTINE_ID, type ReminderSettings, skip, snooze } from '../../src/core/reminders/scheduler';
+import { evaluate, FULL_ROUTINE_ID, pauseReminders, type ReminderSettings, skip, snooze } from '../../src/core/reminders/scheduler';
 import { fixedOffsetCalendar } from '../support/time';
 
 const DAY = '2026-03-02';
@@ -207,6 +208,32 @@ describe('ledger model', () => {
     assert.deepEqual(r.pause, { untilWallMs: future + 3_600_000 });
     assert.equal(rebaseFutureMoments(r, now), r, 'nothing ahead: the same ledger comes back');
     assert.equal(rebaseFutureMoments(l, future - 1000), l, 'within the slack nothing moves');
+  });
+
+  it('moves a snooze or a timed pause given while the clock was ahead back with the clock: neither lasts longer than chosen', () => {
+    const aheadWallMs = Date.UTC(2026, 2, 3, 10, 0); // a day ahead
+    const rightWallMs = Date.UTC(2026, 2, 2, 10, 0); // set right, soon after
+    const snoozeSettings = { snoozeMs: 5 * 60_000, maxConsecutiveSnoozes: 3 };
+    const state = reminderStateOf(emptyLedger(DAY));
+    const snoozed = snooze(state, aheadWallMs, snoozeSettings);
+    const given = (set: Partial<ReturnType<typeof reminderStateOf>>): Ledger =>
+      applyOps(emptyLedger(DAY), [answerOp({ set }, aheadWallMs)]);
+    const afterSnooze = commitOps(given(snoozed), [], rightWallMs);
+    assert.equal(afterSnooze.snoozedUntilWallMs, rightWallMs + 5 * 60_000, 'five minutes of snooze, not a day and five minutes');
+    const paused = commitOps(given(pauseReminders(state, aheadWallMs + 30 * 60_000, aheadWallMs)), [], rightWallMs);
+    assert.equal(paused.pause?.untilWallMs, rightWallMs + 30 * 60_000, 'thirty minutes of pause');
+    const forever = commitOps(given(pauseReminders(state, null, aheadWallMs)), [], rightWallMs);
+    assert.equal(forever.pause?.untilWallMs, null, 'until resumed stays until resumed');
+    // A clock set back after a snooze was given: the snooze does not grow by the hour either.
+    const beforeSetBack = given(snooze(state, rightWallMs, snoozeSettings));
+    assert.equal(commitOps(beforeSetBack, [], rightWallMs - 3_600_000).snoozedUntilWallMs, rightWallMs - 3_600_000 + 5 * 60_000);
+    assert.equal(rebaseFutureMoments(beforeSetBack, rightWallMs + 60_000), beforeSetBack, 'time going on moves nothing');
+    // A ledger written before the moment was kept reads without a problem, and its deadlines stay.
+    const older = JSON.parse(JSON.stringify({ ...given(snoozed), pause: { untilWallMs: aheadWallMs } })) as Record<string, unknown>;
+    delete older.snoozedAtWallMs;
+    const read = readLedger(older, emptyLedger(DAY));
+    assert.deepEqual(read.problems, []);
+    assert.equal(commitOps(read.ledger, [], rightWallMs).snoozedUntilWallMs, aheadWallMs + 5 * 60_000);
   });
 
   it('remembers each routine’s completions and when it was last done', () => {

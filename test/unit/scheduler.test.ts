@@ -132,7 +132,7 @@ describe('reminder scheduler', () => {
   });
 
   it('stays silent while paused, for a time or until resumed, then prompts a break already due', () => {
-    const paused = pauseReminders(INITIAL_REMINDER_STATE, MONDAY_10 + HOUR);
+    const paused = pauseReminders(INITIAL_REMINDER_STATE, MONDAY_10 + HOUR, MONDAY_10);
     const during = at(paused, { activeMsSinceBreak: 50 * MINUTE, quietMs: MINUTE });
     assert.deepEqual([during.phase, during.promptNow, during.msUntilResume], ['paused', false, HOUR]);
     assert.equal(
@@ -140,7 +140,7 @@ describe('reminder scheduler', () => {
       true,
       'the pause ran out',
     );
-    const forever = pauseReminders(INITIAL_REMINDER_STATE, null);
+    const forever = pauseReminders(INITIAL_REMINDER_STATE, null, MONDAY_10);
     assert.equal(at(forever, { nowWallMs: MONDAY_10 + 100 * HOUR, activeMsSinceBreak: 50 * MINUTE }).phase, 'paused');
     assert.equal(at(resumeReminders(forever), { activeMsSinceBreak: 50 * MINUTE, quietMs: MINUTE, dueForMs: 0 }).promptNow, true);
   });

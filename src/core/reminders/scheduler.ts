@@ -37,9 +37,11 @@ export interface ReminderState {
   /** Session time at which the next reminder is due; null: one interval into the session. */
   readonly dueAtActiveMs: number | null;
   readonly snoozedUntilWallMs: number | null;
+  /** When the snooze was given: a clock set back since moves its end back with it. */
+  readonly snoozedAtWallMs: number | null;
   readonly consecutiveSnoozes: number;
-  /** null: not paused; `untilWallMs` null: until resumed. */
-  readonly pause: { readonly untilWallMs: number | null } | null;
+  /** null: not paused; `untilWallMs` null: until resumed; `sinceWallMs`: when it was given, as for a snooze (missing in older ledgers). */
+  readonly pause: { readonly untilWallMs: number | null; readonly sinceWallMs?: number } | null;
   /** The day (`YYYY-MM-DD`) the full routine was last offered. */
   readonly fullRoutineOfferedDay: string | null;
 }
@@ -47,6 +49,7 @@ export interface ReminderState {
 export const INITIAL_REMINDER_STATE: ReminderState = {
   dueAtActiveMs: null,
   snoozedUntilWallMs: null,
+  snoozedAtWallMs: null,
   consecutiveSnoozes: 0,
   pause: null,
   fullRoutineOfferedDay: null,
@@ -167,21 +170,32 @@ export function snooze(
   settings: Pick<ReminderSettings, 'snoozeMs' | 'maxConsecutiveSnoozes'>,
 ): ReminderState {
   if (state.consecutiveSnoozes >= settings.maxConsecutiveSnoozes) return state;
-  return { ...state, snoozedUntilWallMs: nowWallMs + settings.snoozeMs, consecutiveSnoozes: state.consecutiveSnoozes + 1 };
+  return {
+    ...state,
+    snoozedUntilWallMs: nowWallMs + settings.snoozeMs,
+    snoozedAtWallMs: nowWallMs,
+    consecutiveSnoozes: state.consecutiveSnoozes + 1,
+  };
 }
 
 /** Skipping leaves the session as it is and asks again one interval later. */
 export function skip(state: ReminderState, activeMsSinceBreak: number, settings: Pick<ReminderSettings, 'breakIntervalMs'>): ReminderState {
-  return { ...state, dueAtActiveMs: activeMsSinceBreak + settings.breakIntervalMs, snoozedUntilWallMs: null, consecutiveSnoozes: 0 };
+  return {
+    ...state,
+    dueAtActiveMs: activeMsSinceBreak + settings.breakIntervalMs,
+    snoozedUntilWallMs: null,
+    snoozedAtWallMs: null,
+    consecutiveSnoozes: 0,
+  };
 }
 
 /** Any break taken (a routine, one logged, a natural one): the next reminder is an interval away. */
 export function breakTaken(state: ReminderState): ReminderState {
-  return { ...state, dueAtActiveMs: null, snoozedUntilWallMs: null, consecutiveSnoozes: 0 };
+  return { ...state, dueAtActiveMs: null, snoozedUntilWallMs: null, snoozedAtWallMs: null, consecutiveSnoozes: 0 };
 }
 
-export function pauseReminders(state: ReminderState, untilWallMs: number | null): ReminderState {
-  return { ...state, pause: { untilWallMs } };
+export function pauseReminders(state: ReminderState, untilWallMs: number | null, nowWallMs: number): ReminderState {
+  return { ...state, pause: { untilWallMs, sinceWallMs: nowWallMs } };
 }
 
 /** Resuming: a break already due is prompted at the next pause (the session time is untouched). */

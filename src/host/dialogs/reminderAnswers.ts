@@ -152,7 +152,7 @@ export class ReminderAnswers {
   /** Pauses reminders until a wall time (null: until resumed). */
   pause(untilWallMs: number | null): void {
     const state = reminderStateOf(this.#deps.session.ledger);
-    this.#deps.session.answer({ set: changes(state, pauseReminders(state, untilWallMs)) });
+    this.#deps.session.answer({ set: changes(state, pauseReminders(state, untilWallMs, this.#deps.clock.now().wallMs)) });
     this.#deps.loop.evaluate();
   }
 
