@@ -21,6 +21,13 @@ export function describeProblem(problem: SettingProblem): string {
       return t('Setting {0}: {1} is not one of the allowed values; using {2}.', problem.setting, problem.found, problem.used);
     case 'neverMatches':
       return t('Setting {0}: {1} leaves no time for a reminder; using {2}.', problem.setting, problem.found, problem.used);
+    case 'nothingAtTheDesk':
+      return t(
+        'Setting {0}: {1} has no exercise a reminder can offer (each is unknown or done on the floor); using {2}.',
+        problem.setting,
+        problem.found,
+        problem.used,
+      );
     case 'skipped':
       return t('Setting {0}: {1}; it is skipped.', problem.setting, problem.found);
     case 'belowIdleThreshold':

@@ -57,14 +57,17 @@ export class SettingsReader extends Disposable {
   #read(): UprightSettings {
     const config = vscode.workspace.getConfiguration('upright');
     const { settings, problems } = parseSettings((key) => config.get(key), this.#detail);
-    for (const problem of problems) {
-      const id = `${problem.setting}\u0000${problem.found}\u0000${problem.reason}`;
-      if (this.#warned.has(id)) continue;
-      this.#warned.add(id);
-      const message = this.#detail().describeProblem(problem);
-      this.#warnings.push(message);
-      this.#log.warn(message);
-    }
+    for (const problem of problems) this.report(problem);
     return settings;
+  }
+
+  /** Reports a bad value, once: also one found only when the setting is used (a routine with nothing to do). */
+  report(problem: SettingProblem): void {
+    const id = `${problem.setting}\u0000${problem.found}\u0000${problem.reason}`;
+    if (this.#warned.has(id)) return;
+    this.#warned.add(id);
+    const message = this.#detail().describeProblem(problem);
+    this.#warnings.push(message);
+    this.#log.warn(message);
   }
 }
