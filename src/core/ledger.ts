@@ -9,7 +9,7 @@ import {
   isEmptyDay,
   isExerciseTally,
 } from './days';
-import { type ReminderState } from './reminders/scheduler';
+import { FULL_ROUTINE_ID, type ReminderState } from './reminders/scheduler';
 
 /** Everything that counts as a break or a reminder outcome, by kind. Reminders add started/skipped/snoozed. */
 /** How a break was taken: away long enough, said by hand, or a routine started from a reminder. */
@@ -63,8 +63,10 @@ export interface Ledger {
   readonly lastActivityWallMs: number | null;
   readonly lastBreak: LastBreak | null;
   readonly snoozedUntilWallMs: number | null;
-  /** Reminders paused: null = not paused; `untilWallMs` null = until resumed. */
-  readonly pause: { readonly untilWallMs: number | null } | null;
+  /** When the snooze was given (added later: missing is null). */
+  readonly snoozedAtWallMs: number | null;
+  /** Reminders paused: null = not paused; `untilWallMs` null = until resumed; `sinceWallMs` (added later), when. */
+  readonly pause: { readonly untilWallMs: number | null; readonly sinceWallMs?: number } | null;
   readonly prompt: PromptClaim | null;
   /** By routine id. Added after the first ledger files were written: missing means none yet. */
   readonly routines: Readonly<Record<string, RoutineRecord>>;
@@ -145,6 +147,7 @@ export function emptyLedger(dayKey: string): Ledger {
     lastActivityWallMs: null,
     lastBreak: null,
     snoozedUntilWallMs: null,
+    snoozedAtWallMs: null,
     pause: null,
     prompt: null,
     routines: {},
@@ -310,13 +313,14 @@ export function applyOps(ledger: Ledger, ops: readonly LedgerOp[]): Ledger {
 
 /**
  * Grants the prompt to `owner` unless another window holds an unexpired claim. A granted claim for a
- * reminder counts one reminder on `reminder.dayKey`, once per `reminder.episode` (one due break).
+ * reminder counts one reminder on `reminder.dayKey`, once per `reminder.episode` (one due break), and
+ * when it offers the full routine, records that day's offer for every window.
  */
 export function claimPrompt(
   ledger: Ledger,
   claim: PromptClaim,
   nowWallMs: number,
-  reminder?: { readonly episode: string; readonly dayKey: string },
+  reminder?: { readonly episode: string; readonly dayKey: string; readonly routineId?: string },
 ): { ledger: Ledger; granted: boolean } {
   const current = ledger.prompt;
   const free = current === null || current.expiresAtWallMs <= nowWallMs || current.owner === claim.owner;
@@ -326,6 +330,7 @@ export function claimPrompt(
     next.reminderEpisode = reminder.episode;
     countOnDay(next, reminder.dayKey, 'reminders');
   }
+  if (reminder?.routineId === FULL_ROUTINE_ID) next.fullRoutineOfferedDay = reminder.dayKey;
   return { ledger: next, granted: true };
 }
 
@@ -349,15 +354,31 @@ export function withoutHistory(l: Ledger): Ledger {
 
 /**
  * The wall clock was set back: moments the ledger recorded "in the future" (the last activity, the last
- * break, when a prompt was claimed) are moved to now, so absences can be measured again. Deadlines
- * (snooze, pause) stay where they are; a claim keeps the time it had left.
+ * break, when a prompt was claimed, a snooze or a pause was given) are moved to now, so absences can be
+ * measured again. A claim, a snooze and a timed pause keep the time they had left, so none lasts
+ * longer than chosen, whether the clock was ahead when it was given or was set back since.
  */
 export function rebaseFutureMoments(ledger: Ledger, nowWallMs: number, slackMs = 2_000): Ledger {
-  const ahead = (t: number | null | undefined): boolean => t !== null && t !== undefined && t > nowWallMs + slackMs;
-  const prompt = ledger.prompt;
-  if (!ahead(ledger.lastActivityWallMs) && !ahead(ledger.lastBreak?.atWallMs) && !ahead(prompt?.claimedAtWallMs)) return ledger;
+  const ahead = (t: number | null | undefined): t is number => t !== null && t !== undefined && t > nowWallMs + slackMs;
+  const { prompt, pause, snoozedAtWallMs, snoozedUntilWallMs } = ledger;
+  const pauseSince = pause?.sinceWallMs;
+  if (
+    !ahead(ledger.lastActivityWallMs) &&
+    !ahead(ledger.lastBreak?.atWallMs) &&
+    !ahead(prompt?.claimedAtWallMs) &&
+    !ahead(snoozedAtWallMs) &&
+    !ahead(pauseSince)
+  )
+    return ledger;
   return {
     ...ledger,
+    ...(ahead(snoozedAtWallMs) && snoozedUntilWallMs !== null
+      ? { snoozedAtWallMs: nowWallMs, snoozedUntilWallMs: snoozedUntilWallMs - snoozedAtWallMs + nowWallMs }
+      : {}),
+    pause:
+      pause && ahead(pauseSince)
+        ? { untilWallMs: pause.untilWallMs === null ? null : pause.untilWallMs - pauseSince + nowWallMs, sinceWallMs: nowWallMs }
+        : pause,
     lastActivityWallMs: ahead(ledger.lastActivityWallMs) ? nowWallMs : ledger.lastActivityWallMs,
     lastBreak: ledger.lastBreak && ahead(ledger.lastBreak.atWallMs) ? { ...ledger.lastBreak, atWallMs: nowWallMs } : ledger.lastBreak,
     prompt:
@@ -420,7 +441,8 @@ const FIELDS: Readonly<Record<Exclude<keyof Ledger, 'version' | 'closedDays'>, r
   lastActivityWallMs: [nullOr(isMs)],
   lastBreak: [nullOr((v) => isObject(v) && isMs(v.atWallMs) && ['natural', 'manual', 'started'].includes(v.kind as string))],
   snoozedUntilWallMs: [nullOr(isMs)],
-  pause: [nullOr((v) => isObject(v) && nullOr(isMs)(v.untilWallMs))],
+  snoozedAtWallMs: [nullOr(isMs), true],
+  pause: [nullOr((v) => isObject(v) && nullOr(isMs)(v.untilWallMs) && (v.sinceWallMs === undefined || isMs(v.sinceWallMs)))],
   prompt: [
     nullOr(
       (v) => isObject(v) && typeof v.id === 'string' && typeof v.owner === 'string' && isMs(v.claimedAtWallMs) && isMs(v.expiresAtWallMs),
@@ -475,6 +497,7 @@ export function reminderStateOf(l: Ledger): ReminderState {
   return {
     dueAtActiveMs: l.dueAtActiveMs,
     snoozedUntilWallMs: l.snoozedUntilWallMs,
+    snoozedAtWallMs: l.snoozedAtWallMs,
     consecutiveSnoozes: l.consecutiveSnoozes,
     pause: l.pause,
     fullRoutineOfferedDay: l.fullRoutineOfferedDay,

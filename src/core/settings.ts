@@ -5,6 +5,7 @@ import { type Routine } from './exercises/routines';
 import { type ReminderSettings, type Weekday, WEEKDAYS, type WorkingHours } from './reminders/scheduler';
 import { describeValue, type SettingProblem } from './settingsProblems';
 import { MS_PER_MINUTE, MS_PER_SECOND } from './time';
+import { DEFAULT_WORKING_HOURS } from './workingHours';
 
 export { describeValue, type SettingProblem } from './settingsProblems';
 import { type TrackerSettings } from './tracker';
@@ -59,7 +60,6 @@ export const SETTING_SPECS = {
 } as const satisfies Record<string, IntegerSpec>;
 
 export const DEFAULT_FULL_ROUTINE_DAYS: readonly Weekday[] = ['mon', 'wed', 'fri'];
-export const DEFAULT_WORKING_HOURS = { enabled: false, start: '09:00', end: '18:00', days: ['mon', 'tue', 'wed', 'thu', 'fri'] } as const;
 
 export const DEFAULT_SETTINGS: UprightSettings = {
   idleThresholdSeconds: SETTING_SPECS.idleThresholdSeconds.defaultValue,
@@ -160,7 +160,7 @@ function readClock(raw: unknown, fallback: string, found: (shown: string) => str
 }
 
 /** `upright.workingHours`: `{ enabled, start: "09:00", end: "18:00", days: [...] }`; null when off. */
-export function parseWorkingHours(raw: unknown, problems: SettingProblem[]): WorkingHours | null {
+export function parseWorkingHours(raw: unknown, problems: SettingProblem[], rules: () => SettingsRules): WorkingHours | null {
   if (raw === undefined) return null;
   const setting = `${SECTION}.workingHours`;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -173,8 +173,14 @@ export function parseWorkingHours(raw: unknown, problems: SettingProblem[]): Wor
   // Checked even while off, so a mistake is reported before the hours are switched on.
   const startMinutes = readClock(r.start, DEFAULT_WORKING_HOURS.start, (shown) => t('start {0}', shown), problems);
   const endMinutes = readClock(r.end, DEFAULT_WORKING_HOURS.end, (shown) => t('end {0}', shown), problems);
-  const days = parseWeekdays('workingHours.days', r.days, DEFAULT_WORKING_HOURS.days, problems);
-  return r.enabled === true ? { startMinutes, endMinutes, days } : null;
+  let hours: WorkingHours = {
+    startMinutes,
+    endMinutes,
+    days: parseWeekdays('workingHours.days', r.days, DEFAULT_WORKING_HOURS.days, problems),
+  };
+  // Hours no moment is inside would silence every reminder: repaired by code loaded only then.
+  if (startMinutes === endMinutes || hours.days.length === 0) hours = rules().repairWorkingHours(hours, r, problems);
+  return r.enabled === true ? hours : null;
 }
 
 /**
@@ -183,11 +189,18 @@ export function parseWorkingHours(raw: unknown, problems: SettingProblem[]): Wor
  */
 export type CustomRoutinesParser = (raw: unknown, builtInIds: readonly string[], problems: SettingProblem[]) => Routine[];
 
+/** What reading settings needs only for settings few people have, asked for only then. */
+export interface SettingsRules {
+  readonly parseCustomRoutines: CustomRoutinesParser;
+  /** Working hours no moment is inside, made usable and reported (core/workingHours.ts). */
+  readonly repairWorkingHours: (hours: WorkingHours, raw: Readonly<Record<string, unknown>>, problems: SettingProblem[]) => WorkingHours;
+}
+
 /**
  * Reads every setting through `read` (given the key below `upright.`) into a validated snapshot. Bad
  * values are clamped or defaulted and reported, never thrown.
  */
-export function parseSettings(read: (key: string) => unknown, parseCustomRoutines: () => CustomRoutinesParser): ParsedSettings {
+export function parseSettings(read: (key: string) => unknown, rules: () => SettingsRules): ParsedSettings {
   const problems: SettingProblem[] = [];
   const safeRead = (key: string): unknown => {
     try {
@@ -228,7 +241,7 @@ export function parseSettings(read: (key: string) => unknown, parseCustomRoutine
   const customRoutines =
     rawCustomRoutines === undefined || (Array.isArray(rawCustomRoutines) && rawCustomRoutines.length === 0)
       ? []
-      : parseCustomRoutines()(rawCustomRoutines, BUILT_IN_ROUTINE_IDS, problems);
+      : rules().parseCustomRoutines(rawCustomRoutines, BUILT_IN_ROUTINE_IDS, problems);
   const routineIds = [...BUILT_IN_ROUTINE_IDS, ...customRoutines.map((r) => r.id)];
   const defaultRoutine = readEnum('defaultRoutine', routineIds, DEFAULT_ROUTINE_ID, safeRead('defaultRoutine'), problems);
   const rawSound = safeRead('sound');
@@ -242,7 +255,7 @@ export function parseSettings(read: (key: string) => unknown, parseCustomRoutine
   const maxConsecutiveSnoozes = readInteger(SETTING_SPECS.maxConsecutiveSnoozes, safeRead('maxConsecutiveSnoozes'), problems);
   const reminderStyle = readEnum('reminderStyle', REMINDER_STYLES, DEFAULT_SETTINGS.reminderStyle, safeRead('reminderStyle'), problems);
   const fullRoutineDays = parseWeekdays('fullRoutineDays', safeRead('fullRoutineDays'), DEFAULT_FULL_ROUTINE_DAYS, problems);
-  const workingHours = parseWorkingHours(safeRead('workingHours'), problems);
+  const workingHours = parseWorkingHours(safeRead('workingHours'), problems, rules);
   return {
     settings: {
       idleThresholdSeconds,

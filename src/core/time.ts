@@ -20,6 +20,8 @@ export interface Calendar {
   startOfDay(wallMs: number): number;
   /** The first millisecond of the local day after the one holding `wallMs`. */
   startOfNextDay(wallMs: number): number;
+  /** The time the local clock shows at `wallMs`, in minutes after midnight (0–1439). */
+  minuteOfDay(wallMs: number): number;
 }
 
 function pad2(n: number): string {
@@ -40,7 +42,24 @@ export const localCalendar: Calendar = {
     const d = new Date(wallMs);
     return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
   },
+  minuteOfDay(wallMs) {
+    const d = new Date(wallMs);
+    return d.getHours() * 60 + d.getMinutes();
+  },
 };
+
+/**
+ * The first moment of the local day holding `wallMs` at which the clock shows `minutes` after midnight
+ * or later. A day is not always 24 hours long: on the day the clocks go forward, a time in the hour
+ * that is skipped gives the moment the clock jumps; on the day they go back, a time in the hour that
+ * repeats gives its first occurrence.
+ */
+export function atLocalTime(calendar: Calendar, wallMs: number, minutes: number): number {
+  // Walked minute by minute from three hours before: no zone moves its clocks further in a day.
+  let at = calendar.startOfDay(wallMs) + Math.max(0, minutes - 180) * MS_PER_MINUTE;
+  while (calendar.minuteOfDay(at) < minutes) at += MS_PER_MINUTE;
+  return at;
+}
 
 /** Milliseconds until the next whole wall-clock minute (1..60000), for minute-aligned refreshes. */
 export function msUntilNextMinute(wallMs: number): number {

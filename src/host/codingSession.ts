@@ -193,13 +193,14 @@ export class CodingSession extends Disposable implements ActivitySink {
    * Claims prompt `id` for this window for `ttlMs`. `granted`: this window owns it and shows it; `taken`:
    * another window holds an unexpired claim and shows it; `retry`: the ledger was busy, nobody knows
    * yet, so ask again soon. A claim for `reminderEpisode` (one due break) counts one reminder in today's
-   * totals, however often it is claimed again. When the ledger cannot be written at all (not merely
-   * busy), this window prompts on its own: a missed break is worse than a rare double one.
+   * totals, however often it is claimed again, and records the offer of `routineId` when it is the
+   * full routine. When the ledger cannot be written at all (not merely busy), this window prompts on
+   * its own: a missed break is worse than a rare double one.
    */
-  claimPrompt(id: string, ttlMs: number, reminderEpisode?: string): PromptClaimResult {
+  claimPrompt(id: string, ttlMs: number, reminderEpisode?: string, routineId?: string): PromptClaimResult {
     const nowWallMs = this.#deps.clock.now().wallMs;
     const reminder =
-      reminderEpisode === undefined ? undefined : { episode: reminderEpisode, dayKey: this.#deps.calendar.dayKey(nowWallMs) };
+      reminderEpisode === undefined ? undefined : { episode: reminderEpisode, dayKey: this.#deps.calendar.dayKey(nowWallMs), routineId };
     let granted = false;
     const written = this.#write((current) => {
       const result = claimPrompt(

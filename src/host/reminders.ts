@@ -168,7 +168,7 @@ export class Reminders extends Disposable {
   #prompt(view: ReminderView, ledger: Ledger, nowWallMs: number): number | null {
     const id = this.promptIdOf(ledger);
     // One due break is one reminder, however often it is snoozed: the episode leaves the snooze out.
-    const claim = this.#deps.session.claimPrompt(id, PROMPT_CLAIM_MS, breakEpisode(ledger));
+    const claim = this.#deps.session.claimPrompt(id, PROMPT_CLAIM_MS, breakEpisode(ledger), view.routineId);
     if (claim === 'retry') {
       if (this.#claimRetries++ === 0) this.#deps.log.info('Reminder due while the ledger was busy; trying again.');
       return CLAIM_RETRY_MS;

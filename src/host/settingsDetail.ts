@@ -7,6 +7,7 @@ import { MS_PER_MINUTE } from '../core/time';
 import { t } from '../shared/l10n';
 
 export { parseCustomRoutines } from '../core/exercises/custom';
+export { repairWorkingHours } from '../core/workingHours';
 export { useTranslator } from '../shared/l10n';
 
 /** The log's words for a value that was not used as it is. */
@@ -18,6 +19,15 @@ export function describeProblem(problem: SettingProblem): string {
       return t('Setting {0}: {1} is out of range; using {2}.', problem.setting, problem.found, problem.used);
     case 'notAllowed':
       return t('Setting {0}: {1} is not one of the allowed values; using {2}.', problem.setting, problem.found, problem.used);
+    case 'neverMatches':
+      return t('Setting {0}: {1} leaves no time for a reminder; using {2}.', problem.setting, problem.found, problem.used);
+    case 'nothingAtTheDesk':
+      return t(
+        'Setting {0}: {1} has no exercise a reminder can offer (each is unknown or done on the floor); using {2}.',
+        problem.setting,
+        problem.found,
+        problem.used,
+      );
     case 'skipped':
       return t('Setting {0}: {1}; it is skipped.', problem.setting, problem.found);
     case 'belowIdleThreshold':

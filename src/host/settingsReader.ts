@@ -1,14 +1,14 @@
 import vscode = require('vscode');
 
-import { type CustomRoutinesParser, parseSettings, type SettingProblem, settingsEqual, type UprightSettings } from '../core/settings';
+import { parseSettings, type SettingProblem, settingsEqual, type SettingsRules, type UprightSettings } from '../core/settings';
 import { Disposable } from './dispose';
 
 /**
  * What settings need beyond their defaults (dist/settingsDetail.js on the desktop): the parser of
- * custom routines, and the words for a bad value. Asked for only when a setting needs one of them.
+ * custom routines, the repair of working hours, and the words for a bad value. Asked for only when a
+ * setting needs one of them.
  */
-export interface SettingsDetail {
-  readonly parseCustomRoutines: CustomRoutinesParser;
+export interface SettingsDetail extends SettingsRules {
   describeProblem(problem: SettingProblem): string;
 }
 
@@ -56,18 +56,18 @@ export class SettingsReader extends Disposable {
 
   #read(): UprightSettings {
     const config = vscode.workspace.getConfiguration('upright');
-    const { settings, problems } = parseSettings(
-      (key) => config.get(key),
-      () => this.#detail().parseCustomRoutines,
-    );
-    for (const problem of problems) {
-      const id = `${problem.setting}\u0000${problem.found}\u0000${problem.reason}`;
-      if (this.#warned.has(id)) continue;
-      this.#warned.add(id);
-      const message = this.#detail().describeProblem(problem);
-      this.#warnings.push(message);
-      this.#log.warn(message);
-    }
+    const { settings, problems } = parseSettings((key) => config.get(key), this.#detail);
+    for (const problem of problems) this.report(problem);
     return settings;
+  }
+
+  /** Reports a bad value, once: also one found only when the setting is used (a routine with nothing to do). */
+  report(problem: SettingProblem): void {
+    const id = `${problem.setting}\u0000${problem.found}\u0000${problem.reason}`;
+    if (this.#warned.has(id)) return;
+    this.#warned.add(id);
+    const message = this.#detail().describeProblem(problem);
+    this.#warnings.push(message);
+    this.#log.warn(message);
   }
 }

@@ -15,7 +15,57 @@ export function fixedOffsetCalendar(offsetMinutes: number): Calendar {
     startOfNextDay(wallMs) {
       return Math.floor((wallMs + offsetMs) / dayMs) * dayMs + dayMs - offsetMs;
     },
+    minuteOfDay(wallMs) {
+      return Math.floor(((((wallMs + offsetMs) % dayMs) + dayMs) % dayMs) / 60_000);
+    },
   };
+}
+
+/**
+ * The calendar of a named time zone (`America/New_York`, `Europe/Berlin`), daylight saving included,
+ * read through Intl with the zone given: what a machine in that zone shows, whatever zone runs the tests.
+ */
+export function zoneCalendar(timeZone: string): Calendar {
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  /** The local clock's reading at `wallMs`, as if it were UTC. */
+  const localAsUtc = (wallMs: number): number => {
+    const part = (type: string): number => Number(format.formatToParts(wallMs).find((p) => p.type === type)?.value);
+    return (
+      Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) +
+      (((wallMs % 1000) + 1000) % 1000)
+    );
+  };
+  const dayMs = 86_400_000;
+  /** The first moment of the local day whose midnight reads `midnightAsUtc` (no zone here moves its clocks at midnight). */
+  const midnight = (midnightAsUtc: number): number => {
+    let guess = midnightAsUtc - (localAsUtc(midnightAsUtc) - midnightAsUtc);
+    guess = midnightAsUtc - (localAsUtc(guess) - guess);
+    return guess;
+  };
+  const calendar: Calendar = {
+    dayKey(wallMs) {
+      return new Date(localAsUtc(wallMs)).toISOString().slice(0, 10);
+    },
+    startOfDay(wallMs) {
+      return midnight(Math.floor(localAsUtc(wallMs) / dayMs) * dayMs);
+    },
+    startOfNextDay(wallMs) {
+      return midnight(Math.floor(localAsUtc(wallMs) / dayMs) * dayMs + dayMs);
+    },
+    minuteOfDay(wallMs) {
+      return Math.floor((localAsUtc(wallMs) % dayMs) / 60_000);
+    },
+  };
+  return calendar;
 }
 
 /** A pair of clocks for the pure core: moves both, or only the wall clock (sleep, clock changes). */

@@ -27,6 +27,7 @@ describe('formatting and small helpers', () => {
     const noon = new Date(2026, 5, 15, 12, 0, 0).getTime();
     assert.equal(localCalendar.dayKey(noon), '2026-06-15');
     assert.equal(localCalendar.startOfNextDay(noon), new Date(2026, 5, 16).getTime());
+    assert.equal(localCalendar.minuteOfDay(new Date(2026, 5, 15, 12, 34, 56).getTime()), 12 * 60 + 34);
   });
 
   it('counts edits in real documents only', () => {

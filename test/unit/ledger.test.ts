@@ -4,6 +4,7 @@ import {
   applyOps,
   breakEpisode,
   claimPrompt,
+  commitOps,
   emptyLedger,
   type Ledger,
   type LedgerOp,
@@ -12,7 +13,8 @@ import {
   type ReminderAnswer,
   reminderStateOf,
 } from '../../src/core/ledger';
-import { snooze } from '../../src/core/reminders/scheduler';
+import { evaluate, FULL_ROUTINE_ID, pauseReminders, type ReminderSettings, skip, snooze } from '../../src/core/reminders/scheduler';
+import { fixedOffsetCalendar } from '../support/time';
 
 const DAY = '2026-03-02';
 
@@ -137,6 +139,56 @@ describe('ledger model', () => {
     });
   });
 
+  it('offers the full routine once a day: the claim of the reminder that offers it records it for every window', () => {
+    const mondayAt10 = Date.UTC(2026, 2, 2, 10, 0);
+    const settings: ReminderSettings = {
+      breakIntervalMs: 30 * 60_000,
+      typingPauseMs: 15_000,
+      snoozeMs: 5 * 60_000,
+      maxConsecutiveSnoozes: 3,
+      workingHours: null,
+      fullRoutineDays: ['mon'],
+      defaultRoutine: 'posture-reset',
+    };
+    const offered = (l: Ledger, atWallMs: number): string =>
+      evaluate(
+        reminderStateOf(l),
+        {
+          nowWallMs: atWallMs,
+          activeMsSinceBreak: l.activeMsSinceBreak,
+          todayActiveMs: 3 * 3_600_000,
+          quietMs: 60_000,
+          stoppingPointAgoMs: null,
+          dueForMs: 0,
+          debugging: false,
+        },
+        settings,
+        fixedOffsetCalendar(0),
+      ).routineId;
+    const claimFor = (l: Ledger, owner: string, atWallMs: number) =>
+      claimPrompt(l, { id: breakEpisode(l), owner, claimedAtWallMs: atWallMs, expiresAtWallMs: atWallMs + 600_000 }, atWallMs, {
+        episode: breakEpisode(l),
+        dayKey: DAY,
+        routineId: offered(l, atWallMs),
+      });
+    const due: Ledger = { ...emptyLedger(DAY), activeMsSinceBreak: 31 * 60_000 };
+    assert.equal(offered(due, mondayAt10), FULL_ROUTINE_ID);
+    const taken = claimFor(due, 'B', mondayAt10);
+    const refused = claimFor(taken.ledger, 'A', mondayAt10);
+    assert.ok(!refused.granted);
+    assert.equal(refused.ledger, taken.ledger, 'a claim refused records nothing');
+    const shown = taken.ledger;
+    assert.equal(shown.fullRoutineOfferedDay, DAY);
+    // Skipped in window B: the next reminder, in window A, offers the default routine.
+    const skipped = applyOps(shown, [
+      answerOp({ episode: breakEpisode(shown), set: skip(reminderStateOf(shown), shown.activeMsSinceBreak, settings), counts: 'skipped' }),
+    ]);
+    const later = { ...skipped, activeMsSinceBreak: skipped.activeMsSinceBreak + 31 * 60_000 };
+    assert.equal(offered(later, mondayAt10 + 3_600_000), 'posture-reset', 'not again that day');
+    assert.equal(claimFor(later, 'A', mondayAt10 + 3_600_000).ledger.fullRoutineOfferedDay, DAY);
+    assert.equal(offered(later, Date.UTC(2026, 2, 9, 10, 0)), FULL_ROUTINE_ID, 'again the next Monday');
+  });
+
   it('brings moments recorded ahead of a clock that was set back to now, and keeps deadlines', () => {
     const future = 10_000_000;
     const l = {
@@ -156,6 +208,32 @@ describe('ledger model', () => {
     assert.deepEqual(r.pause, { untilWallMs: future + 3_600_000 });
     assert.equal(rebaseFutureMoments(r, now), r, 'nothing ahead: the same ledger comes back');
     assert.equal(rebaseFutureMoments(l, future - 1000), l, 'within the slack nothing moves');
+  });
+
+  it('moves a snooze or a timed pause given while the clock was ahead back with the clock: neither lasts longer than chosen', () => {
+    const aheadWallMs = Date.UTC(2026, 2, 3, 10, 0); // a day ahead
+    const rightWallMs = Date.UTC(2026, 2, 2, 10, 0); // set right, soon after
+    const snoozeSettings = { snoozeMs: 5 * 60_000, maxConsecutiveSnoozes: 3 };
+    const state = reminderStateOf(emptyLedger(DAY));
+    const snoozed = snooze(state, aheadWallMs, snoozeSettings);
+    const given = (set: Partial<ReturnType<typeof reminderStateOf>>): Ledger =>
+      applyOps(emptyLedger(DAY), [answerOp({ set }, aheadWallMs)]);
+    const afterSnooze = commitOps(given(snoozed), [], rightWallMs);
+    assert.equal(afterSnooze.snoozedUntilWallMs, rightWallMs + 5 * 60_000, 'five minutes of snooze, not a day and five minutes');
+    const paused = commitOps(given(pauseReminders(state, aheadWallMs + 30 * 60_000, aheadWallMs)), [], rightWallMs);
+    assert.equal(paused.pause?.untilWallMs, rightWallMs + 30 * 60_000, 'thirty minutes of pause');
+    const forever = commitOps(given(pauseReminders(state, null, aheadWallMs)), [], rightWallMs);
+    assert.equal(forever.pause?.untilWallMs, null, 'until resumed stays until resumed');
+    // A clock set back after a snooze was given: the snooze does not grow by the hour either.
+    const beforeSetBack = given(snooze(state, rightWallMs, snoozeSettings));
+    assert.equal(commitOps(beforeSetBack, [], rightWallMs - 3_600_000).snoozedUntilWallMs, rightWallMs - 3_600_000 + 5 * 60_000);
+    assert.equal(rebaseFutureMoments(beforeSetBack, rightWallMs + 60_000), beforeSetBack, 'time going on moves nothing');
+    // A ledger written before the moment was kept reads without a problem, and its deadlines stay.
+    const older = JSON.parse(JSON.stringify({ ...given(snoozed), pause: { untilWallMs: aheadWallMs } })) as Record<string, unknown>;
+    delete older.snoozedAtWallMs;
+    const read = readLedger(older, emptyLedger(DAY));
+    assert.deepEqual(read.problems, []);
+    assert.equal(commitOps(read.ledger, [], rightWallMs).snoozedUntilWallMs, aheadWallMs + 5 * 60_000);
   });
 
   it('remembers each routine’s completions and when it was last done', () => {

@@ -6,7 +6,6 @@ import {
   FULL_ROUTINE_ID,
   INITIAL_REMINDER_STATE,
   insideWorkingHours,
-  offeredFullRoutine,
   pauseReminders,
   PROMPT_WAIT_CAP_MS,
   type ReminderInput,
@@ -18,7 +17,7 @@ import {
   tomorrowMorning,
   weekdayOf,
 } from '../../src/core/reminders/scheduler';
-import { fixedOffsetCalendar, HOUR, MINUTE, SECOND } from '../support/time';
+import { fixedOffsetCalendar, HOUR, MINUTE, SECOND, zoneCalendar } from '../support/time';
 
 const calendar = fixedOffsetCalendar(0);
 const MONDAY_10 = Date.UTC(2026, 2, 2, 10, 0, 0); // 2026-03-02 is a Monday
@@ -133,7 +132,7 @@ describe('reminder scheduler', () => {
   });
 
   it('stays silent while paused, for a time or until resumed, then prompts a break already due', () => {
-    const paused = pauseReminders(INITIAL_REMINDER_STATE, MONDAY_10 + HOUR);
+    const paused = pauseReminders(INITIAL_REMINDER_STATE, MONDAY_10 + HOUR, MONDAY_10);
     const during = at(paused, { activeMsSinceBreak: 50 * MINUTE, quietMs: MINUTE });
     assert.deepEqual([during.phase, during.promptNow, during.msUntilResume], ['paused', false, HOUR]);
     assert.equal(
@@ -141,7 +140,7 @@ describe('reminder scheduler', () => {
       true,
       'the pause ran out',
     );
-    const forever = pauseReminders(INITIAL_REMINDER_STATE, null);
+    const forever = pauseReminders(INITIAL_REMINDER_STATE, null, MONDAY_10);
     assert.equal(at(forever, { nowWallMs: MONDAY_10 + 100 * HOUR, activeMsSinceBreak: 50 * MINUTE }).phase, 'paused');
     assert.equal(at(resumeReminders(forever), { activeMsSinceBreak: 50 * MINUTE, quietMs: MINUTE, dueForMs: 0 }).promptNow, true);
   });
@@ -168,7 +167,7 @@ describe('reminder scheduler', () => {
   it('offers the full routine on its days after two active hours, once that day', () => {
     const tired = { activeMsSinceBreak: 31 * MINUTE, todayActiveMs: 2 * HOUR + MINUTE };
     assert.equal(at(INITIAL_REMINDER_STATE, tired).routineId, FULL_ROUTINE_ID);
-    assert.equal(at(offeredFullRoutine(INITIAL_REMINDER_STATE, '2026-03-02'), tired).routineId, 'posture-reset', 'once a day');
+    assert.equal(at({ ...INITIAL_REMINDER_STATE, fullRoutineOfferedDay: '2026-03-02' }, tired).routineId, 'posture-reset', 'once a day');
     assert.equal(
       at(INITIAL_REMINDER_STATE, { ...tired, nowWallMs: Date.UTC(2026, 2, 3, 10, 0) }).routineId,
       'posture-reset',
@@ -187,4 +186,59 @@ describe('reminder scheduler', () => {
     };
     assert.equal(tomorrowMorning(Date.UTC(2026, 2, 6, 15, 0), calendar, hours), Date.UTC(2026, 2, 9, 8, 30), 'Friday → Monday 08:30');
   });
+});
+
+describe('reminders on the days the clocks change', () => {
+  const allWeek = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+  const nineToSix = { startMinutes: 9 * 60, endMinutes: 18 * 60, days: [...allWeek] };
+  // 2026: New York moves its clocks on 8 March and 1 November at 02:00; Berlin on 29 March at 02:00 and 25 October at 03:00.
+  const zones = [
+    { zone: 'America/New_York', spring: '2026-03-08', autumn: '2026-11-01', summerOffset: -4, winterOffset: -5 },
+    { zone: 'Europe/Berlin', spring: '2026-03-29', autumn: '2026-10-25', summerOffset: 2, winterOffset: 1 },
+  ];
+  /** The moment the clock of a zone with offset `offsetHours` reads `hh:mm` on `day`. */
+  const local = (day: string, hh: number, mm: number, offsetHours: number): number =>
+    Date.parse(`${day}T00:00:00Z`) + (hh * 60 + mm - offsetHours * 60) * MINUTE;
+  const dayBefore = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) - 24 * HOUR).toISOString().slice(0, 10);
+
+  for (const { zone, spring, autumn, summerOffset, winterOffset } of zones) {
+    const calendar = zoneCalendar(zone);
+
+    it(`${zone}: working hours follow the clock on the wall when it moves forward and back`, () => {
+      for (const [day, offset] of [
+        [spring, summerOffset],
+        [autumn, winterOffset],
+      ] as const) {
+        assert.ok(insideWorkingHours(nineToSix, local(day, 9, 0, offset), calendar), `${day} 09:00 is inside`);
+        assert.ok(!insideWorkingHours(nineToSix, local(day, 8, 30, offset), calendar), `${day} 08:30 is outside`);
+        assert.ok(insideWorkingHours(nineToSix, local(day, 17, 59, offset), calendar), `${day} 17:59 is inside`);
+        assert.ok(!insideWorkingHours(nineToSix, local(day, 18, 30, offset), calendar), `${day} 18:30 is outside`);
+      }
+    });
+
+    it(`${zone}: "until tomorrow" ends at 06:00 or the start of working hours on the clock, when the clock moved in the night`, () => {
+      for (const [day, before, after] of [
+        [spring, winterOffset, summerOffset],
+        [autumn, summerOffset, winterOffset],
+      ] as const) {
+        const evening = local(dayBefore(day), 21, 0, before);
+        assert.equal(tomorrowMorning(evening, calendar, null), local(day, 6, 0, after), `${day} 06:00`);
+        assert.equal(tomorrowMorning(evening, calendar, nineToSix), local(day, 9, 0, after), `${day} 09:00`);
+      }
+    });
+
+    it(`${zone}: a start in the hour that is skipped is the moment the clock jumps; in the hour that repeats, its first time`, () => {
+      const skipped = { ...nineToSix, startMinutes: 2 * 60 + 30 };
+      // In both zones the clock jumps from 02:00 winter time to 03:00 summer time.
+      assert.equal(tomorrowMorning(local(dayBefore(spring), 21, 0, winterOffset), calendar, skipped), local(spring, 3, 0, summerOffset));
+      const late = { ...nineToSix, startMinutes: 23 * 60 + 30 };
+      assert.equal(tomorrowMorning(local(dayBefore(spring), 21, 0, winterOffset), calendar, late), local(spring, 23, 30, summerOffset));
+      // The hour before the clocks go back happens twice: the first time, still in summer time.
+      const repeated = { ...nineToSix, startMinutes: zone === 'Europe/Berlin' ? 2 * 60 + 30 : 60 + 30 };
+      assert.equal(
+        tomorrowMorning(local(dayBefore(autumn), 21, 0, summerOffset), calendar, repeated),
+        local(autumn, zone === 'Europe/Berlin' ? 2 : 1, 30, summerOffset),
+      );
+    });
+  }
 });

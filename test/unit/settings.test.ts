@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 
-import { DEFAULT_SETTINGS, describeValue, settingsEqual, trackerSettingsOf } from '../../src/core/settings';
+import { DEFAULT_SETTINGS, describeValue, type SettingProblem, settingsEqual, trackerSettingsOf } from '../../src/core/settings';
+import { describeProblem } from '../../src/host/settingsDetail';
 import { parseSettings } from '../support/settings';
 
 function parse(values: Record<string, unknown>) {
@@ -151,5 +152,26 @@ describe('reminder settings', () => {
     assert.equal(bad.settings.workingHours?.startMinutes, 9 * 60);
     assert.match(bad.problems[0]?.found ?? '', /start "25:00"/);
     assert.equal(read({ workingHours: 'always' }).settings.workingHours, null);
+  });
+
+  it('never accepts working hours that no moment is inside: the whole day, or the working days, with one warning each', () => {
+    const summary = (problems: readonly SettingProblem[]) => problems.map((p) => [p.setting, p.found, p.used]);
+    const same = read({ workingHours: { enabled: true, start: '09:00', end: '9:00', days: ['mon'] } });
+    assert.deepEqual(same.settings.workingHours, { startMinutes: 0, endMinutes: 24 * 60, days: ['mon'] });
+    assert.deepEqual(summary(same.problems), [['upright.workingHours', 'start "09:00", end "9:00"', '00:00–24:00']]);
+    const noDays = read({ workingHours: { enabled: true, start: '09:00', end: '18:00', days: [] } });
+    assert.deepEqual(noDays.settings.workingHours?.days, ['mon', 'tue', 'wed', 'thu', 'fri']);
+    assert.deepEqual(summary(noDays.problems), [['upright.workingHours', 'days []', '["mon","tue","wed","thu","fri"]']]);
+    const unknownDays = read({ workingHours: { enabled: true, days: ['monday', 'Tue'] } });
+    assert.deepEqual(unknownDays.settings.workingHours?.days, ['mon', 'tue', 'wed', 'thu', 'fri']);
+    assert.deepEqual(
+      summary(unknownDays.problems),
+      [['upright.workingHours.days', '["monday","Tue"]', '["mon","tue","wed","thu","fri"]']],
+      'one warning, with the days really used',
+    );
+    // Checked while off too, as the times are, so the mistake is known before the hours are switched on.
+    assert.equal(read({ workingHours: { enabled: false, start: '10:00', end: '10:00' } }).problems.length, 1);
+    for (const problem of [...same.problems, ...noDays.problems])
+      assert.match(describeProblem(problem), /^Setting upright\.workingHours: .+; using .+\.$/);
   });
 });

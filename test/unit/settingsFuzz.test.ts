@@ -33,7 +33,7 @@ const MAX_ROUTINES = 50;
 const MAX_STEPS = 40;
 const MAX_NAME_CODE_POINTS = 80;
 /** Problems one setting may give: one, except a few for the fields of working hours and the routines. */
-const MAX_PROBLEMS_PER_KEY: Readonly<Record<string, number>> = { workingHours: 4, customRoutines: 12 };
+const MAX_PROBLEMS_PER_KEY: Readonly<Record<string, number>> = { workingHours: 5, customRoutines: 12 };
 const MAX_PROBLEM_TEXT_CHARS = 200;
 const LINE_BREAK_OR_CONTROL = /[\p{Cc}\p{Zl}\p{Zp}]/u;
 
@@ -268,7 +268,9 @@ function isGoodWorkingHours(v: unknown): boolean {
     (v.enabled === undefined || typeof v.enabled === 'boolean') &&
     goodClock(v.start) &&
     goodClock(v.end) &&
-    (v.days === undefined || isUniqueListOf(v.days, WEEKDAYS))
+    // From a time to itself, or on no day, no moment is inside: no reminder would ever come.
+    clockMinutes((v.start as string | undefined) ?? '09:00') !== clockMinutes((v.end as string | undefined) ?? '18:00') &&
+    (v.days === undefined || (isUniqueListOf(v.days, WEEKDAYS) && (v.days as unknown[]).length > 0))
   );
 }
 
@@ -497,7 +499,7 @@ function goodWorkingHours(random: Random): Record<string, unknown> {
   };
   // Missing fields take their defaults (the Settings UI merges the default object in).
   for (const field of ['enabled', 'start', 'end', 'days'] as const) if (random.chance(0.15)) delete hours[field];
-  return hours;
+  return isGoodWorkingHours(hours) ? hours : goodWorkingHours(random);
 }
 
 function parsedWorkingHours(value: unknown): unknown {
@@ -683,10 +685,12 @@ function assertSound(settings: UprightSettings): void {
   const hours = settings.workingHours;
   if (hours !== null) {
     assert.ok(
-      isIntegerIn(hours.startMinutes, 0, 24 * 60 - 1) && isIntegerIn(hours.endMinutes, 0, 24 * 60 - 1),
-      'working hours are minutes of a day',
+      isIntegerIn(hours.startMinutes, 0, 24 * 60 - 1) &&
+        isIntegerIn(hours.endMinutes, 0, 24 * 60) &&
+        hours.startMinutes !== hours.endMinutes,
+      'working hours are minutes of a day, and some time is inside them',
     );
-    assert.ok(isUniqueListOf(hours.days, WEEKDAYS), 'working days');
+    assert.ok(isUniqueListOf(hours.days, WEEKDAYS) && hours.days.length > 0, 'working days');
   }
   assert.ok(settings.customRoutines.length <= MAX_ROUTINES);
   const ids = new Set(BUILT_IN_IDS);

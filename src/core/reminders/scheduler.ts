@@ -1,10 +1,10 @@
-import { type Calendar, MS_PER_MINUTE, MS_PER_SECOND } from '../time';
+import { atLocalTime, type Calendar, MS_PER_MINUTE, MS_PER_SECOND } from '../time';
 
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
 export interface WorkingHours {
-  /** Minutes after local midnight; `end` may be before `start` for hours that cross midnight. */
+  /** Minutes after local midnight; `end` may be before `start` for hours that cross midnight, and is 1440 for hours to midnight. */
   readonly startMinutes: number;
   readonly endMinutes: number;
   readonly days: readonly Weekday[];
@@ -37,9 +37,11 @@ export interface ReminderState {
   /** Session time at which the next reminder is due; null: one interval into the session. */
   readonly dueAtActiveMs: number | null;
   readonly snoozedUntilWallMs: number | null;
+  /** When the snooze was given: a clock set back since moves its end back with it. */
+  readonly snoozedAtWallMs: number | null;
   readonly consecutiveSnoozes: number;
-  /** null: not paused; `untilWallMs` null: until resumed. */
-  readonly pause: { readonly untilWallMs: number | null } | null;
+  /** null: not paused; `untilWallMs` null: until resumed; `sinceWallMs`: when it was given, as for a snooze (missing in older ledgers). */
+  readonly pause: { readonly untilWallMs: number | null; readonly sinceWallMs?: number } | null;
   /** The day (`YYYY-MM-DD`) the full routine was last offered. */
   readonly fullRoutineOfferedDay: string | null;
 }
@@ -47,6 +49,7 @@ export interface ReminderState {
 export const INITIAL_REMINDER_STATE: ReminderState = {
   dueAtActiveMs: null,
   snoozedUntilWallMs: null,
+  snoozedAtWallMs: null,
   consecutiveSnoozes: 0,
   pause: null,
   fullRoutineOfferedDay: null,
@@ -91,7 +94,8 @@ export function weekdayOf(dayKey: string): Weekday {
 }
 
 export function insideWorkingHours(hours: WorkingHours, nowWallMs: number, calendar: Calendar): boolean {
-  const minutes = Math.floor((nowWallMs - calendar.startOfDay(nowWallMs)) / MS_PER_MINUTE);
+  // The clock on the wall, not the time since midnight: the two differ by an hour when the clocks move.
+  const minutes = calendar.minuteOfDay(nowWallMs);
   const day = weekdayOf(calendar.dayKey(nowWallMs));
   if (hours.startMinutes <= hours.endMinutes)
     return hours.days.includes(day) && minutes >= hours.startMinutes && minutes < hours.endMinutes;
@@ -166,25 +170,32 @@ export function snooze(
   settings: Pick<ReminderSettings, 'snoozeMs' | 'maxConsecutiveSnoozes'>,
 ): ReminderState {
   if (state.consecutiveSnoozes >= settings.maxConsecutiveSnoozes) return state;
-  return { ...state, snoozedUntilWallMs: nowWallMs + settings.snoozeMs, consecutiveSnoozes: state.consecutiveSnoozes + 1 };
+  return {
+    ...state,
+    snoozedUntilWallMs: nowWallMs + settings.snoozeMs,
+    snoozedAtWallMs: nowWallMs,
+    consecutiveSnoozes: state.consecutiveSnoozes + 1,
+  };
 }
 
 /** Skipping leaves the session as it is and asks again one interval later. */
 export function skip(state: ReminderState, activeMsSinceBreak: number, settings: Pick<ReminderSettings, 'breakIntervalMs'>): ReminderState {
-  return { ...state, dueAtActiveMs: activeMsSinceBreak + settings.breakIntervalMs, snoozedUntilWallMs: null, consecutiveSnoozes: 0 };
+  return {
+    ...state,
+    dueAtActiveMs: activeMsSinceBreak + settings.breakIntervalMs,
+    snoozedUntilWallMs: null,
+    snoozedAtWallMs: null,
+    consecutiveSnoozes: 0,
+  };
 }
 
 /** Any break taken (a routine, one logged, a natural one): the next reminder is an interval away. */
 export function breakTaken(state: ReminderState): ReminderState {
-  return { ...state, dueAtActiveMs: null, snoozedUntilWallMs: null, consecutiveSnoozes: 0 };
+  return { ...state, dueAtActiveMs: null, snoozedUntilWallMs: null, snoozedAtWallMs: null, consecutiveSnoozes: 0 };
 }
 
-export function offeredFullRoutine(state: ReminderState, dayKey: string): ReminderState {
-  return { ...state, fullRoutineOfferedDay: dayKey };
-}
-
-export function pauseReminders(state: ReminderState, untilWallMs: number | null): ReminderState {
-  return { ...state, pause: { untilWallMs } };
+export function pauseReminders(state: ReminderState, untilWallMs: number | null, nowWallMs: number): ReminderState {
+  return { ...state, pause: { untilWallMs, sinceWallMs: nowWallMs } };
 }
 
 /** Resuming: a break already due is prompted at the next pause (the session time is untouched). */
@@ -192,10 +203,10 @@ export function resumeReminders(state: ReminderState): ReminderState {
   return { ...state, pause: null };
 }
 
-/** "Until tomorrow": 06:00 tomorrow, or the start of working hours on the next working day. */
+/** "Until tomorrow": 06:00 tomorrow, or the start of working hours on the next working day, on the local clock. */
 export function tomorrowMorning(nowWallMs: number, calendar: Calendar, hours: WorkingHours | null): number {
   let day = calendar.startOfNextDay(nowWallMs);
-  if (!hours || hours.days.length === 0) return day + 6 * 60 * MS_PER_MINUTE;
+  if (!hours || hours.days.length === 0) return atLocalTime(calendar, day, 6 * 60);
   for (let i = 0; i < 7 && !hours.days.includes(weekdayOf(calendar.dayKey(day))); i++) day = calendar.startOfNextDay(day);
-  return day + hours.startMinutes * MS_PER_MINUTE;
+  return atLocalTime(calendar, day, hours.startMinutes);
 }

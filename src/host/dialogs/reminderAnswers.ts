@@ -1,10 +1,9 @@
 import vscode = require('vscode');
 
+import { DEFAULT_ROUTINE_ID, type ResolvedRoutine } from '../../core/exercises/routines';
 import { literalText } from '../../core/format';
 import { breakEpisode, type Ledger, reminderStateOf } from '../../core/ledger';
 import {
-  FULL_ROUTINE_ID,
-  offeredFullRoutine,
   pauseReminders,
   type ReminderState,
   type ReminderView,
@@ -13,7 +12,7 @@ import {
   snooze,
   tomorrowMorning,
 } from '../../core/reminders/scheduler';
-import { reminderSettingsOf } from '../../core/settings';
+import { describeValue, reminderSettingsOf } from '../../core/settings';
 import { type Calendar } from '../../core/time';
 import { t } from '../../shared/l10n';
 import { type HostClock } from '../clock';
@@ -68,19 +67,34 @@ export class ReminderAnswers {
     return this.#notificationsShown;
   }
 
+  /**
+   * What a reminder offers: routine `routineId` as a reminder runs it, or, when that leaves no exercise
+   * to do at the desk (each unknown, or done on the floor), the built-in default, with a warning naming
+   * the setting. Undefined only when not even that can be read.
+   */
+  #offer(routineId: string): ResolvedRoutine | undefined {
+    const offered = this.#deps.routines().resolved(routineId, true);
+    if (offered?.steps.length || routineId === DEFAULT_ROUTINE_ID) return offered;
+    this.#deps.settings.report({
+      setting: 'upright.defaultRoutine',
+      found: describeValue(routineId),
+      used: DEFAULT_ROUTINE_ID,
+      reason: 'nothingAtTheDesk',
+    });
+    return this.#deps.routines().resolved(DEFAULT_ROUTINE_ID, true);
+  }
+
   /** Shows prompt `id`, which this window has claimed, in the style the person chose. */
   show(view: ReminderView, id: string): void {
     const { settings, log } = this.#deps;
-    const routine = this.#deps
-      .routines()
-      .routines()
-      .find((r) => r.routine.id === view.routineId);
-    const name = literalText(routine?.routine.name ?? view.routineId);
-    const minutes = Math.max(1, Math.round((routine?.resolved.seconds ?? 120) / 60));
-    log.info(`Break due (${view.promptReason ?? 'due'}): offering ${view.routineId}.`);
+    const offer = this.#offer(view.routineId);
+    const routineId = offer?.routine.id ?? view.routineId;
+    const name = literalText(offer?.routine.name ?? routineId);
+    const minutes = Math.max(1, Math.round((offer?.seconds ?? 120) / 60));
+    log.info(`Break due (${view.promptReason ?? 'due'}): offering ${routineId}.`);
     const style = settings.current.reminderStyle;
     if (style === 'panel') {
-      this.answer('start', id, view.routineId);
+      this.answer('start', id, routineId);
       return;
     }
     if (style === 'statusBar') return; // the status bar shows it; its menu answers
@@ -93,7 +107,7 @@ export class ReminderAnswers {
     void vscode.window.showInformationMessage(message, ...buttons).then((picked) => {
       const answer: PromptAnswer | undefined =
         picked === start ? 'start' : picked === snoozeLabel ? 'snooze' : picked === skipLabel ? 'skip' : undefined;
-      if (answer) this.answer(answer, id, view.routineId);
+      if (answer) this.answer(answer, id, routineId);
     });
   }
 
@@ -118,11 +132,13 @@ export class ReminderAnswers {
     const now = this.#deps.clock.now().wallMs;
     let done = false;
     switch (answer) {
-      case 'start':
-        if (routine === FULL_ROUTINE_ID)
-          session.answer({ set: changes(state, offeredFullRoutine(state, this.#deps.calendar.dayKey(now))) });
-        done = this.#deps.routines().start({ routineId: routine }, true);
+      case 'start': {
+        const offer = this.#offer(routine);
+        // Nothing could be opened (the library cannot be read): the break stays due, neither answered nor taken.
+        if (!offer || !this.#deps.routines().start({ routineId: offer.routine.id }, true)) return false;
+        done = true;
         break;
+      }
       case 'snooze':
         if (!view.snoozeOffered) return false;
         session.answer({ episode, set: changes(state, snooze(state, now, settings)), counts: 'snoozed' });
@@ -156,7 +172,7 @@ export class ReminderAnswers {
   /** Pauses reminders until a wall time (null: until resumed). */
   pause(untilWallMs: number | null): void {
     const state = reminderStateOf(this.#deps.session.ledger);
-    this.#deps.session.answer({ set: changes(state, pauseReminders(state, untilWallMs)) });
+    this.#deps.session.answer({ set: changes(state, pauseReminders(state, untilWallMs, this.#deps.clock.now().wallMs)) });
     this.#deps.loop.evaluate();
   }
 

@@ -114,6 +114,19 @@ export class RoutinePanel extends SinglePanel<ReturnType<typeof parseFromRoutine
     }));
   }
 
+  /** One routine resolved as `start` would run it (from a reminder: desk moves only); undefined if there is none of that id. */
+  resolved(routineId: string, fromReminder: boolean): ResolvedRoutine | undefined {
+    const routine = this.#allRoutines().find((r) => r.id === routineId);
+    return (
+      routine &&
+      resolveRoutine(routine, this.#deps.library(), {
+        equipment: this.#deps.settings.current.equipment,
+        intensity: intensityFor(routine, fromReminder),
+        deskOnly: fromReminder,
+      })
+    );
+  }
+
   #allRoutines(): readonly Routine[] {
     return [...BUILT_IN_ROUTINES, ...this.#deps.settings.current.customRoutines];
   }
