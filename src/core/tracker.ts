@@ -283,11 +283,11 @@ export class ActivityTracker {
 
   /**
    * Queues an operation and applies it to the view. Consecutive credits merge, so the queue stays short.
-   * One for a day before the ledger's (the clock or the time zone went back) is written at once: the
-   * write brings the ledger back to this window's day, and today is shown for it.
+   * One for a day that is not the ledger's (a day ended, or the clock or the time zone went back) is
+   * written at once: the write brings the ledger to this window's day, with what history already holds of it.
    */
   #push(op: LedgerOp): void {
-    if (op.dayKey < this.#view.dayKey) this.#urgent = true;
+    if (op.dayKey !== this.#view.dayKey) this.#urgent = true;
     applyOpInPlace(this.#view, op);
     const tail = this.#pending[this.#pending.length - 1];
     if (op.type === 'credit' && tail?.type === 'credit' && tail.dayKey === op.dayKey) {
