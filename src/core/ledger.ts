@@ -4,7 +4,6 @@ import {
   type ClosedDay,
   type CompletedExercise,
   type DayRecord,
-  emptyDay,
   type ExerciseCount,
   isClosedDay,
   isEmptyDay,
@@ -227,7 +226,7 @@ function rollTo(l: MutableLedger, dayKey: string, back = false): boolean {
 function changeClosedDay(l: MutableLedger, dayKey: string, change: (d: ClosedDay) => ClosedDay): void {
   const parts = [...l.closedDays];
   const i = parts.findIndex((d) => d.record.day === dayKey && d.id === undefined);
-  parts.splice(i < 0 ? parts.length : i, 1, change(parts[i] ?? { record: emptyDay(dayKey), exercises: {} }));
+  parts.splice(i < 0 ? parts.length : i, 1, change(parts[i] ?? { record: todayRecord(emptyLedger(dayKey)), exercises: {} }));
   l.closedDays = parts.slice(-MAX_CLOSED_DAYS);
 }
 
