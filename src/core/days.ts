@@ -22,8 +22,16 @@ export interface CompletedExercise {
   readonly ms: number;
 }
 
-/** A day that has ended, on its way from the ledger to history, with its exercises by id. */
+/**
+ * A part of a day that has ended, on its way from the ledger to history, with its exercises by id. A day
+ * has more than one part when news of it comes late, or when the clock comes back to it.
+ */
 export interface ClosedDay {
+  /**
+   * Given by the writer that first writes the part: history adds each part to its day once, by id. A
+   * part without one (closed by an earlier version) joins its day by the larger of each field.
+   */
+  readonly id?: string;
   readonly record: DayRecord;
   readonly exercises: Readonly<Record<string, ExerciseCount>>;
 }

@@ -29,11 +29,16 @@ export interface History {
   readonly days: readonly DayRecord[];
   readonly exercises: Readonly<Record<string, ExerciseTotal>>;
   /**
-   * The last day whose exercises are in `exercises`: a day moved twice (the writer stopped between
-   * writing history and the ledger) is not counted twice.
+   * The last day whose exercises are in `exercises`: a part of a day without an id (closed by an earlier
+   * version) that is moved twice is not counted twice.
    */
   readonly exercisesThrough: string | null;
+  /** The ids of the parts of days added last, so a part moved twice is added once (see `ClosedDay.id`). */
+  readonly parts: readonly string[];
 }
+
+/** Part ids remembered. A part is moved again only by the write right after the one that moved it. */
+const MAX_PARTS = 64;
 
 export const HISTORY_VERSION = 1;
 
@@ -41,7 +46,7 @@ export const HISTORY_VERSION = 1;
 export const HISTORY_COLUMNS = ['day', 'activeMs', ...DAY_COUNT_FIELDS, 'exerciseMs'] as const;
 
 export function emptyHistory(): History {
-  return { version: 1, days: [], exercises: {}, exercisesThrough: null };
+  return { version: 1, days: [], exercises: {}, exercisesThrough: null, parts: [] };
 }
 
 type StoredRow = [string, ...number[]];
@@ -56,7 +61,13 @@ function rowOf(d: DayRecord): StoredRow {
  */
 export function serializeHistory(h: History): string {
   const exercises = Object.fromEntries(Object.entries(h.exercises).map(([id, t]) => [id, [t.count, t.ms, t.lastDay]]));
-  const head = JSON.stringify({ version: HISTORY_VERSION, columns: HISTORY_COLUMNS, exercisesThrough: h.exercisesThrough, exercises });
+  const head = JSON.stringify({
+    version: HISTORY_VERSION,
+    columns: HISTORY_COLUMNS,
+    exercisesThrough: h.exercisesThrough,
+    parts: h.parts,
+    exercises,
+  });
   const days = h.days.map((d) => JSON.stringify(rowOf(d))).join(',\n');
   return `${head.slice(0, -1)},"days":[\n${days}\n]}\n`;
 }
@@ -97,18 +108,21 @@ function normalizeDays(days: readonly DayRecord[]): DayRecord[] {
   return [...byDay.values()].filter((d) => !isEmptyDay(d)).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
 }
 
+const NUMBER_COLUMNS = HISTORY_COLUMNS.slice(1) as readonly Exclude<keyof DayRecord, 'day'>[];
+
+/** Two records of one day, field by field. */
+function combineDays(a: DayRecord, b: DayRecord, combine: (x: number, y: number) => number): DayRecord {
+  const out: Record<string, unknown> = { day: a.day };
+  for (const k of NUMBER_COLUMNS) out[k] = combine(a[k], b[k]);
+  return out as unknown as DayRecord;
+}
+
 /**
  * Two records of one day: each field's larger value. Moving a day twice changes nothing, and a stale
  * copy never lowers what was recorded.
  */
 export function maxOfDays(a: DayRecord, b: DayRecord): DayRecord {
-  const out: Record<string, unknown> = {
-    day: a.day,
-    activeMs: Math.max(a.activeMs, b.activeMs),
-    exerciseMs: Math.max(a.exerciseMs, b.exerciseMs),
-  };
-  for (const k of DAY_COUNT_FIELDS) out[k] = Math.max(a[k], b[k]);
-  return out as unknown as DayRecord;
+  return combineDays(a, b, Math.max);
 }
 
 const ROW_PATTERN = /\["(\d{4}-\d{2}-\d{2})"((?:,\d+(?:\.\d+)?){10})\]/g;
@@ -130,7 +144,7 @@ function salvage(text: string): History {
   const sorted = normalizeDays(days);
   // Without a readable mark, assume every salvaged day's exercises are counted: never count twice.
   const through = THROUGH_PATTERN.exec(text)?.[1] ?? sorted[sorted.length - 1]?.day ?? null;
-  return { version: 1, days: sorted, exercises, exercisesThrough: through };
+  return { version: 1, days: sorted, exercises, exercisesThrough: through, parts: [] };
 }
 
 /**
@@ -201,48 +215,71 @@ export function parseHistory(text: string): HistoryReadResult {
     problems.push(t('its exercise mark was unreadable'));
     through = sorted[sorted.length - 1]?.day ?? null;
   }
-  return { history: { version: 1, days: sorted, exercises, exercisesThrough: through }, problems, newer };
+  const parts = Array.isArray(r.parts) ? r.parts.filter((id) => typeof id === 'string').slice(-MAX_PARTS) : [];
+  return { history: { version: 1, days: sorted, exercises, exercisesThrough: through, parts }, problems, newer };
 }
 
-/** Adds ended days to history. Idempotent: moving the same days again changes nothing. */
+/**
+ * Adds the parts of ended days to history. A part with an id is added to its day once, however often it
+ * is moved; a part without one (closed by an earlier version) joins its day by the larger of each field,
+ * its exercises counted only past `exercisesThrough`, as that version did.
+ */
 export function mergeClosedDays(h: History, closed: readonly ClosedDay[]): History {
   if (closed.length === 0) return h;
-  const ordered = [...closed].sort((a, b) => (a.record.day < b.record.day ? -1 : 1));
+  const byDay = new Map(h.days.map((d) => [d.day, d]));
   const exercises: Record<string, ExerciseTotal> = { ...h.exercises };
+  const parts = [...h.parts];
   let through = h.exercisesThrough;
-  for (const c of ordered) {
-    if (through !== null && c.record.day <= through) continue;
-    for (const [id, add] of Object.entries(c.exercises)) {
-      const before = exercises[id];
-      exercises[id] = { count: (before?.count ?? 0) + add.count, ms: (before?.ms ?? 0) + add.ms, lastDay: c.record.day };
+  for (const { id, record, exercises: done } of [...closed].sort((a, b) => (a.record.day < b.record.day ? -1 : 1))) {
+    const { day } = record;
+    const before = byDay.get(day);
+    if (id === undefined) {
+      byDay.set(day, before ? maxOfDays(before, record) : record);
+      if (through !== null && day <= through) continue;
+    } else {
+      if (parts.includes(id)) continue;
+      parts.push(id);
+      byDay.set(day, before ? combineDays(before, record, (x, y) => x + y) : record);
     }
-    through = c.record.day;
+    for (const [exerciseId, add] of Object.entries(done)) {
+      const total = exercises[exerciseId];
+      exercises[exerciseId] = {
+        count: (total?.count ?? 0) + add.count,
+        ms: (total?.ms ?? 0) + add.ms,
+        lastDay: total && total.lastDay > day ? total.lastDay : day,
+      };
+    }
+    if (through === null || day > through) through = day;
   }
-  return { version: 1, days: normalizeDays([...h.days, ...ordered.map((c) => c.record)]), exercises, exercisesThrough: through };
+  return { version: 1, days: normalizeDays([...byDay.values()]), exercises, exercisesThrough: through, parts: parts.slice(-MAX_PARTS) };
+}
+
+/**
+ * What a writer does to a ledger whose days moved, before it writes it: each part of a day it closed
+ * gets an id (`stamp`, unique to the write, and its place), so history adds it once however often it is
+ * moved; and today gets the coding history already holds of its day (a day the clock came back to).
+ * Parts of a day that has a part from an earlier version keep that version's rule, and no id.
+ */
+export function placeDays(h: History, current: Ledger, next: Ledger, stamp: string): Ledger {
+  const earlier = new Set(current.closedDays.filter((c) => c.id === undefined).map((c) => c.record.day));
+  const closedDays = next.closedDays.map((c, i) => (c.id !== undefined || earlier.has(c.record.day) ? c : { ...c, id: stamp + i }));
+  const today = mergeClosedDays(h, closedDays).days.find((d) => d.day === next.dayKey);
+  return { ...next, closedDays, todayBaseMs: today?.activeMs ?? 0 };
+}
+
+/** History as it will be once the ledger's days have moved to it, today's own totals included. */
+function withLedger(h: History, ledger: Ledger): History {
+  return mergeClosedDays(h, [...ledger.closedDays, { id: '', record: todayRecord(ledger), exercises: ledger.todayExercises }]);
 }
 
 /** Every recorded day, today included: history, the days still in the ledger, and today. */
 export function allDays(h: History, ledger: Ledger): DayRecord[] {
-  return normalizeDays([...h.days, ...ledger.closedDays.map((c) => c.record), todayRecord(ledger)]);
+  return [...withLedger(h, ledger).days];
 }
 
 /** All-time exercise totals: history's, plus what the ledger holds that history has not counted yet. */
 export function exerciseTotals(h: History, ledger: Ledger): Record<string, ExerciseTotal> {
-  const totals: Record<string, ExerciseTotal> = { ...h.exercises };
-  const add = (day: string, tally: Readonly<Record<string, ExerciseCount>>): void => {
-    if (h.exercisesThrough !== null && day <= h.exercisesThrough) return;
-    for (const [id, c] of Object.entries(tally)) {
-      const before = totals[id];
-      totals[id] = {
-        count: (before?.count ?? 0) + c.count,
-        ms: (before?.ms ?? 0) + c.ms,
-        lastDay: before && before.lastDay > day ? before.lastDay : day,
-      };
-    }
-  };
-  for (const c of ledger.closedDays) add(c.record.day, c.exercises);
-  add(ledger.dayKey, ledger.todayExercises);
-  return totals;
+  return withLedger(h, ledger).exercises;
 }
 
 /** A day with at least this much coding is a coding day: without a routine, it ends a streak. */

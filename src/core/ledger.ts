@@ -56,7 +56,14 @@ export interface Ledger {
   /** Incremented by every write: a cheap "has it changed" for readers. */
   readonly seq: number;
   readonly dayKey: string;
+  /** Today's own coding: what moves to history when the day ends. */
   readonly todayActiveMs: number;
+  /**
+   * Coding on today's day that history already held when the ledger came to it (the clock or the time
+   * zone went back to a day that had ended): shown with today's own, never moved again (added later:
+   * missing is 0).
+   */
+  readonly todayBaseMs: number;
   readonly todayBreaks: BreakCounts;
   readonly activeMsSinceBreak: number;
   /** The last activity in any window (wall time). */
@@ -101,7 +108,10 @@ export type LedgerOp =
       readonly dayKey: string;
       readonly idleSinceWallMs?: number;
     }
-  /** The local day changed with nothing to credit: start the new day's totals. */
+  /**
+   * The writer's local day: the ledger moves to it, forward when a day ends, back when the clock or the
+   * time zone went back. The day it leaves is closed either way.
+   */
   | { readonly type: 'day'; readonly dayKey: string }
   /** A person's answer to reminders (see `ReminderAnswer`), given at `atWallMs` on local day `dayKey`. */
   | { readonly type: 'reminder'; readonly answer: ReminderAnswer; readonly atWallMs: number; readonly dayKey: string }
@@ -142,6 +152,7 @@ export function emptyLedger(dayKey: string): Ledger {
     seq: 0,
     dayKey,
     todayActiveMs: 0,
+    todayBaseMs: 0,
     todayBreaks: EMPTY_BREAK_COUNTS,
     activeMsSinceBreak: 0,
     lastActivityWallMs: null,
@@ -189,16 +200,18 @@ export function todayRecord(l: Ledger): DayRecord {
 export type MutableLedger = { -readonly [K in keyof Ledger]: Ledger[K] };
 
 /**
- * Moves the ledger to a later day: the day that ended joins `closedDays` (unless nothing happened in
- * it) and today's totals start from zero. True when `dayKey` is today afterwards; false for an earlier
- * day (see `changeClosedDay`). Days are `YYYY-MM-DD`, so string order is date order.
+ * Moves the ledger to a later day (or to any other day, `back`): the day it leaves joins `closedDays`
+ * (unless nothing happened in it) and today's totals start from zero. True when `dayKey` is today
+ * afterwards; false for an earlier day (see `changeClosedDay`). Days are `YYYY-MM-DD`, so string order
+ * is date order.
  */
-function rollTo(l: MutableLedger, dayKey: string): boolean {
-  if (dayKey > l.dayKey) {
+function rollTo(l: MutableLedger, dayKey: string, back = false): boolean {
+  if (dayKey > l.dayKey || (back && dayKey !== l.dayKey)) {
     const ended = todayRecord(l);
     if (!isEmptyDay(ended)) l.closedDays = [...l.closedDays, { record: ended, exercises: l.todayExercises }].slice(-MAX_CLOSED_DAYS);
     l.dayKey = dayKey;
     l.todayActiveMs = 0;
+    l.todayBaseMs = 0;
     l.todayBreaks = EMPTY_BREAK_COUNTS;
     l.todayReminders = 0;
     l.todayRoutines = 0;
@@ -208,14 +221,16 @@ function rollTo(l: MutableLedger, dayKey: string): boolean {
   return dayKey === l.dayKey;
 }
 
-/** Late news for a day that has ended (another window wrote first): it goes to that day while it is still here. */
+/**
+ * News for a day that is not today (another window wrote first, or the clock moved): it goes to a part
+ * of that day not yet written (one without an id), or to a new part. Never lost: a part already written
+ * may be in history, and is not changed.
+ */
 function changeClosedDay(l: MutableLedger, dayKey: string, change: (d: ClosedDay) => ClosedDay): void {
-  const i = l.closedDays.findIndex((d) => d.record.day === dayKey);
-  const day = l.closedDays[i];
-  if (day === undefined) return;
-  const next = [...l.closedDays];
-  next[i] = change(day);
-  l.closedDays = next;
+  const parts = [...l.closedDays];
+  const i = parts.findIndex((d) => d.record.day === dayKey && d.id === undefined);
+  parts.splice(i < 0 ? parts.length : i, 1, change(parts[i] ?? { record: todayRecord(emptyLedger(dayKey)), exercises: {} }));
+  l.closedDays = parts.slice(-MAX_CLOSED_DAYS);
 }
 
 function countClosed(field: 'reminders' | BreakCountKind, amount = 1): (d: ClosedDay) => ClosedDay {
@@ -256,7 +271,7 @@ export function applyOpInPlace(l: MutableLedger, op: LedgerOp): void {
       return;
     }
     case 'day':
-      rollTo(l, op.dayKey);
+      rollTo(l, op.dayKey, true);
       return;
     case 'reminder': {
       const answer = op.answer;
@@ -343,6 +358,7 @@ export function withoutHistory(l: Ledger): Ledger {
   return {
     ...l,
     todayActiveMs: 0,
+    todayBaseMs: 0,
     todayBreaks: EMPTY_BREAK_COUNTS,
     todayReminders: 0,
     todayRoutines: 0,
@@ -394,10 +410,12 @@ export function rebaseFutureMoments(ledger: Ledger, nowWallMs: number, slackMs =
 
 /**
  * What a window's write does to the ledger it read: its pending operations applied, with moments that
- * lie ahead of the writer's clock (it was set back) brought to now, before and after.
+ * lie ahead of the writer's clock (it was set back) brought to now, before and after. With the writer's
+ * local day `todayKey`, the ledger is on that day before them (what was done on it is today's) and after.
  */
-export function commitOps(current: Ledger, ops: readonly LedgerOp[], nowWallMs: number): Ledger {
-  return rebaseFutureMoments(applyOps(rebaseFutureMoments(current, nowWallMs), ops), nowWallMs);
+export function commitOps(current: Ledger, ops: readonly LedgerOp[], nowWallMs: number, todayKey?: string): Ledger {
+  const day: LedgerOp[] = todayKey === undefined ? [] : [{ type: 'day', dayKey: todayKey }];
+  return rebaseFutureMoments(applyOps(rebaseFutureMoments(current, nowWallMs), [...day, ...ops, ...day]), nowWallMs);
 }
 
 // --- reading a stored ledger -------------------------------------------------------------------
@@ -436,6 +454,7 @@ const FIELDS: Readonly<Record<Exclude<keyof Ledger, 'version' | 'closedDays'>, r
   seq: [countUpTo(Number.MAX_SAFE_INTEGER)],
   dayKey: [isDay],
   todayActiveMs: [timeUpTo(DAY_MS)],
+  todayBaseMs: [timeUpTo(DAY_MS), true],
   todayBreaks: [(v) => isObject(v) && BREAK_COUNT_KINDS.every((k) => countUpTo(Number.MAX_SAFE_INTEGER)(v[k]))],
   activeMsSinceBreak: [timeUpTo(MAX_SESSION_MS)],
   lastActivityWallMs: [nullOr(isMs)],

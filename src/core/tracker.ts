@@ -173,7 +173,7 @@ export class ActivityTracker {
     const awayMs = this.#awayMs(now);
     return {
       dayKey: today,
-      todayActiveMs: view.dayKey === today ? view.todayActiveMs : 0,
+      todayActiveMs: view.dayKey === today ? view.todayActiveMs + view.todayBaseMs : 0,
       activeMsSinceBreak: awayMs >= this.#settings.naturalBreakMs ? 0 : view.activeMsSinceBreak,
       lastBreakWallMs: view.lastBreak?.atWallMs ?? null,
       lastBreakKind: view.lastBreak?.kind ?? null,
@@ -281,8 +281,13 @@ export class ActivityTracker {
     this.#dayEndWallMs = this.#calendar.startOfNextDay(wallMs);
   }
 
-  /** Queues an operation and applies it to the view. Consecutive credits merge, so the queue stays short. */
+  /**
+   * Queues an operation and applies it to the view. Consecutive credits merge, so the queue stays short.
+   * One for a day that is not the ledger's (a day ended, or the clock or the time zone went back) is
+   * written at once: the write brings the ledger to this window's day, with what history already holds of it.
+   */
   #push(op: LedgerOp): void {
+    if (op.dayKey !== this.#view.dayKey) this.#urgent = true;
     applyOpInPlace(this.#view, op);
     const tail = this.#pending[this.#pending.length - 1];
     if (op.type === 'credit' && tail?.type === 'credit' && tail.dayKey === op.dayKey) {

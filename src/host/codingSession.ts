@@ -183,9 +183,12 @@ export class CodingSession extends Disposable implements ActivitySink {
     this.#render();
   }
 
-  /** Writes this window's pending operations to the shared ledger. On failure they stay pending. */
+  /**
+   * Writes this window's pending operations to the shared ledger, or moves it to this window's day (a day
+   * ended, or the clock went back). On failure they stay pending.
+   */
   flush(): boolean {
-    if (!this.#tracker.hasPending) return true;
+    if (!this.#tracker.hasPending && this.#tracker.view.dayKey === this.#deps.calendar.dayKey(this.#deps.clock.now().wallMs)) return true;
     return this.#write((current) => current) !== undefined;
   }
 
@@ -265,15 +268,16 @@ export class CodingSession extends Disposable implements ActivitySink {
   }
 
   /**
-   * One locked read-modify-write: this window's pending operations, then `change`. Moments recorded
-   * ahead of this clock (it was set back) are brought to now. Returns the ledger as written, or
-   * undefined on failure, with the operations kept pending for the next attempt.
+   * One locked read-modify-write: this window's pending operations, the move to its local day, then
+   * `change`. Moments recorded ahead of this clock (it was set back) are brought to now. Returns the
+   * ledger as written, or undefined on failure, with the operations kept pending for the next attempt.
    */
   #write(change: (current: Ledger) => Ledger, options?: UpdateOptions): Ledger | undefined {
     const ops = this.#tracker.takePending();
     const nowWallMs = this.#deps.clock.now().wallMs;
+    const todayKey = this.#deps.calendar.dayKey(nowWallMs);
     try {
-      this.#shared = this.#deps.store.update(this.#shared, (current) => change(commitOps(current, ops, nowWallMs)), options);
+      this.#shared = this.#deps.store.update(this.#shared, (current) => change(commitOps(current, ops, nowWallMs, todayKey)), options);
       this.#sharedSignature = this.#deps.store.signature();
       this.#tracker.rebase(this.#shared);
       this.#writeFailureLogged = false;

@@ -124,7 +124,7 @@ describe('storage that fails, in the real host', () => {
     const folder = path.dirname(api.ledgerLocation);
     const historyFile = path.join(folder, 'history.json');
     const days = ['2026-01-05', '2026-01-06', '2026-01-07'].map((day, i) => ({ ...emptyDay(day), activeMs: (i + 1) * 10 * MINUTE }));
-    const text = serializeHistory({ version: 1, days, exercises: {}, exercisesThrough: null });
+    const text = serializeHistory({ version: 1, days, exercises: {}, exercisesThrough: null, parts: [] });
     assert.equal(parseHistory(text).history.days.length, 3);
     fs.writeFileSync(historyFile, text.slice(0, text.length - 20));
     const shown = api.history().days.filter((d) => d.day.startsWith('2026-01-0'));

@@ -22,8 +22,9 @@ export function fixedOffsetCalendar(offsetMinutes: number): Calendar {
 }
 
 /**
- * The calendar of a named time zone (`America/New_York`, `Europe/Berlin`), daylight saving included,
- * read through Intl with the zone given: what a machine in that zone shows, whatever zone runs the tests.
+ * The calendar of a named time zone (`America/New_York`), from the zone rules in `Intl`, with daylight
+ * saving time: a day is 23, 24 or 25 hours long. Never the machine's zone. For zones whose days begin at
+ * midnight (a change of offset at midnight is not handled).
  */
 export function zoneCalendar(timeZone: string): Calendar {
   const format = new Intl.DateTimeFormat('en-US', {
@@ -36,36 +37,39 @@ export function zoneCalendar(timeZone: string): Calendar {
     minute: '2-digit',
     second: '2-digit',
   });
-  /** The local clock's reading at `wallMs`, as if it were UTC. */
-  const localAsUtc = (wallMs: number): number => {
-    const part = (type: string): number => Number(format.formatToParts(wallMs).find((p) => p.type === type)?.value);
-    return (
-      Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) +
-      (((wallMs % 1000) + 1000) % 1000)
-    );
+  const fields = (wallMs: number): Record<string, number> =>
+    Object.fromEntries(format.formatToParts(wallMs).flatMap((p) => (p.type === 'literal' ? [] : [[p.type, Number(p.value)]])));
+  /** How far local time is ahead of UTC at `wallMs`. */
+  const offsetMs = (wallMs: number): number => {
+    const f = fields(wallMs);
+    return Date.UTC(f.year ?? 0, (f.month ?? 1) - 1, f.day, f.hour, f.minute, f.second) - (wallMs - (((wallMs % 1000) + 1000) % 1000));
   };
-  const dayMs = 86_400_000;
-  /** The first moment of the local day whose midnight reads `midnightAsUtc` (no zone here moves its clocks at midnight). */
-  const midnight = (midnightAsUtc: number): number => {
-    let guess = midnightAsUtc - (localAsUtc(midnightAsUtc) - midnightAsUtc);
-    guess = midnightAsUtc - (localAsUtc(guess) - guess);
-    return guess;
+  const startOfDay = (wallMs: number): number => {
+    const f = fields(wallMs);
+    const midnightAsUtc = Date.UTC(f.year ?? 0, (f.month ?? 1) - 1, f.day);
+    // The offset at midnight may differ from the one now (a day with a change of clocks): ask again there.
+    return midnightAsUtc - offsetMs(midnightAsUtc - offsetMs(midnightAsUtc));
   };
-  const calendar: Calendar = {
-    dayKey(wallMs) {
-      return new Date(localAsUtc(wallMs)).toISOString().slice(0, 10);
-    },
-    startOfDay(wallMs) {
-      return midnight(Math.floor(localAsUtc(wallMs) / dayMs) * dayMs);
-    },
-    startOfNextDay(wallMs) {
-      return midnight(Math.floor(localAsUtc(wallMs) / dayMs) * dayMs + dayMs);
-    },
-    minuteOfDay(wallMs) {
-      return Math.floor((localAsUtc(wallMs) % dayMs) / 60_000);
+  const pad = (n: number | undefined): string => String(n).padStart(2, '0');
+  // Asking Intl takes microseconds: the day last asked about is kept, since the next question is mostly about it too.
+  let last = { key: '', startMs: 0, endMs: 0 };
+  const dayOf = (wallMs: number): typeof last => {
+    if (wallMs >= last.startMs && wallMs < last.endMs) return last;
+    const f = fields(wallMs);
+    const startMs = startOfDay(wallMs);
+    // Some 36 hours after the start of a day (23 to 25 hours long) is in the next one.
+    last = { key: `${f.year}-${pad(f.month)}-${pad(f.day)}`, startMs, endMs: startOfDay(startMs + 36 * 3_600_000) };
+    return last;
+  };
+  return {
+    dayKey: (wallMs) => dayOf(wallMs).key,
+    startOfDay: (wallMs) => dayOf(wallMs).startMs,
+    startOfNextDay: (wallMs) => dayOf(wallMs).endMs,
+    minuteOfDay: (wallMs) => {
+      const f = fields(wallMs);
+      return (f.hour ?? 0) * 60 + (f.minute ?? 0);
     },
   };
-  return calendar;
 }
 
 /** A pair of clocks for the pure core: moves both, or only the wall clock (sleep, clock changes). */

@@ -256,6 +256,64 @@ describe('history', () => {
     });
   });
 
+  describe('the parts of a day', () => {
+    const DAY = '2026-03-02';
+    const part = (id: string | undefined, activeMs: number, exercises: Record<string, { count: number; ms: number }> = {}): ClosedDay => {
+      const count = Object.values(exercises).reduce((sum, e) => sum + e.count, 0);
+      const record = { ...emptyDay(DAY), activeMs, routines: count > 0 ? 1 : 0, exercises: count };
+      return id === undefined ? { record, exercises } : { id, record, exercises };
+    };
+
+    it('adds two parts of one day, and a part moved twice counts once', () => {
+      const first = mergeClosedDays(emptyHistory(), [part('a0', 60 * MINUTE)]);
+      // The day was closed, the clock went back to it, and it was closed again.
+      const second = mergeClosedDays(first, [part('b0', 30 * MINUTE)]);
+      assert.deepEqual(
+        second.days.map((d) => [d.day, d.activeMs, d.routines]),
+        [[DAY, 90 * MINUTE, 0]],
+      );
+      assert.deepEqual(mergeClosedDays(second, [part('a0', 60 * MINUTE), part('b0', 30 * MINUTE)]), second, 'moved again: nothing changes');
+      assert.deepEqual(parseHistory(serializeHistory(second)).history, second, 'the ids it has added are kept in the file');
+    });
+
+    it('counts the exercises of a late part of a day it already has, once', () => {
+      const first = mergeClosedDays(emptyHistory(), [part('a0', HOUR, { 'chin-tuck': { count: 2, ms: 60 * SECOND } })]);
+      const late = part('b0', 0, { 'chin-tuck': { count: 1, ms: 30 * SECOND } });
+      const both = mergeClosedDays(mergeClosedDays(first, [late]), [late]);
+      assert.deepEqual(both.exercises['chin-tuck'], { count: 3, ms: 90 * SECOND, lastDay: DAY });
+      assert.equal(both.days[0]?.routines, 2);
+    });
+
+    it('joins a part without an id (closed by an earlier version) by the larger of each field, as that version did', () => {
+      const first = mergeClosedDays(emptyHistory(), [part(undefined, HOUR, { 'chin-tuck': { count: 1, ms: 1 } })]);
+      const again = mergeClosedDays(first, [part(undefined, HOUR, { 'chin-tuck': { count: 1, ms: 1 } })]);
+      assert.deepEqual(again.days, first.days);
+      assert.deepEqual(again.exercises, first.exercises);
+    });
+
+    it('shows a day the clock came back to as what history holds of it and today’s own, each counted once', () => {
+      const history = mergeClosedDays(emptyHistory(), [part('a0', HOUR, { 'chin-tuck': { count: 1, ms: 30 * SECOND } })]);
+      const ledger: Ledger = {
+        ...emptyLedger(DAY),
+        todayActiveMs: 2 * HOUR,
+        todayBaseMs: HOUR,
+        todayRoutines: 1,
+        todayExercises: { 'chin-tuck': { count: 1, ms: 30 * SECOND } },
+        closedDays: [{ ...part('b0', 0), record: { ...emptyDay('2026-03-03'), activeMs: 10 * MINUTE } }],
+      };
+      assert.deepEqual(
+        allDays(history, ledger).map((d) => [d.day, d.activeMs, d.routines]),
+        [
+          [DAY, 3 * HOUR, 2],
+          ['2026-03-03', 10 * MINUTE, 0],
+        ],
+      );
+      assert.deepEqual(exerciseTotals(history, ledger)['chin-tuck'], { count: 2, ms: 60 * SECOND, lastDay: DAY });
+      const stats = statsOf(history, ledger, DAY, (id) => id);
+      assert.deepEqual([stats.today.activeMs, stats.streak.current], [3 * HOUR, 1]);
+    });
+  });
+
   describe('the streak', () => {
     const day = (key: string, activeMs: number, routines: number): DayRecord => ({ ...emptyDay(key), activeMs, routines });
     it('counts days with a routine; weekends without coding do not break it', () => {

@@ -3,12 +3,16 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { parseHistory } from '../../src/core/history';
-import { applyOps, emptyLedger, type Ledger, withoutHistory } from '../../src/core/ledger';
+import { allDays, parseHistory } from '../../src/core/history';
+import { applyOps, commitOps, emptyLedger, type Ledger, withoutHistory } from '../../src/core/ledger';
+import { type Calendar } from '../../src/core/time';
+import { ActivityTracker } from '../../src/core/tracker';
 import { type LedgerFile, type LedgerFs, nodeLedgerFs } from '../../src/host/storage/ledgerFile';
 import { ledgerFile } from '../support/storage';
+import { fixedOffsetCalendar, HOUR, SECOND, TestClock } from '../support/time';
 
 const MINUTE = 60_000;
+const SETTINGS = { idleThresholdMs: 180 * SECOND, naturalBreakMs: 5 * MINUTE };
 const credit = (dayKey: string, ms: number) => (l: Ledger) => applyOps(l, [{ type: 'credit', ms, dayKey, endWallMs: 1 }]);
 
 /** A day of coding that has ended, and a little of the next. */
@@ -71,7 +75,7 @@ describe('history file', () => {
     );
   });
 
-  it('moving the same days twice (stopped between the two writes) changes nothing', () => {
+  it('moves a day once when the writer is stopped after history, before the ledger drops it', () => {
     let failLedger = true;
     const stopsAfterHistory: LedgerFs = {
       ...nodeLedgerFs,
@@ -82,12 +86,24 @@ describe('history file', () => {
     };
     const s = ledgerFile(dir, { owner: 'test', fs: stopsAfterHistory });
     let l = s.update(emptyLedger('2026-03-02'), credit('2026-03-02', 5 * MINUTE));
-    assert.throws(() => s.update(l, credit('2026-03-03', MINUTE)), /stopped/);
+    l = s.update(l, credit('2026-03-03', MINUTE));
+    assert.deepEqual(
+      l.closedDays.map((c) => [c.record.day, c.record.activeMs]),
+      [['2026-03-02', 5 * MINUTE]],
+      'the ledger was written with the day it closed, and keeps it until it is written again',
+    );
     const once = fs.readFileSync(path.join(dir, 'history.json'), 'utf8');
     failLedger = false;
     l = s.update(l, credit('2026-03-03', MINUTE));
     assert.deepEqual(l.closedDays, []);
     assert.equal(fs.readFileSync(path.join(dir, 'history.json'), 'utf8'), once);
+    assert.deepEqual(
+      allDays(s.readHistory(), l).map((d) => [d.day, d.activeMs]),
+      [
+        ['2026-03-02', 5 * MINUTE],
+        ['2026-03-03', 2 * MINUTE],
+      ],
+    );
   });
 
   it('keeps a damaged history aside, warns once, keeps its valid days and writes them back', () => {
@@ -128,5 +144,86 @@ describe('history file', () => {
     assert.equal(cleared.todayActiveMs, 0);
     assert.deepEqual(store.readHistory().days, []);
     assert.deepEqual(parseHistory(fs.readFileSync(path.join(dir, 'history.json'), 'utf8')).problems, []);
+  });
+
+  describe('a clock whose day is not the ledger’s day', () => {
+    /** One window as the host runs it: activity into its tracker, and writes of what is pending with the move to its day. */
+    class Window {
+      readonly tracker: ActivityTracker;
+      #shared: Ledger;
+      constructor(
+        readonly calendar: Calendar,
+        readonly clock: TestClock,
+      ) {
+        this.#shared = store.read(emptyLedger(calendar.dayKey(clock.wallMs)));
+        this.tracker = new ActivityTracker(SETTINGS, calendar, this.#shared, clock.now(), true);
+      }
+      write(): Ledger {
+        const ops = this.tracker.takePending();
+        const todayKey = this.calendar.dayKey(this.clock.wallMs);
+        this.#shared = store.update(this.#shared, (current) => commitOps(current, ops, this.clock.wallMs, todayKey));
+        this.tracker.rebase(this.#shared);
+        return this.#shared;
+      }
+      /** Types for `ms`, a key every two seconds, written at every minute. */
+      type(ms: number): void {
+        for (let t = 0; t < ms; t += 2 * SECOND) {
+          this.tracker.recordActivity(this.clock.advance(2 * SECOND));
+          if ((t + 2 * SECOND) % MINUTE === 0) this.write();
+        }
+        this.write();
+      }
+      get todayShownMs(): number {
+        return this.tracker.snapshot(this.clock.now()).todayActiveMs;
+      }
+      days(): [string, number][] {
+        return allDays(store.readHistory(), store.read(emptyLedger('1970-01-01'))).map((d) => [d.day, d.activeMs]);
+      }
+    }
+
+    it('set forward across midnight and back: the day comes back with what it held, and no minute is lost or counted twice', () => {
+      const utc = fixedOffsetCalendar(0);
+      const clock = new TestClock(Date.UTC(2026, 2, 2, 10, 0));
+      const w = new Window(utc, clock);
+      w.type(30 * MINUTE);
+      clock.wallMs += 15 * HOUR; // 01:30 the next day: a wrong clock
+      w.type(60 * MINUTE);
+      // The two seconds the clock jumped over are not coding.
+      const wrongDayMs = 60 * MINUTE - 2 * SECOND;
+      assert.equal(w.todayShownMs, wrongDayMs);
+      clock.wallMs -= 15 * HOUR; // set right: 11:30 on the first day
+      w.type(120 * MINUTE);
+      assert.equal(w.todayShownMs, 150 * MINUTE, 'today is the clock’s day: what history held of it and what was coded since');
+      assert.deepEqual(w.days(), [
+        ['2026-03-02', 150 * MINUTE],
+        ['2026-03-03', wrongDayMs],
+      ]);
+      // The real next day comes, and history already has some of it.
+      clock.advance(12 * HOUR);
+      w.type(30 * MINUTE);
+      assert.equal(w.todayShownMs, wrongDayMs + 30 * MINUTE - 2 * SECOND);
+      assert.deepEqual(w.days(), [
+        ['2026-03-02', 150 * MINUTE],
+        ['2026-03-03', wrongDayMs + 30 * MINUTE - 2 * SECOND],
+      ]);
+      assert.deepEqual(store.read(emptyLedger('1970-01-01')).closedDays, [], 'every part has moved to history');
+    });
+
+    it('VS Code reopened after flying west (Tokyo to Los Angeles): the earlier local day is today again', () => {
+      const tokyo = fixedOffsetCalendar(9 * 60);
+      const clock = new TestClock(Date.UTC(2026, 2, 3, 14, 0)); // 23:00 on 3 March in Tokyo
+      const before = new Window(tokyo, clock);
+      before.type(120 * MINUTE); // until 01:00 on 4 March
+      // Landed in Los Angeles ten hours later: 3 March, 17:00 there.
+      clock.sleep(10 * HOUR);
+      const losAngeles = fixedOffsetCalendar(-8 * 60);
+      const after = new Window(losAngeles, clock);
+      after.type(120 * MINUTE);
+      assert.equal(after.todayShownMs, 180 * MINUTE, '3 March: the hour coded on it in Tokyo, and the two in Los Angeles');
+      assert.deepEqual(after.days(), [
+        ['2026-03-03', 180 * MINUTE],
+        ['2026-03-04', 60 * MINUTE],
+      ]);
+    });
   });
 });

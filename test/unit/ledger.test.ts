@@ -12,6 +12,7 @@ import {
   rebaseFutureMoments,
   type ReminderAnswer,
   reminderStateOf,
+  todayRecord,
 } from '../../src/core/ledger';
 import { evaluate, FULL_ROUTINE_ID, pauseReminders, type ReminderSettings, skip, snooze } from '../../src/core/reminders/scheduler';
 import { fixedOffsetCalendar } from '../support/time';
@@ -79,6 +80,57 @@ describe('ledger model', () => {
     const release = (id: string): Ledger => applyOps(a.ledger, [answerOp({ set: {}, release: id })]);
     assert.equal(release('other').prompt?.owner, 'A', 'only the claim itself can be released');
     assert.equal(release('p1').prompt, null);
+  });
+
+  describe('a day that is not the ledger’s day', () => {
+    const NEXT = '2026-03-03';
+    /** The ledger on the next day, with the day before already moved to history. */
+    const moved: Ledger = { ...emptyLedger(NEXT), todayActiveMs: 10 * 60_000 };
+
+    it('keeps news for a day that has already moved to history as a new part of that day: nothing is dropped', () => {
+      const late = applyOps(moved, [
+        { type: 'credit', ms: 120 * 60_000, dayKey: DAY, endWallMs: 5 },
+        { type: 'break', kind: 'manual', atWallMs: 6, dayKey: DAY },
+        answerOp({ set: {}, counts: 'skipped' }, 7, DAY),
+        { type: 'routineDone', routineId: 'warm-up', atWallMs: 8, dayKey: DAY, exercises: [{ id: 'neck-roll', ms: 30_000 }] },
+      ]);
+      const { ledger } = claimPrompt(late, { id: 'p', owner: 'A', claimedAtWallMs: 9, expiresAtWallMs: 99 }, 9, {
+        episode: 'e',
+        dayKey: DAY,
+      });
+      assert.deepEqual([ledger.dayKey, ledger.todayActiveMs], [NEXT, 10 * 60_000], 'today is left alone');
+      assert.equal(ledger.closedDays.length, 1);
+      const part = ledger.closedDays[0];
+      assert.deepEqual(
+        [part?.record.day, part?.record.activeMs, part?.record.manual, part?.record.skipped, part?.record.reminders, part?.record.routines],
+        [DAY, 120 * 60_000, 1, 1, 1, 1],
+      );
+      assert.deepEqual(part?.exercises, { 'neck-roll': { count: 1, ms: 30_000 } });
+      assert.equal(part?.id, undefined, 'the writer names it when it writes it');
+    });
+
+    it('leaves a part already written (it may be in history) as it is, and starts another', () => {
+      const written: Ledger = { ...moved, closedDays: [{ id: 'w1', record: { ...todayRecord(moved), day: DAY }, exercises: {} }] };
+      const late = applyOps(written, [{ type: 'credit', ms: 60_000, dayKey: DAY, endWallMs: 5 }]);
+      assert.deepEqual(
+        late.closedDays.map((c) => [c.id, c.record.day, c.record.activeMs]),
+        [
+          ['w1', DAY, 10 * 60_000],
+          [undefined, DAY, 60_000],
+        ],
+      );
+    });
+
+    it('moves back to the writer’s day when its clock went back, closing the day it leaves', () => {
+      const back = applyOps({ ...moved, todayBaseMs: 5 }, [{ type: 'day', dayKey: DAY }]);
+      assert.deepEqual([back.dayKey, back.todayActiveMs, back.todayBaseMs], [DAY, 0, 0]);
+      assert.deepEqual(
+        back.closedDays.map((c) => [c.record.day, c.record.activeMs]),
+        [[NEXT, 10 * 60_000]],
+      );
+      const credited = applyOps(back, [{ type: 'credit', ms: 60_000, dayKey: DAY, endWallMs: 5 }]);
+      assert.equal(credited.todayActiveMs, 60_000, 'coding on the day the clock came back to is today’s');
+    });
   });
 
   describe('a person’s answers, as operations that can wait for storage', () => {

@@ -3,12 +3,12 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 
 import { type DayRecord } from '../../src/core/days';
-import { allDays, emptyHistory, type History, mergeClosedDays } from '../../src/core/history';
+import { allDays, emptyHistory, type History, mergeClosedDays, placeDays } from '../../src/core/history';
 import { commitOps, emptyLedger, type Ledger, type LedgerOp, readLedger } from '../../src/core/ledger';
 import { type Calendar } from '../../src/core/time';
 import { ActivityTracker, type TrackerSettings } from '../../src/core/tracker';
 import { seededRandom } from '../support/garbage';
-import { fixedOffsetCalendar, HOUR, MINUTE, SECOND, TestClock } from '../support/time';
+import { fixedOffsetCalendar, HOUR, MINUTE, SECOND, TestClock, zoneCalendar } from '../support/time';
 
 /** How often each window's timer reads, ticks and writes (the host's minute refresh). */
 const REFRESH_MS = MINUTE;
@@ -71,7 +71,8 @@ class GroundTruth {
   sessionMs = 0;
   /** Gaps of coding that crossed local midnight. */
   midnightsCoded = 0;
-  readonly #calendar: Calendar;
+  /** The local calendar: the time zone changes when VS Code starts again elsewhere. */
+  calendar: Calendar;
   readonly #settings: TrackerSettings;
   #lastPresenceWallMs: number | null = null;
   #realMsSincePresence = 0;
@@ -80,7 +81,7 @@ class GroundTruth {
   readonly #unwritten = new Map<WindowName, Unwritten>();
 
   constructor(calendar: Calendar, settings: TrackerSettings) {
-    this.#calendar = calendar;
+    this.calendar = calendar;
     this.#settings = settings;
   }
 
@@ -130,7 +131,7 @@ class GroundTruth {
         this.#coded(window, nowWallMs - gapMs, nowWallMs);
         creditedMs = gapMs;
       } else if (this.awayMs >= this.#settings.naturalBreakMs) {
-        this.day(this.#calendar.dayKey(this.#lastPresenceWallMs)).natural++;
+        this.day(this.calendar.dayKey(this.#lastPresenceWallMs)).natural++;
         this.#breakTaken(window);
       }
     }
@@ -143,7 +144,7 @@ class GroundTruth {
 
   manualBreak(window: WindowName, nowWallMs: number): void {
     this.presence(window, nowWallMs, true);
-    this.day(this.#calendar.dayKey(nowWallMs)).manual++;
+    this.day(this.calendar.dayKey(nowWallMs)).manual++;
     this.#breakTaken(window);
   }
 
@@ -167,6 +168,12 @@ class GroundTruth {
     }
     this.sessionMs -= unwritten.sessionMs;
     return lostMs;
+  }
+
+  /** Coding on local day `dayKey` so far, after what crashes lost. */
+  codedOn(dayKey: string): number {
+    const d = this.days.get(dayKey);
+    return d ? d.codedMs - d.lostMs : 0;
   }
 
   /** The days as a day record would show them, after what crashes lost. */
@@ -212,8 +219,8 @@ class GroundTruth {
     const u = this.#unwrittenOf(window);
     let from = fromWallMs;
     while (from < toWallMs) {
-      const end = Math.min(toWallMs, this.#calendar.startOfNextDay(from));
-      const dayKey = this.#calendar.dayKey(from);
+      const end = Math.min(toWallMs, this.calendar.startOfNextDay(from));
+      const dayKey = this.calendar.dayKey(from);
       this.day(dayKey).codedMs += end - from;
       u.msByDay.set(dayKey, (u.msByDay.get(dayKey) ?? 0) + end - from);
       if (from === fromWallMs && end < toWallMs) this.midnightsCoded++;
@@ -248,20 +255,20 @@ class SharedFiles {
     return ledger;
   }
 
-  write(ops: readonly LedgerOp[], nowWallMs: number): Ledger {
+  /** A window's write, at `nowWallMs` on its local day `todayKey`, as the ledger file's writer makes it. */
+  write(ops: readonly LedgerOp[], nowWallMs: number, todayKey: string): Ledger {
     const current = this.read();
-    let next: Ledger = { ...commitOps(current, ops, nowWallMs), seq: current.seq + 1 };
-    if (next.closedDays.length > 0) {
+    let next: Ledger = { ...commitOps(current, ops, nowWallMs, todayKey), seq: current.seq + 1 };
+    if (next.closedDays.length > 0 || next.dayKey !== current.dayKey) {
+      next = placeDays(this.history, current, next, `${next.seq}.`);
       this.history = mergeClosedDays(this.history, next.closedDays);
       next = { ...next, closedDays: [] };
     }
-    assert.ok(next.dayKey >= current.dayKey, `the ledger's day never goes back (${current.dayKey} → ${next.dayKey})`);
+    assert.equal(next.dayKey, todayKey, 'the ledger is on the day of the window that wrote it');
     assert.ok(next.todayActiveMs >= 0 && next.activeMsSinceBreak >= 0, 'no total is negative');
     if (next.dayKey === current.dayKey) {
-      assert.ok(
-        next.todayActiveMs >= current.todayActiveMs,
-        `today's total never drops within the day (${current.todayActiveMs} → ${next.todayActiveMs})`,
-      );
+      const [before, after] = [current.todayBaseMs + current.todayActiveMs, next.todayBaseMs + next.todayActiveMs];
+      assert.ok(after >= before, `today's total never drops within the day (${before} → ${after})`);
     }
     this.#text = JSON.stringify(next);
     this.#seq = next.seq;
@@ -293,9 +300,15 @@ interface RunFigures {
   crashes: number;
   sleeps: number;
   jumps: number;
+  /** The clock set forward past midnight and back again. */
+  daysJumped: number;
+  /** VS Code started again in another time zone. */
+  zoneChanges: number;
   focusMoves: number;
   naturalBreaks: number;
   midnightsCoded: number;
+  /** Coding over the moment the clocks change (daylight saving time). */
+  clockChangesCoded: number;
   codedMs: number;
   /** The largest difference between a day's recorded coding time and what really happened. */
   maxDeviationMs: number;
@@ -307,10 +320,25 @@ interface Choices {
   readonly totalWeight: number;
 }
 
+/** A time zone: minutes ahead of UTC all year, or a named zone with its daylight saving time (`America/New_York`). */
+type Zone = number | string;
+
+function calendarOf(zone: Zone): Calendar {
+  return typeof zone === 'number' ? fixedOffsetCalendar(zone) : zoneCalendar(zone);
+}
+
+function zoneName(zone: Zone): string {
+  return typeof zone === 'string' ? zone : `UTC${zone < 0 ? '' : '+'}${zone / 60}`;
+}
+
 interface RunConfig {
   readonly seed: number;
   readonly days: number;
-  readonly offsetMinutes: number;
+  readonly zone: Zone;
+  /** The first local day, as [year, month index, day]: Monday 2 March 2026 unless said. */
+  readonly firstDay?: readonly [number, number, number];
+  /** VS Code starts again in another time zone the morning after day `afterDay` (a flight). */
+  readonly moves?: readonly { readonly afterDay: number; readonly zone: Zone }[];
   readonly settings: TrackerSettings;
   /** Other windows hear of a write at once (the desktop file watcher); without, only at their minute refresh. */
   readonly watcher?: boolean;
@@ -325,7 +353,8 @@ interface RunConfig {
 class Simulation {
   readonly #config: RunConfig;
   readonly #rnd: () => number;
-  readonly #calendar: Calendar;
+  /** The machine's time zone, as every window reads it when it starts. */
+  #calendar: Calendar;
   readonly #clock: TestClock;
   readonly #files: SharedFiles;
   readonly #truth: GroundTruth;
@@ -338,9 +367,12 @@ class Simulation {
     crashes: 0,
     sleeps: 0,
     jumps: 0,
+    daysJumped: 0,
+    zoneChanges: 0,
     focusMoves: 0,
     naturalBreaks: 0,
     midnightsCoded: 0,
+    clockChangesCoded: 0,
     codedMs: 0,
     maxDeviationMs: 0,
     maxLedgerChars: 0,
@@ -349,9 +381,10 @@ class Simulation {
   constructor(config: RunConfig) {
     this.#config = config;
     this.#rnd = seededRandom(config.seed);
-    this.#calendar = fixedOffsetCalendar(config.offsetMinutes);
-    // Monday 2 March 2026, 08:30 local.
-    this.#clock = new TestClock(Date.UTC(2026, 2, 2, 8, 30) - config.offsetMinutes * MINUTE, 5 * HOUR);
+    this.#calendar = calendarOf(config.zone);
+    // 08:30 local on the first day.
+    const [year, month, day] = config.firstDay ?? [2026, 2, 2];
+    this.#clock = new TestClock(this.#calendar.startOfDay(Date.UTC(year, month, day, 12)) + 8.5 * HOUR, 5 * HOUR);
     this.#files = new SharedFiles(this.#calendar.dayKey(this.#clock.wallMs));
     this.#truth = new GroundTruth(this.#calendar, config.settings);
     this.#choices = this.#makeChoices();
@@ -363,12 +396,14 @@ class Simulation {
     const firstMorningWallMs = this.#clock.wallMs;
     for (let day = 0; day < this.#config.days; day++) {
       const weekend = day % 7 >= 5;
-      if (!weekend || this.#rnd() < 0.4) this.#workDay(day);
+      if (!weekend || this.#rnd() < 0.4 || this.#clocksChangeTonight()) this.#workDay(day);
       // The lid closes for the night, sometimes with VS Code in the background.
       if (this.#rnd() < 0.5) this.#leaveVsCode();
       const nextMorningWallMs = firstMorningWallMs + (day + 1) * DAY_MS + Math.floor(this.#rnd() * 90) * MINUTE;
       this.#sleep(Math.max(HOUR, nextMorningWallMs - this.#clock.wallMs));
-      if (this.#rnd() < 0.3) this.#restartAll();
+      const move = this.#config.moves?.find((m) => m.afterDay === day);
+      if (move) this.#restartAll(calendarOf(move.zone));
+      else if (this.#rnd() < 0.3) this.#restartAll();
       this.#comeBack();
       this.figures.days++;
       if ((day + 1) % 7 === 0) this.#config.afterWeek?.((day + 1) / 7);
@@ -384,8 +419,9 @@ class Simulation {
 
   #workDay(day: number): void {
     const weekend = day % 7 >= 5;
-    // Wednesdays, and some other weekdays, go on past midnight.
-    const lateNight = !weekend && (day % 7 === 2 || this.#rnd() < 0.25);
+    // Wednesdays, some other weekdays, and the nights the clocks change go on past midnight.
+    const clocksChange = this.#clocksChangeTonight();
+    const lateNight = clocksChange || (!weekend && (day % 7 === 2 || this.#rnd() < 0.25));
     const firstDay = day === 0;
     if (!firstDay && lateNight) this.#sleep((4 + Math.floor(this.#rnd() * 3)) * HOUR); // starts in the afternoon
     const midnightWallMs = this.#calendar.startOfNextDay(this.#clock.wallMs);
@@ -395,10 +431,18 @@ class Simulation {
     const typingFromWallMs = midnightWallMs - 2 * HOUR;
     while (this.#clock.monoMs < endMonoMs && !(lateNight && this.#clock.wallMs >= typingFromWallMs)) this.#step();
     if (lateNight) {
-      const untilWallMs = midnightWallMs + (5 + Math.floor(this.#rnd() * 40)) * MINUTE;
+      // The clocks change at 02:00: coding goes on over that hour.
+      const untilWallMs = midnightWallMs + (clocksChange ? 3 * HOUR : 0) + (5 + Math.floor(this.#rnd() * 40)) * MINUTE;
+      if (clocksChange) this.figures.clockChangesCoded++;
       while (this.#clock.wallMs < typingFromWallMs) this.#step();
       while (this.#clock.wallMs < untilWallMs) this.#type();
     }
+  }
+
+  /** The next local day is not 24 hours long: the clocks go forward or back in the night. */
+  #clocksChangeTonight(): boolean {
+    const midnightWallMs = this.#calendar.startOfNextDay(this.#clock.wallMs);
+    return this.#calendar.startOfNextDay(midnightWallMs) - midnightWallMs !== DAY_MS;
   }
 
   /** What the person does next. */
@@ -425,6 +469,7 @@ class Simulation {
       [10, () => this.#pauseAtThreshold()],
       [5, () => this.#clockSetThenActivity(1)],
       [5, () => this.#clockSetThenActivity(-1)],
+      [10, () => this.#clockAcrossMidnightAndBack()],
       [50, () => this.#moveFocus()],
       [15, () => this.#visitAnotherApp()],
       [15, () => this.#reload()],
@@ -460,9 +505,7 @@ class Simulation {
   #type(): void {
     this.#passRealTime(100 + this.#below(MAX_TYPING_GAP_MS - 100));
     // NTP steps the clock a little, either way; not near midnight, where a step back leaves a gap no one right day.
-    const wallMs = this.#clock.wallMs;
-    const nearMidnight = this.#calendar.startOfNextDay(wallMs) - wallMs < MINUTE || wallMs - this.#calendar.startOfDay(wallMs) < MINUTE;
-    if (this.#rnd() < 0.02 && !nearMidnight) {
+    if (this.#rnd() < 0.02 && !this.#nearMidnight(this.#clock.wallMs)) {
       this.#clock.wallMs += (this.#rnd() < 0.5 ? -1 : 1) * (50 + this.#below(MAX_NTP_STEP_MS - 50));
     }
     this.#activity();
@@ -470,6 +513,14 @@ class Simulation {
       this.#passRealTime(40 + this.#below(MAX_KEYSTROKE_GAP_MS - 40));
       this.#activity();
     }
+  }
+
+  /**
+   * Within a minute of local midnight: a clock set to such a moment leaves a gap that no one right day
+   * holds (the tracker gives a gap that began before the clock was set to the day it ends on).
+   */
+  #nearMidnight(wallMs: number): boolean {
+    return this.#calendar.startOfNextDay(wallMs) - wallMs < MINUTE || wallMs - this.#calendar.startOfDay(wallMs) < MINUTE;
   }
 
   #pauseThenActivity(pauseMs: number): void {
@@ -499,30 +550,53 @@ class Simulation {
     this.#assertNothingCredited(before, 'a sleep');
   }
 
-  /** Someone sets the clock forward or back (not past the start of the day), then types on. */
+  /** Someone sets the clock forward or back (into another day too), then types on. */
   #clockSetThenActivity(direction: 1 | -1): void {
-    let shiftMs = direction * this.#logUniform(MINUTE, 2 * HOUR);
-    // Set back no further than the start of the local day: coding is not moved into a day that has gone to history.
-    const earliestWallMs = this.#calendar.startOfDay(this.#clock.wallMs) + this.#config.settings.idleThresholdMs;
-    if (direction < 0) shiftMs = Math.max(shiftMs, earliestWallMs - this.#clock.wallMs);
-    if (direction < 0 && shiftMs > -MINUTE) return;
+    const shiftMs = direction * this.#logUniform(MINUTE, 2 * HOUR);
+    if (this.#nearMidnight(this.#clock.wallMs + shiftMs)) return;
     const before = this.#viewBeforeActivity();
-    this.#clock.wallMs += shiftMs;
-    this.#truth.clockSet(shiftMs);
-    this.figures.jumps++;
+    this.#setClock(shiftMs);
     this.#passRealTime(100 + this.#below(MAX_TYPING_GAP_MS - 100));
     const creditedMs = this.#activity();
     if (direction > 0) {
       this.#assertNothingCredited(before, 'a clock set forward');
       return;
     }
-    assert.equal(
-      this.#focusedWindow().tracker.view.todayActiveMs,
-      before.todayActiveMs + creditedMs,
-      'a clock set back: the real seconds count, no more',
-    );
-    // Until the next write, an absence would be measured from the ledger's moment before the change, and
-    // come out short by up to the change: the person codes on until then.
+    const after = this.#focusedWindow().tracker.view;
+    if (after.dayKey === before.dayKey) {
+      assert.equal(after.todayActiveMs, before.todayActiveMs + creditedMs, 'a clock set back: the real seconds count, no more');
+    }
+    this.#codeOnUntilWritten();
+  }
+
+  /**
+   * A wrong clock: set forward past midnight (a machine that boots with a wrong date), some coding on the
+   * day it shows, then set right again, back into the day it left.
+   */
+  #clockAcrossMidnightAndBack(): void {
+    const shiftMs = this.#calendar.startOfNextDay(this.#clock.wallMs) - this.#clock.wallMs + MINUTE + this.#below(2 * HOUR);
+    this.#setClock(shiftMs);
+    this.figures.daysJumped++;
+    this.#activity();
+    const untilMonoMs = this.#clock.monoMs + this.#below(30 * MINUTE);
+    while (this.#clock.monoMs < untilMonoMs || this.#nearMidnight(this.#clock.wallMs - shiftMs)) this.#type();
+    this.#setClock(-shiftMs);
+    this.#passRealTime(100 + this.#below(MAX_TYPING_GAP_MS - 100));
+    this.#activity();
+    this.#codeOnUntilWritten();
+  }
+
+  #setClock(shiftMs: number): void {
+    this.#clock.wallMs += shiftMs;
+    this.#truth.clockSet(shiftMs);
+    this.figures.jumps++;
+  }
+
+  /**
+   * After a clock set back, an absence would be measured from the ledger's moment before the change, and
+   * come out short by up to the change, until the next write: the person codes on until then.
+   */
+  #codeOnUntilWritten(): void {
     const writtenByMonoMs = this.#focusedWindow().nextRefreshMonoMs;
     while (this.#clock.monoMs <= writtenByMonoMs) this.#type();
   }
@@ -630,16 +704,24 @@ class Simulation {
     this.#restart([w], crash);
   }
 
-  /** VS Code restarted overnight (an update): every window starts again from the ledger, after the night's absence. */
-  #restartAll(): void {
-    this.#restart(this.#windows, false);
+  /**
+   * VS Code restarted overnight (an update): every window starts again from the ledger, after the night's
+   * absence; in time zone `calendar` when it was closed in one place and opened in another.
+   */
+  #restartAll(calendar?: Calendar): void {
+    this.#restart(this.#windows, false, calendar);
   }
 
-  #restart(windows: readonly SimWindow[], crash: boolean): void {
+  #restart(windows: readonly SimWindow[], crash: boolean, calendar?: Calendar): void {
     for (const w of windows) {
       if (!crash) this.#flush(w); // deactivate() writes what is pending
       w.nextRefreshMonoMs = Number.POSITIVE_INFINITY;
       this.figures.reloads++;
+    }
+    if (calendar) {
+      this.#calendar = calendar;
+      this.#truth.calendar = calendar;
+      this.figures.zoneChanges++;
     }
     this.#passRealTime(2 * SECOND + this.#below(MAX_RELOAD_MS - 2 * SECOND));
     for (const w of windows) {
@@ -744,8 +826,10 @@ class Simulation {
   }
 
   #flush(w: SimWindow): void {
-    if (!w.tracker.hasPending) return;
-    const written = this.#files.write(w.tracker.takePending(), this.#clock.wallMs);
+    // As the host: what is pending, or the move of the ledger to this window's day.
+    const todayKey = this.#calendar.dayKey(this.#clock.wallMs);
+    if (!w.tracker.hasPending && w.tracker.view.dayKey === todayKey) return;
+    const written = this.#files.write(w.tracker.takePending(), this.#clock.wallMs, todayKey);
     w.tracker.rebase(written);
     w.seenSeq = written.seq;
     this.#truth.written(w.name);
@@ -758,7 +842,11 @@ class Simulation {
   #check(w: SimWindow): void {
     const sessionMs = w.tracker.activeMsSinceBreak;
     if (sessionMs !== this.#truth.sessionMs) assert.equal(sessionMs, this.#truth.sessionMs, this.#where('the time since the last break'));
-    const { dayKey, todayActiveMs } = w.tracker.view;
+    // Today as the status bar shows it: the clock's local day, whatever day the ledger was on.
+    const { dayKey, todayActiveMs } = w.tracker.snapshot(this.#clock.now());
+    if (todayActiveMs !== this.#truth.codedOn(dayKey)) {
+      assert.equal(todayActiveMs, this.#truth.codedOn(dayKey), this.#where(`today (${dayKey}) as shown`));
+    }
     if (todayActiveMs < 0 || (dayKey === w.shown.dayKey && todayActiveMs < w.shown.ms)) {
       assert.fail(this.#where(`today's total never drops and is never negative (${w.shown.ms} → ${todayActiveMs})`));
     }
@@ -798,9 +886,12 @@ const totals: RunFigures = {
   crashes: 0,
   sleeps: 0,
   jumps: 0,
+  daysJumped: 0,
+  zoneChanges: 0,
   focusMoves: 0,
   naturalBreaks: 0,
   midnightsCoded: 0,
+  clockChangesCoded: 0,
   codedMs: 0,
   maxDeviationMs: 0,
   maxLedgerChars: 0,
@@ -817,7 +908,7 @@ function tally(f: RunFigures): void {
 function assertVaried(f: RunFigures, days: number): void {
   assert.equal(f.days, days);
   assert.ok(f.codedMs > days * 3 * HOUR, `a working week of coding (${(f.codedMs / HOUR).toFixed(1)} h)`);
-  for (const key of ['reloads', 'crashes', 'sleeps', 'jumps', 'focusMoves', 'naturalBreaks', 'midnightsCoded'] as const)
+  for (const key of ['reloads', 'crashes', 'sleeps', 'jumps', 'daysJumped', 'focusMoves', 'naturalBreaks', 'midnightsCoded'] as const)
     assert.ok(f[key] > 0, `the run had ${key}`);
 }
 
@@ -827,30 +918,56 @@ describe('a long run over the core', function () {
   after(() => {
     const growth = heapGrowthBytes === null ? 'n/a' : `${(heapGrowthBytes / 1024).toFixed(0)} KiB`;
     console.log(
-      `      long run: ${totals.days} simulated days, ${totals.events} events, ${totals.reloads} reloads (${totals.crashes} crashes), ${totals.sleeps} sleeps, ${totals.jumps} clock changes, ` +
+      `      long run: ${totals.days} simulated days, ${totals.events} events, ${totals.reloads} reloads (${totals.crashes} crashes), ${totals.sleeps} sleeps, ${totals.jumps} clock changes (${totals.daysJumped} past midnight and back), ` +
+        `${totals.zoneChanges} time zone changes, ${totals.clockChangesCoded} nights coded over a change of clocks, ` +
         `${totals.focusMoves} focus moves, ${totals.naturalBreaks} natural breaks, ${totals.midnightsCoded} midnights coded across, ${(totals.codedMs / HOUR).toFixed(0)} h coded; ` +
         `largest daily difference from ground truth ${(totals.maxDeviationMs / SECOND).toFixed(1)} s (all of it unwritten when a window crashed); ` +
         `ledger at most ${totals.maxLedgerChars} chars; heap growth from week 2 to 8 ${growth}`,
     );
   });
 
-  const weeks = [
-    { seed: 1, offsetMinutes: -300, settings: DEFAULTS },
-    { seed: 2, offsetMinutes: 60, settings: DEFAULTS },
-    { seed: 3, offsetMinutes: 330, settings: DEFAULTS },
-    { seed: 4, offsetMinutes: 540, settings: TIGHT },
-    { seed: 5, offsetMinutes: -600, settings: TIGHT },
+  const weeks: { seed: number; zone: Zone; settings: TrackerSettings; watcher?: boolean }[] = [
+    { seed: 1, zone: -300, settings: DEFAULTS },
+    { seed: 2, zone: 60, settings: DEFAULTS },
+    { seed: 3, zone: 330, settings: DEFAULTS },
+    { seed: 4, zone: 540, settings: TIGHT },
+    { seed: 5, zone: -600, settings: TIGHT },
     // Where file changes are not seen (some network file systems): windows learn of writes at their minute refresh.
-    { seed: 8, offsetMinutes: 0, settings: DEFAULTS, watcher: false },
-    { seed: 7, offsetMinutes: 120, settings: TIGHT, watcher: false },
-  ] as { seed: number; offsetMinutes: number; settings: TrackerSettings; watcher?: boolean }[];
-  for (const { seed, offsetMinutes, settings, watcher } of weeks) {
-    it(`matches what really happened over a week, day by day (seed ${seed}, UTC${offsetMinutes < 0 ? '' : '+'}${offsetMinutes / 60}, idle ${settings.idleThresholdMs / SECOND} s${watcher === false ? ', no file watcher' : ''})`, () => {
-      const figures = new Simulation({ seed, days: 7, offsetMinutes, settings, watcher }).run();
+    { seed: 8, zone: 0, settings: DEFAULTS, watcher: false },
+    { seed: 7, zone: 120, settings: TIGHT, watcher: false },
+  ];
+  for (const { seed, zone, settings, watcher } of weeks) {
+    it(`matches what really happened over a week, day by day (seed ${seed}, ${zoneName(zone)}, idle ${settings.idleThresholdMs / SECOND} s${watcher === false ? ', no file watcher' : ''})`, () => {
+      const figures = new Simulation({ seed, days: 7, zone, settings, watcher }).run();
       assertVaried(figures, 7);
       tally(figures);
     });
   }
+
+  // Days of 23 and 25 hours: the week of each change of clocks in New York (Sunday 8 March and 1 November 2026).
+  const clockChanges: { seed: number; firstDay: [number, number, number]; settings: TrackerSettings; watcher?: boolean }[] = [
+    { seed: 11, firstDay: [2026, 2, 2], settings: DEFAULTS },
+    { seed: 12, firstDay: [2026, 9, 26], settings: TIGHT, watcher: false },
+  ];
+  for (const { seed, firstDay, settings, watcher } of clockChanges) {
+    it(`matches what really happened over the week the clocks change in New York (seed ${seed}, from ${firstDay.join('-')})`, () => {
+      const figures = new Simulation({ seed, days: 7, zone: 'America/New_York', firstDay, settings, watcher }).run();
+      assertVaried(figures, 7);
+      assert.equal(figures.clockChangesCoded, 1, 'coded over the change of clocks');
+      tally(figures);
+    });
+  }
+
+  it('matches what really happened when VS Code is closed in Tokyo and opened in Los Angeles, and back (seed 13)', () => {
+    const moves = [
+      { afterDay: 1, zone: 'America/Los_Angeles' },
+      { afterDay: 4, zone: 'Asia/Tokyo' },
+    ];
+    const figures = new Simulation({ seed: 13, days: 7, zone: 'Asia/Tokyo', moves, settings: DEFAULTS }).run();
+    assertVaried(figures, 7);
+    assert.equal(figures.zoneChanges, 2);
+    tally(figures);
+  });
 
   it('keeps memory and the ledger flat over eight weeks', () => {
     v8.setFlagsFromString('--expose-gc');
@@ -859,7 +976,7 @@ describe('a long run over the core', function () {
     const figures = new Simulation({
       seed: 42,
       days: 56,
-      offsetMinutes: 0,
+      zone: 0,
       settings: DEFAULTS,
       afterWeek: () => heapAfterWeekBytes.push(measureHeapUsedBytes(gc)),
     }).run();

@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
 
-import { emptyLedger, type Ledger } from '../../src/core/ledger';
+import { allDays } from '../../src/core/history';
+import { commitOps, emptyLedger, type Ledger } from '../../src/core/ledger';
 import { type KeyValueState, MementoLedgerStore } from '../../src/host/storage/mementoLedger';
 
 const DAY = '2026-03-02';
+const NEXT = '2026-03-03';
 
 /** `globalState` as a map, as VS Code keeps it for a browser host. */
 class MapState implements KeyValueState {
@@ -38,5 +40,22 @@ describe('the browser host’s ledger in globalState', () => {
     assert.equal(store.update(emptyLedger(DAY), credit(5)).todayActiveMs, 60_005, 'this window counts on in memory');
     assert.equal(state.values.get('upright.ledger'), newer, 'the newer ledger stands');
     assert.throws(() => store.update(emptyLedger(DAY), (l) => l, { clearHistory: true }), /newer version/);
+  });
+
+  it('adds the parts of one day in its history too: a day closed, come back to and closed again', () => {
+    const store = new MementoLedgerStore(new MapState());
+    const work = (dayKey: string, ms: number) => (l: Ledger) => commitOps(l, [{ type: 'credit', ms, dayKey, endWallMs: 1 }], 1, dayKey);
+    store.update(emptyLedger(DAY), work(DAY, 60_000));
+    store.update(emptyLedger(DAY), work(NEXT, 10_000));
+    const back = store.update(emptyLedger(DAY), work(DAY, 30_000));
+    assert.deepEqual([back.dayKey, back.todayActiveMs, back.todayBaseMs], [DAY, 30_000, 60_000], 'today shows what history holds of it');
+    const ahead = store.update(emptyLedger(DAY), work(NEXT, 5_000));
+    assert.deepEqual(
+      allDays(store.readHistory(), ahead).map((d) => [d.day, d.activeMs]),
+      [
+        [DAY, 90_000],
+        [NEXT, 15_000],
+      ],
+    );
   });
 });

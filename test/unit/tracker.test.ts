@@ -147,6 +147,25 @@ describe('ActivityTracker', () => {
     assert.equal(tracker.activeMsSinceBreak, 3 * MINUTE);
   });
 
+  it('shows today as what history already held of its day and today’s own', () => {
+    const clock = new TestClock(MORNING);
+    const tracker = newTracker(clock);
+    tracker.rebase({ ...emptyLedger('2026-03-02'), todayActiveMs: 10 * MINUTE, todayBaseMs: 50 * MINUTE });
+    assert.equal(tracker.snapshot(clock.now()).todayActiveMs, HOUR);
+  });
+
+  it('writes at once an activity on a day before the ledger’s (the clock went back), so today is shown for its day', () => {
+    const clock = new TestClock(MORNING);
+    const tracker = new ActivityTracker(defaults, calendar, emptyLedger('2026-03-03'), clock.now(), true);
+    tracker.recordActivity(clock.advance(2 * SECOND));
+    assert.ok(tracker.hasUrgentPending);
+    const next = commitOps(emptyLedger('2026-03-03'), tracker.takePending(), clock.wallMs, '2026-03-02');
+    tracker.rebase(next);
+    tracker.recordActivity(clock.advance(2 * SECOND));
+    assert.equal(tracker.hasUrgentPending, false, 'once the ledger is on its day, at the minute as usual');
+    assert.equal(tracker.snapshot(clock.now()).todayActiveMs, 4 * SECOND);
+  });
+
   it('starts a new day total at midnight even without activity', () => {
     const clock = new TestClock(Date.UTC(2026, 2, 2, 23, 0, 0));
     const tracker = newTracker(clock);

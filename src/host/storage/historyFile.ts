@@ -2,9 +2,11 @@
 import path = require('node:path');
 
 import { type ClosedDay } from '../../core/days';
-import { emptyHistory, type History, mergeClosedDays, parseHistory, serializeHistory } from '../../core/history';
+import { emptyHistory, type History, mergeClosedDays, parseHistory, placeDays, serializeHistory } from '../../core/history';
+import { type Ledger } from '../../core/ledger';
 import { t } from '../../shared/l10n';
 import { errorCode, fileSignature, keepAside, type LedgerFs, replaceFile } from './fileSystem';
+import { isBusy } from './ledgerStore';
 
 export interface HistoryFileOptions {
   readonly fs: LedgerFs;
@@ -20,6 +22,11 @@ export interface HistoryStore {
   read(): History;
   /** Adds ended days (and writes back a damaged file's valid part); false when they could not be written. */
   sync(closed: readonly ClosedDay[]): boolean;
+  /**
+   * Writes ledger `next` (read as `current`) with `write`, and moves the days it closed to history (see
+   * `HistoryFile.settle`). Returns the ledger as written; throws when it could not be written.
+   */
+  settle(current: Ledger, next: Ledger, stamp: string, write: (ledger: Ledger) => void): Ledger;
   /** Empties the history; returns what undoes it (see `HistoryFile.clear`). */
   clear(): () => void;
 }
@@ -104,12 +111,35 @@ export class HistoryFile implements HistoryStore {
       this.#write(mergeClosedDays(current, closed));
       return true;
     } catch (err) {
+      // The lock was taken over meanwhile: the new owner moves the days; nothing is wrong with the drive.
+      if (isBusy(err)) return false;
       this.#options.onProblem(
         'history-write',
         t('Could not write the history ({0}); the ended days stay in the ledger until it can be written.', errorCode(err) ?? String(err)),
       );
       return false;
     }
+  }
+
+  /**
+   * Writes a ledger (the caller holds the lock) and, when its days moved, the history: the parts of days
+   * it closed get their ids and today what history holds of its day (see `placeDays`). The ledger is
+   * written first with the parts in it, then history, then the ledger without them: stopped anywhere
+   * between, each part is still in the ledger or already in history, and is added to its day once.
+   */
+  settle(current: Ledger, next: Ledger, stamp: string, write: (ledger: Ledger) => void): Ledger {
+    let settled = next.closedDays.length > 0 || next.dayKey !== current.dayKey ? placeDays(this.read(), current, next, stamp) : next;
+    write(settled);
+    if (this.sync(settled.closedDays) && settled.closedDays.length > 0) {
+      const moved = { ...settled, closedDays: [] };
+      try {
+        write(moved);
+        settled = moved;
+      } catch {
+        // The parts are in history and stay in the ledger until the next write, which drops them.
+      }
+    }
+    return settled;
   }
 
   /**

@@ -227,11 +227,12 @@ export class LedgerFile implements LedgerStore {
       // Deleting touches both files: all or nothing. Should the ledger not be written, the history is put back.
       const undoClear = options.clearHistory ? this.#historyFile().clear() : undefined;
       try {
-        // History first: if the ledger write then fails, the days are moved again later (that is harmless).
-        // Most writes end no day, and need no history (a damaged one read earlier is rewritten here too).
-        const history = next.closedDays.length > 0 ? this.#historyFile() : this.#history;
-        if (history && history.sync(next.closedDays) && next.closedDays.length > 0) next = { ...next, closedDays: [] };
-        replaceFile(this.#fs, this.file, JSON.stringify(next), this.#pid, () => lock.checkStillHeld());
+        // Most writes end no day and move none, and need no history (a damaged one read earlier is rewritten here too).
+        const history = next.closedDays.length > 0 || next.dayKey !== current.dayKey ? this.#historyFile() : this.#history;
+        const write = (ledger: Ledger): void =>
+          replaceFile(this.#fs, this.file, JSON.stringify(ledger), this.#pid, () => lock.checkStillHeld());
+        if (history) next = history.settle(current, next, lock.token, write);
+        else write(next);
       } catch (err) {
         if (undoClear) {
           try {

@@ -131,6 +131,11 @@ export class LedgerLock {
     if (held === undefined || current !== held.text) throw new LockLostError(o.lockFile);
   }
 
+  /** The held lock's token: unique to this write (it names the days this write moves to history). */
+  get token(): string {
+    return this.#held?.info.token ?? '';
+  }
+
   /** Lets go of the lock if it is still this writer's. */
   release(): void {
     const o = this.#o;

@@ -1,4 +1,4 @@
-import { emptyHistory, type History, mergeClosedDays, parseHistory, serializeHistory } from '../../core/history';
+import { emptyHistory, type History, mergeClosedDays, parseHistory, placeDays, serializeHistory } from '../../core/history';
 import { type Ledger, readLedger } from '../../core/ledger';
 import { t } from '../../shared/l10n';
 import { type LedgerStore, type UpdateOptions } from './ledgerStore';
@@ -45,8 +45,9 @@ export class MementoLedgerStore implements LedgerStore {
     }
     let next = { ...change(current), seq: current.seq + 1 };
     if (options.clearHistory) void this.#memento.update(HISTORY_KEY, serializeHistory(emptyHistory()));
-    if (next.closedDays.length > 0) {
+    if (next.closedDays.length > 0 || next.dayKey !== current.dayKey) {
       const base = options.clearHistory ? emptyHistory() : this.readHistory();
+      next = placeDays(base, current, next, `${next.seq}.`);
       void this.#memento.update(HISTORY_KEY, serializeHistory(mergeClosedDays(base, next.closedDays)));
       next = { ...next, closedDays: [] };
     }
