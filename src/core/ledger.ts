@@ -137,6 +137,8 @@ export interface ReminderAnswer {
   readonly counts?: 'snoozed' | 'skipped';
   /** Gives up this window's claim on prompt `release`. */
   readonly release?: string;
+  /** A reminder for this due break (see `breakEpisode`) was shown without a claim in the ledger: counted once. */
+  readonly shown?: string;
 }
 
 /** One due break: the break it follows and where it fell due. A snooze does not change it. */
@@ -279,6 +281,10 @@ export function applyOpInPlace(l: MutableLedger, op: LedgerOp): void {
       Object.assign(l, answer.set);
       if (answer.counts) countOnDay(l, op.dayKey, answer.counts);
       if (answer.release !== undefined && l.prompt?.id === answer.release) l.prompt = null;
+      if (answer.shown !== undefined && answer.shown !== l.reminderEpisode) {
+        l.reminderEpisode = answer.shown;
+        countOnDay(l, op.dayKey, 'reminders');
+      }
       return;
     }
     case 'routineDone': {

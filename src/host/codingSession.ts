@@ -3,6 +3,7 @@ import vscode = require('vscode');
 import { type CompletedExercise } from '../core/days';
 import { type History } from '../core/history';
 import { claimPrompt, commitOps, type Ledger, type ReminderAnswer } from '../core/ledger';
+import { FULL_ROUTINE_ID } from '../core/reminders/scheduler';
 import { trackerSettingsOf, type UprightSettings } from '../core/settings';
 import { type Calendar, MS_PER_MINUTE, msUntilNextMinute } from '../core/time';
 import { ActivityTracker, type TrackerSnapshot } from '../core/tracker';
@@ -215,7 +216,13 @@ export class CodingSession extends Disposable implements ActivitySink {
       granted = result.granted;
       return result.ledger;
     });
-    if (written === undefined) return isBusy(this.#lastWriteError) ? 'retry' : 'granted';
+    if (written === undefined) {
+      if (isBusy(this.#lastWriteError)) return 'retry';
+      // Shown without the ledger: the reminder (and the full routine's offer) is written when storage takes writes again.
+      if (reminder)
+        this.answer({ set: routineId === FULL_ROUTINE_ID ? { fullRoutineOfferedDay: reminder.dayKey } : {}, shown: reminder.episode });
+      return 'granted';
+    }
     return granted ? 'granted' : 'taken';
   }
 

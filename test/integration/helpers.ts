@@ -40,6 +40,14 @@ export async function typeFor(api: UprightTestApi, editor: vscode.TextEditor, du
   }
 }
 
+/** Time passing with the host awake: a routine is looked at every second, as the host's own timers would. */
+export function passTime(api: UprightTestApi, ms: number): void {
+  for (let left = ms; left > 0; left -= SECOND) {
+    api.clock.advance(Math.min(SECOND, left));
+    api.routine();
+  }
+}
+
 /** Starts from a clean slate: a break just now, window focus decided by the test. */
 export async function resetSession(api: UprightTestApi, editor: vscode.TextEditor): Promise<void> {
   api.setFocused(true);

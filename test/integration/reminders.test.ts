@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 
 import { emptyLedger, type Ledger, readLedger } from '../../src/core/ledger';
 import { type UprightTestApi } from '../../src/host/testing/testApi';
-import { getApi, MINUTE, openScratchEditor, resetSession, SECOND, typeOnce } from './helpers';
+import { getApi, MINUTE, openScratchEditor, passTime, resetSession, SECOND, typeOnce } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('upright');
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -222,6 +222,66 @@ describe('break reminders in the real host', function () {
     assert.equal(onDisk().pause, null);
   });
 
+  it('a storage fault at any operation of a reminder and its answer delays them at most, never loses them', async function () {
+    this.timeout(180_000);
+    const onDisk = (): Ledger => readLedger(JSON.parse(fs.readFileSync(api.ledgerLocation, 'utf8')), emptyLedger('x')).ledger;
+    /** A due break, its reminder and a Snooze, with storage failing from its `failFrom`-th write-like operation on. */
+    const cycle = async (faults: Parameters<UprightTestApi['storageFaults']>[0]): Promise<number> => {
+      await resetSession(api, editor);
+      await typeSteadily(api, editor, 65 * SECOND);
+      assert.ok(api.flush());
+      const before = onDisk();
+      const shownBefore = api.reminder().notificationsShown;
+      const failuresBefore = api.storageFaults(faults);
+      let failures = 0;
+      try {
+        api.clock.advance(16 * SECOND);
+        const due = api.reminder();
+        assert.ok(due.shownPromptId, `the reminder is shown (${JSON.stringify(faults)})`);
+        assert.equal(due.notificationsShown, shownBefore + 1, 'once');
+        assert.ok(api.answerPrompt('snooze'), 'the answer is taken');
+        assert.equal(api.reminder().view?.phase, 'snoozed', 'and holds at once');
+        api.refresh();
+        assert.equal(api.reminder().notificationsShown, shownBefore + 1, 'never shown twice');
+      } finally {
+        failures = api.storageFaults(undefined) - failuresBefore;
+      }
+      assert.ok(api.flush(), `written once storage works (${String(api.lastWriteError())})`);
+      const after = onDisk();
+      assert.equal(
+        after.todayBreaks.snoozed,
+        before.todayBreaks.snoozed + 1,
+        `the snooze is on disk, counted once (${JSON.stringify(faults)})`,
+      );
+      assert.equal(
+        after.todayReminders,
+        before.todayReminders + 1,
+        `the reminder is counted once (${JSON.stringify({ before: [before.dayKey, before.todayReminders, before.reminderEpisode], after: [after.dayKey, after.todayReminders, after.reminderEpisode, after.closedDays.length] })})`,
+      );
+      assert.ok(after.snoozedUntilWallMs !== null);
+      assert.equal(after.prompt, null, 'the answered prompt was released');
+      return failures;
+    };
+    // How many write-like operations a healthy cycle makes: each of them fails in one run below.
+    const healthy = await cycle({ writes: 'EIO', writesBeforeFailing: 1_000_000 });
+    assert.equal(healthy, 0);
+    let runs = 0;
+    for (const code of ['EIO', 'ENOSPC']) {
+      for (let ok = 0; ; ok++) {
+        const failed = await cycle({ writes: code, writesBeforeFailing: ok });
+        runs++;
+        if (failed === 0) break; // every operation of the cycle was tried failing
+        assert.ok(ok < 60, 'the cycle ends');
+      }
+    }
+    // A drive that cannot be read at all: the reminder still comes, from this window's own copy.
+    await cycle({ reads: 'EIO' });
+    assert.ok(runs > 10, `${runs} runs`);
+    console.log(
+      `      (${runs + 2} reminder cycles, storage failing from each write-like operation on, with EIO and ENOSPC, and unreadable)`,
+    );
+  });
+
   it('stays silent while paused and prompts a break already due after resuming', async () => {
     api.pauseReminders(null);
     await typeSteadily(api, editor, 65 * SECOND);
@@ -249,7 +309,7 @@ describe('break reminders in the real host', function () {
     api.clock.advance(16 * SECOND);
     api.reminder();
     assert.equal(api.routine()?.routineId, 'posture-reset');
-    api.clock.advance(10 * MINUTE);
+    passTime(api, 10 * MINUTE);
     assert.equal(api.routine()?.status, 'finished');
     assert.equal(api.ledger().todayBreaks.started, startedBefore + 1);
     assert.equal(api.ledger().lastBreak?.kind, 'started');
@@ -340,7 +400,7 @@ describe('break reminders in the real host', function () {
       api.warnings().some((w) => w.includes('upright.defaultRoutine') && w.includes('on-the-floor') && w.includes('posture-reset')),
       api.warnings().join('\n'),
     );
-    api.clock.advance(10 * MINUTE);
+    passTime(api, 10 * MINUTE);
     assert.equal(api.routine()?.status, 'finished');
     assert.equal(api.ledger().todayBreaks.started, startedBefore + 1, 'the routine done is the break');
     api.routineControl('close');

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
 import { type UprightTestApi } from '../../src/host/testing/testApi';
-import { eventually, getApi, openScratchEditor, resetSession, SECOND } from './helpers';
+import { eventually, getApi, openScratchEditor, passTime as passTimeIn, resetSession, SECOND } from './helpers';
 
 function routineTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all
@@ -14,13 +14,7 @@ function routineTabs(): vscode.Tab[] {
 describe('routine panel in the real host', () => {
   let api: UprightTestApi;
 
-  /** Time passing with the host awake: it looks at the routine every second, as its timers would have it. */
-  function passTime(ms: number): void {
-    for (let left = ms; left > 0; left -= SECOND) {
-      api.clock.advance(Math.min(SECOND, left));
-      api.routine();
-    }
-  }
+  const passTime = (ms: number): void => passTimeIn(api, ms);
 
   before(async () => {
     api = await getApi();

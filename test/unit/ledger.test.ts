@@ -43,6 +43,20 @@ describe('ledger model', () => {
     assert.deepEqual([l.dayKey, l.todayActiveMs, l.activeMsSinceBreak], ['2026-03-03', 200, 1250]);
   });
 
+  it('a reminder shown while storage refused the claim is counted once, when its answer is written', () => {
+    const day = '2026-03-02';
+    const l = emptyLedger(day);
+    const shown = { type: 'reminder', answer: { set: {}, shown: breakEpisode(l) }, atWallMs: 1, dayKey: day } as const;
+    const once = applyOps(l, [shown]);
+    assert.equal(once.todayReminders, 1);
+    assert.equal(applyOps(once, [shown]).todayReminders, 1, 'written twice, counted once');
+    const claimed = claimPrompt(once, { id: 'p', owner: 'w', claimedAtWallMs: 2, expiresAtWallMs: 60_000 }, 2, {
+      episode: breakEpisode(l),
+      dayKey: day,
+    });
+    assert.equal(claimed.ledger.todayReminders, 1, 'nor again when it is claimed later');
+  });
+
   it('counts breaks by kind and resets the session', () => {
     const l = applyOps(emptyLedger(DAY), [
       { type: 'credit', ms: 1000, dayKey: DAY, endWallMs: 10 },
