@@ -19,7 +19,7 @@ function loadCode() {
   return loadSource(
     "export { EXERCISES } from './core/exercises/library';",
     "export { translatedLibrary } from './core/exercises/validate';",
-    "export { BUILT_IN_ROUTINES } from './core/exercises/routines';",
+    "export { BUILT_IN_ROUTINES } from './core/exercises/builtInRoutines';",
     "export { CUSTOM_ROUTINE_RULES } from './core/exercises/custom';",
     "export { equipmentLabel, positionLabel } from './core/exercises/cards';",
     "export { bundleTranslator, fill, useTranslator } from './shared/l10n';",

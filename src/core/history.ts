@@ -147,6 +147,61 @@ function salvage(text: string): History {
   return { version: 1, days: sorted, exercises, exercisesThrough: through, parts: [] };
 }
 
+/** What was wrong with a stored history record, found by `readHistoryRecord`, put into words by `parseHistory`. */
+interface HistoryFlaws {
+  readonly newer: boolean;
+  readonly version: boolean;
+  readonly columns: boolean;
+  readonly daysMissing: boolean;
+  readonly rows: number;
+  readonly unreadable: number;
+  readonly exercises: boolean;
+  readonly mark: boolean;
+}
+
+/**
+ * A stored history record (parsed JSON), keeping everything valid in it; what was not is in `flaws`.
+ * Where no file can be cut short (the browser's `globalState`), this is all the reading there is.
+ */
+export function readHistoryRecord(raw: unknown): { history: History; flaws: HistoryFlaws | undefined } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { history: emptyHistory(), flaws: undefined };
+  const r = raw as Record<string, unknown>;
+  const columns = Array.isArray(r.columns) && r.columns.every((c) => typeof c === 'string') ? r.columns : [...HISTORY_COLUMNS];
+  const rows: unknown[] = Array.isArray(r.days) ? r.days : [];
+  const days: DayRecord[] = [];
+  for (const row of rows) {
+    const day = dayFromRow(row, columns);
+    if (day) days.push(day);
+  }
+  const exercises: Record<string, ExerciseTotal> = {};
+  const storedExercises =
+    typeof r.exercises === 'object' && r.exercises !== null && !Array.isArray(r.exercises) ? (r.exercises as Record<string, unknown>) : {};
+  let badExercises = 0;
+  for (const [id, stored] of Object.entries(storedExercises)) {
+    const total = ID_PATTERN.test(id) ? exerciseFromStored(stored) : undefined;
+    if (total) exercises[id] = total;
+    else badExercises++;
+  }
+  const sorted = normalizeDays(days);
+  const markRead = (typeof r.exercisesThrough === 'string' && DAY_KEY_PATTERN.test(r.exercisesThrough)) || r.exercisesThrough === null;
+  // Without a readable mark, assume every day's exercises are counted: never count twice.
+  const through = markRead ? (r.exercisesThrough as string | null) : (sorted[sorted.length - 1]?.day ?? null);
+  const parts = Array.isArray(r.parts) ? r.parts.filter((id) => typeof id === 'string').slice(-MAX_PARTS) : [];
+  return {
+    history: { version: 1, days: sorted, exercises, exercisesThrough: through, parts },
+    flaws: {
+      newer: typeof r.version === 'number' && r.version > HISTORY_VERSION,
+      version: r.version !== HISTORY_VERSION,
+      columns: !columns.includes('day'),
+      daysMissing: !Array.isArray(r.days),
+      rows: rows.length,
+      unreadable: rows.length - days.length,
+      exercises: badExercises > 0 || storedExercises !== r.exercises,
+      mark: !markRead,
+    },
+  };
+}
+
 /**
  * Reads a stored history, keeping everything valid in it. A file that is not JSON any more (cut short
  * by a crash or a full disk) gives up only the days that are damaged.
@@ -167,56 +222,30 @@ export function parseHistory(text: string): HistoryReadResult {
     );
     return { history, problems: [problem], newer: false };
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    return { history: emptyHistory(), problems: [t('it is not a history record')], newer: false };
-  const r = raw as Record<string, unknown>;
-  const newer = typeof r.version === 'number' && r.version > HISTORY_VERSION;
+  const { history, flaws: f } = readHistoryRecord(raw);
+  if (!f) return { history, problems: [t('it is not a history record')], newer: false };
   const problems: string[] = [];
-  if (newer) problems.push(t('it was written by a newer version ({0})', String(r.version)));
-  else if (r.version !== HISTORY_VERSION) problems.push(t('its version is missing or unknown'));
-  const columns = Array.isArray(r.columns) && r.columns.every((c) => typeof c === 'string') ? r.columns : [...HISTORY_COLUMNS];
-  if (!columns.includes('day')) problems.push(t('its columns are unreadable'));
-  const rows: unknown[] = Array.isArray(r.days) ? r.days : [];
-  if (!Array.isArray(r.days)) problems.push(t('its days are missing'));
-  const days: DayRecord[] = [];
-  for (const row of rows) {
-    const day = dayFromRow(row, columns);
-    if (day) days.push(day);
-  }
-  const unreadable = rows.length - days.length;
-  if (unreadable > 0) {
+  if (f.newer) problems.push(t('it was written by a newer version ({0})', String((raw as { version: number }).version)));
+  else if (f.version) problems.push(t('its version is missing or unknown'));
+  if (f.columns) problems.push(t('its columns are unreadable'));
+  if (f.daysMissing) problems.push(t('its days are missing'));
+  if (f.unreadable > 0) {
     // The verb agrees with the days lost, the noun with all of them.
     problems.push(
       t(
-        singular(rows.length)
+        singular(f.rows)
           ? '{0} of {1} day was unreadable and was left out'
-          : singular(unreadable)
+          : singular(f.unreadable)
             ? '{0} of {1} days was unreadable and was left out'
             : '{0} of {1} days were unreadable and were left out',
-        unreadable,
-        rows.length,
+        f.unreadable,
+        f.rows,
       ),
     );
   }
-  const exercises: Record<string, ExerciseTotal> = {};
-  const storedExercises =
-    typeof r.exercises === 'object' && r.exercises !== null && !Array.isArray(r.exercises) ? (r.exercises as Record<string, unknown>) : {};
-  let badExercises = 0;
-  for (const [id, stored] of Object.entries(storedExercises)) {
-    const total = ID_PATTERN.test(id) ? exerciseFromStored(stored) : undefined;
-    if (total) exercises[id] = total;
-    else badExercises++;
-  }
-  if (badExercises > 0 || storedExercises !== r.exercises) problems.push(t('some exercise totals were unreadable and were left out'));
-  const sorted = normalizeDays(days);
-  let through: string | null = null;
-  if (typeof r.exercisesThrough === 'string' && DAY_KEY_PATTERN.test(r.exercisesThrough)) through = r.exercisesThrough;
-  else if (r.exercisesThrough !== null) {
-    problems.push(t('its exercise mark was unreadable'));
-    through = sorted[sorted.length - 1]?.day ?? null;
-  }
-  const parts = Array.isArray(r.parts) ? r.parts.filter((id) => typeof id === 'string').slice(-MAX_PARTS) : [];
-  return { history: { version: 1, days: sorted, exercises, exercisesThrough: through, parts }, problems, newer };
+  if (f.exercises) problems.push(t('some exercise totals were unreadable and were left out'));
+  if (f.mark) problems.push(t('its exercise mark was unreadable'));
+  return { history, problems, newer: f.newer };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 
 import { type Exercise } from '../core/exercises/model';
+import { isRoutineShaped, type Routine } from '../core/exercises/routines';
 import { singular, t } from '../shared/l10n';
 
 function isExerciseShaped(v: unknown): v is Exercise {
@@ -22,24 +23,33 @@ export function libraryFiles(language: string): string[] {
 /** Reads a file of `dist/data/` as text; undefined when it is not there. */
 export type DataReader = (name: string) => string | undefined;
 
+/** The exercise library and the built-in routines, read on first use. */
+export interface Library {
+  readonly exercises: () => readonly Exercise[];
+  readonly routines: () => readonly Routine[];
+}
+
 /**
- * The exercise library in the display language, read from `dist/data/` the first time a panel needs it
- * (the build writes one file a language from src/core/exercises/library.ts and l10n/), so activation
- * never pays for it.
+ * The exercise library and the built-in routines in the display language, read from `dist/data/` the
+ * first time a panel or a routine needs them (the build writes one file a language from
+ * src/core/exercises/ and l10n/), so activation never pays for them.
  */
-export function lazyLibrary(read: DataReader, language: string, log: vscode.LogOutputChannel): () => readonly Exercise[] {
-  let cached: readonly Exercise[] | undefined;
-  return () => {
+export function lazyLibrary(read: DataReader, language: string, log: vscode.LogOutputChannel): Library {
+  let cached: { exercises: readonly Exercise[]; routines: readonly Routine[] } | undefined;
+  const load = (): NonNullable<typeof cached> => {
     if (cached) return cached;
-    cached = [];
+    cached = { exercises: [], routines: [] };
     for (const name of libraryFiles(language)) {
       try {
         const text = read(name);
         if (text === undefined) continue;
-        const parsed = JSON.parse(text) as unknown;
+        const parsed = JSON.parse(text) as { exercises?: unknown; routines?: unknown } | null;
         // The build checks every rule of the data; here only that the file is what the build wrote.
-        const exercises = Array.isArray(parsed) ? parsed.filter(isExerciseShaped) : [];
-        if (exercises.length === 0 || exercises.length !== (parsed as unknown[]).length) {
+        const all = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+        const exercises = all(parsed?.exercises).filter(isExerciseShaped);
+        // Written by the build beside the exercises: a routine of another shape is left out.
+        const routines = all(parsed?.routines).filter(isRoutineShaped);
+        if (exercises.length === 0 || exercises.length !== all(parsed?.exercises).length) {
           const readable = exercises.length;
           log.warn(
             t(
@@ -51,7 +61,7 @@ export function lazyLibrary(read: DataReader, language: string, log: vscode.LogO
             ),
           );
         }
-        cached = exercises;
+        cached = { exercises, routines };
       } catch (err) {
         log.error(t('Could not read the exercise library ({0}): {1}', name, err instanceof Error ? err.message : String(err)));
       }
@@ -59,4 +69,5 @@ export function lazyLibrary(read: DataReader, language: string, log: vscode.LogO
     }
     return cached;
   };
+  return { exercises: () => load().exercises, routines: () => load().routines };
 }

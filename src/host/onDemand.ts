@@ -4,6 +4,7 @@
 import vscode = require('vscode');
 
 import { type CompletedExercise } from '../core/days';
+import { type Exercise } from '../core/exercises/model';
 import { type Calendar } from '../core/time';
 import { useTranslator } from '../shared/l10n';
 import { type HostClock } from './clock';
@@ -53,7 +54,7 @@ export class OnDemand extends Disposable {
   readonly #deps: OnDemandDeps;
   readonly #pickers: PickerDeps;
   readonly #history: HistoryCommandDeps;
-  readonly #library: ReturnType<typeof lazyLibrary>;
+  readonly #library: () => readonly Exercise[];
   #names: Map<string, string> | undefined;
   #dialogOpen = false;
 
@@ -61,11 +62,11 @@ export class OnDemand extends Disposable {
     super();
     this.#deps = deps;
     const { extensionUri, settings, log, clock, statusBar, session, todayKey } = deps;
-    const library = lazyLibrary(deps.readData, vscode.env.language, log);
+    const { exercises: library, routines: builtInRoutines } = lazyLibrary(deps.readData, vscode.env.language, log);
     this.#library = library;
     this.exercises = this._register(new ExercisesPanel(extensionUri, settings, log, library));
     this.routines = this._register(
-      new RoutinePanel({ extensionUri, settings, log, library, clock, statusBar, onRoutineEnded: deps.onRoutineEnded }),
+      new RoutinePanel({ extensionUri, settings, log, library, builtInRoutines, clock, statusBar, onRoutineEnded: deps.onRoutineEnded }),
     );
     this.stats = this._register(
       new StatsPanel({

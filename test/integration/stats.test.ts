@@ -10,7 +10,7 @@ import { parseHistory } from '../../src/core/history';
 import { CSV_HEADER, type HistoryExport } from '../../src/core/historyExport';
 import { type HistoryDialogs } from '../../src/host/dialogs/history';
 import { type UprightTestApi } from '../../src/host/testing/testApi';
-import { eventually, getApi, MINUTE, openScratchEditor, resetSession, typeFor, typeOnce } from './helpers';
+import { eventually, getApi, MINUTE, openScratchEditor, passTime, resetSession, typeFor, typeOnce } from './helpers';
 
 function tabsOf(viewType: string): vscode.Tab[] {
   return vscode.window.tabGroups.all
@@ -54,7 +54,7 @@ describe('history and stats in the real host', () => {
     await typeFor(api, editor, 10 * MINUTE);
     await vscode.commands.executeCommand('upright.takeBreak');
     await eventually(() => api.routine() !== undefined, 'the routine runs');
-    api.clock.advance(10 * MINUTE);
+    passTime(api, 10 * MINUTE);
     await eventually(() => api.routine()?.status === 'finished', 'the routine is done');
     for (const tab of tabsOf('upright.routine')) await vscode.window.tabGroups.close(tab);
     await typeFor(api, editor, 2 * MINUTE);

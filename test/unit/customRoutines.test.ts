@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 
+import { BUILT_IN_ROUTINES } from '../../src/core/exercises/builtInRoutines';
 import { EXERCISES } from '../../src/core/exercises/library';
 import { BUILT_IN_ROUTINE_IDS, DEFAULT_ROUTINE_ID } from '../../src/core/exercises/routineIds';
-import { BUILT_IN_ROUTINES, intensityFor, resolveRoutine } from '../../src/core/exercises/routines';
+import { intensityFor, resolveRoutine } from '../../src/core/exercises/routines';
 import { parseSettings } from '../support/settings';
 
 const parse = (values: Record<string, unknown>) => parseSettings((key) => values[key]);

@@ -2,16 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+import { BUILT_IN_ROUTINES } from '../../src/core/exercises/builtInRoutines';
 import { EXERCISES } from '../../src/core/exercises/library';
 import { type Exercise } from '../../src/core/exercises/model';
-import {
-  BUILT_IN_ROUTINES,
-  doseSeconds,
-  resolveRoutine,
-  type Routine,
-  substitute,
-  TRANSITION_SECONDS,
-} from '../../src/core/exercises/routines';
+import { doseSeconds, resolveRoutine, type Routine, substitute, TRANSITION_SECONDS } from '../../src/core/exercises/routines';
 import { equipmentCombinations, validateLibrary, validateRoutines } from '../../src/core/exercises/validate';
 import { DEFAULT_EQUIPMENT, parseEquipment, type SettingProblem } from '../../src/core/settings';
 

@@ -2,10 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+import { BUILT_IN_ROUTINES } from '../../src/core/exercises/builtInRoutines';
 import { formatDose } from '../../src/core/exercises/cards';
 import { EXERCISES } from '../../src/core/exercises/library';
 import { type Exercise } from '../../src/core/exercises/model';
-import { BUILT_IN_ROUTINES } from '../../src/core/exercises/routines';
 import { translatedLibrary, validateLibrary, validateTranslation } from '../../src/core/exercises/validate';
 import { libraryFiles } from '../../src/host/library';
 import { bundleTranslator, fill, t, useTranslator } from '../../src/shared/l10n';

@@ -2,10 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+import { BUILT_IN_ROUTINES } from '../../src/core/exercises/builtInRoutines';
 import { parseCustomRoutines } from '../../src/core/exercises/custom';
 import { EXERCISES } from '../../src/core/exercises/library';
 import { EQUIPMENT } from '../../src/core/exercises/model';
-import { BUILT_IN_ROUTINES, resolveRoutine } from '../../src/core/exercises/routines';
+import { resolveRoutine } from '../../src/core/exercises/routines';
 import { DEFAULT_SETTINGS, SETTING_SPECS, type SettingProblem, STATUS_BAR_DISPLAYS } from '../../src/core/settings';
 import { COMMANDS } from '../../src/host/commandIds';
 import { type JsonSchema, schemaErrors } from '../support/jsonSchema';

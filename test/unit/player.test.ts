@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 
+import { BUILT_IN_ROUTINES } from '../../src/core/exercises/builtInRoutines';
 import { EXERCISES } from '../../src/core/exercises/library';
 import { type Exercise } from '../../src/core/exercises/model';
 import {
@@ -15,7 +16,7 @@ import {
   tick,
   viewAt,
 } from '../../src/core/exercises/player';
-import { BUILT_IN_ROUTINES, resolveRoutine, type Routine, TRANSITION_SECONDS } from '../../src/core/exercises/routines';
+import { resolveRoutine, type Routine, TRANSITION_SECONDS } from '../../src/core/exercises/routines';
 
 const S = 1000;
 const base = EXERCISES.find((e) => e.id === 'chin-tuck') as Exercise;

@@ -3,9 +3,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { ID_PATTERN } from '../../src/core/days';
+import { BUILT_IN_ROUTINES } from '../../src/core/exercises/builtInRoutines';
 import { EXERCISES } from '../../src/core/exercises/library';
 import { EQUIPMENT } from '../../src/core/exercises/model';
-import { BUILT_IN_ROUTINES, resolveRoutine, type Routine } from '../../src/core/exercises/routines';
+import { resolveRoutine, type Routine } from '../../src/core/exercises/routines';
 import { WEEKDAYS } from '../../src/core/reminders/scheduler';
 import { DEFAULT_SETTINGS, describeValue, type SettingProblem, type UprightSettings } from '../../src/core/settings';
 import { parseSettings } from '../support/settings';

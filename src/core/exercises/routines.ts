@@ -1,4 +1,3 @@
-import { t } from '../../shared/l10n';
 import { type Dose, EQUIPMENT, type Equipment, type Exercise, type Position } from './model';
 import { DEFAULT_ROUTINE_ID } from './routineIds';
 
@@ -23,93 +22,15 @@ export interface Routine {
 /** Seconds between two exercises: time to read the next step and get into position. */
 export const TRANSITION_SECONDS = 5;
 
-export const BUILT_IN_ROUTINES: readonly Routine[] = [
-  {
-    id: 'posture-reset',
-    // Named in the language of the moment they are shown.
-    get name() {
-      return t('Posture Reset');
-    },
-    get summary() {
-      return t('Two minutes to undo the desk slump: chin tucks, shoulder-blade squeezes, pull-aparts.');
-    },
-    forReminders: true,
-    steps: [{ exercise: 'chin-tuck' }, { exercise: 'scapular-squeeze' }, { exercise: 'band-pull-apart' }],
-  },
-  {
-    id: 'desk-stretch',
-    get name() {
-      return t('Desk Stretch');
-    },
-    get summary() {
-      return t('Loosen the neck, shoulders and chest without leaving your desk.');
-    },
-    forReminders: true,
-    steps: [
-      { exercise: 'upper-trap-stretch' },
-      { exercise: 'levator-scapulae-stretch' },
-      { exercise: 'doorway-stretch' },
-      { exercise: 'shoulder-rolls' },
-    ],
-  },
-  {
-    id: 'warm-up',
-    get name() {
-      return t('Warm-Up');
-    },
-    get summary() {
-      return t('Five minutes of easy movement to wake up the neck, shoulders and upper back.');
-    },
-    forReminders: false,
-    steps: [
-      { exercise: 'neck-rolls' },
-      { exercise: 'shoulder-rolls' },
-      { exercise: 'arm-circles' },
-      { exercise: 'overhead-reach' },
-      { exercise: 'chair-rotation' },
-      { exercise: 'thoracic-extension' },
-    ],
-  },
-  {
-    // The seed's recipe: a warm-up, 3–5 strengthening moves with at least one row and one posture move,
-    // then 3–5 stretches.
-    id: 'full-upper-back',
-    get name() {
-      return t('Full Upper Back');
-    },
-    get summary() {
-      return t('The complete session: warm up, rows and posture work, then stretches.');
-    },
-    forReminders: false,
-    steps: [
-      { exercise: 'neck-rolls' },
-      { exercise: 'shoulder-rolls' },
-      { exercise: 'arm-circles' },
-      { exercise: 'cat-cow' },
-      { exercise: 'band-row' },
-      { exercise: 'face-pull' },
-      { exercise: 'band-pull-apart' },
-      { exercise: 'wall-angels' },
-      { exercise: 'doorway-stretch' },
-      { exercise: 'upper-trap-stretch' },
-      { exercise: 'levator-scapulae-stretch' },
-      { exercise: 'childs-pose' },
-    ],
-  },
-  {
-    id: 'lower-back-and-grip',
-    get name() {
-      return t('Lower Back and Grip');
-    },
-    get summary() {
-      return t('The support acts for a strong upper back: spine, hips and hands.');
-    },
-    forReminders: false,
-    steps: [{ exercise: 'bird-dog' }, { exercise: 'bridge' }, { exercise: 'back-extension' }, { exercise: 'dead-hang' }],
-  },
-];
-
 export { DEFAULT_ROUTINE_ID };
+
+/** A routine as the data files hold it: each field of the shape a reader can rely on. */
+export function isRoutineShaped(v: unknown): v is Routine {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as Record<string, unknown>;
+  // A step naming no known exercise is skipped when the routine is resolved, as a custom routine's is.
+  return typeof r.id === 'string' && typeof r.name === 'string' && typeof r.summary === 'string' && Array.isArray(r.steps);
+}
 
 /** A routine step made concrete for one person: the exercise they can do, and its dose. */
 export interface ResolvedStep {

@@ -18,7 +18,7 @@ import {
   tick,
   viewAt,
 } from '../../core/exercises/player';
-import { BUILT_IN_ROUTINES, intensityFor, type ResolvedRoutine, resolveRoutine, type Routine } from '../../core/exercises/routines';
+import { intensityFor, type ResolvedRoutine, resolveRoutine, type Routine } from '../../core/exercises/routines';
 import { PageInbox } from '../../core/pageInbox';
 import { singular, t } from '../../shared/l10n';
 import {
@@ -51,6 +51,8 @@ export interface RoutinePanelDeps {
   readonly settings: SettingsReader;
   readonly log: vscode.LogOutputChannel;
   readonly library: () => readonly Exercise[];
+  /** The built-in routines (from the library's data), in the display language. */
+  readonly builtInRoutines: () => readonly Routine[];
   readonly clock: HostClock;
   readonly statusBar: SessionStatusBar;
   /** Called once when a routine ends, with the number of exercises completed. */
@@ -128,7 +130,7 @@ export class RoutinePanel extends SinglePanel<ReturnType<typeof parseFromRoutine
   }
 
   #allRoutines(): readonly Routine[] {
-    return [...BUILT_IN_ROUTINES, ...this.#deps.settings.current.customRoutines];
+    return [...this.#deps.builtInRoutines(), ...this.#deps.settings.current.customRoutines];
   }
 
   /** Starts a routine (or one exercise) in the panel, replacing any routine under way. */
@@ -155,27 +157,11 @@ export class RoutinePanel extends SinglePanel<ReturnType<typeof parseFromRoutine
   control(action: 'pause' | 'resume' | 'next' | 'back' | 'finish' | 'close'): void {
     const run = this.#run;
     if (!run) return;
-    const now = this.#now();
-    switch (action) {
-      case 'pause':
-        run.state = pause(run.segments, run.state, now);
-        break;
-      case 'resume':
-        run.state = resume(run.segments, run.state, now);
-        break;
-      case 'next':
-        run.state = next(run.segments, run.state, now);
-        break;
-      case 'back':
-        run.state = back(run.segments, run.state, now);
-        break;
-      case 'finish':
-        run.state = finish(run.segments, run.state, now);
-        break;
-      case 'close':
-        this.panel?.dispose();
-        return;
+    if (action === 'close') {
+      this.panel?.dispose();
+      return;
     }
+    run.state = { pause, resume, next, back, finish }[action](run.segments, run.state, this.#now());
     this.#update();
   }
 

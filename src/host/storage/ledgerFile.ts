@@ -6,7 +6,7 @@ import { type History } from '../../core/history';
 import { type Ledger, readLedger } from '../../core/ledger';
 import { t } from '../../shared/l10n';
 import type * as StorageExtrasModule from './extras';
-import { errorCode, fileSignature, type LedgerFs, nodeLedgerFs, replaceFile } from './fileSystem';
+import { errorCode, fileSignature, type LedgerFs, nodeLedgerFs } from './fileSystem';
 import { type HistoryStore } from './historyFile';
 import { type LedgerLock } from './ledgerLock';
 import { HistoryPartlyDeletedError, isBusy, type LedgerStore, type UpdateOptions } from './ledgerStore';
@@ -229,8 +229,7 @@ export class LedgerFile implements LedgerStore {
       try {
         // Most writes end no day and move none, and need no history (a damaged one read earlier is rewritten here too).
         const history = next.closedDays.length > 0 || next.dayKey !== current.dayKey ? this.#historyFile() : this.#history;
-        const write = (ledger: Ledger): void =>
-          replaceFile(this.#fs, this.file, JSON.stringify(ledger), this.#pid, () => lock.checkStillHeld());
+        const write = (ledger: Ledger): void => lock.replace(this.file, JSON.stringify(ledger));
         if (history) next = history.settle(current, next, lock.token, write);
         else write(next);
       } catch (err) {

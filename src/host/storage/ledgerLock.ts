@@ -2,7 +2,7 @@
 // Loaded with the other storage extras at the first write, not at start.
 import crypto = require('node:crypto');
 
-import { errorCode, type LedgerFs, retryMomentary, sleepMs } from './fileSystem';
+import { errorCode, type LedgerFs, replaceFile, retryMomentary, sleepMs } from './fileSystem';
 import { LedgerBusyError, type LockInfo } from './ledgerStore';
 import { breakStaleLock, type SeenLock } from './staleLock';
 
@@ -129,6 +129,11 @@ export class LedgerLock {
       }
     }
     if (held === undefined || current !== held.text) throw new LockLostError(o.lockFile);
+  }
+
+  /** Replaces `file` with `text` (temp file and rename) if the lock is still this writer's at the rename. */
+  replace(file: string, text: string): void {
+    replaceFile(this.#o.fs, file, text, this.#o.pid, () => this.checkStillHeld());
   }
 
   /** The held lock's token: unique to this write (it names the days this write moves to history). */

@@ -1,4 +1,4 @@
-import { emptyHistory, type History, mergeClosedDays, parseHistory, placeDays, serializeHistory } from '../../core/history';
+import { emptyHistory, type History, mergeClosedDays, placeDays, readHistoryRecord, serializeHistory } from '../../core/history';
 import { type Ledger, readLedger } from '../../core/ledger';
 import { t } from '../../shared/l10n';
 import { type LedgerStore, type UpdateOptions } from './ledgerStore';
@@ -18,6 +18,7 @@ const HISTORY_KEY = 'upright.history';
  */
 export class MementoLedgerStore implements LedgerStore {
   readonly location = 'globalState';
+  /** Writes are counted, not timed: they change values in memory, which VS Code saves later. */
   readonly writeStats = { writes: 0, totalMs: 0, maxMs: 0 };
   readonly #memento: KeyValueState;
 
@@ -32,11 +33,16 @@ export class MementoLedgerStore implements LedgerStore {
 
   readHistory(): History {
     const text = this.#memento.get<unknown>(HISTORY_KEY);
-    return typeof text === 'string' ? parseHistory(text).history : emptyHistory();
+    if (typeof text !== 'string') return emptyHistory();
+    try {
+      // Kept whole by VS Code's storage: no file cut short to salvage.
+      return readHistoryRecord(JSON.parse(text)).history;
+    } catch {
+      return emptyHistory();
+    }
   }
 
   update(fallback: Ledger, change: (current: Ledger) => Ledger, options: UpdateOptions = {}): Ledger {
-    const started = performance.now();
     const current = this.read(fallback);
     // A newer version's ledger is read, never replaced.
     if (Number(this.#memento.get<{ version?: unknown }>(MEMENTO_KEY)?.version) > 2) {
@@ -52,10 +58,7 @@ export class MementoLedgerStore implements LedgerStore {
       next = { ...next, closedDays: [] };
     }
     void this.#memento.update(MEMENTO_KEY, next);
-    const ms = performance.now() - started;
     this.writeStats.writes++;
-    this.writeStats.totalMs += ms;
-    this.writeStats.maxMs = Math.max(this.writeStats.maxMs, ms);
     return next;
   }
 
