@@ -185,6 +185,23 @@ describe('reminder scheduler', () => {
       days: ['mon', 'tue', 'wed', 'thu', 'fri'] as ('mon' | 'tue' | 'wed' | 'thu' | 'fri')[],
     };
     assert.equal(tomorrowMorning(Date.UTC(2026, 2, 6, 15, 0), calendar, hours), Date.UTC(2026, 2, 9, 8, 30), 'Friday → Monday 08:30');
+    // Chosen in the small hours, tomorrow is the coming morning, not the one a day later.
+    assert.equal(tomorrowMorning(Date.UTC(2026, 2, 3, 0, 30), calendar, null), Date.UTC(2026, 2, 3, 6, 0), 'Tuesday 00:30 → Tuesday 06:00');
+    assert.equal(
+      tomorrowMorning(Date.UTC(2026, 2, 3, 3, 59), calendar, hours),
+      Date.UTC(2026, 2, 3, 8, 30),
+      'Tuesday 03:59 → Tuesday 08:30',
+    );
+    assert.equal(
+      tomorrowMorning(Date.UTC(2026, 2, 7, 1, 0), calendar, hours),
+      Date.UTC(2026, 2, 9, 8, 30),
+      'Saturday 01:00 → Monday 08:30',
+    );
+    assert.equal(
+      tomorrowMorning(Date.UTC(2026, 2, 3, 4, 0), calendar, null),
+      Date.UTC(2026, 2, 4, 6, 0),
+      'Tuesday 04:00 → Wednesday 06:00',
+    );
   });
 });
 

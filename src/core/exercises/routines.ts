@@ -24,12 +24,12 @@ export const TRANSITION_SECONDS = 5;
 
 export { DEFAULT_ROUTINE_ID };
 
-/** A routine as the data files hold it: each field of the shape a reader can rely on. */
+/** A routine as the data files hold it: the fields a reader relies on (a summary is only shown). */
 export function isRoutineShaped(v: unknown): v is Routine {
   if (typeof v !== 'object' || v === null) return false;
   const r = v as Record<string, unknown>;
   // A step naming no known exercise is skipped when the routine is resolved, as a custom routine's is.
-  return typeof r.id === 'string' && typeof r.name === 'string' && typeof r.summary === 'string' && Array.isArray(r.steps);
+  return typeof r.id === 'string' && typeof r.name === 'string' && Array.isArray(r.steps);
 }
 
 /** A routine step made concrete for one person: the exercise they can do, and its dose. */

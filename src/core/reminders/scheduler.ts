@@ -203,9 +203,15 @@ export function resumeReminders(state: ReminderState): ReminderState {
   return { ...state, pause: null };
 }
 
-/** "Until tomorrow": 06:00 tomorrow, or the start of working hours on the next working day, on the local clock. */
+/** Until this time of night, "tomorrow" is the coming morning: the small hours belong to the day before. */
+const NIGHT_ENDS_MINUTES = 4 * 60;
+
+/**
+ * "Until tomorrow": 06:00 tomorrow, or the start of working hours on the next working day, on the local
+ * clock. Chosen after midnight but before 04:00, tomorrow is the morning that comes next.
+ */
 export function tomorrowMorning(nowWallMs: number, calendar: Calendar, hours: WorkingHours | null): number {
-  let day = calendar.startOfNextDay(nowWallMs);
+  let day = calendar.minuteOfDay(nowWallMs) < NIGHT_ENDS_MINUTES ? nowWallMs : calendar.startOfNextDay(nowWallMs);
   if (!hours || hours.days.length === 0) return atLocalTime(calendar, day, 6 * 60);
   for (let i = 0; i < 7 && !hours.days.includes(weekdayOf(calendar.dayKey(day))); i++) day = calendar.startOfNextDay(day);
   return atLocalTime(calendar, day, hours.startMinutes);
