@@ -94,37 +94,40 @@ const tests = {
 };
 
 /**
- * The exercise library and the built-in routines are authored as type-checked TypeScript and shipped
- * as data: the host reads dist/data/exercises.json (`{ exercises, routines }`) when a panel or a routine
- * first needs it, so no bundle of the extension holds them.
+ * The exercise library, the built-in routines and the labels of an exercise's kind, position, equipment
+ * and muscles are authored as type-checked TypeScript and shipped as data: the host reads
+ * dist/data/exercises.json (`{ exercises, routines, labels }`) when a panel or a routine first needs it,
+ * so no bundle of the extension holds them.
  */
 async function writeLibraryData() {
   // The library and its rules: data that breaks a rule fails the build, so the shipped data is sound.
   const library = await loadSource(
     "export { EXERCISES } from './core/exercises/library';",
     "export { BUILT_IN_ROUTINES } from './core/exercises/builtInRoutines';",
+    "export { exerciseLabels } from './core/exercises/labels';",
     "export { validateLibrary, validateTranslation, translatedLibrary } from './core/exercises/validate';",
     "export { bundleTranslator, fill, useTranslator } from './shared/l10n';",
   );
   const problems = library.validateLibrary(library.EXERCISES);
   if (problems.length > 0) throw new Error(`The exercise library breaks its rules:\n${problems.join('\n')}`);
-  /** The routines as plain data, their names and summaries in the language of `translate`. */
-  const routines = (translate, language) => {
+  /** The routines as plain data, and the labels, in the language of `translate`. */
+  const inLanguage = (translate, language) => {
     library.useTranslator(translate, language);
-    const plain = library.BUILT_IN_ROUTINES.map(({ id, name, summary, forReminders, steps }) => ({
+    const routines = library.BUILT_IN_ROUTINES.map(({ id, name, summary, forReminders, steps }) => ({
       id,
       name,
       summary,
       forReminders,
       steps,
     }));
+    const labels = library.exerciseLabels();
     library.useTranslator(library.fill);
-    return plain;
+    return { routines, labels };
   };
   fs.mkdirSync('dist/data', { recursive: true });
-  fs.writeFileSync('dist/data/exercises.json', JSON.stringify({ exercises: library.EXERCISES, routines: routines(library.fill) }));
+  fs.writeFileSync('dist/data/exercises.json', JSON.stringify({ exercises: library.EXERCISES, ...inLanguage(library.fill) }));
   // One file a language: the same data with the text of l10n/exercises.<lang>.json, which must be
-  // complete, and the routines' names from the language's message bundle.
+  // complete, and the routines' names and the labels from the language's message bundle.
   for (const name of fs.readdirSync('l10n').filter((f) => /^exercises\.[a-z-]+\.json$/.test(f))) {
     const language = name.split('.')[1];
     const translation = JSON.parse(fs.readFileSync(path.join('l10n', name), 'utf8'));
@@ -135,7 +138,7 @@ async function writeLibraryData() {
       path.join('dist/data', name),
       JSON.stringify({
         exercises: library.translatedLibrary(library.EXERCISES, translation),
-        routines: routines(library.bundleTranslator(messages), language),
+        ...inLanguage(library.bundleTranslator(messages), language),
       }),
     );
   }

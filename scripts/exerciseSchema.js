@@ -21,7 +21,7 @@ function loadCode() {
     "export { translatedLibrary } from './core/exercises/validate';",
     "export { BUILT_IN_ROUTINES } from './core/exercises/builtInRoutines';",
     "export { CUSTOM_ROUTINE_RULES } from './core/exercises/custom';",
-    "export { equipmentLabel, positionLabel } from './core/exercises/cards';",
+    "export { equipmentLabel, positionLabel } from './core/exercises/labels';",
     "export { bundleTranslator, fill, useTranslator } from './shared/l10n';",
   );
 }

@@ -31,7 +31,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     register(COMMANDS.startExercise, (exerciseId) =>
       typeof exerciseId === 'string' ? later().routines.start({ exerciseId }) : later().pickExercise(),
     ),
-    register(COMMANDS.takeBreak, () => later().routines.start({ routineId: deps.defaultRoutine() })),
+    register(COMMANDS.takeBreak, () => later().answers.takeBreak(deps.defaultRoutine())),
     register(COMMANDS.snooze, () => later().answers.answerCommand('snooze')),
     register(COMMANDS.skip, () => later().answers.answerCommand('skip')),
     register(COMMANDS.pause, () => later().pickPause()),

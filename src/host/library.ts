@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 
+import { type ExerciseLabels } from '../core/exercises/labels';
 import { type Exercise } from '../core/exercises/model';
 import { isRoutineShaped, type Routine } from '../core/exercises/routines';
 import { singular, t } from '../shared/l10n';
@@ -23,11 +24,15 @@ export function libraryFiles(language: string): string[] {
 /** Reads a file of `dist/data/` as text; undefined when it is not there. */
 export type DataReader = (name: string) => string | undefined;
 
-/** The exercise library and the built-in routines, read on first use. */
+/** The exercise library, the built-in routines and the labels, read on first use. */
 export interface Library {
   readonly exercises: () => readonly Exercise[];
   readonly routines: () => readonly Routine[];
+  readonly labels: () => ExerciseLabels;
 }
+
+/** Labels missing from a damaged file: each id stands for itself. */
+const ID_LABELS = new Proxy({}, { get: (_, id) => String(id) }) as Readonly<Record<string, string>>;
 
 /**
  * The exercise library and the built-in routines in the display language, read from `dist/data/` the
@@ -35,15 +40,16 @@ export interface Library {
  * src/core/exercises/ and l10n/), so activation never pays for them.
  */
 export function lazyLibrary(read: DataReader, language: string, log: vscode.LogOutputChannel): Library {
-  let cached: { exercises: readonly Exercise[]; routines: readonly Routine[] } | undefined;
+  let cached: { exercises: readonly Exercise[]; routines: readonly Routine[]; labels: ExerciseLabels } | undefined;
   const load = (): NonNullable<typeof cached> => {
     if (cached) return cached;
-    cached = { exercises: [], routines: [] };
+    const none = { category: ID_LABELS, position: ID_LABELS, equipment: ID_LABELS, muscle: ID_LABELS };
+    cached = { exercises: [], routines: [], labels: none };
     for (const name of libraryFiles(language)) {
       try {
         const text = read(name);
         if (text === undefined) continue;
-        const parsed = JSON.parse(text) as { exercises?: unknown; routines?: unknown } | null;
+        const parsed = JSON.parse(text) as { exercises?: unknown; routines?: unknown; labels?: unknown } | null;
         // The build checks every rule of the data; here only that the file is what the build wrote.
         const all = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
         const exercises = all(parsed?.exercises).filter(isExerciseShaped);
@@ -61,7 +67,9 @@ export function lazyLibrary(read: DataReader, language: string, log: vscode.LogO
             ),
           );
         }
-        cached = { exercises, routines };
+        // Each kind of label whole, or the ids in its place.
+        const labels = parsed?.labels;
+        cached = { exercises, routines, labels: { ...none, ...(typeof labels === 'object' && labels !== null ? labels : {}) } };
       } catch (err) {
         log.error(t('Could not read the exercise library ({0}): {1}', name, err instanceof Error ? err.message : String(err)));
       }
@@ -69,5 +77,5 @@ export function lazyLibrary(read: DataReader, language: string, log: vscode.LogO
     }
     return cached;
   };
-  return { exercises: () => load().exercises, routines: () => load().routines };
+  return { exercises: () => load().exercises, routines: () => load().routines, labels: () => load().labels };
 }

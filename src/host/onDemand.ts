@@ -62,11 +62,21 @@ export class OnDemand extends Disposable {
     super();
     this.#deps = deps;
     const { extensionUri, settings, log, clock, statusBar, session, todayKey } = deps;
-    const { exercises: library, routines: builtInRoutines } = lazyLibrary(deps.readData, vscode.env.language, log);
+    const { exercises: library, routines: builtInRoutines, labels } = lazyLibrary(deps.readData, vscode.env.language, log);
     this.#library = library;
-    this.exercises = this._register(new ExercisesPanel(extensionUri, settings, log, library));
+    this.exercises = this._register(new ExercisesPanel(extensionUri, settings, log, library, labels));
     this.routines = this._register(
-      new RoutinePanel({ extensionUri, settings, log, library, builtInRoutines, clock, statusBar, onRoutineEnded: deps.onRoutineEnded }),
+      new RoutinePanel({
+        extensionUri,
+        settings,
+        log,
+        library,
+        builtInRoutines,
+        labels,
+        clock,
+        statusBar,
+        onRoutineEnded: deps.onRoutineEnded,
+      }),
     );
     this.stats = this._register(
       new StatsPanel({
@@ -88,7 +98,7 @@ export class OnDemand extends Disposable {
       log,
     });
     const nowWallMs = (): number => clock.now().wallMs;
-    this.#pickers = { session, routines: this.routines, answers: this.answers, library, nowWallMs };
+    this.#pickers = { session, routines: this.routines, answers: this.answers, library, labels, nowWallMs };
     this.#history = {
       session,
       log,

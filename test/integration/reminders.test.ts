@@ -406,6 +406,23 @@ describe('break reminders in the real host', function () {
     api.routineControl('close');
   });
 
+  it('Take a Break Now with a default routine that names no known exercise opens the built-in one, and names the setting', async () => {
+    await config().update(
+      'customRoutines',
+      [{ id: 'all-unknown', name: 'All unknown', steps: ['no-such-move'] }],
+      vscode.ConfigurationTarget.Global,
+    );
+    await config().update('defaultRoutine', 'all-unknown', vscode.ConfigurationTarget.Global);
+    assert.equal(api.settings().defaultRoutine, 'all-unknown');
+    await vscode.commands.executeCommand('upright.takeBreak');
+    assert.equal(api.routine()?.routineId, 'posture-reset', 'a routine opens');
+    assert.ok(
+      api.warnings().some((w) => w.includes('upright.defaultRoutine') && w.includes('all-unknown') && w.includes('posture-reset')),
+      api.warnings().join('\n'),
+    );
+    api.routineControl('close');
+  });
+
   it('statusBar.display nextBreak shows the coding time left until the break', async () => {
     await config().update('breakIntervalMinutes', 30, vscode.ConfigurationTarget.Global);
     await config().update('statusBar.display', 'nextBreak', vscode.ConfigurationTarget.Global);

@@ -1,19 +1,20 @@
 import * as assert from 'node:assert/strict';
 
 import { exercisesPageData, formatDose } from '../../src/core/exercises/cards';
+import { exerciseLabels } from '../../src/core/exercises/labels';
 import { EXERCISES } from '../../src/core/exercises/library';
 import { parseExercisesPageData, parseFromExercisesPage, parseToExercisesPage } from '../../src/shared/exercisesPage';
 
 describe('Browse Exercises page contract', () => {
   it('gives every exercise a card, and says what stands in when equipment is missing', () => {
-    const data = exercisesPageData(EXERCISES, [], 'auto');
+    const data = exercisesPageData(EXERCISES, [], 'auto', exerciseLabels());
     assert.equal(data.exercises.length, EXERCISES.length);
     const pullApart = data.exercises.find((c) => c.id === 'band-pull-apart');
     assert.equal(pullApart?.canDo, false);
     assert.equal(pullApart?.standIn?.id, 'y-t-w-raise');
     assert.equal(data.equipmentSummary, 'Your equipment: none');
     for (const card of data.exercises) if (!card.canDo) assert.ok(card.standIn, `${card.id} has a stand-in`);
-    const withBand = exercisesPageData(EXERCISES, ['band'], 'on');
+    const withBand = exercisesPageData(EXERCISES, ['band'], 'on', exerciseLabels());
     assert.equal(withBand.exercises.find((c) => c.id === 'band-pull-apart')?.canDo, true);
     assert.equal(withBand.exercises.find((c) => c.id === 'band-pull-apart')?.standIn, undefined);
     assert.ok(parseExercisesPageData(JSON.parse(JSON.stringify(withBand))), 'the page accepts what the host builds');
@@ -61,7 +62,7 @@ describe('Browse Exercises page contract', () => {
   });
 
   it('makes the page ignore a malformed update from the host', () => {
-    const good = exercisesPageData(EXERCISES.slice(0, 2), [], 'off');
+    const good = exercisesPageData(EXERCISES.slice(0, 2), [], 'off', exerciseLabels());
     assert.ok(parseToExercisesPage({ type: 'update', data: good }));
     const broken = [
       { type: 'update' },

@@ -1,42 +1,9 @@
 import { type ExerciseCard, type ExercisesPageData } from '../../shared/exercisesPage';
 import { type ReduceMotion } from '../../shared/guards';
 import { singular, t } from '../../shared/l10n';
-import { CATEGORIES, type Category, type Dose, type Equipment, type Exercise, type Muscle, type Position, POSITIONS } from './model';
+import { type ExerciseLabels } from './labels';
+import { CATEGORIES, type Dose, type Equipment, type Exercise, type Position, POSITIONS } from './model';
 import { canDo, substitute } from './routines';
-
-/** Labels are looked up when a page is built, in the language of that moment. */
-export const categoryLabel = (c: Category): string =>
-  ({ warmUp: t('Warm-up'), row: t('Rows'), posture: t('Posture'), lowerBack: t('Lower back'), grip: t('Grip'), stretch: t('Stretches') })[
-    c
-  ];
-
-export const positionLabel = (p: Position): string => ({ seated: t('Seated'), standing: t('Standing'), floor: t('On the floor') })[p];
-
-export const equipmentLabel = (q: Equipment): string =>
-  ({ band: t('resistance band'), dumbbells: t('dumbbells'), barbell: t('barbell'), pullUpBar: t('pull-up bar') })[q];
-
-export const muscleLabel = (m: Muscle): string =>
-  ({
-    neck: t('neck'),
-    upperTrapezius: t('upper trapezius'),
-    middleTrapezius: t('middle trapezius'),
-    lowerTrapezius: t('lower trapezius'),
-    levatorScapulae: t('levator scapulae'),
-    rhomboids: t('rhomboids'),
-    rearDeltoids: t('rear deltoids'),
-    rotatorCuff: t('rotator cuff'),
-    latissimus: t('latissimus dorsi'),
-    deepNeckFlexors: t('deep neck flexors'),
-    chest: t('chest'),
-    thoracicSpine: t('upper spine'),
-    spinalErectors: t('spinal erectors'),
-    glutes: t('glutes'),
-    hamstrings: t('hamstrings'),
-    hips: t('hips'),
-    core: t('core'),
-    forearms: t('forearms'),
-    shoulders: t('shoulders'),
-  })[m];
 
 /** A dose in a few words: "10 reps, 2 s hold", "Hold 20 s each side, 2 times", "30 s". */
 export function formatDose(dose: Dose): string {
@@ -69,6 +36,7 @@ export function exercisesPageData(
   library: readonly Exercise[],
   owned: readonly Equipment[],
   reduceMotion: ReduceMotion,
+  labels: ExerciseLabels,
 ): ExercisesPageData {
   const byId = new Map(library.map((e) => [e.id, e]));
   const have = new Set(owned);
@@ -83,11 +51,11 @@ export function exercisesPageData(
       id: e.id,
       name: e.name,
       category: e.category,
-      categoryLabel: categoryLabel(e.category),
+      categoryLabel: labels.category[e.category],
       positions: e.positions,
-      positionLabels: e.positions.map(positionLabel),
-      equipmentLabels: e.equipment.map(equipmentLabel),
-      muscleLabels: e.muscles.map(muscleLabel),
+      positionLabels: e.positions.map((p) => labels.position[p]),
+      equipmentLabels: e.equipment.map((q) => labels.equipment[q]),
+      muscleLabels: e.muscles.map((m) => labels.muscle[m]),
       summary: e.summary,
       steps: e.steps,
       cues: e.cues,
@@ -98,11 +66,11 @@ export function exercisesPageData(
       ...(standIn ? { standIn: { id: standIn.id, name: standIn.name } } : {}),
     };
   });
-  const ownedLabels = owned.map(equipmentLabel);
+  const ownedLabels = owned.map((q) => labels.equipment[q]);
   return {
     exercises,
-    categories: CATEGORIES.map((id) => ({ id, label: categoryLabel(id) })),
-    positions: POSITIONS.map((id) => ({ id, label: positionLabel(id) })),
+    categories: CATEGORIES.map((id) => ({ id, label: labels.category[id] })),
+    positions: POSITIONS.map((id) => ({ id, label: labels.position[id] })),
     equipmentSummary: ownedLabels.length === 0 ? t('Your equipment: none') : t('Your equipment: {0}', ownedLabels.join(', ')),
     reduceMotion,
   };

@@ -1,6 +1,6 @@
 import vscode = require('vscode');
 
-import { equipmentLabel, positionLabel } from '../../core/exercises/cards';
+import { type ExerciseLabels } from '../../core/exercises/labels';
 import { type Exercise } from '../../core/exercises/model';
 import { PROGRESSION_COMPLETIONS } from '../../core/exercises/routines';
 import { formatLastDone, formatMinutes, literalText } from '../../core/format';
@@ -16,6 +16,7 @@ export interface PickerDeps {
   readonly routines: RoutinePanel;
   readonly answers: ReminderAnswers;
   readonly library: () => readonly Exercise[];
+  readonly labels: () => ExerciseLabels;
   readonly nowWallMs: () => number;
 }
 
@@ -29,7 +30,7 @@ export async function pickRoutine(deps: PickerDeps): Promise<void> {
   const done = deps.session.ledger.routines;
   const now = deps.nowWallMs();
   const items: RoutineItem[] = deps.routines.routines().flatMap(({ routine, resolved }) => {
-    const needs = [...new Set(resolved.steps.flatMap((s) => s.exercise.equipment))].map(equipmentLabel);
+    const needs = [...new Set(resolved.steps.flatMap((s) => s.exercise.equipment))].map((q) => deps.labels().equipment[q]);
     const record = done[routine.id];
     const item: RoutineItem = {
       id: routine.id,
@@ -61,12 +62,13 @@ export async function pickRoutine(deps: PickerDeps): Promise<void> {
 export async function pickExercise(deps: PickerDeps): Promise<void> {
   const done = deps.session.ledger.routines;
   const now = deps.nowWallMs();
+  const labels = deps.labels();
   const items: RoutineItem[] = deps.library().map((e) => ({
     id: e.id,
     label: e.name,
     description: [
-      e.positions.map(positionLabel).join(' · '),
-      e.equipment.length ? e.equipment.map(equipmentLabel).join(', ') : t('no equipment'),
+      e.positions.map((p) => labels.position[p]).join(' · '),
+      e.equipment.length ? e.equipment.map((q) => labels.equipment[q]).join(', ') : t('no equipment'),
     ].join(' · '),
     detail: `${e.summary} ${formatLastDone(done[`exercise:${e.id}`]?.lastDoneWallMs, now, (wallMs) => localCalendar.startOfDay(wallMs))}.`,
   }));

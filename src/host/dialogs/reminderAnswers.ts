@@ -75,13 +75,23 @@ export class ReminderAnswers {
   #offer(routineId: string): ResolvedRoutine | undefined {
     const offered = this.#deps.routines().resolved(routineId, true);
     if (offered?.steps.length || routineId === DEFAULT_ROUTINE_ID) return offered;
+    return this.#deps.routines().resolved(this.#builtInFor(routineId), true);
+  }
+
+  /** The built-in default in place of routine `routineId`, which has nothing to do: the setting is named. */
+  #builtInFor(routineId: string): string {
     this.#deps.settings.report({
       setting: 'upright.defaultRoutine',
       found: describeValue(routineId),
       used: DEFAULT_ROUTINE_ID,
       reason: 'nothingAtTheDesk',
     });
-    return this.#deps.routines().resolved(DEFAULT_ROUTINE_ID, true);
+    return DEFAULT_ROUTINE_ID;
+  }
+
+  /** Take a Break Now: routine `routineId`, or the built-in default when it has no exercise to do. */
+  takeBreak(routineId: string): void {
+    if (!this.#deps.routines().start({ routineId }) && routineId !== DEFAULT_ROUTINE_ID) this.takeBreak(this.#builtInFor(routineId));
   }
 
   /** Shows prompt `id`, which this window has claimed, in the style the person chose. */

@@ -1,6 +1,7 @@
 import vscode = require('vscode');
 
 import { exercisesPageData } from '../../core/exercises/cards';
+import { type ExerciseLabels } from '../../core/exercises/labels';
 import { type Exercise } from '../../core/exercises/model';
 import { PageInbox } from '../../core/pageInbox';
 import { EXERCISES_VIEW_TYPE, type ExercisesPageData, parseFromExercisesPage, type ToExercisesPage } from '../../shared/exercisesPage';
@@ -27,9 +28,18 @@ export class ExercisesPanel extends SinglePanel<ReturnType<typeof parseFromExerc
   readonly #settings: SettingsReader;
   readonly #library: () => readonly Exercise[];
 
-  constructor(extensionUri: vscode.Uri, settings: SettingsReader, log: vscode.LogOutputChannel, library: () => readonly Exercise[]) {
+  readonly #labels: () => ExerciseLabels;
+
+  constructor(
+    extensionUri: vscode.Uri,
+    settings: SettingsReader,
+    log: vscode.LogOutputChannel,
+    library: () => readonly Exercise[],
+    labels: () => ExerciseLabels,
+  ) {
     super(extensionUri, EXERCISES_PAGE, new PageInbox('exercises', parseFromExercisesPage, (line) => log.warn(line)));
     this.#library = library;
+    this.#labels = labels;
     this.#settings = settings;
     this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -54,7 +64,7 @@ export class ExercisesPanel extends SinglePanel<ReturnType<typeof parseFromExerc
   }
 
   #data(): ExercisesPageData {
-    return exercisesPageData(this.#library(), this.#settings.current.equipment, reduceMotionSetting());
+    return exercisesPageData(this.#library(), this.#settings.current.equipment, reduceMotionSetting(), this.#labels());
   }
 
   #post(): void {

@@ -1,7 +1,8 @@
 import type * as vscode from 'vscode';
 
 import { type CompletedExercise } from '../../core/days';
-import { animationTempo, formatDose, muscleLabel } from '../../core/exercises/cards';
+import { animationTempo, formatDose } from '../../core/exercises/cards';
+import { type ExerciseLabels } from '../../core/exercises/labels';
 import { type Exercise } from '../../core/exercises/model';
 import {
   back,
@@ -53,6 +54,8 @@ export interface RoutinePanelDeps {
   readonly library: () => readonly Exercise[];
   /** The built-in routines (from the library's data), in the display language. */
   readonly builtInRoutines: () => readonly Routine[];
+  /** The words for muscles and the rest, in the display language. */
+  readonly labels: () => ExerciseLabels;
   readonly clock: HostClock;
   readonly statusBar: SessionStatusBar;
   /** Called once when a routine ends, with the number of exercises completed. */
@@ -287,7 +290,7 @@ export class RoutinePanel extends SinglePanel<ReturnType<typeof parseFromRoutine
         exerciseId: s.exercise.id,
         name: s.exercise.name,
         summary: s.exercise.summary,
-        muscleLabels: s.exercise.muscles.map(muscleLabel),
+        muscleLabels: s.exercise.muscles.map((m) => this.#deps.labels().muscle[m]),
         steps: s.exercise.steps,
         caution: s.exercise.caution,
         doseText: formatDose(s.dose),
