@@ -32,36 +32,27 @@ describe('break reminders in the real host', function () {
     editor = await openScratchEditor();
   });
 
+  /** The settings a test may change, put back before each test (and all of them after the last). */
+  const changed = [
+    'reminderStyle',
+    'typingPauseSeconds',
+    'maxConsecutiveSnoozes',
+    'workingHours',
+    'fullRoutineDays',
+    'statusBar.display',
+    'defaultRoutine',
+    'customRoutines',
+  ];
+
   beforeEach(async () => {
     api.resumeReminders();
-    await config().update('reminderStyle', undefined, vscode.ConfigurationTarget.Global);
-    for (const key of [
-      'typingPauseSeconds',
-      'maxConsecutiveSnoozes',
-      'workingHours',
-      'fullRoutineDays',
-      'statusBar.display',
-      'defaultRoutine',
-      'customRoutines',
-    ])
-      await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    for (const key of changed) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
     await resetSession(api, editor);
   });
 
   after(async () => {
     api.resumeReminders();
-    for (const key of [
-      'breakIntervalMinutes',
-      'reminderStyle',
-      'typingPauseSeconds',
-      'maxConsecutiveSnoozes',
-      'workingHours',
-      'fullRoutineDays',
-      'statusBar.display',
-      'defaultRoutine',
-      'customRoutines',
-    ])
-      await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    for (const key of ['breakIntervalMinutes', ...changed]) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('upright.logBreak');
   });
 
