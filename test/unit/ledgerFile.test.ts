@@ -411,6 +411,23 @@ describe('ledger file', function () {
       assert.equal(writer.update(emptyLedger(DAY), credit(1)).todayActiveMs, 1);
     });
 
+    it('a lock found stale is taken at once, however long removing it took (a slow drive)', () => {
+      // Left by this window's own write that could not remove it: stale as soon as it is met.
+      fs.writeFileSync(
+        ledger.lockFile,
+        JSON.stringify({ token: 'left', pid: process.pid, owner: 'test', atWallMs: Date.now(), host: os.hostname() }),
+      );
+      const cell = new Int32Array(new SharedArrayBuffer(4));
+      const slow = ledgerFile(dir, {
+        owner: 'test',
+        fs: hooked((operation, file) => {
+          if (operation === 'rename' && file === ledger.lockFile) Atomics.wait(cell, 0, 0, 30); // past the 5 ms wait
+        }),
+      });
+      assert.equal(slow.update(emptyLedger(DAY), credit(1)).todayActiveMs, 1);
+      assert.deepEqual(fs.readdirSync(dir), ['ledger.json']);
+    });
+
     it('a live lock that changes hands is never judged stale, however long the writers keep it busy', () => {
       let monoMs = 0;
       const writer = ledgerFile(dir, { owner: 'test', staleLockMs: STALE_MS, nowMonoMs: () => monoMs });

@@ -96,8 +96,10 @@ export class LedgerLock {
     try {
       const deadline = started + o.lockTimeoutMs;
       let attempt = 0;
+      let broken = 0;
       while (!this.#take(own, text)) {
-        this.#breakIfStale();
+        // A lock just found stale and removed is tried for again at once, however long that took.
+        if (this.#breakIfStale() && broken++ < 3) continue;
         const left = deadline - performance.now();
         if (left <= 0) throw new LedgerBusyError(o.lockFile);
         // Back off a little more each time, with jitter, so hammering writers interleave; never past the deadline.
@@ -196,8 +198,8 @@ export class LedgerLock {
     }
   }
 
-  /** A lock whose owner died, or that has been held unchanged for the stale-lock age, is removed. */
-  #breakIfStale(): void {
+  /** A lock whose owner died, or that has been held unchanged for the stale-lock age, is removed: true then. */
+  #breakIfStale(): boolean {
     const o = this.#o;
     const recovered = breakStaleLock({
       fs: o.fs,
@@ -211,5 +213,6 @@ export class LedgerLock {
       seen: this.#seen,
     });
     if (recovered !== undefined) o.onStale(recovered);
+    return recovered !== undefined;
   }
 }
