@@ -329,9 +329,18 @@ async function memory() {
  * the host's block.
  */
 async function lock() {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'upright-bench-lock-'));
+  try {
+    await lockIn(work);
+  } finally {
+    removeFolder(work);
+  }
+}
+
+/** `lock` in folder `work`. */
+async function lockIn(work) {
   const { spawn } = require('node:child_process');
   const esbuild = require('esbuild');
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'upright-bench-lock-'));
   const script = path.join(work, 'writer.js');
   const storage =
     "export { LedgerFile } from './host/storage/ledgerFile'; export * as extras from './host/storage/extras'; export { applyOps, emptyLedger } from './core/ledger';";
@@ -382,62 +391,56 @@ if (name) {
     return { durations, busy, lockWaitMaxMs: store.writeStats.lockWaitMaxMs };
   }
   const p99 = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.99)];
-  try {
-    const busyDir = path.join(work, 'busy');
-    fs.mkdirSync(busyDir);
-    const writers = ['window-b', 'window-c'].map(
-      (name) =>
-        new Promise((resolve, reject) => {
-          const child = spawn(process.execPath, [script, busyDir, name], { stdio: ['ignore', 'pipe', 'inherit'] });
-          let out = '';
-          child.stdout.on('data', (d) => (out += d));
-          child.on('exit', (code) =>
-            code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`lock writer ${name} exited with ${code}`)),
-          );
-        }),
-    );
-    await wait(500);
-    const contended = await hostWrites(busyDir, 600);
-    fs.writeFileSync(path.join(busyDir, 'stop'), '');
-    const others = await Promise.all(writers);
-    const ledger = JSON.parse(fs.readFileSync(path.join(busyDir, 'ledger.json'), 'utf8'));
-    const written = 600 - contended.busy + others.reduce((n, o) => n + o.writes, 0);
-    if (ledger.todayActiveMs !== written) throw new Error(`the lock bench lost writes: ${ledger.todayActiveMs} of ${written}`);
-    report(
-      'ledger lock: longest host block on one write, two other writers busy',
-      Math.max(...contended.durations),
-      'ms',
-      20,
-      `600 writes, p99 ${p99(contended.durations).toFixed(2)} ms, longest lock wait ${contended.lockWaitMaxMs.toFixed(2)} ms, ${contended.busy} met the lock busy (written again later); the others wrote ${others.map((o) => o.writes).join(' and ')} times; none lost`,
-    );
-    const aheadDir = path.join(work, 'ahead');
-    fs.mkdirSync(aheadDir);
-    const inAnHour = Date.now() + 3_600_000;
-    fs.writeFileSync(
-      path.join(aheadDir, 'ledger.json.lock'),
-      JSON.stringify({
-        token: 'ahead',
-        pid: process.ppid,
-        owner: 'a window before the clock was set back',
-        atWallMs: inAnHour,
-        host: os.hostname(),
+  const busyDir = path.join(work, 'busy');
+  fs.mkdirSync(busyDir);
+  const writers = ['window-b', 'window-c'].map(
+    (name) =>
+      new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, [script, busyDir, name], { stdio: ['ignore', 'pipe', 'inherit'] });
+        let out = '';
+        child.stdout.on('data', (d) => (out += d));
+        child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`lock writer ${name} exited with ${code}`))));
       }),
-    );
-    fs.utimesSync(path.join(aheadDir, 'ledger.json.lock'), new Date(inAnHour), new Date(inAnHour));
-    const aheadStarted = performance.now();
-    const ahead = await hostWrites(aheadDir, 4_000, true);
-    const takenAfterS = (performance.now() - aheadStarted) / 1000;
-    if (ahead.busy === ahead.durations.length) throw new Error('a lock dated an hour ahead was never taken over');
-    report(
-      'ledger lock: longest host block while a lock dated an hour ahead looks held',
-      Math.max(...ahead.durations),
-      'ms',
-      20,
-      `${ahead.busy} writes met it busy; taken over after ${takenAfterS.toFixed(1)} s (held unchanged for the stale-lock age, 10 s), not in an hour`,
-    );
-  } finally {
-    removeFolder(work);
-  }
+  );
+  await wait(500);
+  const contended = await hostWrites(busyDir, 600);
+  fs.writeFileSync(path.join(busyDir, 'stop'), '');
+  const others = await Promise.all(writers);
+  const ledger = JSON.parse(fs.readFileSync(path.join(busyDir, 'ledger.json'), 'utf8'));
+  const written = 600 - contended.busy + others.reduce((n, o) => n + o.writes, 0);
+  if (ledger.todayActiveMs !== written) throw new Error(`the lock bench lost writes: ${ledger.todayActiveMs} of ${written}`);
+  report(
+    'ledger lock: longest host block on one write, two other writers busy',
+    Math.max(...contended.durations),
+    'ms',
+    20,
+    `600 writes, p99 ${p99(contended.durations).toFixed(2)} ms, longest lock wait ${contended.lockWaitMaxMs.toFixed(2)} ms, ${contended.busy} met the lock busy (written again later); the others wrote ${others.map((o) => o.writes).join(' and ')} times; none lost`,
+  );
+  const aheadDir = path.join(work, 'ahead');
+  fs.mkdirSync(aheadDir);
+  const inAnHour = Date.now() + 3_600_000;
+  fs.writeFileSync(
+    path.join(aheadDir, 'ledger.json.lock'),
+    JSON.stringify({
+      token: 'ahead',
+      pid: process.ppid,
+      owner: 'a window before the clock was set back',
+      atWallMs: inAnHour,
+      host: os.hostname(),
+    }),
+  );
+  fs.utimesSync(path.join(aheadDir, 'ledger.json.lock'), new Date(inAnHour), new Date(inAnHour));
+  const aheadStarted = performance.now();
+  const ahead = await hostWrites(aheadDir, 4_000, true);
+  const takenAfterS = (performance.now() - aheadStarted) / 1000;
+  if (ahead.busy === ahead.durations.length) throw new Error('a lock dated an hour ahead was never taken over');
+  report(
+    'ledger lock: longest host block while a lock dated an hour ahead looks held',
+    Math.max(...ahead.durations),
+    'ms',
+    20,
+    `${ahead.busy} writes met it busy; taken over after ${takenAfterS.toFixed(1)} s (held unchanged for the stale-lock age, 10 s), not in an hour`,
+  );
 }
 
 /**
