@@ -38,13 +38,16 @@ const browser = {
   target: 'es2022',
 };
 
-/** The panels, pickers and history dialogs, loaded by the desktop entry on first use (the browser entry bundles them). */
 /** Storage used now and then (the history file, lock recovery), loaded by the desktop entry on first use. */
 const storageExtras = { ...extension, entryPoints: ['src/host/storage/extras.ts'], outfile: 'dist/storageExtras.js', metafile: false };
 
-/** Custom routines and the words for a bad setting, loaded by the desktop entry only when a setting needs them. */
+/**
+ * Custom routines and the words for a bad setting, loaded only when a setting needs them: `require`d by
+ * the desktop entry, read ahead and evaluated on first use by the browser entry. It imports only `vscode`.
+ */
 const settingsDetail = { ...extension, entryPoints: ['src/host/settingsDetail.ts'], outfile: 'dist/settingsDetail.js', metafile: false };
 
+/** The panels, pickers and history dialogs, loaded on first use by both entries, as settingsDetail is. */
 const onDemand = { ...extension, entryPoints: ['src/host/onDemand.ts'], outfile: 'dist/onDemand.js', metafile: false };
 
 /** The test API, loaded by the extension only in ExtensionMode.Test; never packaged. */

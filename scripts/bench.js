@@ -46,17 +46,17 @@ function sizes() {
     "the clock, the status bar, the reminders' schedule, the commands",
   );
   report('startup bundle (minified, gzip)', zlib.gzipSync(bundle).length / KB, 'KB');
-  for (const [file, what] of [
-    ['onDemand.js', 'panels, pickers, menus, walkthrough and history dialogs'],
-    ['storageExtras.js', 'the ledger lock (first write), the history file, lock recovery'],
-    ['settingsDetail.js', 'custom routines and the words for a bad setting'],
+  for (const [file, what, entries] of [
+    ['onDemand.js', 'panels, pickers, menus, walkthrough and history dialogs', 'desktop and browser entries'],
+    ['storageExtras.js', 'the ledger lock (first write), the history file, lock recovery', 'desktop entry'],
+    ['settingsDetail.js', 'custom routines and the words for a bad setting', 'desktop and browser entries'],
   ]) {
     report(
       `${what} (listed apart)`,
       fs.statSync(path.join(root, 'dist', file)).size / KB,
       'KB',
       undefined,
-      'loaded on first use, not at activation',
+      `loaded on first use, not at activation, by the ${entries}`,
     );
   }
   const routinePage = fs.readFileSync(path.join(root, 'dist', 'webview', 'routine.js'));
@@ -90,7 +90,7 @@ function sizes() {
     browserBundle.length / KB,
     'KB',
     80,
-    'the same sources for a web worker; no Node built-ins',
+    'the startup code for a web worker, no Node built-ins; it reads ahead and runs on first use the same onDemand.js and settingsDetail.js as the desktop entry, listed apart',
   );
   // Languages, listed apart: what the host reads for a display language other than English.
   for (const language of fs

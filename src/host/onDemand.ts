@@ -1,6 +1,6 @@
 // What a person uses now and then, loaded the first time they do rather than at every start of VS
-// Code: the three panels, the pickers and the menu, and the history dialogs. The desktop entry loads
-// it as a bundle of its own (dist/onDemand.js), which holds its own copy of the translator.
+// Code: the three panels, the pickers and the menu, and the history dialogs. Both entries load it as a
+// bundle of its own (dist/onDemand.js) that imports only `vscode` and holds its own copy of the translator.
 import vscode = require('vscode');
 
 import { type CompletedExercise } from '../core/days';

@@ -1,5 +1,5 @@
-// What settings need beyond their defaults, a bundle of its own for the desktop entry
-// (dist/settingsDetail.js): loaded only when a person has custom routines or a setting Upright cannot
+// What settings need beyond their defaults, a bundle of its own for both entries
+// (dist/settingsDetail.js, importing nothing): loaded only when a person has custom routines or a setting Upright cannot
 // use as it is. It holds its own copy of the translator.
 import { formatSpokenDuration } from '../core/format';
 import { type SettingProblem } from '../core/settings';

@@ -4,7 +4,7 @@ import { parseSettings, type SettingProblem, settingsEqual, type SettingsRules, 
 import { Disposable } from './dispose';
 
 /**
- * What settings need beyond their defaults (dist/settingsDetail.js on the desktop): the parser of
+ * What settings need beyond their defaults (dist/settingsDetail.js): the parser of
  * custom routines, the repair of working hours, and the words for a bad value. Asked for only when a
  * setting needs one of them.
  */

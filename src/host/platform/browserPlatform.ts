@@ -1,8 +1,8 @@
 import vscode = require('vscode');
 
 import { libraryFiles } from '../library';
-import * as onDemand from '../onDemand';
-import * as settingsDetail from '../settingsDetail';
+import type * as OnDemandModule from '../onDemand';
+import type * as SettingsDetailModule from '../settingsDetail';
 import { MementoLedgerStore } from '../storage/mementoLedger';
 import { openSharedLedger } from '../storage/sharedLedger';
 import { type Platform } from './platform';
@@ -26,17 +26,68 @@ async function readLibraryFiles(extensionUri: vscode.Uri): Promise<Map<string, s
   return texts;
 }
 
+/** A bundle of `dist/` read ahead, as code, or why it could not be read. */
+type BundleText = { readonly name: string; readonly code: string } | { readonly name: string; readonly problem: string };
+
+async function readBundle(extensionUri: vscode.Uri, name: string): Promise<BundleText> {
+  const uri = vscode.Uri.joinPath(extensionUri, 'dist', name);
+  try {
+    // The address names the file in stack traces and the debugger.
+    return { name, code: `${new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))}\n//# sourceURL=${uri.toString()}` };
+  } catch (err) {
+    return { name, problem: `dist/${name} could not be read (${err instanceof Error ? err.message : String(err)})` };
+  }
+}
+
+/**
+ * The module of a bundle read ahead, evaluated on first use, synchronously, as a CommonJS module: the
+ * way VS Code's web worker extension host loads an extension's own entry. Its only import is `vscode`.
+ */
+function bundleLoader<T>(read: BundleText, what: string, prepare: (loaded: T) => void = () => undefined): () => T {
+  let bundle: BundleText | undefined = read;
+  let loaded: T | undefined;
+  return () => {
+    if (loaded !== undefined) return loaded;
+    if (bundle === undefined) throw new Error(`Upright cannot ${what}: dist/${read.name} failed when it first ran.`);
+    if ('problem' in bundle) throw new Error(`Upright cannot ${what}: ${bundle.problem}.`);
+    const { code } = bundle;
+    bundle = undefined;
+    const module = { exports: {} as T };
+    const requireInWorker = (id: string): unknown => {
+      if (id === 'vscode') return vscode;
+      throw new Error(`dist/${read.name} requires '${id}', and a browser host has only 'vscode'.`);
+    };
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the extension's own file, evaluated as the host evaluates its entry
+    const run = new Function('module', 'exports', 'require', code) as (m: typeof module, e: T, r: typeof requireInWorker) => void;
+    run(module, module.exports, requireInWorker);
+    prepare(module.exports);
+    return (loaded = module.exports);
+  };
+}
+
 /**
  * A browser host (vscode.dev, github.dev): a web worker with no file system, so the ledger and history
- * are in `globalState`, best effort, not shared between windows; the library is read ahead.
+ * are in `globalState`, best effort, not shared between windows. The library, and the code the desktop
+ * entry `require`s on first use, are read ahead: reading is asynchronous here.
  */
 export async function browserPlatform(context: vscode.ExtensionContext): Promise<Platform> {
-  const texts = await readLibraryFiles(context.extensionUri);
+  const [texts, onDemandBundle, settingsDetailBundle] = await Promise.all([
+    readLibraryFiles(context.extensionUri),
+    readBundle(context.extensionUri, 'onDemand.js'),
+    readBundle(context.extensionUri, 'settingsDetail.js'),
+  ]);
+  const onDemandWhat = 'open its panels, pickers and dialogs';
+  const settingsDetailWhat = 'read custom routines or describe a bad setting';
+  const unread = [
+    [onDemandBundle, onDemandWhat],
+    [settingsDetailBundle, settingsDetailWhat],
+  ] as const;
   return {
     openLedger(_owner, log, todayKey) {
       log.info(
         `No file system here (${context.globalStorageUri.scheme}): the ledger and history are in this window's globalState, not shared.`,
       );
+      for (const [bundle, what] of unread) if ('problem' in bundle) log.error(`${bundle.problem}: Upright cannot ${what}.`);
       return openSharedLedger(new MementoLedgerStore(context.globalState), log, todayKey);
     },
     readData: (name) => texts.get(name),
@@ -45,8 +96,11 @@ export async function browserPlatform(context: vscode.ExtensionContext): Promise
       void context.globalState.update(WELCOMED_KEY, true);
       return true;
     },
-    loadOnDemand: () => onDemand,
-    loadSettingsDetail: () => settingsDetail,
+    loadOnDemand: bundleLoader<typeof OnDemandModule>(onDemandBundle, onDemandWhat),
+    loadSettingsDetail: bundleLoader<typeof SettingsDetailModule>(settingsDetailBundle, settingsDetailWhat, (loaded) =>
+      // The bundle has its own copy of the translator.
+      loaded.useTranslator(vscode.l10n.t, vscode.l10n.bundle ? vscode.env.language : undefined),
+    ),
     homeFolder: undefined,
     processId: Math.random().toString(36).slice(2, 8),
   };

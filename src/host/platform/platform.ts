@@ -21,9 +21,9 @@ export interface Platform {
   firstStart(): boolean;
   /** Where an export is suggested when no folder is open. */
   readonly homeFolder: vscode.Uri | undefined;
-  /** The panels, pickers and history dialogs (the desktop entry loads them on first use). */
+  /** The panels, pickers and history dialogs, loaded on first use (dist/onDemand.js). */
   loadOnDemand(): typeof OnDemandModule;
-  /** Custom routines and the words for a bad setting (the desktop entry loads them when a setting needs them). */
+  /** Custom routines and the words for a bad setting, loaded when a setting needs them (dist/settingsDetail.js). */
   readonly loadSettingsDetail: () => SettingsDetail;
   /** Tells apart windows that share the ledger (with VS Code's session id). */
   readonly processId: string;
