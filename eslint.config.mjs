@@ -53,6 +53,26 @@ export default tseslint.config(
     },
   },
   {
+    // The panels and dialogs, and what settings need beyond their defaults, are bundles of their own,
+    // loaded on first use by both entries (esbuild.js): a value import would copy one into an entry.
+    files: ['src/**/*.ts'],
+    ignores: ['src/webview/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(onDemand|settingsDetail)$',
+              allowTypeImports: true,
+              message: 'loaded on first use (platform.loadOnDemand, platform.loadSettingsDetail): import its types only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/core/**/*.ts', 'src/shared/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', noVscode],

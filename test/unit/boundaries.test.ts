@@ -72,4 +72,18 @@ describe('import boundaries, as lint enforces them', function () {
     assert.equal((await importProblems(file, "import { window } from 'vscode';\nexport const w = window;\n")).length, 1);
     assert.equal((await importProblems(file, "import { randomBytes } from 'node:crypto';\nexport const r = randomBytes;\n")).length, 1);
   });
+
+  it('the code loaded on first use is imported only for its types: a value import would put it in an entry', async () => {
+    for (const [file, from] of [
+      ['src/host/platform/planted.ts', '../onDemand'],
+      ['src/host/platform/planted.ts', '../settingsDetail'],
+      ['src/host/planted.ts', './onDemand'],
+      ['src/planted.ts', './host/settingsDetail'],
+    ] as const) {
+      const planted = path.join(root, file);
+      assert.equal((await importProblems(planted, `import * as m from '${from}';\nexport const v = m;\n`)).length, 1, `${file}: ${from}`);
+      assert.deepEqual(await importProblems(planted, `import type * as m from '${from}';\nexport type M = typeof m;\n`), []);
+      assert.deepEqual(await importProblems(planted, `import { type T } from '${from}';\nexport type U = T;\n`), []);
+    }
+  });
 });
