@@ -2,7 +2,8 @@
 // `node scripts/exerciseSchema.js`: writes what settings.json knows about `upright.customRoutines` from
 // the code, so the editor accepts exactly what the parser does and completes every exercise id: the
 // schema in package.json (ids, limits), each exercise's name, positions and equipment in
-// package.nls*.json, and the table of ids in README.md. Run it after changing the library or the rules.
+// package.nls*.json, and the table of ids in docs/custom-routines.md. Run it after changing the library
+// or the rules.
 // `--check` writes nothing and fails when a file is out of date.
 const { loadSource } = require('./lib/loadSource');
 const fs = require('node:fs');
@@ -13,6 +14,8 @@ const SETTING = 'upright.customRoutines';
 const KEY = 'config.customRoutines';
 const EXERCISE_KEY = `${KEY}.exercise.`;
 const TABLE_HEADER = '| Id | Exercise | Dose |';
+/** The page on custom routines, with its example and the table of ids. */
+const GUIDE = 'docs/custom-routines.md';
 
 /** The library, the rules and the labels, straight from the TypeScript sources. */
 function loadCode() {
@@ -111,8 +114,8 @@ function exerciseDescriptions(code, language) {
   }
 }
 
-/** The README's table of exercise ids, in library order; Dose names the field that sets an exercise's amount. */
-function readmeTable(code) {
+/** The guide's table of exercise ids, in library order; Dose names the field that sets an exercise's amount. */
+function idTable(code) {
   const rows = code.EXERCISES.map((e) => `| \`${e.id}\` | ${e.name} | \`${e.dose.kind === 'reps' ? 'reps' : 'holdSeconds'}\` |`);
   return [TABLE_HEADER, '|---|---|---|', ...rows].join('\n');
 }
@@ -122,7 +125,7 @@ async function generate() {
   const code = await loadCode();
   const nls = { 'package.nls.json': exerciseDescriptions(code, undefined) };
   for (const language of manifestLanguages()) nls[`package.nls.${language}.json`] = exerciseDescriptions(code, language);
-  return { schema: customRoutinesSchema(code), nls, readmeTable: readmeTable(code), exerciseKeyPrefix: EXERCISE_KEY };
+  return { schema: customRoutinesSchema(code), nls, idTable: idTable(code), exerciseKeyPrefix: EXERCISE_KEY };
 }
 
 /** `entries` in place of the bundle's exercise keys, where they were (or after the other customRoutines keys). */
@@ -135,10 +138,10 @@ function withExerciseKeys(bundle, entries) {
   return Object.fromEntries(order.map((k) => [k, k in entries ? entries[k] : bundle[k]]));
 }
 
-function withReadmeTable(readme, table) {
-  const lines = readme.split('\n');
+function withIdTable(guide, table) {
+  const lines = guide.split('\n');
   const start = lines.indexOf(TABLE_HEADER);
-  if (start < 0) throw new Error(`README.md has no table starting with "${TABLE_HEADER}" in its customRoutines section`);
+  if (start < 0) throw new Error(`${GUIDE} has no table starting with "${TABLE_HEADER}"`);
   let end = start + 1;
   while (end < lines.length && lines[end].startsWith('|')) end++;
   return [...lines.slice(0, start), table, ...lines.slice(end)].join('\n');
@@ -154,7 +157,7 @@ async function main() {
   manifest.contributes.configuration.properties[SETTING] = generated.schema;
   files['package.json'] = asJson(manifest);
   for (const [file, entries] of Object.entries(generated.nls)) files[file] = asJson(withExerciseKeys(readJson(file), entries));
-  files['README.md'] = withReadmeTable(fs.readFileSync(path.join(root, 'README.md'), 'utf8'), generated.readmeTable);
+  files[GUIDE] = withIdTable(fs.readFileSync(path.join(root, GUIDE), 'utf8'), generated.idTable);
   const stale = Object.keys(files).filter((file) => fs.readFileSync(path.join(root, file), 'utf8') !== files[file]);
   if (check) {
     if (stale.length > 0) {

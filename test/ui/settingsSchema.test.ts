@@ -4,20 +4,20 @@ import * as path from 'node:path';
 
 import { openWorkbench, repoRoot, runCommand, screenshot, TIMER_SELECTOR, type Workbench } from './harness';
 
-/** The `upright.customRoutines` example the README shows, as the value a person pastes. */
-function readmeExample(): unknown {
-  const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
-  const block = [...readme.matchAll(/```json\n([^`]*)```/g)]
+/** The `upright.customRoutines` example docs/custom-routines.md shows, as the value a person pastes. */
+function guideExample(): unknown {
+  const guide = fs.readFileSync(path.join(repoRoot, 'docs/custom-routines.md'), 'utf8');
+  const block = [...guide.matchAll(/```json\n([^`]*)```/g)]
     .map((m) => m[1] ?? '')
     .find((b) => b.trimStart().startsWith('"upright.customRoutines"'));
-  if (!block) throw new Error('the README shows no upright.customRoutines example');
+  if (!block) throw new Error('docs/custom-routines.md shows no upright.customRoutines example');
   return (JSON.parse(`{${block}}`) as Record<string, unknown>)['upright.customRoutines'];
 }
 
-describe("settings.json with the README's custom routine, in a real workbench", function () {
+describe("settings.json with the custom routines guide's example, in a real workbench", function () {
   this.timeout(180_000);
   let wb: Workbench;
-  const example = readmeExample();
+  const example = guideExample();
 
   before(async () => {
     wb = await openWorkbench(

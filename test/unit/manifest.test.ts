@@ -131,7 +131,7 @@ interface CustomRoutinesSchema {
 interface Generated {
   schema: JsonSchema;
   nls: Record<string, Record<string, string>>;
-  readmeTable: string;
+  idTable: string;
   exerciseKeyPrefix: string;
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -184,17 +184,17 @@ describe('the upright.customRoutines schema', () => {
       assert.deepEqual(written, entries, `${file} ${hint}`);
     }
     assert.ok(
-      fs.readFileSync(path.join(root, 'README.md'), 'utf8').includes(`\n${generated.readmeTable}\n`),
-      `README.md's table of exercise ids ${hint}`,
+      fs.readFileSync(path.join(root, 'docs/custom-routines.md'), 'utf8').includes(`\n${generated.idTable}\n`),
+      `docs/custom-routines.md's table of exercise ids ${hint}`,
     );
   });
 
-  it("accepts the README's example, which the code reads without a problem", () => {
-    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
-    const block = [...readme.matchAll(/```json\n([^`]*)```/g)]
+  it("accepts the custom routines guide's example, which the code reads without a problem", () => {
+    const guide = fs.readFileSync(path.join(root, 'docs/custom-routines.md'), 'utf8');
+    const block = [...guide.matchAll(/```json\n([^`]*)```/g)]
       .map((m) => m[1] ?? '')
       .find((b) => b.trimStart().startsWith('"upright.customRoutines"'));
-    assert.ok(block, 'the README shows an upright.customRoutines example');
+    assert.ok(block, 'docs/custom-routines.md shows an upright.customRoutines example');
     const example = (JSON.parse(`{${block}}`) as Record<string, unknown>)['upright.customRoutines'];
     assert.ok(Array.isArray(example) && example.length > 0);
     assert.deepEqual(schemaErrors(schema, example), []);
