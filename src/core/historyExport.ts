@@ -4,7 +4,7 @@ import { type Ledger } from './ledger';
 
 export type ExportFormat = 'json' | 'csv';
 
-/** The exported JSON's version; the README documents every field. */
+/** The exported JSON's version; docs/history-export.md documents every field. */
 export const EXPORT_VERSION = 1;
 
 export interface ExportedDay {
