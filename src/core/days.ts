@@ -51,11 +51,14 @@ export function emptyDay(day: string): DayRecord {
     routines: 0,
     exercises: 0,
     exerciseMs: 0,
+    moved: 0,
+    sitting: 0,
+    sittingMs: 0,
   };
 }
 
 export function isEmptyDay(d: DayRecord): boolean {
-  return d.activeMs === 0 && d.exerciseMs === 0 && DAY_COUNT_FIELDS.every((k) => d[k] === 0);
+  return d.activeMs === 0 && d.exerciseMs === 0 && d.sittingMs === 0 && DAY_COUNT_FIELDS.every((k) => d[k] === 0);
 }
 
 /** Adds completed exercises to a tally by id. */
@@ -95,6 +98,8 @@ export function isDayRecord(v: unknown): v is DayRecord {
     isMs(r.activeMs) &&
     r.activeMs <= DAY_MS &&
     isMs(r.exerciseMs) &&
+    isMs(r.sittingMs) &&
+    r.sittingMs <= DAY_MS &&
     DAY_COUNT_FIELDS.every((k) => isCount(r[k]))
   );
 }

@@ -1,16 +1,6 @@
 import { isCount, isMs } from '../shared/guards';
 import { singular, t } from '../shared/l10n';
-import {
-  type ClosedDay,
-  DAY_COUNT_FIELDS,
-  DAY_KEY_PATTERN,
-  type DayRecord,
-  emptyDay,
-  type ExerciseCount,
-  ID_PATTERN,
-  isDayRecord,
-  isEmptyDay,
-} from './days';
+import { type ClosedDay, DAY_KEY_PATTERN, type DayRecord, emptyDay, type ExerciseCount, ID_PATTERN, isDayRecord, isEmptyDay } from './days';
 import { type Ledger, todayRecord } from './ledger';
 
 /** All-time totals of one exercise. */
@@ -42,8 +32,27 @@ const MAX_PARTS = 64;
 
 export const HISTORY_VERSION = 1;
 
-/** How a day is stored: one array a day, in this order, so a day costs about 45 bytes. */
-export const HISTORY_COLUMNS = ['day', 'activeMs', ...DAY_COUNT_FIELDS, 'exerciseMs'] as const;
+/**
+ * How a day is stored: one array a day, in this order, so a day costs about 50 bytes. Columns added
+ * later come last, so the columns of an older file are the first ones of these; a file's own list of
+ * columns says which it holds, and a column it lacks reads as 0.
+ */
+export const HISTORY_COLUMNS = [
+  'day',
+  'activeMs',
+  'reminders',
+  'started',
+  'manual',
+  'natural',
+  'skipped',
+  'snoozed',
+  'routines',
+  'exercises',
+  'exerciseMs',
+  'moved',
+  'sitting',
+  'sittingMs',
+] as const satisfies readonly (keyof DayRecord)[];
 
 export function emptyHistory(): History {
   return { version: 1, days: [], exercises: {}, exercisesThrough: null, parts: [] };
@@ -51,8 +60,10 @@ export function emptyHistory(): History {
 
 type StoredRow = [string, ...number[]];
 
+const NUMBER_COLUMNS = HISTORY_COLUMNS.slice(1) as readonly Exclude<keyof DayRecord, 'day'>[];
+
 function rowOf(d: DayRecord): StoredRow {
-  return [d.day, d.activeMs, ...DAY_COUNT_FIELDS.map((k) => d[k]), d.exerciseMs];
+  return [d.day, ...NUMBER_COLUMNS.map((k) => d[k])];
 }
 
 /**
@@ -108,8 +119,6 @@ function normalizeDays(days: readonly DayRecord[]): DayRecord[] {
   return [...byDay.values()].filter((d) => !isEmptyDay(d)).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
 }
 
-const NUMBER_COLUMNS = HISTORY_COLUMNS.slice(1) as readonly Exclude<keyof DayRecord, 'day'>[];
-
 /** Two records of one day, field by field. */
 function combineDays(a: DayRecord, b: DayRecord, combine: (x: number, y: number) => number): DayRecord {
   const out: Record<string, unknown> = { day: a.day };
@@ -125,7 +134,8 @@ export function maxOfDays(a: DayRecord, b: DayRecord): DayRecord {
   return combineDays(a, b, Math.max);
 }
 
-const ROW_PATTERN = /\["(\d{4}-\d{2}-\d{2})"((?:,\d+(?:\.\d+)?){10})\]/g;
+/** A stored day: ten numbers (the first version's columns) or more. */
+const ROW_PATTERN = /\["(\d{4}-\d{2}-\d{2})"((?:,\d+(?:\.\d+)?){10,13})\]/g;
 const EXERCISE_PATTERN = /"([a-z0-9][a-z0-9-]{0,63})":\[(\d+),(\d+(?:\.\d+)?),"(\d{4}-\d{2}-\d{2})"\]/g;
 const THROUGH_PATTERN = /"exercisesThrough":"(\d{4}-\d{2}-\d{2})"/;
 
@@ -133,7 +143,9 @@ const THROUGH_PATTERN = /"exercisesThrough":"(\d{4}-\d{2}-\d{2})"/;
 function salvage(text: string): History {
   const days: DayRecord[] = [];
   for (const m of text.matchAll(ROW_PATTERN)) {
-    const day = dayFromRow([m[1], ...(m[2] ?? '').slice(1).split(',').map(Number)], HISTORY_COLUMNS);
+    const numbers = (m[2] ?? '').slice(1).split(',').map(Number);
+    // A day of an older file has its columns, the first ones of today's.
+    const day = dayFromRow([m[1], ...numbers], HISTORY_COLUMNS.slice(0, numbers.length + 1));
     if (day) days.push(day);
   }
   const exercises: Record<string, ExerciseTotal> = {};

@@ -1,4 +1,5 @@
 import { DAY_KEY_PATTERN, isMs, isObject } from '../shared/guards';
+import { type Absence, type AwayRecord, isAbsence, isAwayRecords, sessionBefore } from './away';
 import {
   addExercises,
   type ClosedDay,
@@ -11,11 +12,14 @@ import {
 } from './days';
 import { FULL_ROUTINE_ID, type ReminderState } from './reminders/scheduler';
 
-/** Everything that counts as a break or a reminder outcome, by kind. Reminders add started/skipped/snoozed. */
 /** How a break was taken: away long enough, said by hand, or a routine started from a reminder. */
 export type BreakKind = 'natural' | 'manual' | 'started';
 
-export const BREAK_COUNT_KINDS = ['natural', 'manual', 'started', 'skipped', 'snoozed'] as const;
+/**
+ * Everything counted as a break or a reminder's outcome, by kind: `moved` is time away the person said
+ * was a break when asked (it is then no longer `natural`).
+ */
+export const BREAK_COUNT_KINDS = ['natural', 'manual', 'started', 'skipped', 'snoozed', 'moved'] as const;
 export type BreakCountKind = (typeof BREAK_COUNT_KINDS)[number];
 export type BreakCounts = Readonly<Record<BreakCountKind, number>>;
 
@@ -65,7 +69,20 @@ export interface Ledger {
    */
   readonly todayBaseMs: number;
   readonly todayBreaks: BreakCounts;
+  /** Coding since the last break. */
   readonly activeMsSinceBreak: number;
+  /**
+   * Time away since the last break that was sitting (added later: missing is 0). Reminders count desk
+   * time: this plus `activeMsSinceBreak`.
+   */
+  readonly sittingMsSinceBreak: number;
+  /** The last absence counted as a break, while it can be answered (added later: missing is null). */
+  readonly absence: Absence | null;
+  /** Answers about time away, oldest first, for learning recurring meetings (added later: missing is none). */
+  readonly awayRecords: readonly AwayRecord[];
+  /** Today's times away that were sitting, and how long they took (added later: missing is 0). */
+  readonly todaySitting: number;
+  readonly todaySittingMs: number;
   /** The last activity in any window (wall time). */
   readonly lastActivityWallMs: number | null;
   readonly lastBreak: LastBreak | null;
@@ -116,6 +133,11 @@ export type LedgerOp =
   /** A person's answer to reminders (see `ReminderAnswer`), given at `atWallMs` on local day `dayKey`. */
   | { readonly type: 'reminder'; readonly answer: ReminderAnswer; readonly atWallMs: number; readonly dayKey: string }
   /** A routine was completed (fully, or early with at least one exercise done), on local day `dayKey`. */
+  /**
+   * A change worked out by code loaded only when it is needed (an answer about time away, see
+   * `core/away.ts`): applied in order like any other operation, and again if a write fails.
+   */
+  | { readonly type: 'change'; readonly dayKey: string; readonly change: (l: MutableLedger) => void }
   | {
       readonly type: 'routineDone';
       readonly routineId: string;
@@ -146,7 +168,7 @@ export function breakEpisode(l: Ledger): string {
   return `${l.lastBreak?.atWallMs ?? 0}:${l.dueAtActiveMs ?? 0}`;
 }
 
-export const EMPTY_BREAK_COUNTS: BreakCounts = { natural: 0, manual: 0, started: 0, skipped: 0, snoozed: 0 };
+export const EMPTY_BREAK_COUNTS: BreakCounts = { natural: 0, manual: 0, started: 0, skipped: 0, snoozed: 0, moved: 0 };
 
 export function emptyLedger(dayKey: string): Ledger {
   return {
@@ -157,6 +179,11 @@ export function emptyLedger(dayKey: string): Ledger {
     todayBaseMs: 0,
     todayBreaks: EMPTY_BREAK_COUNTS,
     activeMsSinceBreak: 0,
+    sittingMsSinceBreak: 0,
+    absence: null,
+    awayRecords: [],
+    todaySitting: 0,
+    todaySittingMs: 0,
     lastActivityWallMs: null,
     lastBreak: null,
     snoozedUntilWallMs: null,
@@ -196,6 +223,9 @@ export function todayRecord(l: Ledger): DayRecord {
     routines: l.todayRoutines,
     exercises,
     exerciseMs,
+    moved: b.moved,
+    sitting: l.todaySitting,
+    sittingMs: l.todaySittingMs,
   };
 }
 
@@ -218,6 +248,8 @@ function rollTo(l: MutableLedger, dayKey: string, back = false): boolean {
     l.todayReminders = 0;
     l.todayRoutines = 0;
     l.todayExercises = {};
+    l.todaySitting = 0;
+    l.todaySittingMs = 0;
     return true;
   }
   return dayKey === l.dayKey;
@@ -255,6 +287,9 @@ export function applyOpInPlace(l: MutableLedger, op: LedgerOp): void {
       else if (op.ms > 0) changeClosedDay(l, op.dayKey, (d) => ({ ...d, record: { ...d.record, activeMs: d.record.activeMs + op.ms } }));
       l.activeMsSinceBreak += op.ms;
       if (l.lastActivityWallMs === null || op.endWallMs > l.lastActivityWallMs) l.lastActivityWallMs = op.endWallMs;
+      // The first activity after an absence ends it.
+      const a = l.absence;
+      if (a && a.toWallMs === null && op.endWallMs > a.fromWallMs) l.absence = { ...a, toWallMs: op.endWallMs };
       return;
     }
     case 'break': {
@@ -263,8 +298,14 @@ export function applyOpInPlace(l: MutableLedger, op: LedgerOp): void {
         const alreadyCounted = l.lastBreak !== null && l.lastBreak.atWallMs >= op.idleSinceWallMs;
         if (activeSince || alreadyCounted) return;
       }
+      // An absence is remembered with the clock as it stood, for "I sat"; any other break ends that question.
+      l.absence =
+        op.kind === 'natural'
+          ? { dayKey: op.dayKey, fromWallMs: op.atWallMs, toWallMs: null, answer: null, how: null, askedBy: null, before: sessionBefore(l) }
+          : null;
       countOnDay(l, op.dayKey, op.kind);
       l.activeMsSinceBreak = 0;
+      l.sittingMsSinceBreak = 0;
       // Any break means the next reminder is an interval away.
       l.dueAtActiveMs = null;
       l.snoozedUntilWallMs = null;
@@ -287,6 +328,9 @@ export function applyOpInPlace(l: MutableLedger, op: LedgerOp): void {
       }
       return;
     }
+    case 'change':
+      op.change(l);
+      return;
     case 'routineDone': {
       const before = l.routines[op.routineId];
       let routines = {
@@ -369,8 +413,12 @@ export function withoutHistory(l: Ledger): Ledger {
     todayReminders: 0,
     todayRoutines: 0,
     todayExercises: {},
+    todaySitting: 0,
+    todaySittingMs: 0,
     closedDays: [],
     routines: {},
+    absence: null,
+    awayRecords: [],
   };
 }
 
@@ -461,8 +509,16 @@ const FIELDS: Readonly<Record<Exclude<keyof Ledger, 'version' | 'closedDays'>, r
   dayKey: [isDay],
   todayActiveMs: [timeUpTo(DAY_MS)],
   todayBaseMs: [timeUpTo(DAY_MS), true],
-  todayBreaks: [(v) => isObject(v) && BREAK_COUNT_KINDS.every((k) => countUpTo(Number.MAX_SAFE_INTEGER)(v[k]))],
+  // `moved` was added later: missing is 0 (filled in by `readLedger`).
+  todayBreaks: [
+    (v) => isObject(v) && BREAK_COUNT_KINDS.every((k) => (k === 'moved' && v[k] === undefined) || countUpTo(Number.MAX_SAFE_INTEGER)(v[k])),
+  ],
   activeMsSinceBreak: [timeUpTo(MAX_SESSION_MS)],
+  sittingMsSinceBreak: [timeUpTo(MAX_SESSION_MS), true],
+  absence: [nullOr(isAbsence), true],
+  awayRecords: [isAwayRecords, true],
+  todaySitting: [countUpTo(100_000), true],
+  todaySittingMs: [timeUpTo(DAY_MS), true],
   lastActivityWallMs: [nullOr(isMs)],
   lastBreak: [nullOr((v) => isObject(v) && isMs(v.atWallMs) && ['natural', 'manual', 'started'].includes(v.kind as string))],
   snoozedUntilWallMs: [nullOr(isMs)],
@@ -497,7 +553,12 @@ export function readLedger(raw: unknown, fallback: Ledger): LedgerReadResult {
     const value = raw[key];
     if (value === undefined && added) ledger[key] = fallback[key as keyof Ledger];
     else if (check(value))
-      ledger[key] = isObject(value) && key !== 'lastBreak' && key !== 'pause' && key !== 'prompt' ? { ...value } : value;
+      ledger[key] =
+        key === 'todayBreaks'
+          ? { ...EMPTY_BREAK_COUNTS, ...(value as object) }
+          : key === 'routines' || key === 'todayExercises'
+            ? { ...(value as object) }
+            : value;
     else {
       problems.push(key);
       ledger[key] = fallback[key as keyof Ledger];

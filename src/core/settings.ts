@@ -1,4 +1,5 @@
 import { t } from '../shared/l10n';
+import { AWAY_TIMES, type AwayTime } from './away';
 import { EQUIPMENT, type Equipment } from './exercises/model';
 import { BUILT_IN_ROUTINE_IDS, DEFAULT_ROUTINE_ID } from './exercises/routineIds';
 import { type Routine } from './exercises/routines';
@@ -36,6 +37,8 @@ export interface UprightSettings {
   readonly fullRoutineDays: readonly Weekday[];
   /** Null when working hours are off: reminders at any time. */
   readonly workingHours: WorkingHours | null;
+  /** What time away from the editor was: ask at the return, always a break, or always sitting. */
+  readonly awayTime: AwayTime;
 }
 
 export interface ParsedSettings {
@@ -76,6 +79,7 @@ export const DEFAULT_SETTINGS: UprightSettings = {
   reminderStyle: 'notification',
   fullRoutineDays: ['mon', 'wed', 'fri'],
   workingHours: null,
+  awayTime: 'ask',
 };
 
 const SECTION = 'upright';
@@ -256,6 +260,7 @@ export function parseSettings(read: (key: string) => unknown, rules: () => Setti
   const reminderStyle = readEnum('reminderStyle', REMINDER_STYLES, DEFAULT_SETTINGS.reminderStyle, safeRead('reminderStyle'), problems);
   const fullRoutineDays = parseWeekdays('fullRoutineDays', safeRead('fullRoutineDays'), DEFAULT_FULL_ROUTINE_DAYS, problems);
   const workingHours = parseWorkingHours(safeRead('workingHours'), problems, rules);
+  const awayTime = readEnum('awayTime', AWAY_TIMES, DEFAULT_SETTINGS.awayTime, safeRead('awayTime'), problems);
   return {
     settings: {
       idleThresholdSeconds,
@@ -272,6 +277,7 @@ export function parseSettings(read: (key: string) => unknown, rules: () => Setti
       reminderStyle,
       fullRoutineDays,
       workingHours,
+      awayTime,
     },
     problems,
   };

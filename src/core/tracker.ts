@@ -1,3 +1,4 @@
+import { type Absence } from './away';
 import { type CompletedExercise } from './days';
 import { applyOpInPlace, type BreakKind, type Ledger, type LedgerOp, type MutableLedger, type ReminderAnswer } from './ledger';
 import { type Calendar, type Instant } from './time';
@@ -12,7 +13,10 @@ export interface TrackerSettings {
 export interface TrackerSnapshot {
   readonly dayKey: string;
   readonly todayActiveMs: number;
+  /** Coding since the last break (0 once away long enough for a break). */
   readonly activeMsSinceBreak: number;
+  /** Desk time since the last break, what reminders count: coding plus time away that was sitting. */
+  readonly deskMsSinceBreak: number;
   readonly lastBreakWallMs: number | null;
   readonly lastBreakKind: BreakKind | null;
   readonly focused: boolean;
@@ -58,6 +62,8 @@ export class ActivityTracker {
   #absenceCounted = false;
   /** An activity ended a gap that was not coding; other windows must hear of it before the minute's write. */
   #urgent = false;
+  /** The last absence whose end this window has reported (`takeReturn`). */
+  #returnTakenFrom: number | null = null;
 
   constructor(settings: TrackerSettings, calendar: Calendar, shared: Ledger, now: Instant, focused: boolean) {
     this.#settings = settings;
@@ -147,6 +153,24 @@ export class ActivityTracker {
     this.#push({ type: 'reminder', answer, atWallMs: now.wallMs, dayKey: this.#calendar.dayKey(now.wallMs) });
   }
 
+  /** A change worked out elsewhere (an answer about time away): in the view at once, in the ledger when written. */
+  recordChange(change: (l: MutableLedger) => void, now: Instant): void {
+    this.#push({ type: 'change', change, dayKey: this.#calendar.dayKey(now.wallMs) });
+  }
+
+  /**
+   * The absence that activity in this window has just ended, once: what a return may ask about. Only
+   * an unanswered absence nobody has asked about, on the ledger's day.
+   */
+  takeReturn(): Absence | undefined {
+    const a = this.#view.absence;
+    if (!this.#focused || !a || a.toWallMs === null || a.answer !== null || a.askedBy !== null || a.dayKey !== this.#view.dayKey)
+      return undefined;
+    if (a.fromWallMs === this.#returnTakenFrom) return undefined;
+    this.#returnTakenFrom = a.fromWallMs;
+    return a;
+  }
+
   /** Hands over the pending operations for writing; give them back with `restorePending` if the write fails. */
   takePending(): LedgerOp[] {
     const ops = this.#pending;
@@ -171,10 +195,12 @@ export class ActivityTracker {
     const view = this.#view;
     const today = this.#calendar.dayKey(now.wallMs);
     const awayMs = this.#awayMs(now);
+    const away = awayMs >= this.#settings.naturalBreakMs;
     return {
       dayKey: today,
       todayActiveMs: view.dayKey === today ? view.todayActiveMs + view.todayBaseMs : 0,
-      activeMsSinceBreak: awayMs >= this.#settings.naturalBreakMs ? 0 : view.activeMsSinceBreak,
+      activeMsSinceBreak: away ? 0 : view.activeMsSinceBreak,
+      deskMsSinceBreak: away ? 0 : view.activeMsSinceBreak + view.sittingMsSinceBreak,
       lastBreakWallMs: view.lastBreak?.atWallMs ?? null,
       lastBreakKind: view.lastBreak?.kind ?? null,
       focused: this.#focused,

@@ -1,8 +1,9 @@
 import vscode = require('vscode');
 
+import { type Absence } from '../core/away';
 import { type CompletedExercise } from '../core/days';
 import { type History } from '../core/history';
-import { claimPrompt, commitOps, type Ledger, type ReminderAnswer } from '../core/ledger';
+import { claimPrompt, commitOps, type Ledger, type MutableLedger, type ReminderAnswer } from '../core/ledger';
 import { FULL_ROUTINE_ID } from '../core/reminders/scheduler';
 import { trackerSettingsOf, type UprightSettings } from '../core/settings';
 import { type Calendar, MS_PER_MINUTE, msUntilNextMinute } from '../core/time';
@@ -30,6 +31,8 @@ export interface CodingSessionDeps {
   readonly windowId: string;
   /** Tells the person something went wrong with their records (a notification). */
   readonly warn: (message: string) => void;
+  /** Activity in this window ended an absence counted as a break (see `ActivityTracker.takeReturn`). */
+  readonly returned?: (absence: Absence) => void;
 }
 
 export interface SessionCounters {
@@ -111,6 +114,7 @@ export class CodingSession extends Disposable implements ActivitySink {
     tracker.recordActivity(now);
     // An activity that ends an idle gap is written at once, so no other window mistakes the gap for a break.
     if (tracker.hasUrgentPending) this.flush();
+    this.#checkReturn();
     if (
       Math.floor(tracker.activeMsSinceBreak / MS_PER_MINUTE) !== this.#shownSessionMinute ||
       Math.floor(tracker.todayActiveMs / MS_PER_MINUTE) !== this.#shownTodayMinute
@@ -127,6 +131,36 @@ export class CodingSession extends Disposable implements ActivitySink {
     this.flush();
     if (focused) this.#awaitingOthers = true;
     this.#render();
+    this.#checkReturn();
+  }
+
+  /** Hands an absence this window's activity has just ended to `returned`, once. */
+  #checkReturn(): void {
+    const absence = this.#deps.returned && this.#tracker.takeReturn();
+    if (absence) this.#deps.returned?.(absence);
+  }
+
+  /**
+   * Claims something for this window in one locked write (`claim` says whether it was granted, given the
+   * ledger as written and this window's id): true when granted, and when the ledger cannot be written
+   * (this window goes ahead on its own).
+   */
+  claim(claim: (current: Ledger, owner: string) => { ledger: Ledger; granted: boolean }): boolean {
+    let granted = false;
+    const written = this.#write((current) => {
+      const result = claim(current, this.#deps.windowId);
+      granted = result.granted;
+      return result.ledger;
+    });
+    return written === undefined || granted;
+  }
+
+  /** A change worked out elsewhere (an answer about time away): here at once, in the ledger now or when it can be written. */
+  change(change: (l: MutableLedger) => void): boolean {
+    this.#tracker.recordChange(change, this.#deps.clock.now());
+    const written = this.flush();
+    this.#render();
+    return written;
   }
 
   settingsChanged(settings: UprightSettings): void {

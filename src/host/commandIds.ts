@@ -14,6 +14,7 @@ const NAMES = [
   'clearHistory',
   'showMenu',
   'setBand',
+  'answerAway',
 ] as const;
 
 /** Every command's id, by name (the manifest test keeps them and package.json the same). */

@@ -40,5 +40,6 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     register(COMMANDS.exportHistory, () => later().exportHistory()),
     register(COMMANDS.clearHistory, () => later().clearHistory()),
     register(COMMANDS.setBand, (has) => later().setBand(has)),
+    register(COMMANDS.answerAway, (answer, fromWallMs) => later().away.command(answer, fromWallMs)),
   ];
 }

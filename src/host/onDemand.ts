@@ -9,6 +9,7 @@ import { type Calendar } from '../core/time';
 import { useTranslator } from '../shared/l10n';
 import { type HostClock } from './clock';
 import { type CodingSession } from './codingSession';
+import { AwayQuestions } from './dialogs/awayQuestion';
 import { clearHistory, exportHistory, type HistoryCommandDeps, type HistoryDialogs, windowDialogs } from './dialogs/history';
 import { showMenu } from './dialogs/menu';
 import { type PickerDeps, pickExercise, pickPause, pickRoutine } from './dialogs/pickers';
@@ -42,6 +43,8 @@ export interface OnDemandDeps {
   /** The questions export and delete ask; undefined: the window's own dialogs (tests answer them). */
   readonly historyDialogs: () => HistoryDialogs | undefined;
   readonly onRoutineEnded: (routineId: string, completed: readonly CompletedExercise[], fromReminder: boolean) => void;
+  /** The wall-time intervals of quiet times marked sitting that overlap `[fromWallMs, toWallMs)`. */
+  readonly sittingSlots: (fromWallMs: number, toWallMs: number) => readonly { fromWallMs: number; toWallMs: number }[];
 }
 
 /** The panels and dialogs, built once, on first use. */
@@ -51,6 +54,8 @@ export class OnDemand extends Disposable {
   readonly stats: StatsPanel;
   /** The reminder's notification and the answers to it. */
   readonly answers: ReminderAnswers;
+  /** The question about time away, and its answers. */
+  readonly away: AwayQuestions;
   readonly #deps: OnDemandDeps;
   readonly #pickers: PickerDeps;
   readonly #history: HistoryCommandDeps;
@@ -97,6 +102,9 @@ export class OnDemand extends Disposable {
       routines: () => this.routines,
       log,
     });
+    this.away = this._register(
+      new AwayQuestions({ session, settings, clock, calendar: deps.calendar, statusBar, log, sittingSlots: deps.sittingSlots }),
+    );
     const nowWallMs = (): number => clock.now().wallMs;
     this.#pickers = { session, routines: this.routines, answers: this.answers, library, labels, nowWallMs };
     this.#history = {
@@ -124,7 +132,12 @@ export class OnDemand extends Disposable {
 
   showMenu(): Promise<void> {
     const { session, log, reminders } = this.#deps;
-    return showMenu({ snapshot: () => session.snapshot(), showLog: () => log.show(true), reminder: () => reminders.view });
+    return showMenu({
+      snapshot: () => session.snapshot(),
+      showLog: () => log.show(true),
+      reminder: () => reminders.view,
+      away: () => this.away.answerable(),
+    });
   }
 
   exportHistory(): Promise<vscode.Uri | undefined> {

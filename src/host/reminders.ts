@@ -95,7 +95,7 @@ export class Reminders extends Disposable {
     const state = reminderStateOf(ledger);
     const input = {
       nowWallMs: now.wallMs,
-      activeMsSinceBreak: snapshot.activeMsSinceBreak,
+      activeMsSinceBreak: snapshot.deskMsSinceBreak,
       todayActiveMs: snapshot.todayActiveMs,
       quietMs,
       stoppingPointAgoMs: null,

@@ -9,6 +9,13 @@ import { COMMANDS } from './commandIds';
 
 export const STATUS_BAR_ITEM_ID = 'upright.timer';
 
+/** A short-lived message in the item (a question about time away): its text, its spoken label, what a click runs. */
+export interface StatusNotice {
+  readonly text: string;
+  readonly label: string;
+  readonly command: vscode.Command;
+}
+
 /** The always-visible session timer. Renders only when what it shows has changed. */
 export class SessionStatusBar implements vscode.Disposable {
   readonly #item: vscode.StatusBarItem;
@@ -16,6 +23,7 @@ export class SessionStatusBar implements vscode.Disposable {
   #sessionText = '';
   #sessionLabel = '';
   #routine: { text: string; label: string } | undefined;
+  #notice: StatusNotice | undefined;
   #reminder: ReminderView | undefined;
   #display: UprightSettings['statusBarDisplay'] = 'session';
   #nowWallMs = 0;
@@ -42,6 +50,8 @@ export class SessionStatusBar implements vscode.Disposable {
     tooltip.appendMarkdown(`**${t('Upright')}**\n\n`);
     tooltip.appendMarkdown(`${t('Coding since your last break: {0}', session)}  \n`);
     tooltip.appendMarkdown(`${t('Coding today: {0}', today)}  \n`);
+    if (snapshot.deskMsSinceBreak > snapshot.activeMsSinceBreak)
+      tooltip.appendMarkdown(`${t('At the desk since your last break: {0}', formatCompactDuration(snapshot.deskMsSinceBreak))}  \n`);
     if (snapshot.lastBreakWallMs !== null) {
       const at = new Date(snapshot.lastBreakWallMs);
       const sameDay = at.toDateString() === new Date(nowWallMs).toDateString();
@@ -68,6 +78,12 @@ export class SessionStatusBar implements vscode.Disposable {
   showRoutineStep(step: { text: string; label: string } | undefined): void {
     if (step?.text === this.#routine?.text && step?.label === this.#routine?.label) return;
     this.#routine = step;
+    this.#apply();
+  }
+
+  /** Shows `notice` in place of the session or the reminder until it is taken back (undefined); a routine's step comes first. */
+  showNotice(notice: StatusNotice | undefined): void {
+    this.#notice = notice;
     this.#apply();
   }
 
@@ -117,9 +133,12 @@ export class SessionStatusBar implements vscode.Disposable {
   }
 
   #apply(): void {
-    const reminder = this.#reminderText();
+    // A notice is short-lived and comes first: a due break still shows in the warning colour.
+    const notice = this.#notice;
+    const reminder = notice ?? this.#reminderText();
     this.#item.text = this.#routine ? `$(person) ${this.#routine.text}` : (reminder?.text ?? this.#sessionText);
     this.#item.accessibilityInformation = { label: this.#routine?.label ?? reminder?.label ?? this.#sessionLabel, role: 'button' };
+    this.#item.command = notice && !this.#routine ? notice.command : COMMANDS.showMenu;
     this.#item.backgroundColor =
       this.#reminder?.phase === 'due' && !this.#routine ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }

@@ -52,6 +52,10 @@ export function startUpright(context: vscode.ExtensionContext, platform: Platfor
     windowId,
     warn: (message) => void vscode.window.showWarningMessage(message),
     watchLedger: platform.watchLedger && ((changed) => platform.watchLedger?.(store.location, changed)),
+    // What time away was is asked, or worked out, by code loaded only then (never with `awayTime: break`).
+    returned: (absence) => {
+      if (settings.current.awayTime !== 'break') later().away.returned(absence);
+    },
   });
   const todayKey = (): string => localCalendar.dayKey(clock.now().wallMs);
   // Undefined: the window's own dialogs (tests answer them through the test API).
@@ -72,6 +76,7 @@ export function startUpright(context: vscode.ExtensionContext, platform: Platfor
       homeFolder: platform.homeFolder,
       historyDialogs: () => historyDialogs,
       onRoutineEnded: (routineId, completed, fromReminder) => session.recordRoutine(routineId, completed, fromReminder),
+      sittingSlots: () => [],
     }));
   const reminders = new Reminders({
     session,

@@ -22,11 +22,17 @@ export interface StatsDay {
   readonly started: number;
   readonly manual: number;
   readonly natural: number;
+  /** Away long enough, and the person said they moved when asked (not in `natural`). */
+  readonly moved: number;
   readonly skipped: number;
   readonly snoozed: number;
   readonly routines: number;
   readonly exercises: number;
   readonly exerciseMs: number;
+  /** Times away that were spent sitting (a meeting, a call): desk time, not breaks. */
+  readonly sitting: number;
+  /** Their length: the day's desk time is `activeMs + sittingMs`. */
+  readonly sittingMs: number;
 }
 
 /** How often one exercise has been completed, all time. */
@@ -86,7 +92,18 @@ export function parseFromStatsPage(raw: unknown): FromStatsPage | undefined {
 }
 
 /** The counters of a day, in a fixed order (history stores them in it). */
-export const DAY_COUNT_FIELDS = ['reminders', 'started', 'manual', 'natural', 'skipped', 'snoozed', 'routines', 'exercises'] as const;
+export const DAY_COUNT_FIELDS = [
+  'reminders',
+  'started',
+  'manual',
+  'natural',
+  'skipped',
+  'snoozed',
+  'routines',
+  'exercises',
+  'moved',
+  'sitting',
+] as const;
 
 function isDay(v: unknown): v is StatsDay {
   return (
@@ -95,6 +112,7 @@ function isDay(v: unknown): v is StatsDay {
     DAY_KEY_PATTERN.test(v.day) &&
     isMs(v.activeMs) &&
     isMs(v.exerciseMs) &&
+    isMs(v.sittingMs) &&
     DAY_COUNT_FIELDS.every((k) => isCount(v[k]))
   );
 }

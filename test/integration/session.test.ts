@@ -62,6 +62,9 @@ describe('coding clock in the real host', function () {
     assert.equal(snapshot.activeMsSinceBreak, 0);
     assert.equal(snapshot.todayActiveMs, todayBefore);
     assert.equal(snapshot.lastBreakKind, 'natural');
+    // An hour asleep may have been a meeting: asked once; "I moved" keeps the break.
+    assert.equal(api.statusBar().text, '$(question) Away 1h 00m: moved or sat?');
+    assert.equal(api.answerAway('moved'), true);
     assert.equal(api.statusBar().text, '$(watch) 0m');
   });
 

@@ -459,6 +459,9 @@ describe('history', () => {
           routines: 21,
           exercises: 99,
           exerciseMs: 5 * HOUR,
+          moved: 11,
+          sitting: 8,
+          sittingMs: 3 * HOUR + 59 * MINUTE + 59 * SECOND,
         },
         exercises: {},
       }));
@@ -472,7 +475,7 @@ describe('history', () => {
     const ledger: Ledger = {
       ...emptyLedger('2026-03-03'),
       todayActiveMs: 90 * MINUTE,
-      todayBreaks: { natural: 1, manual: 0, started: 2, skipped: 1, snoozed: 3 },
+      todayBreaks: { natural: 1, manual: 0, started: 2, skipped: 1, snoozed: 3, moved: 0 },
       todayReminders: 4,
       todayRoutines: 2,
       todayExercises: { 'chin-tuck': { count: 2, ms: 60 * SECOND } },
@@ -544,7 +547,7 @@ describe('history', () => {
         ...emptyLedger('2026-03-02'),
         todayActiveMs: 30 * MINUTE,
         todayReminders: 2,
-        todayBreaks: { natural: 0, manual: 0, started: 1, skipped: 1, snoozed: 0 },
+        todayBreaks: { natural: 0, manual: 0, started: 1, skipped: 1, snoozed: 0, moved: 0 },
         todayRoutines: 1,
         todayExercises: { 'chin-tuck': { count: 1, ms: 1 } },
       };

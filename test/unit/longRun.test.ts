@@ -194,6 +194,9 @@ class GroundTruth {
         routines: 0,
         exercises: 0,
         exerciseMs: 0,
+        moved: 0,
+        sitting: 0,
+        sittingMs: 0,
       });
     }
     return out;

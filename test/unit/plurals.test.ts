@@ -30,7 +30,8 @@ const row = (day: number): string => `["2026-01-0${day}",${60_000 * day},1,0,0,1
 const damagedHistory = (unreadable: number, total: number): string =>
   JSON.stringify({
     version: HISTORY_VERSION,
-    columns: HISTORY_COLUMNS,
+    // The columns of the first version's files: ten numbers a day.
+    columns: HISTORY_COLUMNS.slice(0, 11),
     days: Array.from({ length: total }, (_, i) => (i < unreadable ? 'garbage' : (JSON.parse(row(i + 1)) as unknown))),
     exercises: {},
     exercisesThrough: null,

@@ -42,6 +42,9 @@ function zeroDay(day: string): StatsDay {
     routines: 0,
     exercises: 0,
     exerciseMs: 0,
+    moved: 0,
+    sitting: 0,
+    sittingMs: 0,
   };
 }
 

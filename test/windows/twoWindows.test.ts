@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { type UprightTestApi } from '../../src/host/testing/testApi';
-import { getApi, MINUTE, openScratchEditor, typeFor } from '../integration/helpers';
+import { getApi, MINUTE, openScratchEditor, typeFor, typeOnce } from '../integration/helpers';
 
 // Two windows (two extension hosts) on one code-server, one ledger. Window A is focused first, then B.
 // They take turns through marker files in UPRIGHT_SYNC_DIR.
@@ -123,6 +123,38 @@ describe(`two windows, one clock (window ${role})`, () => {
       assert.equal(api.claimPrompt('break-due-3', 60_000), 'granted', 'after it expires');
       assert.equal(api.ledger().prompt?.owner, api.windowId);
       api.releasePrompt('break-due-3');
+    }
+  });
+
+  it('time away is asked about once, by the focused window only', async () => {
+    const editor = await openScratchEditor();
+    if (role === 'a') {
+      await waitFor('b-unfocused');
+      api.setFocused(true);
+      await typeFor(api, editor, MINUTE);
+      assert.ok(api.flush());
+      api.clock.advance(15 * MINUTE);
+      api.refresh();
+      await typeOnce(editor);
+      assert.equal(api.away().questionsShown, 1, 'the focused window asks');
+      assert.equal(api.ledger().absence?.askedBy, api.windowId);
+      fs.writeFileSync(path.join(syncDir, 'a-asked'), String(api.clock.now().wallMs));
+      await waitFor('b-did-not-ask');
+      assert.equal(api.away().questionsShown, 1);
+    } else {
+      api.setFocused(false);
+      signal('b-unfocused');
+      await waitFor('a-asked');
+      // This window's clock to the other's, as on one machine.
+      const aNow = Number(fs.readFileSync(path.join(syncDir, 'a-asked'), 'utf8'));
+      api.clock.advance(Math.max(0, aNow - api.clock.now().wallMs));
+      api.refresh();
+      assert.equal(api.away().questionsShown, 0, 'an unfocused window does not ask');
+      assert.notEqual(api.ledger().absence?.askedBy, api.windowId);
+      api.setFocused(true);
+      await typeFor(api, editor, 30_000);
+      assert.equal(api.away().questionsShown, 0, 'nor does it when it gains the focus: the question was asked');
+      signal('b-did-not-ask');
     }
   });
 });

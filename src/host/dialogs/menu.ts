@@ -1,5 +1,6 @@
 import vscode = require('vscode');
 
+import { type Absence } from '../../core/away';
 import { formatCompactDuration } from '../../core/format';
 import { type ReminderView } from '../../core/reminders/scheduler';
 import { type TrackerSnapshot } from '../../core/tracker';
@@ -14,6 +15,37 @@ export interface MenuActions {
   snapshot(): TrackerSnapshot;
   showLog(): void;
   reminder(): ReminderView | undefined;
+  /** The last time away, while it can still be answered. */
+  away(): Absence | undefined;
+}
+
+/** `HH:MM` in the person's locale. */
+function clockTime(wallMs: number): string {
+  return new Date(wallMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+}
+
+/** Answers about the last time away: each answer it has not been given yet. */
+function awayItems(a: Absence | undefined): MenuItem[] {
+  if (!a || a.toWallMs === null) return [];
+  const span = `${clockTime(a.fromWallMs)}–${clockTime(a.toWallMs)}`;
+  const answer =
+    (to: 'sat' | 'moved'): (() => unknown) =>
+    () =>
+      vscode.commands.executeCommand(COMMANDS.answerAway, to, a.fromWallMs);
+  return [
+    ...(a.answer !== 'sat'
+      ? [
+          {
+            label: `$(person) ${t('I Sat While Away')}`,
+            detail: t('{0}: a meeting or a call, time at the desk rather than a break.', span),
+            run: answer('sat'),
+          },
+        ]
+      : []),
+    ...(a.answer !== 'moved'
+      ? [{ label: `$(run) ${t('I Moved While Away')}`, detail: t('{0}: it was a break.', span), run: answer('moved') }]
+      : []),
+  ];
 }
 
 /** The status-bar menu: what Upright can do right now. */
@@ -37,6 +69,7 @@ export async function showMenu(actions: MenuActions): Promise<void> {
       run: () => vscode.commands.executeCommand(COMMANDS.takeBreak),
     },
     ...due,
+    ...awayItems(actions.away()),
     {
       label: `$(list-ordered) ${t('Start Routine…')}`,
       run: () => vscode.commands.executeCommand(COMMANDS.startRoutine),

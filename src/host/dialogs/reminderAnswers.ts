@@ -155,7 +155,7 @@ export class ReminderAnswers {
         done = true;
         break;
       case 'skip':
-        session.answer({ episode, set: changes(state, skip(state, session.snapshot().activeMsSinceBreak, settings)), counts: 'skipped' });
+        session.answer({ episode, set: changes(state, skip(state, session.snapshot().deskMsSinceBreak, settings)), counts: 'skipped' });
         done = true;
         break;
     }

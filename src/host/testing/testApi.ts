@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 
+import { type Absence, type AwayAnswer } from '../../core/away';
 import { type History } from '../../core/history';
 import { type Ledger } from '../../core/ledger';
 import { type UprightSettings } from '../../core/settings';
@@ -25,7 +26,15 @@ export interface UprightTestApi {
   readonly clock: ManualClock;
   setFocused(focused: boolean | undefined): void;
   snapshot(): TrackerSnapshot;
-  statusBar(): { text: string; tooltip: string; accessibilityLabel: string; command: string | undefined; warning: boolean };
+  statusBar(): {
+    text: string;
+    tooltip: string;
+    accessibilityLabel: string;
+    command: string | undefined;
+    /** What a click passes to `command`. */
+    commandArguments: readonly unknown[] | undefined;
+    warning: boolean;
+  };
   /** Runs the minute timer's work now. */
   refresh(): void;
   settings(): UprightSettings;
@@ -50,6 +59,10 @@ export interface UprightTestApi {
   reminder(options?: { evaluate?: boolean }): { view: Reminders['view']; shownPromptId: string | undefined; notificationsShown: number };
   /** What pressing a button of the prompt does. */
   answerPrompt(answer: PromptAnswer): boolean;
+  /** The question about time away: how often this window asked it, what the status bar speaks of, what can be answered. */
+  away(): { questionsShown: number; noticeFor: number | undefined; answerable: Absence | undefined };
+  /** What pressing I moved or I sat does (for the last time away). */
+  answerAway(answer: AwayAnswer): boolean;
   pauseReminders(untilWallMs: number | null): void;
   resumeReminders(): void;
   /** Every day that has ended, as stored. */
@@ -81,6 +94,7 @@ function describeItem(item: vscode.StatusBarItem): ReturnType<UprightTestApi['st
     tooltip: typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? ''),
     accessibilityLabel: item.accessibilityInformation?.label ?? '',
     command: typeof command === 'string' ? command : command?.command,
+    commandArguments: typeof command === 'string' ? undefined : command?.arguments,
     warning: item.backgroundColor !== undefined,
   };
 }
@@ -147,6 +161,11 @@ export function createTestApi(parts: {
       };
     },
     answerPrompt: (answer) => parts.onDemand().answers.answer(answer),
+    away: () => {
+      const away = parts.onDemand().away;
+      return { questionsShown: away.questionsShown, noticeFor: away.noticeFor, answerable: away.answerable() };
+    },
+    answerAway: (answer) => parts.onDemand().away.answer(answer),
     pauseReminders: (until) => parts.onDemand().answers.pause(until),
     resumeReminders: () => parts.onDemand().answers.resume(),
     history: () => parts.session.history(),
