@@ -56,8 +56,8 @@ export class SessionStatusBar implements vscode.Disposable {
       const at = new Date(snapshot.lastBreakWallMs);
       const sameDay = at.toDateString() === new Date(nowWallMs).toDateString();
       const when = sameDay
-        ? at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
-        : at.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+        ? at.toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' })
+        : at.toLocaleString(vscode.env.language, { dateStyle: 'medium', timeStyle: 'short' });
       tooltip.appendMarkdown(`${t('Last break: {0}', when)}  \n`);
     }
     if (!snapshot.focused) tooltip.appendMarkdown(`${t('This window is not focused, so it is not counting.')}  \n`);
@@ -117,7 +117,7 @@ export class SessionStatusBar implements vscode.Disposable {
             ? t('Upright: reminders paused until you resume them.')
             : t(
                 'Upright: reminders paused until {0}.',
-                new Date(this.#nowWallMs + r.msUntilResume).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }),
+                new Date(this.#nowWallMs + r.msUntilResume).toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' }),
               );
         return { text: `$(debug-pause) ${this.#sessionText.replace('$(watch) ', '')}`, label };
       }

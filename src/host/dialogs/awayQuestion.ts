@@ -25,9 +25,9 @@ export interface AwayQuestionDeps {
   readonly sittingSlots: (fromWallMs: number, toWallMs: number) => readonly { fromWallMs: number; toWallMs: number }[];
 }
 
-/** `HH:MM` in the person's locale. */
+/** `HH:MM` as VS Code's display language writes it. */
 function clockTime(wallMs: number): string {
-  return new Date(wallMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return new Date(wallMs).toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' });
 }
 
 /**
@@ -149,8 +149,8 @@ export class AwayQuestions extends Disposable {
     }
     const span = `${clockTime(absence.fromWallMs)}–${clockTime(absence.toWallMs)}`;
     const items: (vscode.QuickPickItem & { answer: AwayAnswer })[] = [
-      { label: `$(run) ${t('I moved')}`, detail: t('It was a break.'), answer: 'moved' },
-      { label: `$(person) ${t('I sat')}`, detail: t('A meeting or a call: it counts as time at the desk, not a break.'), answer: 'sat' },
+      { label: `$(arrow-up) ${t('I moved')}`, detail: t('It was a break.'), answer: 'moved' },
+      { label: `$(account) ${t('I sat')}`, detail: t('A meeting or a call: it counts as time at the desk, not a break.'), answer: 'sat' },
     ];
     const picked = await vscode.window.showQuickPick(
       items.map((i) => (i.answer === absence.answer ? { ...i, description: t('(your answer)') } : i)),

@@ -19,9 +19,9 @@ export interface MenuActions {
   away(): Absence | undefined;
 }
 
-/** `HH:MM` in the person's locale. */
+/** `HH:MM` as VS Code's display language writes it. */
 function clockTime(wallMs: number): string {
-  return new Date(wallMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return new Date(wallMs).toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' });
 }
 
 /** Answers about the last time away: each answer it has not been given yet. */
@@ -36,14 +36,14 @@ function awayItems(a: Absence | undefined): MenuItem[] {
     ...(a.answer !== 'sat'
       ? [
           {
-            label: `$(person) ${t('I Sat While Away')}`,
+            label: `$(account) ${t('I Sat While Away')}`,
             detail: t('{0}: a meeting or a call, time at the desk rather than a break.', span),
             run: answer('sat'),
           },
         ]
       : []),
     ...(a.answer !== 'moved'
-      ? [{ label: `$(run) ${t('I Moved While Away')}`, detail: t('{0}: it was a break.', span), run: answer('moved') }]
+      ? [{ label: `$(arrow-up) ${t('I Moved While Away')}`, detail: t('{0}: it was a break.', span), run: answer('moved') }]
       : []),
   ];
 }
