@@ -117,7 +117,7 @@ async function history() {
   const { addDays, emptyHistory, mergeClosedDays, parseHistory, serializeHistory, emptyLedger, statsOf } = await loadSource(
     "export * from './core/history'; export { emptyLedger } from './core/ledger'; export { statsOf } from './core/stats';",
   );
-  // Ten years of full working days: 7-9 hours at the keyboard, a dozen reminders, a few routines.
+  // Ten years of full working days: 7-9 hours at the keyboard, a dozen reminders, a few routines, meetings.
   const ids = ['chin-tuck', 'scapular-squeeze', 'band-pull-apart', 'wall-angels', 'doorway-stretch', 'upper-trap-stretch'];
   const days = 3650;
   const closed = Array.from({ length: days }, (_, i) => {
@@ -136,6 +136,9 @@ async function history() {
         routines: 3 + (i % 3),
         exercises: count,
         exerciseMs: count * 50_000,
+        moved: i % 2,
+        sitting: 1 + (i % 3),
+        sittingMs: 900_000 + ((i * 104_729) % 5_400_000),
       },
       exercises,
     };
