@@ -49,7 +49,7 @@ function sizes() {
   for (const [file, what] of [
     ['onDemand.js', 'panels, pickers, menus, walkthrough and history dialogs'],
     ['storageExtras.js', 'the ledger lock (first write), the history file, lock recovery'],
-    ['settingsDetail.js', 'custom routines and the words for a bad setting'],
+    ['settingsDetail.js', 'settings read in full (custom routines, working hours, quiet times, values to mend) and the words for a bad setting'],
   ]) {
     report(
       `${what} (listed apart)`,

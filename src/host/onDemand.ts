@@ -124,7 +124,12 @@ export class OnDemand extends Disposable {
 
   showMenu(): Promise<void> {
     const { session, log, reminders } = this.#deps;
-    return showMenu({ snapshot: () => session.snapshot(), showLog: () => log.show(true), reminder: () => reminders.view });
+    return showMenu({
+      snapshot: () => session.snapshot(),
+      showLog: () => log.show(true),
+      reminder: () => reminders.view,
+      nowWallMs: () => this.#deps.clock.now().wallMs,
+    });
   }
 
   exportHistory(): Promise<vscode.Uri | undefined> {

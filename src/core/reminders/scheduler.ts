@@ -1,3 +1,4 @@
+import { type QuietTime, quietTimeEnd } from '../quietTimes';
 import { atLocalTime, type Calendar, MS_PER_MINUTE, MS_PER_SECOND } from '../time';
 
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
@@ -16,8 +17,10 @@ export interface ReminderSettings {
   readonly typingPauseMs: number;
   readonly snoozeMs: number;
   readonly maxConsecutiveSnoozes: number;
-  /** Null: reminders at any time. */
-  readonly workingHours: WorkingHours | null;
+  /** Null: reminders at any time; otherwise only inside one of these ranges. */
+  readonly workingHours: readonly WorkingHours[] | null;
+  /** Recurring slots with no reminders; a break due inside is offered at the first pause after. */
+  readonly quietTimes: readonly QuietTime[];
   readonly fullRoutineDays: readonly Weekday[];
   readonly defaultRoutine: string;
 }
@@ -69,13 +72,13 @@ export interface ReminderInput {
   readonly debugging: boolean;
 }
 
-export type ReminderPhase = 'paused' | 'outsideHours' | 'snoozed' | 'counting' | 'soon' | 'due';
+export type ReminderPhase = 'paused' | 'outsideHours' | 'quiet' | 'snoozed' | 'counting' | 'soon' | 'due';
 
 export interface ReminderView {
   readonly phase: ReminderPhase;
   /** Session time left until due (negative once due). */
   readonly msUntilDue: number;
-  /** Wall time left of a snooze or a timed pause. */
+  /** Wall time left of a snooze, a timed pause, or a quiet time. */
   readonly msUntilResume: number | null;
   /** Show the prompt now (the focused window, after claiming it). */
   readonly promptNow: boolean;
@@ -127,8 +130,13 @@ export function evaluate(state: ReminderState, input: ReminderInput, settings: R
     const left = state.pause.untilWallMs === null ? null : state.pause.untilWallMs - input.nowWallMs;
     return { ...base, phase: 'paused', msUntilResume: left, wakeInMs: left };
   }
-  if (settings.workingHours && !insideWorkingHours(settings.workingHours, input.nowWallMs, calendar)) {
+  if (settings.workingHours && !settings.workingHours.some((hours) => insideWorkingHours(hours, input.nowWallMs, calendar))) {
     return { ...base, phase: 'outsideHours', msUntilResume: null, wakeInMs: null };
+  }
+  const quietEnd = quietTimeEnd(settings.quietTimes, input.nowWallMs, calendar);
+  if (quietEnd !== undefined) {
+    const left = quietEnd - input.nowWallMs;
+    return { ...base, phase: 'quiet', msUntilResume: left, wakeInMs: left };
   }
   if (state.snoozedUntilWallMs !== null && input.nowWallMs < state.snoozedUntilWallMs) {
     const left = state.snoozedUntilWallMs - input.nowWallMs;
@@ -207,12 +215,15 @@ export function resumeReminders(state: ReminderState): ReminderState {
 const NIGHT_ENDS_MINUTES = 4 * 60;
 
 /**
- * "Until tomorrow": 06:00 tomorrow, or the start of working hours on the next working day, on the local
- * clock. Chosen after midnight but before 04:00, tomorrow is the morning that comes next.
+ * "Until tomorrow": 06:00 tomorrow, or the earliest start of working hours on the next working day, on
+ * the local clock. Chosen after midnight but before 04:00, tomorrow is the morning that comes next.
  */
-export function tomorrowMorning(nowWallMs: number, calendar: Calendar, hours: WorkingHours | null): number {
-  let day = calendar.minuteOfDay(nowWallMs) < NIGHT_ENDS_MINUTES ? nowWallMs : calendar.startOfNextDay(nowWallMs);
-  if (!hours || hours.days.length === 0) return atLocalTime(calendar, day, 6 * 60);
-  for (let i = 0; i < 7 && !hours.days.includes(weekdayOf(calendar.dayKey(day))); i++) day = calendar.startOfNextDay(day);
-  return atLocalTime(calendar, day, hours.startMinutes);
+export function tomorrowMorning(nowWallMs: number, calendar: Calendar, hours: readonly WorkingHours[] | null): number {
+  const morning = calendar.minuteOfDay(nowWallMs) < NIGHT_ENDS_MINUTES ? nowWallMs : calendar.startOfNextDay(nowWallMs);
+  for (let i = 0, day = morning; hours && i < 7; i++, day = calendar.startOfNextDay(day)) {
+    const weekday = weekdayOf(calendar.dayKey(day));
+    const starts = hours.filter((h) => h.days.includes(weekday)).map((h) => h.startMinutes);
+    if (starts.length > 0) return atLocalTime(calendar, day, Math.min(...starts));
+  }
+  return atLocalTime(calendar, morning, 6 * 60);
 }

@@ -14,6 +14,7 @@ export interface MenuActions {
   snapshot(): TrackerSnapshot;
   showLog(): void;
   reminder(): ReminderView | undefined;
+  nowWallMs(): number;
 }
 
 /** The status-bar menu: what Upright can do right now. */
@@ -30,6 +31,12 @@ export async function showMenu(actions: MenuActions): Promise<void> {
         ]
       : [];
   const paused = reminder?.phase === 'paused';
+  const until = (ms: number | null | undefined): string =>
+    ms == null ? '' : new Date(actions.nowWallMs() + ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  const held =
+    reminder?.phase === 'quiet'
+      ? t('Reminders are quiet until {0}: a break due meanwhile comes at the first pause after.', until(reminder.msUntilResume))
+      : undefined;
   const items: MenuItem[] = [
     {
       label: `$(play) ${t('Take a Break Now')}`,
@@ -42,8 +49,8 @@ export async function showMenu(actions: MenuActions): Promise<void> {
       run: () => vscode.commands.executeCommand(COMMANDS.startRoutine),
     },
     paused
-      ? { label: `$(debug-start) ${t('Resume Reminders')}`, run: () => vscode.commands.executeCommand(COMMANDS.resume) }
-      : { label: `$(debug-pause) ${t('Pause Reminders…')}`, run: () => vscode.commands.executeCommand(COMMANDS.pause) },
+      ? { label: `$(debug-start) ${t('Resume Reminders')}`, detail: held, run: () => vscode.commands.executeCommand(COMMANDS.resume) }
+      : { label: `$(debug-pause) ${t('Pause Reminders…')}`, detail: held, run: () => vscode.commands.executeCommand(COMMANDS.pause) },
     {
       label: `$(coffee) ${t('I Took a Break')}`,
       detail: t('Record a break taken away from the keyboard; the session timer starts again.'),

@@ -1,0 +1,98 @@
+import * as assert from 'node:assert/strict';
+
+import * as vscode from 'vscode';
+
+import { type UprightTestApi } from '../../src/host/testing/testApi';
+import { getApi, MINUTE, openScratchEditor, resetSession, SECOND, typeOnce } from './helpers';
+
+const config = () => vscode.workspace.getConfiguration('upright');
+
+/** Types a key every `everyMs` of host-clock time for `durationMs` (constant typing, never a pause). */
+async function typeSteadily(api: UprightTestApi, editor: vscode.TextEditor, durationMs: number, everyMs = 5 * SECOND): Promise<void> {
+  for (let t = 0; t < durationMs; t += everyMs) {
+    api.clock.advance(everyMs);
+    await typeOnce(editor);
+    api.reminder();
+  }
+}
+
+/** The local clock time `minutesFromNow` after the host clock's now, as `HH:MM`. */
+function clockIn(api: UprightTestApi, minutesFromNow: number): string {
+  const at = new Date(api.clock.now().wallMs + minutesFromNow * MINUTE);
+  return `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+}
+
+describe('quiet times and split working hours in the real host', function () {
+  this.timeout(120_000);
+  let api: UprightTestApi;
+  let editor: vscode.TextEditor;
+  const changed = ['breakIntervalMinutes', 'quietTimes', 'workingHours'];
+
+  before(async () => {
+    api = await getApi();
+    editor = await openScratchEditor();
+  });
+
+  beforeEach(async () => {
+    api.resumeReminders();
+    for (const key of changed) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    await config().update('breakIntervalMinutes', 1, vscode.ConfigurationTarget.Global);
+    await resetSession(api, editor);
+  });
+
+  after(async () => {
+    api.resumeReminders();
+    for (const key of changed) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('upright.logBreak');
+  });
+
+  /** To the start of the next whole minute, where a slot given in minutes can begin. */
+  function toMinuteStart(): void {
+    const now = api.clock.now().wallMs;
+    api.clock.advance(MINUTE - (now % MINUTE));
+  }
+
+  it('a quiet time holds a break that falls due inside, and offers it at the first pause after', async () => {
+    toMinuteStart();
+    await config().update('quietTimes', [{ start: clockIn(api, 0), end: clockIn(api, 5) }], vscode.ConfigurationTarget.Global);
+    assert.equal(api.warnings().filter((w) => w.includes('quietTimes')).length, 0, 'read as written');
+    await typeSteadily(api, editor, 65 * SECOND);
+    const inside = api.reminder();
+    assert.equal(inside.view?.phase, 'quiet');
+    assert.match(api.statusBar().accessibilityLabel, /quiet until/);
+    assert.equal(api.statusBar().warning, false);
+    api.clock.advance(20 * SECOND); // a pause, but inside the slot
+    assert.equal(api.reminder().shownPromptId, undefined, 'no reminder inside the quiet time');
+    // Typing on past the end of the slot: due at once, but it waits for a pause.
+    await typeSteadily(api, editor, 4 * MINUTE);
+    const after = api.reminder();
+    assert.equal(after.view?.phase, 'due');
+    assert.equal(after.shownPromptId, undefined, 'not while typing');
+    assert.equal(api.statusBar().warning, true);
+    api.clock.advance(16 * SECOND);
+    assert.ok(api.reminder().shownPromptId, 'offered at the first pause after the slot');
+  });
+
+  it('split working hours: a list of ranges, reminders inside any of them', async () => {
+    await config().update(
+      'workingHours',
+      [
+        { start: clockIn(api, -120), end: clockIn(api, -60) },
+        { start: clockIn(api, 60), end: clockIn(api, 120), days: ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] },
+      ],
+      vscode.ConfigurationTarget.Global,
+    );
+    await typeSteadily(api, editor, 65 * SECOND);
+    assert.equal(api.reminder().view?.phase, 'outsideHours');
+    await config().update(
+      'workingHours',
+      [
+        { start: clockIn(api, -120), end: clockIn(api, -60) },
+        { start: clockIn(api, -5), end: clockIn(api, 60), days: ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] },
+      ],
+      vscode.ConfigurationTarget.Global,
+    );
+    api.clock.advance(16 * SECOND);
+    assert.equal(api.reminder().view?.phase, 'due');
+  });
+});

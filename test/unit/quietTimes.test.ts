@@ -1,0 +1,181 @@
+import * as assert from 'node:assert/strict';
+
+import { insideQuietTime, quietSlotsBetween, type QuietTime, quietTimeEnd } from '../../src/core/quietTimes';
+import {
+  evaluate,
+  INITIAL_REMINDER_STATE,
+  type ReminderInput,
+  type ReminderSettings,
+  type ReminderState,
+  tomorrowMorning,
+  WEEKDAYS,
+} from '../../src/core/reminders/scheduler';
+import { fixedOffsetCalendar, HOUR, MINUTE, SECOND, zoneCalendar } from '../support/time';
+
+const utc = fixedOffsetCalendar(0);
+/** 2026-03-02 is a Monday. */
+const monday = (hh: number, mm = 0): number => Date.UTC(2026, 2, 2, hh, mm);
+const at = (day: number, hh: number, mm = 0): number => Date.UTC(2026, 2, day, hh, mm);
+const slot = (start: string, end: string, days: QuietTime['days'] = WEEKDAYS, sitting = false): QuietTime => {
+  const minutes = (text: string): number => Number(text.slice(0, 2)) * 60 + Number(text.slice(3));
+  return { startMinutes: minutes(start), endMinutes: minutes(end), days, sitting };
+};
+
+describe('quiet times', () => {
+  const standUp = slot('10:00', '10:15', ['mon', 'tue', 'wed', 'thu', 'fri']);
+  const night = slot('23:00', '01:00', ['fri'], true);
+
+  it('knows the slot the wall clock is in, on its days, the part after midnight belonging to the day before', () => {
+    assert.equal(insideQuietTime([standUp], monday(10, 5), utc), standUp);
+    assert.equal(insideQuietTime([standUp], monday(10, 15), utc), undefined, 'the end is outside');
+    assert.equal(insideQuietTime([standUp], at(7, 10, 5), utc), undefined, 'not on a Saturday');
+    assert.equal(insideQuietTime([night], at(6, 23, 30), utc), night, 'Friday 23:30');
+    assert.equal(insideQuietTime([night], at(7, 0, 30), utc), night, 'the small hours after Friday');
+    assert.equal(insideQuietTime([night], at(6, 0, 30), utc), undefined, 'the small hours after Thursday');
+  });
+
+  it('ends a quiet time at the end of its slot, or of the slots that follow on from it', () => {
+    assert.equal(quietTimeEnd([standUp], monday(10, 5), utc), monday(10, 15));
+    assert.equal(quietTimeEnd([standUp], monday(9, 59), utc), undefined);
+    assert.equal(quietTimeEnd([standUp, slot('10:15', '11:00', ['mon'])], monday(10, 5), utc), monday(11, 0), 'back to back');
+    assert.equal(quietTimeEnd([night], at(6, 23, 30), utc), at(7, 1, 0), 'across midnight');
+  });
+
+  it('lists the wall-time intervals of the slots in a stretch of time, clipped to it, with their sitting', () => {
+    assert.deepEqual(quietSlotsBetween([standUp], monday(10, 5), monday(12, 0), utc), [
+      { fromWallMs: monday(10, 5), toWallMs: monday(10, 15), sitting: false },
+    ]);
+    // Friday evening to Monday noon: the night slot once (one interval across midnight), the stand-up on Monday.
+    assert.deepEqual(quietSlotsBetween([standUp, night], at(6, 20, 0), at(9, 12, 0), utc), [
+      { fromWallMs: at(6, 23, 0), toWallMs: at(7, 1, 0), sitting: true },
+      { fromWallMs: at(9, 10, 0), toWallMs: at(9, 10, 15), sitting: false },
+    ]);
+    // Begun on Saturday 00:30: what is left of Friday's slot.
+    assert.deepEqual(quietSlotsBetween([night], at(7, 0, 30), at(7, 12, 0), utc), [
+      { fromWallMs: at(7, 0, 30), toWallMs: at(7, 1, 0), sitting: true },
+    ]);
+    assert.deepEqual(quietSlotsBetween([standUp], monday(12, 0), monday(10, 0), utc), [], 'an empty stretch');
+    assert.deepEqual(quietSlotsBetween([], monday(0, 0), monday(23, 0), utc), []);
+  });
+
+  it('gives overlapping slots one interval each for their sitting and other parts, sitting winning', () => {
+    const meeting = slot('10:10', '10:40', ['mon'], true);
+    assert.deepEqual(quietSlotsBetween([standUp, meeting], monday(9, 0), monday(11, 0), utc), [
+      { fromWallMs: monday(10, 0), toWallMs: monday(10, 10), sitting: false },
+      { fromWallMs: monday(10, 10), toWallMs: monday(10, 40), sitting: true },
+    ]);
+  });
+
+  describe('on the days the clocks change (New York, 2026: 8 March and 1 November)', () => {
+    const newYork = zoneCalendar('America/New_York');
+    /** The moment New York's clock reads hh:mm on a day, at UTC offset `offset` hours. */
+    const ny = (day: string, hh: number, mm: number, offset: number): number =>
+      Date.parse(`${day}T00:00:00Z`) + (hh * 60 + mm - offset * 60) * MINUTE;
+
+    it('a slot in the hour the clocks skip is never quiet; one around it is quiet by the wall clock', () => {
+      const skipped = slot('02:15', '02:45', ['sun']);
+      assert.deepEqual(quietSlotsBetween([skipped], ny('2026-03-08', 0, 0, -5), ny('2026-03-08', 12, 0, -4), newYork), []);
+      const around = slot('01:30', '03:30', ['sun']);
+      const intervals = quietSlotsBetween([around], ny('2026-03-08', 0, 0, -5), ny('2026-03-08', 12, 0, -4), newYork);
+      assert.deepEqual(intervals, [{ fromWallMs: ny('2026-03-08', 1, 30, -5), toWallMs: ny('2026-03-08', 3, 30, -4), sitting: false }]);
+      assert.equal(intervals[0]!.toWallMs - intervals[0]!.fromWallMs, HOUR, 'an hour of real time');
+      assert.equal(quietTimeEnd([around], ny('2026-03-08', 1, 45, -5), newYork), ny('2026-03-08', 3, 30, -4));
+    });
+
+    it('a slot in the hour the clocks repeat is quiet both times round', () => {
+      const repeated = slot('01:00', '01:30', ['sun'], true);
+      const first = ny('2026-11-01', 1, 10, -4);
+      const second = ny('2026-11-01', 1, 10, -5);
+      assert.equal(second - first, HOUR);
+      assert.ok(insideQuietTime([repeated], first, newYork) && insideQuietTime([repeated], second, newYork));
+      assert.deepEqual(quietSlotsBetween([repeated], ny('2026-11-01', 0, 0, -4), ny('2026-11-01', 12, 0, -5), newYork), [
+        { fromWallMs: ny('2026-11-01', 1, 0, -4), toWallMs: ny('2026-11-01', 1, 30, -4), sitting: true },
+        { fromWallMs: ny('2026-11-01', 1, 0, -5), toWallMs: ny('2026-11-01', 1, 30, -5), sitting: true },
+      ]);
+      assert.equal(quietTimeEnd([repeated], second, newYork), ny('2026-11-01', 1, 30, -5), 'the second time ends on its own clock');
+    });
+
+    it('a slot across midnight into the day the clocks change keeps to the wall clock', () => {
+      const late = slot('23:00', '03:00', ['sat']);
+      const intervals = quietSlotsBetween([late], ny('2026-03-07', 20, 0, -5), ny('2026-03-08', 12, 0, -4), newYork);
+      assert.deepEqual(intervals, [{ fromWallMs: ny('2026-03-07', 23, 0, -5), toWallMs: ny('2026-03-08', 3, 0, -4), sitting: false }]);
+      assert.equal(intervals[0]!.toWallMs - intervals[0]!.fromWallMs, 3 * HOUR);
+    });
+  });
+});
+
+describe('the quiet phase of the scheduler', () => {
+  const settings: ReminderSettings = {
+    breakIntervalMs: 30 * MINUTE,
+    typingPauseMs: 15 * SECOND,
+    snoozeMs: 5 * MINUTE,
+    maxConsecutiveSnoozes: 3,
+    workingHours: null,
+    quietTimes: [slot('10:00', '10:15', ['mon'])],
+    fullRoutineDays: [],
+    defaultRoutine: 'posture-reset',
+  };
+  const input = (over: Partial<ReminderInput>): ReminderInput => ({
+    nowWallMs: monday(9, 0),
+    activeMsSinceBreak: 0,
+    todayActiveMs: 0,
+    quietMs: 0,
+    stoppingPointAgoMs: null,
+    dueForMs: null,
+    debugging: false,
+    ...over,
+  });
+  const view = (state: ReminderState, over: Partial<ReminderInput>, s = settings) => evaluate(state, input(over), s, utc);
+
+  it('holds a break that falls due in a quiet time, and offers it at the first pause after, not at once', () => {
+    const inside = view(INITIAL_REMINDER_STATE, {
+      nowWallMs: monday(10, 5),
+      activeMsSinceBreak: 35 * MINUTE,
+      quietMs: MINUTE,
+      dueForMs: 0,
+    });
+    assert.deepEqual([inside.phase, inside.promptNow, inside.msUntilResume], ['quiet', false, 10 * MINUTE]);
+    // Just after the slot, typing: due, but it waits for a pause.
+    const typing = view(INITIAL_REMINDER_STATE, {
+      nowWallMs: monday(10, 15),
+      activeMsSinceBreak: 45 * MINUTE,
+      quietMs: SECOND,
+      dueForMs: 0,
+    });
+    assert.deepEqual([typing.phase, typing.promptNow, typing.wakeInMs], ['due', false, 14 * SECOND]);
+    const pause = view(INITIAL_REMINDER_STATE, {
+      nowWallMs: monday(10, 16),
+      activeMsSinceBreak: 46 * MINUTE,
+      quietMs: 15 * SECOND,
+      dueForMs: MINUTE,
+    });
+    assert.deepEqual([pause.phase, pause.promptNow, pause.promptReason], ['due', true, 'pause']);
+  });
+
+  it('shows no countdown inside a quiet time, and counts as usual outside it', () => {
+    assert.equal(view(INITIAL_REMINDER_STATE, { nowWallMs: monday(10, 5), activeMsSinceBreak: 29 * MINUTE + 30 * SECOND }).phase, 'quiet');
+    assert.equal(view(INITIAL_REMINDER_STATE, { nowWallMs: monday(11, 0), activeMsSinceBreak: 29 * MINUTE + 30 * SECOND }).phase, 'soon');
+  });
+
+  it('keeps reminders inside any enabled range of split working hours', () => {
+    const split = {
+      ...settings,
+      quietTimes: [],
+      workingHours: [slot('08:00', '12:00', ['mon', 'tue']), slot('14:00', '18:00', ['mon']), slot('22:00', '02:00', ['fri'])],
+    };
+    const phase = (wallMs: number): string => view(INITIAL_REMINDER_STATE, { nowWallMs: wallMs, activeMsSinceBreak: MINUTE }, split).phase;
+    assert.deepEqual([monday(9), monday(13), monday(15), monday(19), at(3, 15), at(7, 1, 30), at(7, 3)].map(phase), [
+      'counting',
+      'outsideHours',
+      'counting',
+      'outsideHours',
+      'outsideHours',
+      'counting',
+      'outsideHours',
+    ]);
+    // "Until tomorrow" from Monday evening: Tuesday's earliest start; from Thursday: Friday's only range, at 22:00.
+    assert.equal(tomorrowMorning(monday(20), utc, split.workingHours), at(3, 8, 0));
+    assert.equal(tomorrowMorning(at(5, 20), utc, split.workingHours), at(6, 22, 0));
+    assert.equal(tomorrowMorning(at(3, 20), utc, [slot('14:00', '18:00', ['wed']), slot('07:30', '12:00', ['wed'])]), at(4, 7, 30));
+  });
+});
