@@ -96,17 +96,19 @@ export class SessionStatusBar implements vscode.Disposable {
         };
       }
       case 'paused':
+      case 'held':
       case 'quiet': {
         const until =
           r.msUntilResume === null
             ? ''
             : new Date(this.#nowWallMs + r.msUntilResume).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+        const held = r.phase === 'held';
         const label =
           r.phase === 'quiet'
             ? t('Upright: reminders are quiet until {0}.', until)
             : until
-              ? t('Upright: reminders paused until {0}.', until)
-              : t('Upright: reminders paused until you resume them.');
+              ? t(held ? 'Upright: reminders held until {0}.' : 'Upright: reminders paused until {0}.', until)
+              : t(held ? 'Upright: reminders held until you resume them.' : 'Upright: reminders paused until you resume them.');
         return {
           text: `${r.phase === 'paused' ? '$(debug-pause)' : '$(bell-slash)'} ${this.#sessionText.replace('$(watch) ', '')}`,
           label,

@@ -22,7 +22,7 @@ function clockIn(api: UprightTestApi, minutesFromNow: number): string {
   return `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
 }
 
-describe('quiet times and split working hours in the real host', function () {
+describe('quiet times and holds in the real host', function () {
   this.timeout(120_000);
   let api: UprightTestApi;
   let editor: vscode.TextEditor;
@@ -71,6 +71,39 @@ describe('quiet times and split working hours in the real host', function () {
     assert.equal(api.statusBar().warning, true);
     api.clock.advance(16 * SECOND);
     assert.ok(api.reminder().shownPromptId, 'offered at the first pause after the slot');
+  });
+
+  it('Hold Reminders with minutes, from a keybinding or a script: held, then offered at the first pause after', async () => {
+    const startWallMs = api.clock.now().wallMs;
+    await vscode.commands.executeCommand('upright.hold', 3);
+    assert.deepEqual(api.ledger().hold, { untilWallMs: startWallMs + 3 * MINUTE, sinceWallMs: startWallMs }, 'in the shared ledger');
+    await typeSteadily(api, editor, 65 * SECOND);
+    api.clock.advance(20 * SECOND);
+    const held = api.reminder();
+    assert.deepEqual([held.view?.phase, held.shownPromptId], ['held', undefined]);
+    assert.match(api.statusBar().accessibilityLabel, /held until/);
+    await typeSteadily(api, editor, 2 * MINUTE);
+    assert.equal(api.reminder().view?.phase, 'due');
+    assert.equal(api.reminder().shownPromptId, undefined, 'not while typing');
+    api.clock.advance(16 * SECOND);
+    assert.ok(api.reminder().shownPromptId, 'offered at the first pause after the hold');
+  });
+
+  it('Hold Reminders without minutes holds until Resume Reminders; an argument that is no number holds for an hour', async () => {
+    await vscode.commands.executeCommand('upright.hold');
+    await typeSteadily(api, editor, 65 * SECOND);
+    api.clock.advance(4 * MINUTE); // away, but not long enough for a break
+    const held = api.reminder();
+    assert.deepEqual([held.view?.phase, held.view?.msUntilResume, held.shownPromptId], ['held', null, undefined]);
+    assert.match(api.statusBar().accessibilityLabel, /held until you resume/);
+    await vscode.commands.executeCommand('upright.resume');
+    assert.equal(api.ledger().hold, null);
+    assert.ok(api.reminder().shownPromptId, 'resumed during a pause in the typing: offered at once');
+    api.answerPrompt('skip');
+
+    const now = api.clock.now().wallMs;
+    await vscode.commands.executeCommand('upright.hold', 'soon');
+    assert.equal(api.ledger().hold?.untilWallMs, now + 60 * MINUTE, 'a safe hold, with an end');
   });
 
   it('split working hours: a list of ranges, reminders inside any of them', async () => {

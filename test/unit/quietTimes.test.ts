@@ -1,12 +1,16 @@
 import * as assert from 'node:assert/strict';
 
+import { FALLBACK_HOLD_MINUTES, holdMinutesOf, MAX_HOLD_MINUTES } from '../../src/core/holds';
+import { emptyLedger, readLedger, rebaseFutureMoments, reminderStateOf } from '../../src/core/ledger';
 import { insideQuietTime, quietSlotsBetween, type QuietTime, quietTimeEnd } from '../../src/core/quietTimes';
 import {
   evaluate,
+  holdReminders,
   INITIAL_REMINDER_STATE,
   type ReminderInput,
   type ReminderSettings,
   type ReminderState,
+  resumeReminders,
   tomorrowMorning,
   WEEKDAYS,
 } from '../../src/core/reminders/scheduler';
@@ -104,7 +108,7 @@ describe('quiet times', () => {
   });
 });
 
-describe('the quiet phase of the scheduler', () => {
+describe('the quiet and held phases of the scheduler', () => {
   const settings: ReminderSettings = {
     breakIntervalMs: 30 * MINUTE,
     typingPauseMs: 15 * SECOND,
@@ -157,6 +161,18 @@ describe('the quiet phase of the scheduler', () => {
     assert.equal(view(INITIAL_REMINDER_STATE, { nowWallMs: monday(11, 0), activeMsSinceBreak: 29 * MINUTE + 30 * SECOND }).phase, 'soon');
   });
 
+  it('holds for minutes or until resumed, and a held break comes at the first pause after', () => {
+    const held = holdReminders(INITIAL_REMINDER_STATE, monday(9, 30), monday(9, 0));
+    const during = view(held, { nowWallMs: monday(9, 10), activeMsSinceBreak: 40 * MINUTE, quietMs: MINUTE, dueForMs: 0 });
+    assert.deepEqual([during.phase, during.msUntilResume, during.promptNow], ['held', 20 * MINUTE, false]);
+    const after = view(held, { nowWallMs: monday(9, 30), activeMsSinceBreak: 40 * MINUTE, quietMs: 15 * SECOND, dueForMs: 0 });
+    assert.deepEqual([after.phase, after.promptNow], ['due', true]);
+    const forever = holdReminders(INITIAL_REMINDER_STATE, null, monday(9, 0));
+    assert.equal(view(forever, { nowWallMs: monday(9, 0) + 50 * HOUR, activeMsSinceBreak: 40 * MINUTE }).msUntilResume, null);
+    const resumed = resumeReminders({ ...forever, pause: { untilWallMs: null } });
+    assert.deepEqual([resumed.hold, resumed.pause], [null, null], 'Resume ends a hold and a pause');
+  });
+
   it('keeps reminders inside any enabled range of split working hours', () => {
     const split = {
       ...settings,
@@ -177,5 +193,50 @@ describe('the quiet phase of the scheduler', () => {
     assert.equal(tomorrowMorning(monday(20), utc, split.workingHours), at(3, 8, 0));
     assert.equal(tomorrowMorning(at(5, 20), utc, split.workingHours), at(6, 22, 0));
     assert.equal(tomorrowMorning(at(3, 20), utc, [slot('14:00', '18:00', ['wed']), slot('07:30', '12:00', ['wed'])]), at(4, 7, 30));
+  });
+});
+
+describe('holds in the ledger', () => {
+  const DAY = '2026-03-02';
+
+  it('is kept by every window, read back from the file, and missing from an older ledger means none', () => {
+    const held = { ...emptyLedger(DAY), hold: { untilWallMs: 5_000_000, sinceWallMs: 4_000_000 } };
+    const read = readLedger(JSON.parse(JSON.stringify(held)), emptyLedger(DAY));
+    assert.deepEqual([read.problems, read.ledger.hold], [[], held.hold]);
+    assert.deepEqual(reminderStateOf(read.ledger).hold, held.hold);
+    const older: Record<string, unknown> = { ...held };
+    delete older.hold;
+    const fromOlder = readLedger(older, emptyLedger(DAY));
+    assert.deepEqual([fromOlder.problems, fromOlder.ledger.hold], [[], null]);
+    const damaged = readLedger({ ...held, hold: { untilWallMs: 'soon', sinceWallMs: 1 } }, emptyLedger(DAY));
+    assert.deepEqual([damaged.problems, damaged.ledger.hold], [['hold'], null]);
+  });
+
+  it('follows a clock set back, keeping the time it had left', () => {
+    const future = 10_000_000;
+    const l = { ...emptyLedger(DAY), hold: { untilWallMs: future + 30 * MINUTE, sinceWallMs: future } };
+    const now = future - HOUR;
+    assert.deepEqual(rebaseFutureMoments(l, now).hold, { untilWallMs: now + 30 * MINUTE, sinceWallMs: now });
+    const untilResumed = { ...l, hold: { untilWallMs: null, sinceWallMs: future } };
+    assert.deepEqual(rebaseFutureMoments(untilResumed, now).hold, { untilWallMs: null, sinceWallMs: now });
+  });
+});
+
+describe('the argument of Hold Reminders', () => {
+  it('takes whole minutes, a number or a number written as text, and none means until resumed', () => {
+    assert.deepEqual(holdMinutesOf(undefined), { minutes: null });
+    assert.deepEqual(holdMinutesOf(null), { minutes: null });
+    assert.deepEqual(holdMinutesOf(30), { minutes: 30 });
+    assert.deepEqual(holdMinutesOf(' 45 '), { minutes: 45 });
+    assert.deepEqual(holdMinutesOf(12.4), { minutes: 12 });
+  });
+
+  it('keeps a number out of range within 1 to 1440 minutes, and holds anything else for an hour, saying so', () => {
+    assert.deepEqual(holdMinutesOf(0), { minutes: 1, problem: 'outOfRange' });
+    assert.deepEqual(holdMinutesOf(-5), { minutes: 1, problem: 'outOfRange' });
+    assert.deepEqual(holdMinutesOf(1e9), { minutes: MAX_HOLD_MINUTES, problem: 'outOfRange' });
+    for (const odd of ['soon', '', NaN, Infinity, true, {}, [30], { minutes: 30 }])
+      assert.deepEqual(holdMinutesOf(odd), { minutes: FALLBACK_HOLD_MINUTES, problem: 'notANumber' }, JSON.stringify(odd));
+    assert.equal(FALLBACK_HOLD_MINUTES, 60);
   });
 });

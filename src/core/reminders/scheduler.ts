@@ -45,8 +45,21 @@ export interface ReminderState {
   readonly consecutiveSnoozes: number;
   /** null: not paused; `untilWallMs` null: until resumed; `sinceWallMs`: when it was given, as for a snooze (missing in older ledgers). */
   readonly pause: { readonly untilWallMs: number | null; readonly sinceWallMs?: number } | null;
+  /** Reminders held (see `Hold`); null: not held. */
+  readonly hold: Hold | null;
   /** The day (`YYYY-MM-DD`) the full routine was last offered. */
   readonly fullRoutineOfferedDay: string | null;
+}
+
+/**
+ * Reminders held by `upright.hold`, for minutes or until resumed.
+ * Unlike a pause, a break that fell due meanwhile is offered at the first pause after it.
+ */
+export interface Hold {
+  /** null: until resumed. */
+  readonly untilWallMs: number | null;
+  /** When it was given or last renewed: a clock set back since moves its end back with it. */
+  readonly sinceWallMs: number;
 }
 
 export const INITIAL_REMINDER_STATE: ReminderState = {
@@ -55,6 +68,7 @@ export const INITIAL_REMINDER_STATE: ReminderState = {
   snoozedAtWallMs: null,
   consecutiveSnoozes: 0,
   pause: null,
+  hold: null,
   fullRoutineOfferedDay: null,
 };
 
@@ -72,13 +86,13 @@ export interface ReminderInput {
   readonly debugging: boolean;
 }
 
-export type ReminderPhase = 'paused' | 'outsideHours' | 'quiet' | 'snoozed' | 'counting' | 'soon' | 'due';
+export type ReminderPhase = 'paused' | 'held' | 'outsideHours' | 'quiet' | 'snoozed' | 'counting' | 'soon' | 'due';
 
 export interface ReminderView {
   readonly phase: ReminderPhase;
   /** Session time left until due (negative once due). */
   readonly msUntilDue: number;
-  /** Wall time left of a snooze, a timed pause, or a quiet time. */
+  /** Wall time left of a snooze, a timed pause or hold, or a quiet time. */
   readonly msUntilResume: number | null;
   /** Show the prompt now (the focused window, after claiming it). */
   readonly promptNow: boolean;
@@ -129,6 +143,11 @@ export function evaluate(state: ReminderState, input: ReminderInput, settings: R
   if (state.pause && (state.pause.untilWallMs === null || input.nowWallMs < state.pause.untilWallMs)) {
     const left = state.pause.untilWallMs === null ? null : state.pause.untilWallMs - input.nowWallMs;
     return { ...base, phase: 'paused', msUntilResume: left, wakeInMs: left };
+  }
+  const hold = state.hold;
+  if (hold && (hold.untilWallMs === null || input.nowWallMs < hold.untilWallMs)) {
+    const left = hold.untilWallMs === null ? null : hold.untilWallMs - input.nowWallMs;
+    return { ...base, phase: 'held', msUntilResume: left, wakeInMs: left };
   }
   if (settings.workingHours && !settings.workingHours.some((hours) => insideWorkingHours(hours, input.nowWallMs, calendar))) {
     return { ...base, phase: 'outsideHours', msUntilResume: null, wakeInMs: null };
@@ -206,9 +225,14 @@ export function pauseReminders(state: ReminderState, untilWallMs: number | null,
   return { ...state, pause: { untilWallMs, sinceWallMs: nowWallMs } };
 }
 
-/** Resuming: a break already due is prompted at the next pause (the session time is untouched). */
+/** Resuming ends a pause and a hold: a break already due is prompted at the next pause (the session time is untouched). */
 export function resumeReminders(state: ReminderState): ReminderState {
-  return { ...state, pause: null };
+  return { ...state, pause: null, hold: null };
+}
+
+/** Holds reminders until a wall time (null: until resumed). */
+export function holdReminders(state: ReminderState, untilWallMs: number | null, nowWallMs: number): ReminderState {
+  return { ...state, hold: { untilWallMs, sinceWallMs: nowWallMs } };
 }
 
 /** Until this time of night, "tomorrow" is the coming morning: the small hours belong to the day before. */

@@ -30,13 +30,17 @@ export async function showMenu(actions: MenuActions): Promise<void> {
           { label: `$(debug-step-over) ${t('Skip Break')}`, run: () => vscode.commands.executeCommand(COMMANDS.skip) },
         ]
       : [];
-  const paused = reminder?.phase === 'paused';
+  const paused = reminder?.phase === 'paused' || reminder?.phase === 'held';
   const until = (ms: number | null | undefined): string =>
     ms == null ? '' : new Date(actions.nowWallMs() + ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
   const held =
     reminder?.phase === 'quiet'
       ? t('Reminders are quiet until {0}: a break due meanwhile comes at the first pause after.', until(reminder.msUntilResume))
-      : undefined;
+      : reminder?.phase === 'held'
+        ? reminder.msUntilResume === null
+          ? t('Reminders are held until you resume them.')
+          : t('Reminders are held until {0}.', until(reminder.msUntilResume))
+        : undefined;
   const items: MenuItem[] = [
     {
       label: `$(play) ${t('Take a Break Now')}`,
