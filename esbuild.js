@@ -45,6 +45,9 @@ const storageExtras = { ...extension, entryPoints: ['src/host/storage/extras.ts'
 /** Custom routines and the words for a bad setting, loaded by the desktop entry only when a setting needs them. */
 const settingsDetail = { ...extension, entryPoints: ['src/host/settingsDetail.ts'], outfile: 'dist/settingsDetail.js', metafile: false };
 
+/** Holding reminders during Live Share sessions, loaded by the desktop entry only where Live Share is installed. */
+const liveShare = { ...extension, entryPoints: ['src/host/liveShare.ts'], outfile: 'dist/liveShare.js', metafile: false };
+
 const onDemand = { ...extension, entryPoints: ['src/host/onDemand.ts'], outfile: 'dist/onDemand.js', metafile: false };
 
 /** The test API, loaded by the extension only in ExtensionMode.Test; never packaged. */
@@ -146,7 +149,7 @@ async function writeLibraryData() {
 
 async function main() {
   await writeLibraryData();
-  const builds = [extension, webviews, browser, testApi, onDemand, storageExtras, settingsDetail, ...(withTests ? [tests] : [])];
+  const builds = [extension, webviews, browser, testApi, onDemand, storageExtras, settingsDetail, liveShare, ...(withTests ? [tests] : [])];
   if (watch) {
     // The lines an editor's background task waits for (.vscode/tasks.json), once per rebuild of the extension.
     const announce = {

@@ -1,3 +1,6 @@
+import { type Hold } from './reminders/scheduler';
+import { MS_PER_MINUTE } from './time';
+
 /** `upright.hold` takes whole minutes in this range. */
 export const MAX_HOLD_MINUTES = 24 * 60;
 /** What an argument that is not a number of minutes holds reminders for: reminders come back on their own. */
@@ -14,4 +17,51 @@ export function holdMinutesOf(arg: unknown): { readonly minutes: number | null; 
   if (!Number.isFinite(value)) return { minutes: FALLBACK_HOLD_MINUTES, problem: 'notANumber' };
   const minutes = Math.min(MAX_HOLD_MINUTES, Math.max(1, Math.round(value)));
   return value < 0.5 || value >= MAX_HOLD_MINUTES + 0.5 ? { minutes, problem: 'outOfRange' } : { minutes };
+}
+
+/** Live Share's hold lasts this long past its last renewal, so a window that dies does not hold reminders for ever. */
+export const LIVE_SHARE_HOLD_MS = 5 * MS_PER_MINUTE;
+/** It is renewed once less than this is left (a ledger write every two minutes or so). */
+const RENEW_WHEN_LEFT_MS = 3 * MS_PER_MINUTE;
+
+/**
+ * One window's part in holding reminders while its Live Share session lasts: the hold it asks of the
+ * shared ledger, given the hold there now. It holds when a session starts (unless a hold by hand
+ * already does), renews its hold while the session lasts, takes over a hold that ran out, and releases
+ * its own when the session ends. A person who resumes reminders during a session has the last word:
+ * that session holds them no more.
+ */
+export class LiveShareHold {
+  #session: string | null = null;
+  /** The ledger's hold has been this session's. */
+  #held = false;
+  /** Another hold (by hand, or another window's session) was there first. */
+  #waited = false;
+  #resumed = false;
+
+  /** The hold the ledger should have now (`sessionId` null: no session); undefined: leave it as it is. */
+  next(sessionId: string | null, current: Hold | null, nowWallMs: number): Hold | null | undefined {
+    if (sessionId !== this.#session) {
+      const ended = this.#session;
+      this.#session = sessionId;
+      this.#held = this.#waited = this.#resumed = false;
+      if (sessionId === null) return ended !== null && current?.liveShare === ended ? null : undefined;
+    }
+    if (sessionId === null || this.#resumed) return undefined;
+    const live = current !== null && (current.untilWallMs === null || nowWallMs < current.untilWallMs);
+    if (current === null && (this.#held || this.#waited)) {
+      this.#resumed = true;
+      return undefined;
+    }
+    if (current && live && current.liveShare !== sessionId) {
+      this.#waited = true;
+      return undefined;
+    }
+    if (current && live && current.untilWallMs !== null && current.untilWallMs - nowWallMs >= RENEW_WHEN_LEFT_MS) {
+      this.#held = true;
+      return undefined;
+    }
+    this.#held = true;
+    return { untilWallMs: nowWallMs + LIVE_SHARE_HOLD_MS, sinceWallMs: nowWallMs, liveShare: sessionId };
+  }
 }

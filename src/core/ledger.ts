@@ -74,7 +74,7 @@ export interface Ledger {
   readonly snoozedAtWallMs: number | null;
   /** Reminders paused: null = not paused; `untilWallMs` null = until resumed; `sinceWallMs` (added later), when. */
   readonly pause: { readonly untilWallMs: number | null; readonly sinceWallMs?: number } | null;
-  /** Reminders held (added later: missing is null). */
+  /** Reminders held by hand or for a Live Share session (added later: missing is null). */
   readonly hold: Hold | null;
   readonly prompt: PromptClaim | null;
   /** By routine id. Added after the first ledger files were written: missing means none yet. */
@@ -480,7 +480,16 @@ const FIELDS: Readonly<Record<Exclude<keyof Ledger, 'version' | 'closedDays'>, r
   snoozedUntilWallMs: [nullOr(isMs)],
   snoozedAtWallMs: [nullOr(isMs), true],
   pause: [nullOr((v) => isObject(v) && nullOr(isMs)(v.untilWallMs) && (v.sinceWallMs === undefined || isMs(v.sinceWallMs)))],
-  hold: [nullOr((v) => isObject(v) && nullOr(isMs)(v.untilWallMs) && isMs(v.sinceWallMs)), true],
+  hold: [
+    nullOr(
+      (v) =>
+        isObject(v) &&
+        nullOr(isMs)(v.untilWallMs) &&
+        isMs(v.sinceWallMs) &&
+        (v.liveShare === undefined || (typeof v.liveShare === 'string' && v.liveShare.length <= 200)),
+    ),
+    true,
+  ],
   prompt: [
     nullOr(
       (v) => isObject(v) && typeof v.id === 'string' && typeof v.owner === 'string' && isMs(v.claimedAtWallMs) && isMs(v.expiresAtWallMs),

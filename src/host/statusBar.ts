@@ -106,9 +106,11 @@ export class SessionStatusBar implements vscode.Disposable {
         const label =
           r.phase === 'quiet'
             ? t('Upright: reminders are quiet until {0}.', until)
-            : until
-              ? t(held ? 'Upright: reminders held until {0}.' : 'Upright: reminders paused until {0}.', until)
-              : t(held ? 'Upright: reminders held until you resume them.' : 'Upright: reminders paused until you resume them.');
+            : r.liveShare
+              ? t('Upright: reminders held while Live Share is on.')
+              : until
+                ? t(held ? 'Upright: reminders held until {0}.' : 'Upright: reminders paused until {0}.', until)
+                : t(held ? 'Upright: reminders held until you resume them.' : 'Upright: reminders paused until you resume them.');
         return {
           text: `${r.phase === 'paused' ? '$(debug-pause)' : '$(bell-slash)'} ${this.#sessionText.replace('$(watch) ', '')}`,
           label,

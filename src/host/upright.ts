@@ -15,6 +15,8 @@ import { Reminders } from './reminders';
 import { SettingsReader } from './settingsReader';
 import { SessionStatusBar } from './statusBar';
 
+const LIVE_SHARE_ID = 'ms-vsliveshare.vsliveshare';
+
 /** Upright's parts, wired together; what the test API needs to reach. */
 export interface Started {
   readonly clock: HostClock;
@@ -93,7 +95,20 @@ export function startUpright(context: vscode.ExtensionContext, platform: Platfor
     stoppingPoint: () => reminders.stoppingPoint(),
   });
 
+  // Live Share's part is loaded only where it is installed, looked for after the start and when extensions change.
+  let liveShare: { dispose(): void } | undefined;
+  const findLiveShare = (): void => {
+    const extension = liveShare ? undefined : vscode.extensions.getExtension(LIVE_SHARE_ID);
+    if (extension) liveShare = platform.loadLiveShare().watchLiveShare(extension, { session, clock, log });
+  };
+  const afterStart = session.onDidRefresh(() => {
+    afterStart.dispose();
+    findLiveShare();
+  });
   context.subscriptions.push(
+    afterStart,
+    vscode.extensions.onDidChange(findLiveShare),
+    { dispose: () => liveShare?.dispose() },
     log,
     settings,
     statusBar,

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 
 import * as vscode from 'vscode';
 
+import { type LiveShareApi } from '../../src/host/liveShare';
 import { type UprightTestApi } from '../../src/host/testing/testApi';
 import { getApi, MINUTE, openScratchEditor, resetSession, SECOND, typeOnce } from './helpers';
 
@@ -22,7 +23,28 @@ function clockIn(api: UprightTestApi, minutesFromNow: number): string {
   return `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
 }
 
-describe('quiet times and holds in the real host', function () {
+/** A stand-in for Live Share's API: a session that a test starts and ends. */
+function fakeLiveShare(): LiveShareApi & { start(id: string): void; end(): void } {
+  const listeners = new Set<() => unknown>();
+  const fake = {
+    session: { id: null as string | null },
+    onDidChangeSession: (listener: () => unknown) => {
+      listeners.add(listener);
+      return { dispose: () => listeners.delete(listener) };
+    },
+    start(id: string) {
+      fake.session = { id };
+      for (const listener of listeners) listener();
+    },
+    end() {
+      fake.session = { id: null };
+      for (const listener of listeners) listener();
+    },
+  };
+  return fake;
+}
+
+describe('quiet times, holds and Live Share in the real host', function () {
   this.timeout(120_000);
   let api: UprightTestApi;
   let editor: vscode.TextEditor;
@@ -104,6 +126,44 @@ describe('quiet times and holds in the real host', function () {
     const now = api.clock.now().wallMs;
     await vscode.commands.executeCommand('upright.hold', 'soon');
     assert.equal(api.ledger().hold?.untilWallMs, now + 60 * MINUTE, 'a safe hold, with an end');
+  });
+
+  it('a Live Share session holds reminders while it lasts, and its end offers the break at the first pause after', async () => {
+    const liveShare = fakeLiveShare();
+    const watching = api.holdDuringLiveShare(liveShare);
+    try {
+      assert.equal(api.ledger().hold, null, 'no session, no hold');
+      liveShare.start('session-1');
+      assert.equal(api.ledger().hold?.liveShare, 'session-1');
+      await typeSteadily(api, editor, 65 * SECOND);
+      api.clock.advance(20 * SECOND);
+      const held = api.reminder();
+      assert.deepEqual([held.view?.phase, held.view?.liveShare, held.shownPromptId], ['held', true, undefined]);
+      assert.match(api.statusBar().accessibilityLabel, /Live Share/);
+      // Ten minutes on: the hold, good for five, has been renewed as the session went on.
+      await typeSteadily(api, editor, 10 * MINUTE);
+      assert.equal(api.reminder().view?.phase, 'held');
+      assert.ok((api.ledger().hold?.untilWallMs ?? 0) > api.clock.now().wallMs);
+      liveShare.end();
+      assert.equal(api.ledger().hold, null, 'released when the session ends');
+      await typeSteadily(api, editor, 10 * SECOND);
+      assert.deepEqual([api.reminder().view?.phase, api.reminder().shownPromptId], ['due', undefined]);
+      api.clock.advance(16 * SECOND);
+      assert.ok(api.reminder().shownPromptId, 'offered at the first pause after the session');
+    } finally {
+      watching.dispose();
+    }
+  });
+
+  it('a session whose window stopped renewing holds no longer than its last renewal', async () => {
+    const liveShare = fakeLiveShare();
+    const watching = api.holdDuringLiveShare(liveShare);
+    liveShare.start('session-2');
+    watching.dispose(); // as if the window had died
+    await typeSteadily(api, editor, 65 * SECOND);
+    assert.equal(api.reminder().view?.phase, 'held');
+    api.clock.advance(4 * MINUTE); // away, not long enough for a break; five minutes since the last renewal
+    assert.equal(api.reminder().view?.phase, 'due');
   });
 
   it('split working hours: a list of ranges, reminders inside any of them', async () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 
-import { FALLBACK_HOLD_MINUTES, holdMinutesOf, MAX_HOLD_MINUTES } from '../../src/core/holds';
+import { FALLBACK_HOLD_MINUTES, holdMinutesOf, LIVE_SHARE_HOLD_MS, LiveShareHold, MAX_HOLD_MINUTES } from '../../src/core/holds';
 import { emptyLedger, readLedger, rebaseFutureMoments, reminderStateOf } from '../../src/core/ledger';
 import { insideQuietTime, quietSlotsBetween, type QuietTime, quietTimeEnd } from '../../src/core/quietTimes';
 import {
@@ -171,6 +171,14 @@ describe('the quiet and held phases of the scheduler', () => {
     assert.equal(view(forever, { nowWallMs: monday(9, 0) + 50 * HOUR, activeMsSinceBreak: 40 * MINUTE }).msUntilResume, null);
     const resumed = resumeReminders({ ...forever, pause: { untilWallMs: null } });
     assert.deepEqual([resumed.hold, resumed.pause], [null, null], 'Resume ends a hold and a pause');
+    const live = { ...INITIAL_REMINDER_STATE, hold: { untilWallMs: monday(9, 5), sinceWallMs: monday(9, 0), liveShare: 's1' } };
+    const sharing = view(live, { nowWallMs: monday(9, 1), activeMsSinceBreak: 40 * MINUTE });
+    assert.deepEqual([sharing.phase, sharing.liveShare, sharing.msUntilResume], ['held', true, null], 'as long as the session lasts');
+    assert.equal(
+      view(live, { nowWallMs: monday(9, 5), activeMsSinceBreak: 40 * MINUTE, quietMs: MINUTE }).phase,
+      'due',
+      'not renewed: over',
+    );
   });
 
   it('keeps reminders inside any enabled range of split working hours', () => {
@@ -214,9 +222,9 @@ describe('holds in the ledger', () => {
 
   it('follows a clock set back, keeping the time it had left', () => {
     const future = 10_000_000;
-    const l = { ...emptyLedger(DAY), hold: { untilWallMs: future + 30 * MINUTE, sinceWallMs: future } };
+    const l = { ...emptyLedger(DAY), hold: { untilWallMs: future + 30 * MINUTE, sinceWallMs: future, liveShare: 's' } };
     const now = future - HOUR;
-    assert.deepEqual(rebaseFutureMoments(l, now).hold, { untilWallMs: now + 30 * MINUTE, sinceWallMs: now });
+    assert.deepEqual(rebaseFutureMoments(l, now).hold, { untilWallMs: now + 30 * MINUTE, sinceWallMs: now, liveShare: 's' });
     const untilResumed = { ...l, hold: { untilWallMs: null, sinceWallMs: future } };
     assert.deepEqual(rebaseFutureMoments(untilResumed, now).hold, { untilWallMs: null, sinceWallMs: now });
   });
@@ -238,5 +246,40 @@ describe('the argument of Hold Reminders', () => {
     for (const odd of ['soon', '', NaN, Infinity, true, {}, [30], { minutes: 30 }])
       assert.deepEqual(holdMinutesOf(odd), { minutes: FALLBACK_HOLD_MINUTES, problem: 'notANumber' }, JSON.stringify(odd));
     assert.equal(FALLBACK_HOLD_MINUTES, 60);
+  });
+});
+
+describe('holding reminders while a Live Share session lasts', () => {
+  const t0 = monday(9, 0);
+  const mine = (id: string, now: number) => ({ untilWallMs: now + LIVE_SHARE_HOLD_MS, sinceWallMs: now, liveShare: id });
+
+  it('holds when a session starts, renews the hold while it lasts, and releases it when it ends', () => {
+    const live = new LiveShareHold();
+    assert.equal(live.next(null, null, t0), undefined, 'no session: nothing to do');
+    const held = live.next('s1', null, t0);
+    assert.deepEqual(held, mine('s1', t0));
+    assert.equal(live.next('s1', held, t0 + MINUTE), undefined, 'plenty left');
+    assert.deepEqual(live.next('s1', held, t0 + 3 * MINUTE), mine('s1', t0 + 3 * MINUTE), 'renewed before it runs out');
+    assert.equal(live.next(null, mine('s1', t0 + 3 * MINUTE), t0 + 4 * MINUTE), null, 'released at the end');
+  });
+
+  it('a window that died leaves a hold that runs out; one that comes back takes it up again', () => {
+    const stale = mine('s1', t0);
+    const live = new LiveShareHold();
+    assert.deepEqual(live.next('s1', stale, t0 + 10 * MINUTE), mine('s1', t0 + 10 * MINUTE));
+  });
+
+  it('leaves a hold by hand alone, takes over when it runs out, and stops for the session when the person resumes', () => {
+    const live = new LiveShareHold();
+    const byHand = { untilWallMs: t0 + 10 * MINUTE, sinceWallMs: t0 };
+    assert.equal(live.next('s1', byHand, t0), undefined);
+    assert.deepEqual(live.next('s1', byHand, t0 + 10 * MINUTE), mine('s1', t0 + 10 * MINUTE), 'the hold by hand ran out');
+    assert.equal(live.next('s1', null, t0 + 11 * MINUTE), undefined, 'resumed by the person');
+    assert.equal(live.next('s1', null, t0 + 20 * MINUTE), undefined, 'and not held again in that session');
+    assert.deepEqual(live.next('s2', null, t0 + 30 * MINUTE), mine('s2', t0 + 30 * MINUTE), 'a new session holds again');
+    assert.equal(new LiveShareHold().next(null, byHand, t0), undefined, 'the end of no session releases nothing');
+    const ending = new LiveShareHold();
+    ending.next('s1', byHand, t0);
+    assert.equal(ending.next(null, byHand, t0 + MINUTE), undefined, 'a session ending leaves a hold by hand in place');
   });
 });

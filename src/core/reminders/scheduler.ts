@@ -52,7 +52,7 @@ export interface ReminderState {
 }
 
 /**
- * Reminders held by `upright.hold`, for minutes or until resumed.
+ * Reminders held by `upright.hold` (for minutes, or until resumed) or while a Live Share session lasts.
  * Unlike a pause, a break that fell due meanwhile is offered at the first pause after it.
  */
 export interface Hold {
@@ -60,6 +60,8 @@ export interface Hold {
   readonly untilWallMs: number | null;
   /** When it was given or last renewed: a clock set back since moves its end back with it. */
   readonly sinceWallMs: number;
+  /** The Live Share session that holds it (renewed while the session lasts); absent: held by hand. */
+  readonly liveShare?: string;
 }
 
 export const INITIAL_REMINDER_STATE: ReminderState = {
@@ -94,6 +96,8 @@ export interface ReminderView {
   readonly msUntilDue: number;
   /** Wall time left of a snooze, a timed pause or hold, or a quiet time. */
   readonly msUntilResume: number | null;
+  /** Held for a Live Share session (only in the `held` phase): it lasts as long as the session. */
+  readonly liveShare?: boolean;
   /** Show the prompt now (the focused window, after claiming it). */
   readonly promptNow: boolean;
   readonly promptReason: 'pause' | 'stoppingPoint' | 'cap' | null;
@@ -146,8 +150,9 @@ export function evaluate(state: ReminderState, input: ReminderInput, settings: R
   }
   const hold = state.hold;
   if (hold && (hold.untilWallMs === null || input.nowWallMs < hold.untilWallMs)) {
-    const left = hold.untilWallMs === null ? null : hold.untilWallMs - input.nowWallMs;
-    return { ...base, phase: 'held', msUntilResume: left, wakeInMs: left };
+    // A Live Share session's hold lasts as long as the session, whatever its renewal says.
+    const left = hold.untilWallMs === null || hold.liveShare ? null : hold.untilWallMs - input.nowWallMs;
+    return { ...base, phase: 'held', msUntilResume: left, liveShare: hold.liveShare !== undefined, wakeInMs: left };
   }
   if (settings.workingHours && !settings.workingHours.some((hours) => insideWorkingHours(hours, input.nowWallMs, calendar))) {
     return { ...base, phase: 'outsideHours', msUntilResume: null, wakeInMs: null };

@@ -37,9 +37,11 @@ export async function showMenu(actions: MenuActions): Promise<void> {
     reminder?.phase === 'quiet'
       ? t('Reminders are quiet until {0}: a break due meanwhile comes at the first pause after.', until(reminder.msUntilResume))
       : reminder?.phase === 'held'
-        ? reminder.msUntilResume === null
-          ? t('Reminders are held until you resume them.')
-          : t('Reminders are held until {0}.', until(reminder.msUntilResume))
+        ? reminder.liveShare
+          ? t('Reminders are held while Live Share is on.')
+          : reminder.msUntilResume === null
+            ? t('Reminders are held until you resume them.')
+            : t('Reminders are held until {0}.', until(reminder.msUntilResume))
         : undefined;
   const items: MenuItem[] = [
     {

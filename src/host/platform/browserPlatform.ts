@@ -1,6 +1,7 @@
 import vscode = require('vscode');
 
 import { libraryFiles } from '../library';
+import * as liveShare from '../liveShare';
 import * as onDemand from '../onDemand';
 import * as settingsDetail from '../settingsDetail';
 import { MementoLedgerStore } from '../storage/mementoLedger';
@@ -46,6 +47,7 @@ export async function browserPlatform(context: vscode.ExtensionContext): Promise
       return true;
     },
     loadOnDemand: () => onDemand,
+    loadLiveShare: () => liveShare,
     loadSettingsDetail: () => settingsDetail,
     homeFolder: undefined,
     processId: Math.random().toString(36).slice(2, 8),

@@ -11,6 +11,7 @@ import { type HostClock, systemClock } from '../clock';
 import { type CodingSession, type PromptClaimResult, type SessionCounters } from '../codingSession';
 import { type HistoryDialogs } from '../dialogs/history';
 import { type PromptAnswer } from '../dialogs/reminderAnswers';
+import { holdDuringLiveShare, type LiveShareApi } from '../liveShare';
 import { type OnDemand } from '../onDemand';
 import { type Reminders } from '../reminders';
 import { type SettingsReader } from '../settingsReader';
@@ -51,6 +52,8 @@ export interface UprightTestApi {
   /** What pressing a button of the prompt does. */
   answerPrompt(answer: PromptAnswer): boolean;
   pauseReminders(untilWallMs: number | null): void;
+  /** Holds reminders during the sessions of `api`, a stand-in for Live Share's API (which cannot be installed in tests). */
+  holdDuringLiveShare(api: LiveShareApi): { dispose(): void };
   resumeReminders(): void;
   /** Every day that has ended, as stored. */
   history(): History;
@@ -110,6 +113,7 @@ export function createTestApi(parts: {
   onDemand: () => OnDemand;
   storage: FaultyStorage | undefined;
   answerDialogs: (answers: HistoryDialogs | undefined) => void;
+  log: vscode.LogOutputChannel;
 }): UprightTestApi {
   const panelOf = (page: PageName): OnDemand['routines'] | OnDemand['exercises'] | OnDemand['stats'] => {
     const panels = parts.onDemand();
@@ -149,6 +153,7 @@ export function createTestApi(parts: {
     answerPrompt: (answer) => parts.onDemand().answers.answer(answer),
     pauseReminders: (until) => parts.onDemand().answers.pause(until),
     resumeReminders: () => parts.onDemand().answers.resume(),
+    holdDuringLiveShare: (api) => holdDuringLiveShare(api, { session: parts.session, clock: parts.clock, log: parts.log }),
     history: () => parts.session.history(),
     stats: () => ({ data: parts.onDemand().stats.data(), open: parts.onDemand().stats.isOpen }),
     answerDialogs: (answers) => parts.answerDialogs(answers),
