@@ -49,7 +49,10 @@ function sizes() {
   for (const [file, what] of [
     ['onDemand.js', 'panels, pickers, menus, walkthrough and history dialogs'],
     ['storageExtras.js', 'the ledger lock (first write), the history file, lock recovery'],
-    ['settingsDetail.js', 'settings read in full (custom routines, working hours, quiet times, values to mend) and the words for a bad setting'],
+    [
+      'settingsDetail.js',
+      'settings read in full (custom routines, working hours, quiet times, values to mend) and the words for a bad setting',
+    ],
     ['liveShare.js', 'holding reminders during Live Share sessions, where Live Share is installed'],
   ]) {
     report(
