@@ -153,7 +153,7 @@ function readSlots(raw: readonly unknown[], list: 'workingHours' | 'quietTimes',
     }
     if (startMinutes === undefined || endMinutes === undefined) return;
     if (startMinutes === endMinutes) {
-      notes.push(t('entry {0}: from {1} to the same time', n, describeValue(r.start)));
+      notes.push(t('entry {0}: from {1} to the same time', n, describeValue(r.start ?? DEFAULT_WORKING_HOURS.start)));
       // Working hours from a time to itself go round the clock, as the single range does; a quiet time would silence the day.
       if (quiet) return;
       startMinutes = 0;
@@ -218,12 +218,13 @@ function weekOf(slots: readonly Slot[]): { overlap: readonly [number, number] | 
 
 const hhmm = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
-/** The slots used, briefly, on one line. */
+/** The slots used, briefly, on one line (a slot on every day without its days). */
 function describeSlots(slots: readonly Slot[]): string {
   if (slots.length === 0) return '[]';
   const text = slots
     .map(
-      (s) => `${hhmm(s.startMinutes)}–${hhmm(s.endMinutes)} ${s.days.length === 7 ? '*' : s.days.join(',')}${s.sitting ? ' sitting' : ''}`,
+      (s) =>
+        `${hhmm(s.startMinutes)}–${hhmm(s.endMinutes)}${s.days.length === 7 ? '' : ` ${s.days.join(',')}`}${s.sitting ? ' sitting' : ''}`,
     )
     .join('; ');
   return text.length > 120 ? `${text.slice(0, 119)}…` : text;

@@ -268,6 +268,12 @@ describe('working hours as a list, and quiet times', () => {
     assert.deepEqual(summary(problems), [['upright.quietTimes', 'entry 1: start "25:99" (and 6 more)', '12:00–12:30 tue', 'mended']]);
     assert.equal(describeProblem(problems[0]!), 'Setting upright.quietTimes: entry 1: start "25:99" (and 6 more); using 12:00–12:30 tue.');
     assert.deepEqual(summary(read({ quietTimes: 'standup' }).problems), [['upright.quietTimes', '"standup"', '[]', 'notAllowed']]);
+    const lunch = read({ quietTimes: [{ start: '12:00', end: '13:00', sitting: 1 }] });
+    assert.deepEqual(summary(lunch.problems), [['upright.quietTimes', 'entry 1: sitting 1', '12:00–13:00', 'mended']], 'every day');
+    const allDay = read({ workingHours: [{ end: '09:00', days: ['sun'] }] });
+    assert.deepEqual(summary(allDay.problems), [
+      ['upright.workingHours', 'entry 1: from "09:00" to the same time', '00:00–24:00 sun', 'mended'],
+    ]);
   });
 
   it('joins overlapping quiet times, sitting winning where they overlap, with one warning', () => {
