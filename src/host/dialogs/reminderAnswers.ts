@@ -1,7 +1,7 @@
 import vscode = require('vscode');
 
 import { DEFAULT_ROUTINE_ID, type ResolvedRoutine } from '../../core/exercises/routines';
-import { literalText } from '../../core/format';
+import { formatSpokenDuration, literalText } from '../../core/format';
 import { holdMinutesOf, MAX_HOLD_MINUTES } from '../../core/holds';
 import { breakEpisode, type Ledger, reminderStateOf } from '../../core/ledger';
 import {
@@ -197,22 +197,19 @@ export class ReminderAnswers {
     const { minutes, problem } = holdMinutesOf(arg);
     if (problem) {
       const found = describeValue(arg);
+      const held = formatSpokenDuration((minutes ?? 0) * MS_PER_MINUTE);
       this.#deps.log.warn(
         `Hold Reminders was given ${found}, not a number of minutes from 1 to ${MAX_HOLD_MINUTES}: held for ${minutes} min.`,
       );
       void vscode.window.showWarningMessage(
         problem === 'outOfRange'
           ? t(
-              'Upright: Hold Reminders takes 1 to {0} minutes; {1} is out of range, so reminders are held for {2} minutes.',
+              'Upright: Hold Reminders takes 1 to {0} minutes; {1} is out of range, so reminders are held for {2}.',
               MAX_HOLD_MINUTES,
               found,
-              minutes ?? 0,
+              held,
             )
-          : t(
-              'Upright: Hold Reminders takes a number of minutes; {0} is not one, so reminders are held for {1} minutes.',
-              found,
-              minutes ?? 0,
-            ),
+          : t('Upright: Hold Reminders takes a number of minutes; {0} is not one, so reminders are held for {1}.', found, held),
       );
     }
     const now = this.#deps.clock.now().wallMs;
