@@ -95,19 +95,14 @@ export function startUpright(context: vscode.ExtensionContext, platform: Platfor
     stoppingPoint: () => reminders.stoppingPoint(),
   });
 
-  // Live Share's part is loaded only where it is installed, looked for after the start and when extensions change.
+  // Live Share's part is loaded only where it is installed: looked for after the start, then at each
+  // refresh until it is found (it may be installed later), never at activation.
   let liveShare: { dispose(): void } | undefined;
-  const findLiveShare = (): void => {
-    const extension = liveShare ? undefined : vscode.extensions.getExtension(LIVE_SHARE_ID);
-    if (extension) liveShare = platform.loadLiveShare().watchLiveShare(extension, { session, clock, log });
-  };
-  const afterStart = session.onDidRefresh(() => {
-    afterStart.dispose();
-    findLiveShare();
-  });
   context.subscriptions.push(
-    afterStart,
-    vscode.extensions.onDidChange(findLiveShare),
+    session.onDidRefresh(() => {
+      const extension = liveShare ? undefined : vscode.extensions.getExtension(LIVE_SHARE_ID);
+      if (extension) liveShare = platform.loadLiveShare().watchLiveShare(extension, { session, clock, log });
+    }),
     { dispose: () => liveShare?.dispose() },
     log,
     settings,
