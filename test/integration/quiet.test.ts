@@ -155,6 +155,44 @@ describe('quiet times, holds and Live Share in the real host', function () {
     }
   });
 
+  it('the installed extension is never activated from here: its API is asked for once it is active', async () => {
+    const liveShare = fakeLiveShare();
+    const asked: unknown[][] = [];
+    let activations = 0;
+    const extension = {
+      id: 'ms-vsliveshare.vsliveshare',
+      isActive: false,
+      exports: undefined as unknown,
+      activate: () => {
+        activations++;
+        return Promise.resolve(undefined);
+      },
+    };
+    const watching = api.watchLiveShare(extension as unknown as vscode.Extension<unknown>);
+    try {
+      api.refresh();
+      assert.equal(asked.length, 0, 'not active yet: not asked');
+      extension.isActive = true;
+      extension.exports = {
+        getApi: (...args: unknown[]) => {
+          asked.push(args);
+          return Promise.resolve(liveShare);
+        },
+      };
+      api.refresh();
+      api.refresh();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      assert.deepEqual(asked, [['1.0.4753', 'upright.upright']], 'asked once, naming Upright');
+      liveShare.start('session-3');
+      assert.equal(api.ledger().hold?.liveShare, 'session-3');
+      liveShare.end();
+      assert.equal(api.ledger().hold, null);
+      assert.equal(activations, 0, 'never activated');
+    } finally {
+      watching.dispose();
+    }
+  });
+
   it('a session whose window stopped renewing holds no longer than its last renewal', async () => {
     const liveShare = fakeLiveShare();
     const watching = api.holdDuringLiveShare(liveShare);

@@ -11,7 +11,7 @@ import { type HostClock, systemClock } from '../clock';
 import { type CodingSession, type PromptClaimResult, type SessionCounters } from '../codingSession';
 import { type HistoryDialogs } from '../dialogs/history';
 import { type PromptAnswer } from '../dialogs/reminderAnswers';
-import { holdDuringLiveShare, type LiveShareApi } from '../liveShare';
+import { holdDuringLiveShare, type LiveShareApi, watchLiveShare } from '../liveShare';
 import { type OnDemand } from '../onDemand';
 import { type Reminders } from '../reminders';
 import { type SettingsReader } from '../settingsReader';
@@ -54,6 +54,8 @@ export interface UprightTestApi {
   pauseReminders(untilWallMs: number | null): void;
   /** Holds reminders during the sessions of `api`, a stand-in for Live Share's API (which cannot be installed in tests). */
   holdDuringLiveShare(api: LiveShareApi): { dispose(): void };
+  /** Watches `extension` as the installed Live Share extension is watched (a stand-in for it). */
+  watchLiveShare(extension: vscode.Extension<unknown>): { dispose(): void };
   resumeReminders(): void;
   /** Every day that has ended, as stored. */
   history(): History;
@@ -154,6 +156,7 @@ export function createTestApi(parts: {
     pauseReminders: (until) => parts.onDemand().answers.pause(until),
     resumeReminders: () => parts.onDemand().answers.resume(),
     holdDuringLiveShare: (api) => holdDuringLiveShare(api, { session: parts.session, clock: parts.clock, log: parts.log }),
+    watchLiveShare: (extension) => watchLiveShare(extension, { session: parts.session, clock: parts.clock, log: parts.log }),
     history: () => parts.session.history(),
     stats: () => ({ data: parts.onDemand().stats.data(), open: parts.onDemand().stats.isOpen }),
     answerDialogs: (answers) => parts.answerDialogs(answers),
