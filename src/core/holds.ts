@@ -33,10 +33,8 @@ const RENEW_WHEN_LEFT_MS = 3 * MS_PER_MINUTE;
  */
 export class LiveShareHold {
   #session: string | null = null;
-  /** The ledger's hold has been this session's. */
-  #held = false;
-  /** Another hold (by hand, or another window's session) was there first. */
-  #waited = false;
+  /** Whose hold the ledger had when last looked at during this session. */
+  #seen: 'mine' | 'hand' | 'other' | undefined;
   #resumed = false;
 
   /** The hold the ledger should have now (`sessionId` null: no session); undefined: leave it as it is. */
@@ -44,24 +42,26 @@ export class LiveShareHold {
     if (sessionId !== this.#session) {
       const ended = this.#session;
       this.#session = sessionId;
-      this.#held = this.#waited = this.#resumed = false;
+      this.#seen = undefined;
+      this.#resumed = false;
       if (sessionId === null) return ended !== null && current?.liveShare === ended ? null : undefined;
     }
     if (sessionId === null || this.#resumed) return undefined;
     const live = current !== null && (current.untilWallMs === null || nowWallMs < current.untilWallMs);
-    if (current === null && (this.#held || this.#waited)) {
-      this.#resumed = true;
+    if (current === null) {
+      // Only a person resuming clears this session's hold or one by hand; another session's is released by its window.
+      if (this.#seen === 'mine' || this.#seen === 'hand') {
+        this.#resumed = true;
+        return undefined;
+      }
+    } else if (live && current.liveShare !== sessionId) {
+      this.#seen = current.liveShare === undefined ? 'hand' : 'other';
+      return undefined;
+    } else if (live && current.untilWallMs !== null && current.untilWallMs - nowWallMs >= RENEW_WHEN_LEFT_MS) {
+      this.#seen = 'mine';
       return undefined;
     }
-    if (current && live && current.liveShare !== sessionId) {
-      this.#waited = true;
-      return undefined;
-    }
-    if (current && live && current.untilWallMs !== null && current.untilWallMs - nowWallMs >= RENEW_WHEN_LEFT_MS) {
-      this.#held = true;
-      return undefined;
-    }
-    this.#held = true;
+    this.#seen = 'mine';
     return { untilWallMs: nowWallMs + LIVE_SHARE_HOLD_MS, sinceWallMs: nowWallMs, liveShare: sessionId };
   }
 }

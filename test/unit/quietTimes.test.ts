@@ -278,6 +278,17 @@ describe('holding reminders while a Live Share session lasts', () => {
     assert.equal(live.next('s1', null, t0 + 20 * MINUTE), undefined, 'and not held again in that session');
     assert.deepEqual(live.next('s2', null, t0 + 30 * MINUTE), mine('s2', t0 + 30 * MINUTE), 'a new session holds again');
     assert.equal(new LiveShareHold().next(null, byHand, t0), undefined, 'the end of no session releases nothing');
+    const second = new LiveShareHold();
+    assert.equal(second.next('s2', mine('s1', t0), t0 + MINUTE), undefined, "another window's session holds already");
+    assert.deepEqual(second.next('s2', null, t0 + 2 * MINUTE), mine('s2', t0 + 2 * MINUTE), 'that session ended: this one holds');
+    const afterOwn = new LiveShareHold();
+    afterOwn.next('s3', null, t0);
+    assert.equal(
+      afterOwn.next('s3', mine('s1', t0 + 6 * MINUTE), t0 + 7 * MINUTE),
+      undefined,
+      'its own ran out and another session took over',
+    );
+    assert.deepEqual(afterOwn.next('s3', null, t0 + 8 * MINUTE), mine('s3', t0 + 8 * MINUTE), 'that one released it: held again');
     const ending = new LiveShareHold();
     ending.next('s1', byHand, t0);
     assert.equal(ending.next(null, byHand, t0 + MINUTE), undefined, 'a session ending leaves a hold by hand in place');
