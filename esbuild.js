@@ -47,6 +47,9 @@ const storageExtras = { ...extension, entryPoints: ['src/host/storage/extras.ts'
  */
 const settingsDetail = { ...extension, entryPoints: ['src/host/settingsDetail.ts'], outfile: 'dist/settingsDetail.js', metafile: false };
 
+/** Holding reminders during Live Share sessions, loaded by the desktop entry only where Live Share is installed. */
+const liveShare = { ...extension, entryPoints: ['src/host/liveShare.ts'], outfile: 'dist/liveShare.js', metafile: false };
+
 /** The panels, pickers and history dialogs, loaded on first use by both entries, as settingsDetail is. */
 const onDemand = { ...extension, entryPoints: ['src/host/onDemand.ts'], outfile: 'dist/onDemand.js', metafile: false };
 
@@ -149,7 +152,7 @@ async function writeLibraryData() {
 
 async function main() {
   await writeLibraryData();
-  const builds = [extension, webviews, browser, testApi, onDemand, storageExtras, settingsDetail, ...(withTests ? [tests] : [])];
+  const builds = [extension, webviews, browser, testApi, onDemand, storageExtras, settingsDetail, liveShare, ...(withTests ? [tests] : [])];
   if (watch) {
     // The lines an editor's background task waits for (.vscode/tasks.json), once per rebuild of the extension.
     const announce = {

@@ -49,7 +49,12 @@ function sizes() {
   for (const [file, what, entries] of [
     ['onDemand.js', 'panels, pickers, menus, walkthrough and history dialogs', 'desktop and browser entries'],
     ['storageExtras.js', 'the ledger lock (first write), the history file, lock recovery', 'desktop entry'],
-    ['settingsDetail.js', 'custom routines and the words for a bad setting', 'desktop and browser entries'],
+    [
+      'settingsDetail.js',
+      'settings read in full (custom routines, working hours, quiet times, values to mend) and the words for a bad setting',
+      'desktop and browser entries',
+    ],
+    ['liveShare.js', 'holding reminders during Live Share sessions, where Live Share is installed', 'desktop and browser entries'],
   ]) {
     report(
       `${what} (listed apart)`,

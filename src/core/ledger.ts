@@ -10,7 +10,7 @@ import {
   isEmptyDay,
   isExerciseTally,
 } from './days';
-import { FULL_ROUTINE_ID, type ReminderState } from './reminders/scheduler';
+import { FULL_ROUTINE_ID, type Hold, type ReminderState } from './reminders/scheduler';
 
 /** How a break was taken: away long enough, said by hand, or a routine started from a reminder. */
 export type BreakKind = 'natural' | 'manual' | 'started';
@@ -91,6 +91,8 @@ export interface Ledger {
   readonly snoozedAtWallMs: number | null;
   /** Reminders paused: null = not paused; `untilWallMs` null = until resumed; `sinceWallMs` (added later), when. */
   readonly pause: { readonly untilWallMs: number | null; readonly sinceWallMs?: number } | null;
+  /** Reminders held by hand or for a Live Share session (added later: missing is null). */
+  readonly hold: Hold | null;
   readonly prompt: PromptClaim | null;
   /** By routine id. Added after the first ledger files were written: missing means none yet. */
   readonly routines: Readonly<Record<string, RoutineRecord>>;
@@ -189,6 +191,7 @@ export function emptyLedger(dayKey: string): Ledger {
     snoozedUntilWallMs: null,
     snoozedAtWallMs: null,
     pause: null,
+    hold: null,
     prompt: null,
     routines: {},
     dueAtActiveMs: null,
@@ -424,15 +427,16 @@ export function withoutHistory(l: Ledger): Ledger {
 
 /**
  * The wall clock was set back: moments the ledger recorded "in the future" (the last activity, the last
- * break, when a prompt was claimed, a snooze or a pause was given) are moved to now, so absences can be
- * measured again. A claim, a snooze and a timed pause keep the time they had left, so none lasts
+ * break, when a prompt was claimed, a snooze, a pause or a hold was given) are moved to now, so absences
+ * can be measured again. A claim, a snooze and a timed pause or hold keep the time they had left, so none lasts
  * longer than chosen, whether the clock was ahead when it was given or was set back since.
  */
 export function rebaseFutureMoments(ledger: Ledger, nowWallMs: number, slackMs = 2_000): Ledger {
   const ahead = (t: number | null | undefined): t is number => t !== null && t !== undefined && t > nowWallMs + slackMs;
-  const { prompt, pause, snoozedAtWallMs, snoozedUntilWallMs } = ledger;
+  const { prompt, pause, hold, snoozedAtWallMs, snoozedUntilWallMs } = ledger;
   const pauseSince = pause?.sinceWallMs;
   if (
+    !ahead(hold?.sinceWallMs) &&
     !ahead(ledger.lastActivityWallMs) &&
     !ahead(ledger.lastBreak?.atWallMs) &&
     !ahead(prompt?.claimedAtWallMs) &&
@@ -449,6 +453,14 @@ export function rebaseFutureMoments(ledger: Ledger, nowWallMs: number, slackMs =
       pause && ahead(pauseSince)
         ? { untilWallMs: pause.untilWallMs === null ? null : pause.untilWallMs - pauseSince + nowWallMs, sinceWallMs: nowWallMs }
         : pause,
+    hold:
+      hold && ahead(hold.sinceWallMs)
+        ? {
+            ...hold,
+            untilWallMs: hold.untilWallMs === null ? null : hold.untilWallMs - hold.sinceWallMs + nowWallMs,
+            sinceWallMs: nowWallMs,
+          }
+        : hold,
     lastActivityWallMs: ahead(ledger.lastActivityWallMs) ? nowWallMs : ledger.lastActivityWallMs,
     lastBreak: ledger.lastBreak && ahead(ledger.lastBreak.atWallMs) ? { ...ledger.lastBreak, atWallMs: nowWallMs } : ledger.lastBreak,
     prompt:
@@ -524,6 +536,16 @@ const FIELDS: Readonly<Record<Exclude<keyof Ledger, 'version' | 'closedDays'>, r
   snoozedUntilWallMs: [nullOr(isMs)],
   snoozedAtWallMs: [nullOr(isMs), true],
   pause: [nullOr((v) => isObject(v) && nullOr(isMs)(v.untilWallMs) && (v.sinceWallMs === undefined || isMs(v.sinceWallMs)))],
+  hold: [
+    nullOr(
+      (v) =>
+        isObject(v) &&
+        nullOr(isMs)(v.untilWallMs) &&
+        isMs(v.sinceWallMs) &&
+        (v.liveShare === undefined || (typeof v.liveShare === 'string' && v.liveShare.length <= 200)),
+    ),
+    true,
+  ],
   prompt: [
     nullOr(
       (v) => isObject(v) && typeof v.id === 'string' && typeof v.owner === 'string' && isMs(v.claimedAtWallMs) && isMs(v.expiresAtWallMs),
@@ -586,6 +608,7 @@ export function reminderStateOf(l: Ledger): ReminderState {
     snoozedAtWallMs: l.snoozedAtWallMs,
     consecutiveSnoozes: l.consecutiveSnoozes,
     pause: l.pause,
+    hold: l.hold,
     fullRoutineOfferedDay: l.fullRoutineOfferedDay,
   };
 }

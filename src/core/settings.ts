@@ -1,12 +1,11 @@
-import { t } from '../shared/l10n';
 import { AWAY_TIMES, type AwayTime } from './away';
 import { EQUIPMENT, type Equipment } from './exercises/model';
 import { BUILT_IN_ROUTINE_IDS, DEFAULT_ROUTINE_ID } from './exercises/routineIds';
 import { type Routine } from './exercises/routines';
+import { type QuietTime } from './quietTimes';
 import { type ReminderSettings, type Weekday, WEEKDAYS, type WorkingHours } from './reminders/scheduler';
 import { describeValue, type SettingProblem } from './settingsProblems';
 import { MS_PER_MINUTE, MS_PER_SECOND } from './time';
-import { DEFAULT_WORKING_HOURS } from './workingHours';
 
 export { describeValue, type SettingProblem } from './settingsProblems';
 import { type TrackerSettings } from './tracker';
@@ -35,8 +34,10 @@ export interface UprightSettings {
   readonly maxConsecutiveSnoozes: number;
   readonly reminderStyle: ReminderStyle;
   readonly fullRoutineDays: readonly Weekday[];
-  /** Null when working hours are off: reminders at any time. */
-  readonly workingHours: WorkingHours | null;
+  /** Null when working hours are off: reminders at any time; otherwise only inside one of the ranges. */
+  readonly workingHours: readonly WorkingHours[] | null;
+  /** Recurring slots with no reminders. */
+  readonly quietTimes: readonly QuietTime[];
   /** What time away from the editor was: ask at the return, always a break, or always sitting. */
   readonly awayTime: AwayTime;
 }
@@ -62,6 +63,9 @@ export const SETTING_SPECS = {
   maxConsecutiveSnoozes: { key: 'maxConsecutiveSnoozes', defaultValue: 3, min: 0, max: 10 },
 } as const satisfies Record<string, IntegerSpec>;
 
+/** What `upright.workingHours` holds until a person changes it (the manifest's default). */
+export const DEFAULT_WORKING_HOURS = { enabled: false, start: '09:00', end: '18:00', days: ['mon', 'tue', 'wed', 'thu', 'fri'] } as const;
+
 export const DEFAULT_FULL_ROUTINE_DAYS: readonly Weekday[] = ['mon', 'wed', 'fri'];
 
 export const DEFAULT_SETTINGS: UprightSettings = {
@@ -79,6 +83,7 @@ export const DEFAULT_SETTINGS: UprightSettings = {
   reminderStyle: 'notification',
   fullRoutineDays: ['mon', 'wed', 'fri'],
   workingHours: null,
+  quietTimes: [],
   awayTime: 'ask',
 };
 
@@ -127,7 +132,7 @@ export function parseEquipment(raw: unknown, problems: SettingProblem[]): readon
   return kept;
 }
 
-function parseWeekdays(key: string, raw: unknown, fallback: readonly Weekday[], problems: SettingProblem[]): readonly Weekday[] {
+export function parseWeekdays(key: string, raw: unknown, fallback: readonly Weekday[], problems: SettingProblem[]): readonly Weekday[] {
   if (raw === undefined) return fallback;
   if (!Array.isArray(raw)) {
     problems.push({ setting: `${SECTION}.${key}`, found: describeValue(raw), used: describeValue(fallback), reason: 'notAllowed' });
@@ -140,51 +145,15 @@ function parseWeekdays(key: string, raw: unknown, fallback: readonly Weekday[], 
   return kept;
 }
 
-const CLOCK = /^([01]?\d|2[0-3]):([0-5]\d)$/;
-
-function clockMinutes(text: string): number | undefined {
-  const m = CLOCK.exec(text);
-  return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
-}
-
-/** A time of day in minutes; a time padded with spaces is used, but reported. */
-function readClock(raw: unknown, fallback: string, found: (shown: string) => string, problems: SettingProblem[]): number {
-  const fallbackMinutes = clockMinutes(fallback) ?? 0;
-  if (raw === undefined) return fallbackMinutes;
-  if (typeof raw === 'string' && CLOCK.test(raw)) return clockMinutes(raw) ?? fallbackMinutes;
-  const trimmed = typeof raw === 'string' ? raw.trim() : '';
-  const minutes = clockMinutes(trimmed);
-  problems.push({
-    setting: `${SECTION}.workingHours`,
-    found: found(describeValue(raw)),
-    used: minutes === undefined ? fallback : trimmed,
-    reason: 'notAllowed',
-  });
-  return minutes ?? fallbackMinutes;
-}
-
-/** `upright.workingHours`: `{ enabled, start: "09:00", end: "18:00", days: [...] }`; null when off. */
-export function parseWorkingHours(raw: unknown, problems: SettingProblem[], rules: () => SettingsRules): WorkingHours | null {
-  if (raw === undefined) return null;
-  const setting = `${SECTION}.workingHours`;
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    problems.push({ setting, found: describeValue(raw), used: 'off', reason: 'notAllowed' });
-    return null;
-  }
-  const r = raw as Record<string, unknown>;
-  if (r.enabled !== undefined && typeof r.enabled !== 'boolean')
-    problems.push({ setting, found: t('enabled {0}', describeValue(r.enabled)), used: 'false', reason: 'notAllowed' });
-  // Checked even while off, so a mistake is reported before the hours are switched on.
-  const startMinutes = readClock(r.start, DEFAULT_WORKING_HOURS.start, (shown) => t('start {0}', shown), problems);
-  const endMinutes = readClock(r.end, DEFAULT_WORKING_HOURS.end, (shown) => t('end {0}', shown), problems);
-  let hours: WorkingHours = {
-    startMinutes,
-    endMinutes,
-    days: parseWeekdays('workingHours.days', r.days, DEFAULT_WORKING_HOURS.days, problems),
-  };
-  // Hours no moment is inside would silence every reminder: repaired by code loaded only then.
-  if (startMinutes === endMinutes || hours.days.length === 0) hours = rules().repairWorkingHours(hours, r, problems);
-  return r.enabled === true ? hours : null;
+/** What `upright.workingHours` holds until a person changes it: off, so nothing to read. */
+function isDefaultHours(raw: unknown): boolean {
+  const fallback: Readonly<Record<string, unknown>> = DEFAULT_WORKING_HOURS;
+  return (
+    typeof raw === 'object' &&
+    raw !== null &&
+    !Array.isArray(raw) &&
+    Object.entries(raw).every(([key, value]) => JSON.stringify(value) === JSON.stringify(fallback[key]))
+  );
 }
 
 /**
@@ -193,11 +162,84 @@ export function parseWorkingHours(raw: unknown, problems: SettingProblem[], rule
  */
 export type CustomRoutinesParser = (raw: unknown, builtInIds: readonly string[], problems: SettingProblem[]) => Routine[];
 
-/** What reading settings needs only for settings few people have, asked for only then. */
+/** What the full reading of settings needs only for settings few people have, asked for only then. */
 export interface SettingsRules {
   readonly parseCustomRoutines: CustomRoutinesParser;
-  /** Working hours no moment is inside, made usable and reported (core/workingHours.ts). */
-  readonly repairWorkingHours: (hours: WorkingHours, raw: Readonly<Record<string, unknown>>, problems: SettingProblem[]) => WorkingHours;
+  /** `upright.workingHours`, one range or a list (core/workingHours.ts); null when off. */
+  readonly parseWorkingHours: (raw: unknown, problems: SettingProblem[]) => readonly WorkingHours[] | null;
+  /** `upright.quietTimes` (core/workingHours.ts). */
+  readonly parseQuietTimes: (raw: unknown, problems: SettingProblem[]) => readonly QuietTime[];
+}
+
+/** The full reading of settings (`parseSettings` with its rules), in code loaded only when a value needs it. */
+export interface SettingsReading {
+  parseSettings(read: (key: string) => unknown): ParsedSettings;
+}
+
+const isIntegerIn = (raw: unknown, spec: IntegerSpec): raw is number =>
+  Number.isInteger(raw) && (raw as number) >= spec.min && (raw as number) <= spec.max;
+
+/**
+ * Reads every setting through `read` (given the key below `upright.`). Values that are plainly good
+ * (or unset) are read here; anything else (a value to clamp or report, custom routines, working hours,
+ * quiet times) has `full` read them all, so what starts with VS Code holds only this.
+ */
+export function readSettings(read: (key: string) => unknown, full: () => SettingsReading): ParsedSettings {
+  const values: Record<string, unknown> = {};
+  const good = (key: string, check: (raw: unknown) => boolean): boolean => {
+    let raw: unknown;
+    try {
+      raw = read(key);
+    } catch {
+      return false;
+    }
+    values[key] = raw;
+    return raw === undefined || check(raw);
+  };
+  const inList = (allowed: readonly string[]) => (raw: unknown) =>
+    Array.isArray(raw) && new Set(raw).size === raw.length && raw.every((x) => allowed.includes(x as string));
+  const plain =
+    Object.values(SETTING_SPECS).every((spec) => good(spec.key, (raw) => isIntegerIn(raw, spec))) &&
+    good('statusBar.display', (raw) => STATUS_BAR_DISPLAYS.includes(raw as StatusBarDisplay)) &&
+    good('equipment', inList(EQUIPMENT)) &&
+    good('customRoutines', (raw) => Array.isArray(raw) && raw.length === 0) &&
+    good('defaultRoutine', (raw) => (BUILT_IN_ROUTINE_IDS as readonly string[]).includes(raw as string)) &&
+    good('sound', (raw) => typeof raw === 'boolean') &&
+    good('reminderStyle', (raw) => REMINDER_STYLES.includes(raw as ReminderStyle)) &&
+    good('fullRoutineDays', inList(WEEKDAYS)) &&
+    good('workingHours', isDefaultHours) &&
+    good('quietTimes', (raw) => Array.isArray(raw) && raw.length === 0) &&
+    good('awayTime', (raw) => AWAY_TIMES.includes(raw as AwayTime));
+  if (!plain) return full().parseSettings(read);
+  const d = DEFAULT_SETTINGS;
+  const integer = (spec: IntegerSpec): number => ((values[spec.key] as number | undefined) ?? spec.defaultValue) + 0;
+  const listOf = <T extends string>(allowed: readonly T[], key: string, fallback: readonly T[]): readonly T[] =>
+    values[key] === undefined ? fallback : allowed.filter((x) => (values[key] as unknown[]).includes(x));
+  const idleThresholdSeconds = integer(SETTING_SPECS.idleThresholdSeconds);
+  const naturalBreakMinutes = integer(SETTING_SPECS.naturalBreakMinutes);
+  // A natural break shorter than the idle threshold is mended, and reported, by the full reading.
+  if (naturalBreakMinutes < Math.ceil(idleThresholdSeconds / 60)) return full().parseSettings(read);
+  return {
+    settings: {
+      idleThresholdSeconds,
+      naturalBreakMinutes,
+      statusBarDisplay: (values['statusBar.display'] as StatusBarDisplay | undefined) ?? d.statusBarDisplay,
+      equipment: listOf(EQUIPMENT, 'equipment', d.equipment),
+      customRoutines: [],
+      defaultRoutine: (values.defaultRoutine as string | undefined) ?? d.defaultRoutine,
+      sound: (values.sound as boolean | undefined) ?? d.sound,
+      breakIntervalMinutes: integer(SETTING_SPECS.breakIntervalMinutes),
+      typingPauseSeconds: integer(SETTING_SPECS.typingPauseSeconds),
+      snoozeMinutes: integer(SETTING_SPECS.snoozeMinutes),
+      maxConsecutiveSnoozes: integer(SETTING_SPECS.maxConsecutiveSnoozes),
+      reminderStyle: (values.reminderStyle as ReminderStyle | undefined) ?? d.reminderStyle,
+      fullRoutineDays: listOf(WEEKDAYS, 'fullRoutineDays', d.fullRoutineDays),
+      workingHours: null,
+      quietTimes: [],
+      awayTime: (values.awayTime as AwayTime | undefined) ?? d.awayTime,
+    },
+    problems: [],
+  };
 }
 
 /**
@@ -259,8 +301,13 @@ export function parseSettings(read: (key: string) => unknown, rules: () => Setti
   const maxConsecutiveSnoozes = readInteger(SETTING_SPECS.maxConsecutiveSnoozes, safeRead('maxConsecutiveSnoozes'), problems);
   const reminderStyle = readEnum('reminderStyle', REMINDER_STYLES, DEFAULT_SETTINGS.reminderStyle, safeRead('reminderStyle'), problems);
   const fullRoutineDays = parseWeekdays('fullRoutineDays', safeRead('fullRoutineDays'), DEFAULT_FULL_ROUTINE_DAYS, problems);
-  const workingHours = parseWorkingHours(safeRead('workingHours'), problems, rules);
   const awayTime = readEnum('awayTime', AWAY_TIMES, DEFAULT_SETTINGS.awayTime, safeRead('awayTime'), problems);
+  // Read by code loaded only for a value other than the default.
+  const rawHours = safeRead('workingHours');
+  const workingHours = rawHours === undefined || isDefaultHours(rawHours) ? null : rules().parseWorkingHours(rawHours, problems);
+  const rawQuiet = safeRead('quietTimes');
+  const quietTimes =
+    rawQuiet === undefined || (Array.isArray(rawQuiet) && rawQuiet.length === 0) ? [] : rules().parseQuietTimes(rawQuiet, problems);
   return {
     settings: {
       idleThresholdSeconds,
@@ -277,6 +324,7 @@ export function parseSettings(read: (key: string) => unknown, rules: () => Setti
       reminderStyle,
       fullRoutineDays,
       workingHours,
+      quietTimes,
       awayTime,
     },
     problems,
@@ -302,6 +350,7 @@ export function reminderSettingsOf(settings: UprightSettings): ReminderSettings 
     snoozeMs: settings.snoozeMinutes * MS_PER_MINUTE,
     maxConsecutiveSnoozes: settings.maxConsecutiveSnoozes,
     workingHours: settings.workingHours,
+    quietTimes: settings.quietTimes,
     fullRoutineDays: settings.fullRoutineDays,
     defaultRoutine: settings.defaultRoutine,
   };

@@ -8,7 +8,8 @@ export interface SettingProblem {
   readonly found: string;
   /** The value used instead, rendered for a message. */
   readonly used: string;
-  readonly reason: 'notANumber' | 'outOfRange' | 'notAllowed' | 'belowIdleThreshold' | 'neverMatches' | 'nothingAtTheDesk' | 'skipped';
+  readonly reason:
+    'notANumber' | 'outOfRange' | 'notAllowed' | 'belowIdleThreshold' | 'neverMatches' | 'nothingAtTheDesk' | 'skipped' | 'mended';
 }
 
 /** A string quoted as in JSON and cut to about `budgetChars`, the cut marked. */

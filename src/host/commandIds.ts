@@ -7,6 +7,7 @@ const NAMES = [
   'skip',
   'pause',
   'resume',
+  'hold',
   'logBreak',
   'browseExercises',
   'showStats',

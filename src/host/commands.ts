@@ -36,6 +36,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     register(COMMANDS.skip, () => later().answers.answerCommand('skip')),
     register(COMMANDS.pause, () => later().pickPause()),
     register(COMMANDS.resume, () => later().answers.resume()),
+    register(COMMANDS.hold, (minutes) => later().answers.hold(minutes)),
     register(COMMANDS.showStats, () => later().stats.show()),
     register(COMMANDS.exportHistory, () => later().exportHistory()),
     register(COMMANDS.clearHistory, () => later().clearHistory()),

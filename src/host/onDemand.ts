@@ -43,8 +43,6 @@ export interface OnDemandDeps {
   /** The questions export and delete ask; undefined: the window's own dialogs (tests answer them). */
   readonly historyDialogs: () => HistoryDialogs | undefined;
   readonly onRoutineEnded: (routineId: string, completed: readonly CompletedExercise[], fromReminder: boolean) => void;
-  /** The wall-time intervals of quiet times marked sitting that overlap `[fromWallMs, toWallMs)`. */
-  readonly sittingSlots: (fromWallMs: number, toWallMs: number) => readonly { fromWallMs: number; toWallMs: number }[];
 }
 
 /** The panels and dialogs, built once, on first use. */
@@ -102,9 +100,7 @@ export class OnDemand extends Disposable {
       routines: () => this.routines,
       log,
     });
-    this.away = this._register(
-      new AwayQuestions({ session, settings, clock, calendar: deps.calendar, statusBar, log, sittingSlots: deps.sittingSlots }),
-    );
+    this.away = this._register(new AwayQuestions({ session, settings, clock, calendar: deps.calendar, statusBar, log }));
     const nowWallMs = (): number => clock.now().wallMs;
     this.#pickers = { session, routines: this.routines, answers: this.answers, library, labels, nowWallMs };
     this.#history = {
@@ -137,6 +133,7 @@ export class OnDemand extends Disposable {
       showLog: () => log.show(true),
       reminder: () => reminders.view,
       away: () => this.away.answerable(),
+      nowWallMs: () => this.#deps.clock.now().wallMs,
     });
   }
 

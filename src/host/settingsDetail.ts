@@ -1,14 +1,20 @@
-// What settings need beyond their defaults, a bundle of its own for both entries
-// (dist/settingsDetail.js, importing nothing): loaded only when a person has custom routines or a setting Upright cannot
-// use as it is. It holds its own copy of the translator.
+// What settings need beyond plainly good values, a bundle of its own for both entries
+// (dist/settingsDetail.js, importing nothing but vscode): loaded only when a person has custom
+// routines or a setting Upright cannot use as it is. It holds its own copy of the translator.
+import { parseCustomRoutines } from '../core/exercises/custom';
 import { formatSpokenDuration } from '../core/format';
-import { type SettingProblem } from '../core/settings';
+import { type ParsedSettings, parseSettings as parseAll, type SettingProblem } from '../core/settings';
 import { MS_PER_MINUTE } from '../core/time';
+import { parseQuietTimes, parseWorkingHours } from '../core/workingHours';
 import { t } from '../shared/l10n';
-
-export { parseCustomRoutines } from '../core/exercises/custom';
-export { repairWorkingHours } from '../core/workingHours';
 export { useTranslator } from '../shared/l10n';
+
+const rules = { parseCustomRoutines, parseWorkingHours, parseQuietTimes };
+
+/** Every setting read in full: values mended and reported, custom routines, working hours and quiet times. */
+export function parseSettings(read: (key: string) => unknown): ParsedSettings {
+  return parseAll(read, () => rules);
+}
 
 /** The log's words for a value that was not used as it is. */
 export function describeProblem(problem: SettingProblem): string {
@@ -28,6 +34,8 @@ export function describeProblem(problem: SettingProblem): string {
         problem.found,
         problem.used,
       );
+    case 'mended':
+      return t('Setting {0}: {1}; using {2}.', problem.setting, problem.found, problem.used);
     case 'skipped':
       return t('Setting {0}: {1}; it is skipped.', problem.setting, problem.found);
     case 'belowIdleThreshold':

@@ -1,14 +1,14 @@
 import vscode = require('vscode');
 
-import { parseSettings, type SettingProblem, settingsEqual, type SettingsRules, type UprightSettings } from '../core/settings';
+import { readSettings, type SettingProblem, settingsEqual, type SettingsReading, type UprightSettings } from '../core/settings';
 import { Disposable } from './dispose';
 
 /**
- * What settings need beyond their defaults (dist/settingsDetail.js): the parser of
- * custom routines, the repair of working hours, and the words for a bad value. Asked for only when a
- * setting needs one of them.
+ * What settings need beyond plainly good values (dist/settingsDetail.js on the desktop): the full
+ * reading (custom routines, working hours, quiet times, values to mend) and the words for a bad value.
+ * Asked for only when a setting needs one of them.
  */
-export interface SettingsDetail extends SettingsRules {
+export interface SettingsDetail extends SettingsReading {
   describeProblem(problem: SettingProblem): string;
 }
 
@@ -56,7 +56,7 @@ export class SettingsReader extends Disposable {
 
   #read(): UprightSettings {
     const config = vscode.workspace.getConfiguration('upright');
-    const { settings, problems } = parseSettings((key) => config.get(key), this.#detail);
+    const { settings, problems } = readSettings((key) => config.get(key), this.#detail);
     for (const problem of problems) this.report(problem);
     return settings;
   }

@@ -111,15 +111,26 @@ export class SessionStatusBar implements vscode.Disposable {
           label: t(singular(seconds) ? 'Upright: a break in {0} second.' : 'Upright: a break in {0} seconds.', seconds),
         };
       }
-      case 'paused': {
-        const label =
+      case 'paused':
+      case 'held':
+      case 'quiet': {
+        const until =
           r.msUntilResume === null
-            ? t('Upright: reminders paused until you resume them.')
-            : t(
-                'Upright: reminders paused until {0}.',
-                new Date(this.#nowWallMs + r.msUntilResume).toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' }),
-              );
-        return { text: `$(debug-pause) ${this.#sessionText.replace('$(watch) ', '')}`, label };
+            ? ''
+            : new Date(this.#nowWallMs + r.msUntilResume).toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' });
+        const held = r.phase === 'held';
+        const label =
+          r.phase === 'quiet'
+            ? t('Upright: reminders are quiet until {0}.', until)
+            : r.liveShare
+              ? t('Upright: reminders held while Live Share is on.')
+              : until
+                ? t(held ? 'Upright: reminders held until {0}.' : 'Upright: reminders paused until {0}.', until)
+                : t(held ? 'Upright: reminders held until you resume them.' : 'Upright: reminders paused until you resume them.');
+        return {
+          text: `${r.phase === 'paused' ? '$(debug-pause)' : '$(bell-slash)'} ${this.#sessionText.replace('$(watch) ', '')}`,
+          label,
+        };
       }
       case 'counting':
         if (this.#display !== 'nextBreak') return undefined;

@@ -15,6 +15,8 @@ import { Reminders } from './reminders';
 import { SettingsReader } from './settingsReader';
 import { SessionStatusBar } from './statusBar';
 
+const LIVE_SHARE_ID = 'ms-vsliveshare.vsliveshare';
+
 /** Upright's parts, wired together; what the test API needs to reach. */
 export interface Started {
   readonly clock: HostClock;
@@ -52,9 +54,11 @@ export function startUpright(context: vscode.ExtensionContext, platform: Platfor
     windowId,
     warn: (message) => void vscode.window.showWarningMessage(message),
     watchLedger: platform.watchLedger && ((changed) => platform.watchLedger?.(store.location, changed)),
-    // What time away was is asked, or worked out, by code loaded only then (never with `awayTime: break`).
+    // What time away was is asked, or worked out, by code loaded only then: never with `awayTime: break`
+    // unless a quiet time says time away inside it was sitting.
     returned: (absence) => {
-      if (settings.current.awayTime !== 'break') later().away.returned(absence);
+      const { awayTime, quietTimes } = settings.current;
+      if (awayTime !== 'break' || quietTimes.some((slot) => slot.sitting)) later().away.returned(absence);
     },
   });
   const todayKey = (): string => localCalendar.dayKey(clock.now().wallMs);
@@ -76,7 +80,6 @@ export function startUpright(context: vscode.ExtensionContext, platform: Platfor
       homeFolder: platform.homeFolder,
       historyDialogs: () => historyDialogs,
       onRoutineEnded: (routineId, completed, fromReminder) => session.recordRoutine(routineId, completed, fromReminder),
-      sittingSlots: () => [],
     }));
   const reminders = new Reminders({
     session,
@@ -98,7 +101,15 @@ export function startUpright(context: vscode.ExtensionContext, platform: Platfor
     stoppingPoint: () => reminders.stoppingPoint(),
   });
 
+  // Live Share's part is loaded only where it is installed: looked for after the start, then at each
+  // refresh until it is found (it may be installed later), never at activation.
+  let liveShare: { dispose(): void } | undefined;
   context.subscriptions.push(
+    session.onDidRefresh(() => {
+      const extension = liveShare ? undefined : vscode.extensions.getExtension(LIVE_SHARE_ID);
+      if (extension) liveShare = platform.loadLiveShare().watchLiveShare(extension, { session, clock, log });
+    }),
+    { dispose: () => liveShare?.dispose() },
     log,
     settings,
     statusBar,

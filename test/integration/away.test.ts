@@ -34,7 +34,8 @@ describe('time away in the real host: a break, or sitting', function () {
   });
 
   after(async () => {
-    for (const key of ['breakIntervalMinutes', 'awayTime']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    for (const key of ['breakIntervalMinutes', 'awayTime', 'quietTimes'])
+      await config().update(key, undefined, vscode.ConfigurationTarget.Global);
     // The suites after this one start at 09:00 local, as the test clock does: the next morning.
     const now = new Date(api.clock.now().wallMs);
     api.clock.advance(new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 9, 0).getTime() - now.getTime());
@@ -146,6 +147,30 @@ describe('time away in the real host: a break, or sitting', function () {
     assert.equal(api.ledger().absence?.how, 'setting');
     assert.ok(api.snapshot().deskMsSinceBreak >= 15 * MINUTE);
     assert.doesNotMatch(api.statusBar().text, /sitting/, 'a setting needs no word');
+  });
+
+  it('time away inside a quiet time marked sitting is sitting, without a question, even with awayTime break', async () => {
+    const asked = api.away().questionsShown;
+    await config().update('awayTime', 'break', vscode.ConfigurationTarget.Global);
+    // A slot from now on, every day, for an hour (the test clock's local time).
+    const now = new Date(api.clock.now().wallMs);
+    const at = (d: Date): string => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+    await config().update(
+      'quietTimes',
+      [{ start: at(now), end: at(new Date(now.getTime() + HOUR)), sitting: true }],
+      vscode.ConfigurationTarget.Global,
+    );
+    try {
+      await typeFor(api, editor, 2 * MINUTE);
+      await away(20 * MINUTE);
+      assert.equal(api.away().questionsShown, asked);
+      assert.equal(api.ledger().absence?.answer, 'sat');
+      assert.equal(api.ledger().absence?.how, 'quiet');
+      assert.match(api.statusBar().text, /\$\(history\) Away 20m: sitting/);
+      assert.ok(api.snapshot().deskMsSinceBreak >= 22 * MINUTE);
+    } finally {
+      await config().update('quietTimes', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('a long absence (two hours and more) is a break without a question', async () => {

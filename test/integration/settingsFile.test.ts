@@ -91,7 +91,7 @@ describe('settings typed wrong, in the real host', () => {
       [1, 180, 120, 15, 'notification', 3, 3, 'posture-reset', ['band'], ['mon', 'wed', 'fri'], 'session', false],
     );
     // No day it can read: the default days, rather than hours that never come.
-    assert.deepEqual(s.workingHours, { startMinutes: 9 * 60, endMinutes: 18 * 60, days: ['mon', 'tue', 'wed', 'thu', 'fri'] });
+    assert.deepEqual(s.workingHours, [{ startMinutes: 9 * 60, endMinutes: 18 * 60, days: ['mon', 'tue', 'wed', 'thu', 'fri'] }]);
     assert.deepEqual(
       s.customRoutines.map((r) => r.id),
       ['mine'],

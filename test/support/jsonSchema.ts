@@ -86,6 +86,11 @@ export function schemaErrors(schema: JsonSchema, value: unknown, at = '$'): stri
       case 'anyOf':
         if (!(rule as JsonSchema[]).some((sub) => schemaErrors(sub, value, at).length === 0)) fail('matches none of its forms');
         break;
+      case 'oneOf': {
+        const matching = (rule as JsonSchema[]).filter((sub) => schemaErrors(sub, value, at).length === 0).length;
+        if (matching !== 1) fail(matching === 0 ? 'matches none of its forms' : 'matches more than one of its forms');
+        break;
+      }
       default:
         if (!ANNOTATIONS.has(keyword)) throw new Error(`schema keyword ${keyword} is not checked here`);
     }

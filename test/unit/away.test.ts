@@ -116,6 +116,7 @@ describe('time away: a break or sitting', () => {
       snoozeMs: 5 * MINUTE,
       maxConsecutiveSnoozes: 3,
       workingHours: null,
+      quietTimes: [],
       fullRoutineDays: [],
       defaultRoutine: 'posture-reset',
     };

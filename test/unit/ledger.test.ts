@@ -213,6 +213,7 @@ describe('ledger model', () => {
       snoozeMs: 5 * 60_000,
       maxConsecutiveSnoozes: 3,
       workingHours: null,
+      quietTimes: [],
       fullRoutineDays: ['mon'],
       defaultRoutine: 'posture-reset',
     };

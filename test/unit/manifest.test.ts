@@ -285,3 +285,65 @@ describe('the upright.customRoutines schema', () => {
     assert.ok(verdicts.filter(Boolean).length >= 10 && verdicts.filter((v) => !v).length >= 30);
   });
 });
+
+describe('the upright.workingHours and upright.quietTimes schemas', () => {
+  const properties = manifest.contributes.configuration.properties;
+  const codeAccepts = (key: string, value: unknown): boolean => parseSettings((k) => (k === key ? value : undefined)).problems.length === 0;
+  const range = { start: '10:00', end: '10:15' };
+  const slots = (count: number): unknown[] =>
+    Array.from({ length: count }, (_, i) => ({
+      start: `${String(i % 24).padStart(2, '0')}:00`,
+      end: `${String(i % 24).padStart(2, '0')}:30`,
+      days: [['sun', 'mon', 'tue'][Math.floor(i / 24)]],
+    }));
+  // What a schema cannot see is left out: a range from a time to itself, repeated days, slots that overlap.
+  const values: Readonly<Record<string, readonly unknown[]>> = {
+    'upright.workingHours': [
+      { enabled: true, start: '08:30', end: '17:00', days: ['mon', 'fri'] },
+      { enabled: false },
+      [],
+      [{ start: '08:00', end: '12:00' }, { enabled: true, start: '13:00', end: '17:30', days: ['mon'] }, { enabled: false }],
+      slots(50),
+      slots(51),
+      { enabled: true, start: '25:00' },
+      [{ start: '9' }],
+      [{ ...range, days: [] }],
+      [{ ...range, days: ['Mon'] }],
+      [{ ...range, enabled: 'yes' }],
+      ['09:00'],
+      'always',
+      7,
+    ],
+    'upright.quietTimes': [
+      [],
+      [range],
+      [
+        { ...range, days: ['mon', 'fri'], sitting: true },
+        { start: '23:30', end: '00:15', days: ['sun'] },
+      ],
+      slots(50),
+      slots(51),
+      [{ start: '10:00' }],
+      [{ end: '10:00' }],
+      [{ ...range, days: [] }],
+      [{ ...range, days: ['Mon'] }],
+      [{ ...range, sitting: 'yes' }],
+      [{ start: '25:99', end: '10:00' }],
+      [{ start: ' 10:00', end: '10:30' }],
+      ['10:00'],
+      {},
+    ],
+  };
+
+  for (const [key, cases] of Object.entries(values)) {
+    it(`${key} accepts exactly what the code takes as written`, () => {
+      const schema = properties[key] as unknown as JsonSchema;
+      for (const value of cases)
+        assert.equal(
+          schemaErrors(schema, value).length === 0,
+          codeAccepts(key.slice('upright.'.length), value),
+          JSON.stringify(value).slice(0, 120),
+        );
+    });
+  }
+});

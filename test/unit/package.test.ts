@@ -22,6 +22,7 @@ const EXPECTED = [
   'dist/onDemand.js',
   'dist/storageExtras.js',
   'dist/settingsDetail.js',
+  'dist/liveShare.js',
   'dist/data/exercises.json',
   'dist/data/exercises.de.json',
   'dist/data/exercises.es.json',

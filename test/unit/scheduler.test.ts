@@ -27,6 +27,7 @@ const settings: ReminderSettings = {
   snoozeMs: 5 * MINUTE,
   maxConsecutiveSnoozes: 3,
   workingHours: null,
+  quietTimes: [],
   fullRoutineDays: ['mon', 'wed', 'fri'],
   defaultRoutine: 'posture-reset',
 };
@@ -147,7 +148,7 @@ describe('reminder scheduler', () => {
 
   it('stays silent outside working hours, including hours that cross midnight', () => {
     const hours = { startMinutes: 9 * 60, endMinutes: 18 * 60, days: ['mon', 'tue', 'wed', 'thu', 'fri'] as const };
-    const s = { ...settings, workingHours: { ...hours, days: [...hours.days] } };
+    const s = { ...settings, workingHours: [{ ...hours, days: [...hours.days] }] };
     assert.equal(at(INITIAL_REMINDER_STATE, { activeMsSinceBreak: 50 * MINUTE, quietMs: MINUTE }, s).phase, 'due');
     assert.equal(
       at(INITIAL_REMINDER_STATE, { nowWallMs: Date.UTC(2026, 2, 2, 19, 0), activeMsSinceBreak: 50 * MINUTE, quietMs: MINUTE }, s).phase,
@@ -184,16 +185,16 @@ describe('reminder scheduler', () => {
       endMinutes: 17 * 60,
       days: ['mon', 'tue', 'wed', 'thu', 'fri'] as ('mon' | 'tue' | 'wed' | 'thu' | 'fri')[],
     };
-    assert.equal(tomorrowMorning(Date.UTC(2026, 2, 6, 15, 0), calendar, hours), Date.UTC(2026, 2, 9, 8, 30), 'Friday → Monday 08:30');
+    assert.equal(tomorrowMorning(Date.UTC(2026, 2, 6, 15, 0), calendar, [hours]), Date.UTC(2026, 2, 9, 8, 30), 'Friday → Monday 08:30');
     // Chosen in the small hours, tomorrow is the coming morning, not the one a day later.
     assert.equal(tomorrowMorning(Date.UTC(2026, 2, 3, 0, 30), calendar, null), Date.UTC(2026, 2, 3, 6, 0), 'Tuesday 00:30 → Tuesday 06:00');
     assert.equal(
-      tomorrowMorning(Date.UTC(2026, 2, 3, 3, 59), calendar, hours),
+      tomorrowMorning(Date.UTC(2026, 2, 3, 3, 59), calendar, [hours]),
       Date.UTC(2026, 2, 3, 8, 30),
       'Tuesday 03:59 → Tuesday 08:30',
     );
     assert.equal(
-      tomorrowMorning(Date.UTC(2026, 2, 7, 1, 0), calendar, hours),
+      tomorrowMorning(Date.UTC(2026, 2, 7, 1, 0), calendar, [hours]),
       Date.UTC(2026, 2, 9, 8, 30),
       'Saturday 01:00 → Monday 08:30',
     );
@@ -240,20 +241,20 @@ describe('reminders on the days the clocks change', () => {
       ] as const) {
         const evening = local(dayBefore(day), 21, 0, before);
         assert.equal(tomorrowMorning(evening, calendar, null), local(day, 6, 0, after), `${day} 06:00`);
-        assert.equal(tomorrowMorning(evening, calendar, nineToSix), local(day, 9, 0, after), `${day} 09:00`);
+        assert.equal(tomorrowMorning(evening, calendar, [nineToSix]), local(day, 9, 0, after), `${day} 09:00`);
       }
     });
 
     it(`${zone}: a start in the hour that is skipped is the moment the clock jumps; in the hour that repeats, its first time`, () => {
       const skipped = { ...nineToSix, startMinutes: 2 * 60 + 30 };
       // In both zones the clock jumps from 02:00 winter time to 03:00 summer time.
-      assert.equal(tomorrowMorning(local(dayBefore(spring), 21, 0, winterOffset), calendar, skipped), local(spring, 3, 0, summerOffset));
+      assert.equal(tomorrowMorning(local(dayBefore(spring), 21, 0, winterOffset), calendar, [skipped]), local(spring, 3, 0, summerOffset));
       const late = { ...nineToSix, startMinutes: 23 * 60 + 30 };
-      assert.equal(tomorrowMorning(local(dayBefore(spring), 21, 0, winterOffset), calendar, late), local(spring, 23, 30, summerOffset));
+      assert.equal(tomorrowMorning(local(dayBefore(spring), 21, 0, winterOffset), calendar, [late]), local(spring, 23, 30, summerOffset));
       // The hour before the clocks go back happens twice: the first time, still in summer time.
       const repeated = { ...nineToSix, startMinutes: zone === 'Europe/Berlin' ? 2 * 60 + 30 : 60 + 30 };
       assert.equal(
-        tomorrowMorning(local(dayBefore(autumn), 21, 0, summerOffset), calendar, repeated),
+        tomorrowMorning(local(dayBefore(autumn), 21, 0, summerOffset), calendar, [repeated]),
         local(autumn, zone === 'Europe/Berlin' ? 2 : 1, 30, summerOffset),
       );
     });

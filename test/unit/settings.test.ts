@@ -1,6 +1,14 @@
 import * as assert from 'node:assert/strict';
 
-import { DEFAULT_SETTINGS, describeValue, type SettingProblem, settingsEqual, trackerSettingsOf } from '../../src/core/settings';
+import {
+  DEFAULT_SETTINGS,
+  describeValue,
+  readSettings,
+  SETTING_SPECS,
+  type SettingProblem,
+  settingsEqual,
+  trackerSettingsOf,
+} from '../../src/core/settings';
 import { describeProblem } from '../../src/host/settingsDetail';
 import { parseSettings } from '../support/settings';
 
@@ -147,9 +155,9 @@ describe('reminder settings', () => {
   it('reads working hours when enabled, and repairs a bad time with a warning', () => {
     assert.equal(read({ workingHours: { enabled: false, start: '07:00' } }).settings.workingHours, null);
     const on = read({ workingHours: { enabled: true, start: '8:30', end: '17:15', days: ['mon', 'tue'] } });
-    assert.deepEqual(on.settings.workingHours, { startMinutes: 510, endMinutes: 1035, days: ['mon', 'tue'] });
+    assert.deepEqual(on.settings.workingHours, [{ startMinutes: 510, endMinutes: 1035, days: ['mon', 'tue'] }]);
     const bad = read({ workingHours: { enabled: true, start: '25:00' } });
-    assert.equal(bad.settings.workingHours?.startMinutes, 9 * 60);
+    assert.equal(bad.settings.workingHours?.[0]?.startMinutes, 9 * 60);
     assert.match(bad.problems[0]?.found ?? '', /start "25:00"/);
     assert.equal(read({ workingHours: 'always' }).settings.workingHours, null);
   });
@@ -157,13 +165,13 @@ describe('reminder settings', () => {
   it('never accepts working hours that no moment is inside: the whole day, or the working days, with one warning each', () => {
     const summary = (problems: readonly SettingProblem[]) => problems.map((p) => [p.setting, p.found, p.used]);
     const same = read({ workingHours: { enabled: true, start: '09:00', end: '9:00', days: ['mon'] } });
-    assert.deepEqual(same.settings.workingHours, { startMinutes: 0, endMinutes: 24 * 60, days: ['mon'] });
+    assert.deepEqual(same.settings.workingHours, [{ startMinutes: 0, endMinutes: 24 * 60, days: ['mon'] }]);
     assert.deepEqual(summary(same.problems), [['upright.workingHours', 'start "09:00", end "9:00"', '00:00–24:00']]);
     const noDays = read({ workingHours: { enabled: true, start: '09:00', end: '18:00', days: [] } });
-    assert.deepEqual(noDays.settings.workingHours?.days, ['mon', 'tue', 'wed', 'thu', 'fri']);
+    assert.deepEqual(noDays.settings.workingHours?.[0]?.days, ['mon', 'tue', 'wed', 'thu', 'fri']);
     assert.deepEqual(summary(noDays.problems), [['upright.workingHours', 'days []', '["mon","tue","wed","thu","fri"]']]);
     const unknownDays = read({ workingHours: { enabled: true, days: ['monday', 'Tue'] } });
-    assert.deepEqual(unknownDays.settings.workingHours?.days, ['mon', 'tue', 'wed', 'thu', 'fri']);
+    assert.deepEqual(unknownDays.settings.workingHours?.[0]?.days, ['mon', 'tue', 'wed', 'thu', 'fri']);
     assert.deepEqual(
       summary(unknownDays.problems),
       [['upright.workingHours.days', '["monday","Tue"]', '["mon","tue","wed","thu","fri"]']],
@@ -173,5 +181,159 @@ describe('reminder settings', () => {
     assert.equal(read({ workingHours: { enabled: false, start: '10:00', end: '10:00' } }).problems.length, 1);
     for (const problem of [...same.problems, ...noDays.problems])
       assert.match(describeProblem(problem), /^Setting upright\.workingHours: .+; using .+\.$/);
+  });
+});
+
+describe('working hours as a list, and quiet times', () => {
+  const read = (values: Record<string, unknown>) => parseSettings((key) => values[key]);
+  const summary = (problems: readonly SettingProblem[]) => problems.map((p) => [p.setting, p.found, p.used, p.reason]);
+  const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri'];
+  const everyDay = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+  it('reads the default of every setting, as VS Code gives it, without the code for the rest', () => {
+    const manifestDefaults: Record<string, unknown> = {
+      ...Object.fromEntries(Object.values(SETTING_SPECS).map((spec) => [spec.key, spec.defaultValue])),
+      'statusBar.display': 'session',
+      equipment: ['band'],
+      customRoutines: [],
+      defaultRoutine: 'posture-reset',
+      sound: false,
+      reminderStyle: 'notification',
+      fullRoutineDays: ['mon', 'wed', 'fri'],
+      workingHours: { enabled: false, start: '09:00', end: '18:00', days: weekdays },
+      quietTimes: [],
+    };
+    let loaded = 0;
+    const full = () => {
+      loaded++;
+      return { parseSettings: () => assert.fail('not needed') };
+    };
+    assert.deepEqual(
+      readSettings((key) => manifestDefaults[key], full),
+      { settings: DEFAULT_SETTINGS, problems: [] },
+    );
+    const good: Record<string, unknown> = {
+      ...manifestDefaults,
+      breakIntervalMinutes: 45,
+      equipment: ['dumbbells', 'band'],
+      fullRoutineDays: [],
+    };
+    const { settings } = readSettings((key) => good[key], full);
+    assert.deepEqual([settings.breakIntervalMinutes, settings.equipment, settings.fullRoutineDays], [45, ['band', 'dumbbells'], []]);
+    assert.equal(loaded, 0, 'plainly good values need nothing more');
+  });
+
+  it('reads a list of working hours, each range on unless it says otherwise, and an empty list as off', () => {
+    const { settings, problems } = read({
+      workingHours: [
+        { start: '08:00', end: '12:00', days: ['mon', 'tue'] },
+        { enabled: true, start: '13:00', end: '17:30' },
+        { enabled: false, start: '19:00', end: '21:00', days: ['sun'] },
+      ],
+    });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(settings.workingHours, [
+      { startMinutes: 480, endMinutes: 720, days: ['mon', 'tue'] },
+      { startMinutes: 780, endMinutes: 1050, days: weekdays },
+    ]);
+    assert.equal(read({ workingHours: [] }).settings.workingHours, null);
+    assert.equal(read({ workingHours: [{ enabled: false }] }).settings.workingHours, null);
+  });
+
+  it('reads quiet times, a slot without days being every day, across midnight too', () => {
+    const { settings, problems } = read({
+      quietTimes: [
+        { start: '10:00', end: '10:15', days: ['fri', 'mon'] },
+        { start: '23:30', end: '00:30', sitting: true },
+      ],
+    });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(settings.quietTimes, [
+      { startMinutes: 600, endMinutes: 615, days: ['mon', 'fri'], sitting: false },
+      { startMinutes: 1410, endMinutes: 30, days: everyDay, sitting: true },
+    ]);
+  });
+
+  it('gives a list with bad entries the slots it can use and one warning that names the setting, the first problem and how many more', () => {
+    const { settings, problems } = read({
+      quietTimes: [
+        { start: '25:99', end: '10:00' },
+        { start: '11:00', end: '11:00' },
+        'noon',
+        { start: ' 12:00', end: '12:30', days: ['Mon', 'tue'], sitting: 'yes' },
+        { start: '14:00', end: '15:00', days: [] },
+      ],
+    });
+    assert.deepEqual(settings.quietTimes, [{ startMinutes: 720, endMinutes: 750, days: ['tue'], sitting: false }]);
+    assert.deepEqual(summary(problems), [['upright.quietTimes', 'entry 1: start "25:99" (and 6 more)', '12:00–12:30 tue', 'mended']]);
+    assert.equal(describeProblem(problems[0]!), 'Setting upright.quietTimes: entry 1: start "25:99" (and 6 more); using 12:00–12:30 tue.');
+    assert.deepEqual(summary(read({ quietTimes: 'standup' }).problems), [['upright.quietTimes', '"standup"', '[]', 'notAllowed']]);
+    const lunch = read({ quietTimes: [{ start: '12:00', end: '13:00', sitting: 1 }] });
+    assert.deepEqual(summary(lunch.problems), [['upright.quietTimes', 'entry 1: sitting 1', '12:00–13:00', 'mended']], 'every day');
+    const allDay = read({ workingHours: [{ end: '09:00', days: ['sun'] }] });
+    assert.deepEqual(summary(allDay.problems), [
+      ['upright.workingHours', 'entry 1: from "09:00" to the same time', '00:00–24:00 sun', 'mended'],
+    ]);
+  });
+
+  it('joins overlapping quiet times, sitting winning where they overlap, with one warning', () => {
+    const { settings, problems } = read({
+      quietTimes: [
+        { start: '10:00', end: '10:30', days: ['mon'] },
+        { start: '10:15', end: '11:00', days: ['mon', 'tue'], sitting: true },
+      ],
+    });
+    assert.deepEqual(settings.quietTimes, [
+      { startMinutes: 600, endMinutes: 615, days: ['mon'], sitting: false },
+      { startMinutes: 615, endMinutes: 660, days: ['mon'], sitting: true },
+      { startMinutes: 615, endMinutes: 660, days: ['tue'], sitting: true },
+    ]);
+    assert.deepEqual(summary(problems), [
+      ['upright.quietTimes', 'entries 1 and 2 overlap', '10:00–10:15 mon; 10:15–11:00 mon sitting; 10:15–11:00 tue sitting', 'mended'],
+    ]);
+  });
+
+  it('reads the first 50 entries of a list of thousands, with one warning', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => ({
+      start: `${String(i % 24).padStart(2, '0')}:00`,
+      end: `${String(i % 24).padStart(2, '0')}:30`,
+      days: [everyDay[Math.floor(i / 24) % 7]],
+    }));
+    const quiet = read({ quietTimes: many });
+    assert.equal(quiet.settings.quietTimes.length, 50);
+    assert.deepEqual(
+      quiet.problems.map((p) => [p.setting, p.found]),
+      [['upright.quietTimes', '5000 entries, more than 50']],
+    );
+    const hours = read({ workingHours: many });
+    assert.equal(hours.settings.workingHours?.length, 50);
+    assert.deepEqual(
+      hours.problems.map((p) => [p.setting, p.found]),
+      [['upright.workingHours', '5000 entries, more than 50']],
+    );
+  });
+
+  it('mends working hours in a list as the single range is mended, and reports overlaps, with one warning', () => {
+    const { settings, problems } = read({
+      workingHours: [
+        { start: '09:00', end: '09:00', days: ['sat'] },
+        { start: '08:00', end: '12:00', days: [] },
+        { start: '11:00', end: '13:00', enabled: 'yes' },
+        { start: '7pm', end: '22:00' },
+      ],
+    });
+    assert.deepEqual(settings.workingHours, [
+      { startMinutes: 0, endMinutes: 1440, days: ['sat'] },
+      { startMinutes: 480, endMinutes: 720, days: weekdays },
+      { startMinutes: 660, endMinutes: 780, days: weekdays },
+    ]);
+    assert.deepEqual(summary(problems), [
+      [
+        'upright.workingHours',
+        'entry 1: from "09:00" to the same time (and 4 more)',
+        '00:00–24:00 sat; 08:00–12:00 mon,tue,wed,thu,fri; 11:00–13:00 mon,tue,wed,thu,fri',
+        'mended',
+      ],
+    ]);
   });
 });

@@ -7,7 +7,7 @@ import { BUILT_IN_ROUTINES } from '../../src/core/exercises/builtInRoutines';
 import { EXERCISES } from '../../src/core/exercises/library';
 import { EQUIPMENT } from '../../src/core/exercises/model';
 import { resolveRoutine, type Routine } from '../../src/core/exercises/routines';
-import { WEEKDAYS } from '../../src/core/reminders/scheduler';
+import { type Weekday, WEEKDAYS } from '../../src/core/reminders/scheduler';
 import { DEFAULT_SETTINGS, describeValue, type SettingProblem, type UprightSettings } from '../../src/core/settings';
 import { parseSettings } from '../support/settings';
 
@@ -35,6 +35,8 @@ const MAX_STEPS = 40;
 const MAX_NAME_CODE_POINTS = 80;
 /** Problems one setting may give: one, except a few for the fields of working hours and the routines. */
 const MAX_PROBLEMS_PER_KEY: Readonly<Record<string, number>> = { workingHours: 5, customRoutines: 12 };
+/** Entries of a list of working hours or quiet times read, at most. */
+const MAX_SLOTS = 50;
 const MAX_PROBLEM_TEXT_CHARS = 200;
 const LINE_BREAK_OR_CONTROL = /[\p{Cc}\p{Zl}\p{Zp}]/u;
 
@@ -262,7 +264,41 @@ function isGoodRoutineList(v: unknown): v is Record<string, unknown>[] {
   return true;
 }
 
+/** Whether two slots share a minute of the week (the part after midnight is on the next day; from a time to itself: the whole day). */
+function overlaps(slots: readonly { start: string; end: string; days: readonly string[] }[]): boolean {
+  const week = new Uint8Array(7 * 1440);
+  for (const slot of slots) {
+    const start = clockMinutes(slot.start);
+    const length = (clockMinutes(slot.end) - start + 1440) % 1440 || 1440;
+    for (const day of new Set(slot.days)) {
+      const from = WEEKDAYS.indexOf(day as Weekday) * 1440 + start;
+      for (let m = from; m < from + length; m++) {
+        if (week[m % (7 * 1440)]) return true;
+        week[m % (7 * 1440)] = 1;
+      }
+    }
+  }
+  return false;
+}
+
+/** A list of ranges of working hours: each a good range (`enabled` may be left out: on), the ranges on apart. */
+function isGoodHoursList(v: readonly unknown[]): boolean {
+  if (v.length > MAX_SLOTS || !v.every(isGoodOneRange)) return false;
+  const on = (v as Record<string, unknown>[]).filter((r) => r.enabled !== false);
+  return !overlaps(
+    on.map((r) => ({
+      start: (r.start as string | undefined) ?? '09:00',
+      end: (r.end as string | undefined) ?? '18:00',
+      days: (r.days as string[] | undefined) ?? ['mon', 'tue', 'wed', 'thu', 'fri'],
+    })),
+  );
+}
+
 function isGoodWorkingHours(v: unknown): boolean {
+  return Array.isArray(v) ? isGoodHoursList(v) : isGoodOneRange(v);
+}
+
+function isGoodOneRange(v: unknown): boolean {
   if (!isRecord(v)) return false;
   const goodClock = (c: unknown): boolean => c === undefined || (typeof c === 'string' && CLOCK.test(c));
   return (
@@ -436,6 +472,23 @@ function badRoutineList(random: Random): unknown {
 
 function badWorkingHours(random: Random): unknown {
   if (random.chance(0.2)) return garbage(random);
+  if (random.chance(0.25)) {
+    // A list: good ranges with a broken one among them, ranges that overlap, or thousands.
+    const ranges: unknown[] = Array.from({ length: random.int(0, 3) }, () => goodOneRange(random));
+    switch (random.int(0, 3)) {
+      case 0:
+        ranges.push({ start: '09:00', end: '17:00', days: [...WEEKDAYS] }, { start: '12:00', end: '13:00', days: ['mon'] });
+        break;
+      case 1:
+        return Array.from({ length: random.int(MAX_SLOTS + 1, 3000) }, () => ({ start: '09:00', end: '10:00', days: ['sat'] }));
+      case 2:
+        ranges.push(random.pick(['09:00', 7, null, [], PROTO_OBJECT]));
+        break;
+      default:
+        ranges.push({ ...goodOneRange(random), enabled: true, start: random.pick(['25:99', ' 8:00', null, 800]) });
+    }
+    return random.shuffled(ranges);
+  }
   const badClock = (): unknown =>
     random.pick([
       '25:00',
@@ -491,7 +544,15 @@ function badWorkingHours(random: Random): unknown {
   return hours;
 }
 
-function goodWorkingHours(random: Random): Record<string, unknown> {
+function goodWorkingHours(random: Random): unknown {
+  if (random.chance(0.3)) {
+    const ranges = Array.from({ length: random.int(0, 4) }, () => goodOneRange(random));
+    return isGoodHoursList(ranges) ? ranges : goodWorkingHours(random);
+  }
+  return goodOneRange(random);
+}
+
+function goodOneRange(random: Random): Record<string, unknown> {
   const hours: Record<string, unknown> = {
     enabled: random.chance(0.6),
     start: goodClock(random),
@@ -500,17 +561,99 @@ function goodWorkingHours(random: Random): Record<string, unknown> {
   };
   // Missing fields take their defaults (the Settings UI merges the default object in).
   for (const field of ['enabled', 'start', 'end', 'days'] as const) if (random.chance(0.15)) delete hours[field];
-  return isGoodWorkingHours(hours) ? hours : goodWorkingHours(random);
+  return isGoodOneRange(hours) ? hours : goodOneRange(random);
 }
 
 function parsedWorkingHours(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const on = (value as Record<string, unknown>[]).filter((r) => r.enabled !== false);
+    return on.length === 0 ? null : on.map((r) => parsedWorkingHours({ ...r, enabled: true }) as unknown[]).flat();
+  }
   const hours = value as { enabled?: boolean; start?: string; end?: string; days?: string[] };
   if (hours.enabled !== true) return null;
-  return {
-    startMinutes: clockMinutes(hours.start ?? '09:00'),
-    endMinutes: clockMinutes(hours.end ?? '18:00'),
-    days: inOrderOf(WEEKDAYS, hours.days ?? ['mon', 'tue', 'wed', 'thu', 'fri']),
+  return [
+    {
+      startMinutes: clockMinutes(hours.start ?? '09:00'),
+      endMinutes: clockMinutes(hours.end ?? '18:00'),
+      days: inOrderOf(WEEKDAYS, hours.days ?? ['mon', 'tue', 'wed', 'thu', 'fri']),
+    },
+  ];
+}
+
+/** A list of quiet times: each with a start and an end apart, days known (left out: every day), none overlapping. */
+function isGoodQuietTimes(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > MAX_SLOTS) return false;
+  const slots: { start: string; end: string; days: readonly string[] }[] = [];
+  for (const slot of v as unknown[]) {
+    if (!isRecord(slot) || typeof slot.start !== 'string' || typeof slot.end !== 'string') return false;
+    if (!CLOCK.test(slot.start) || !CLOCK.test(slot.end) || clockMinutes(slot.start) === clockMinutes(slot.end)) return false;
+    if (slot.days !== undefined && !(isUniqueListOf(slot.days, WEEKDAYS) && (slot.days as unknown[]).length > 0)) return false;
+    if (slot.sitting !== undefined && typeof slot.sitting !== 'boolean') return false;
+    slots.push({ start: slot.start, end: slot.end, days: slot.days ?? WEEKDAYS });
+  }
+  return !overlaps(slots);
+}
+
+function goodQuietTime(random: Random): Record<string, unknown> {
+  const slot: Record<string, unknown> = {
+    start: goodClock(random),
+    end: goodClock(random),
+    ...(random.chance(0.7) ? { days: random.subset(WEEKDAYS) } : {}),
+    ...(random.chance(0.4) ? { sitting: random.chance(0.5) } : {}),
   };
+  return isGoodQuietTimes([slot]) ? slot : goodQuietTime(random);
+}
+
+function goodQuietTimes(random: Random): unknown {
+  const slots = Array.from({ length: random.int(0, random.chance(0.1) ? 12 : 4) }, () => goodQuietTime(random));
+  return isGoodQuietTimes(slots) ? slots : goodQuietTimes(random);
+}
+
+function badQuietTimes(random: Random): unknown {
+  if (random.chance(0.15)) return garbage(random);
+  const slots: unknown[] = Array.from({ length: random.int(0, 3) }, () => goodQuietTime(random));
+  const broken = (): unknown => {
+    const slot = goodQuietTime(random);
+    switch (random.int(0, 9)) {
+      case 0:
+        return { ...slot, start: random.pick(['25:99', '24:00', '9', ' 10:00', '10:00 ', '', null, 900, ['10:00'], HUGE_TEXT]) };
+      case 1:
+        return { ...slot, end: random.pick(['12:60', '-1:00', 'noon', undefined, true, { h: 1 }]) };
+      case 2:
+        return { ...slot, end: slot.start };
+      case 3:
+        return { ...slot, days: random.pick([[], ['Mon'], ['mon', 'mon'], 'mon', 5, null, THOUSAND_STRINGS, [['tue']]]) };
+      case 4:
+        return { ...slot, sitting: random.pick(['yes', 1, 0, null, [], {}]) };
+      case 5:
+        // The same slot again, or one an hour around it: they overlap.
+        return random.chance(0.5) ? { ...slot } : { start: '00:00', end: '23:59', days: [...WEEKDAYS] };
+      case 6:
+        return random.pick(['10:00', 42, null, [], DEEP_ARRAY, PROTO_OBJECT, garbage(random)]);
+      case 7:
+        return Array.from({ length: random.int(MAX_SLOTS + 1, 3000) }, (_, i) => ({
+          start: goodClock(random),
+          end: `${i % 2 ? '1' : '2'}0:30`,
+          days: ['sun'],
+        }));
+      default:
+        return { start: undefined, end: '10:00' };
+    }
+  };
+  const bad = broken();
+  // A list of thousands comes as itself; anything else joins good slots.
+  if (Array.isArray(bad)) return bad;
+  slots.splice(random.int(0, slots.length), 0, bad);
+  return slots;
+}
+
+function parsedQuietTimes(value: unknown): unknown {
+  return (value as Record<string, unknown>[]).map((slot) => ({
+    startMinutes: clockMinutes(slot.start as string),
+    endMinutes: clockMinutes(slot.end as string),
+    days: inOrderOf(WEEKDAYS, (slot.days as string[] | undefined) ?? WEEKDAYS),
+    sitting: slot.sitting === true,
+  }));
 }
 
 function badOfList(random: Random, allowed: readonly string[]): unknown {
@@ -654,6 +797,8 @@ function modelOf(key: string, property: ManifestProperty): KeyModel {
       parsedFrom: (v) => v,
     };
   }
+  if (key === 'quietTimes')
+    return { field, good: goodQuietTimes, bad: badQuietTimes, isGood: isGoodQuietTimes, parsedFrom: parsedQuietTimes };
   if (key === 'workingHours')
     return { field, good: goodWorkingHours, bad: badWorkingHours, isGood: isGoodWorkingHours, parsedFrom: parsedWorkingHours };
   if (key === 'customRoutines') {
@@ -683,16 +828,23 @@ function assertSound(settings: UprightSettings): void {
   assert.equal(typeof settings.sound, 'boolean');
   assert.ok(isUniqueListOf(settings.equipment, EQUIPMENT), 'equipment');
   assert.ok(isUniqueListOf(settings.fullRoutineDays, WEEKDAYS), 'fullRoutineDays');
-  const hours = settings.workingHours;
-  if (hours !== null) {
+  assert.ok(settings.workingHours === null || (settings.workingHours.length >= 1 && settings.workingHours.length <= MAX_SLOTS), 'ranges');
+  for (const hours of [...(settings.workingHours ?? []), ...settings.quietTimes]) {
     assert.ok(
       isIntegerIn(hours.startMinutes, 0, 24 * 60 - 1) &&
         isIntegerIn(hours.endMinutes, 0, 24 * 60) &&
         hours.startMinutes !== hours.endMinutes,
-      'working hours are minutes of a day, and some time is inside them',
+      'working hours and quiet times are minutes of a day, and some time is inside them',
     );
-    assert.ok(isUniqueListOf(hours.days, WEEKDAYS) && hours.days.length > 0, 'working days');
+    assert.ok(isUniqueListOf(hours.days, WEEKDAYS) && hours.days.length > 0, 'their days');
   }
+  assert.ok(settings.quietTimes.length <= 7 * MAX_SLOTS && settings.quietTimes.every((q) => typeof q.sitting === 'boolean'), 'quiet times');
+  // Quiet times do not overlap once read, so time inside them is never counted twice.
+  const hhmm = (m: number): string => `${Math.floor(m / 60) % 24}:${String(m % 60).padStart(2, '0')}`;
+  assert.ok(
+    !overlaps(settings.quietTimes.map((q) => ({ start: hhmm(q.startMinutes), end: hhmm(q.endMinutes), days: q.days }))),
+    'quiet times overlap',
+  );
   assert.ok(settings.customRoutines.length <= MAX_ROUTINES);
   const ids = new Set(BUILT_IN_IDS);
   for (const routine of settings.customRoutines) {

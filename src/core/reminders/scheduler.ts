@@ -1,3 +1,4 @@
+import { type QuietTime, quietTimeEnd } from '../quietTimes';
 import { atLocalTime, type Calendar, MS_PER_MINUTE, MS_PER_SECOND } from '../time';
 
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
@@ -16,8 +17,10 @@ export interface ReminderSettings {
   readonly typingPauseMs: number;
   readonly snoozeMs: number;
   readonly maxConsecutiveSnoozes: number;
-  /** Null: reminders at any time. */
-  readonly workingHours: WorkingHours | null;
+  /** Null: reminders at any time; otherwise only inside one of these ranges. */
+  readonly workingHours: readonly WorkingHours[] | null;
+  /** Recurring slots with no reminders; a break due inside is offered at the first pause after. */
+  readonly quietTimes: readonly QuietTime[];
   readonly fullRoutineDays: readonly Weekday[];
   readonly defaultRoutine: string;
 }
@@ -42,8 +45,23 @@ export interface ReminderState {
   readonly consecutiveSnoozes: number;
   /** null: not paused; `untilWallMs` null: until resumed; `sinceWallMs`: when it was given, as for a snooze (missing in older ledgers). */
   readonly pause: { readonly untilWallMs: number | null; readonly sinceWallMs?: number } | null;
+  /** Reminders held (see `Hold`); null: not held. */
+  readonly hold: Hold | null;
   /** The day (`YYYY-MM-DD`) the full routine was last offered. */
   readonly fullRoutineOfferedDay: string | null;
+}
+
+/**
+ * Reminders held by `upright.hold` (for minutes, or until resumed) or while a Live Share session lasts.
+ * Unlike a pause, a break that fell due meanwhile is offered at the first pause after it.
+ */
+export interface Hold {
+  /** null: until resumed. */
+  readonly untilWallMs: number | null;
+  /** When it was given or last renewed: a clock set back since moves its end back with it. */
+  readonly sinceWallMs: number;
+  /** The Live Share session that holds it (renewed while the session lasts); absent: held by hand. */
+  readonly liveShare?: string;
 }
 
 export const INITIAL_REMINDER_STATE: ReminderState = {
@@ -52,6 +70,7 @@ export const INITIAL_REMINDER_STATE: ReminderState = {
   snoozedAtWallMs: null,
   consecutiveSnoozes: 0,
   pause: null,
+  hold: null,
   fullRoutineOfferedDay: null,
 };
 
@@ -69,14 +88,16 @@ export interface ReminderInput {
   readonly debugging: boolean;
 }
 
-export type ReminderPhase = 'paused' | 'outsideHours' | 'snoozed' | 'counting' | 'soon' | 'due';
+export type ReminderPhase = 'paused' | 'held' | 'outsideHours' | 'quiet' | 'snoozed' | 'counting' | 'soon' | 'due';
 
 export interface ReminderView {
   readonly phase: ReminderPhase;
   /** Session time left until due (negative once due). */
   readonly msUntilDue: number;
-  /** Wall time left of a snooze or a timed pause. */
+  /** Wall time left of a snooze, a timed pause or hold, or a quiet time. */
   readonly msUntilResume: number | null;
+  /** Held for a Live Share session (only in the `held` phase): it lasts as long as the session. */
+  readonly liveShare?: boolean;
   /** Show the prompt now (the focused window, after claiming it). */
   readonly promptNow: boolean;
   readonly promptReason: 'pause' | 'stoppingPoint' | 'cap' | null;
@@ -127,8 +148,19 @@ export function evaluate(state: ReminderState, input: ReminderInput, settings: R
     const left = state.pause.untilWallMs === null ? null : state.pause.untilWallMs - input.nowWallMs;
     return { ...base, phase: 'paused', msUntilResume: left, wakeInMs: left };
   }
-  if (settings.workingHours && !insideWorkingHours(settings.workingHours, input.nowWallMs, calendar)) {
+  const hold = state.hold;
+  if (hold && (hold.untilWallMs === null || input.nowWallMs < hold.untilWallMs)) {
+    // A Live Share session's hold lasts as long as the session, whatever its renewal says.
+    const left = hold.untilWallMs === null || hold.liveShare ? null : hold.untilWallMs - input.nowWallMs;
+    return { ...base, phase: 'held', msUntilResume: left, liveShare: hold.liveShare !== undefined, wakeInMs: left };
+  }
+  if (settings.workingHours && !settings.workingHours.some((hours) => insideWorkingHours(hours, input.nowWallMs, calendar))) {
     return { ...base, phase: 'outsideHours', msUntilResume: null, wakeInMs: null };
+  }
+  const quietEnd = quietTimeEnd(settings.quietTimes, input.nowWallMs, calendar);
+  if (quietEnd !== undefined) {
+    const left = quietEnd - input.nowWallMs;
+    return { ...base, phase: 'quiet', msUntilResume: left, wakeInMs: left };
   }
   if (state.snoozedUntilWallMs !== null && input.nowWallMs < state.snoozedUntilWallMs) {
     const left = state.snoozedUntilWallMs - input.nowWallMs;
@@ -198,21 +230,29 @@ export function pauseReminders(state: ReminderState, untilWallMs: number | null,
   return { ...state, pause: { untilWallMs, sinceWallMs: nowWallMs } };
 }
 
-/** Resuming: a break already due is prompted at the next pause (the session time is untouched). */
+/** Resuming ends a pause and a hold: a break already due is prompted at the next pause (the session time is untouched). */
 export function resumeReminders(state: ReminderState): ReminderState {
-  return { ...state, pause: null };
+  return { ...state, pause: null, hold: null };
+}
+
+/** Holds reminders until a wall time (null: until resumed). */
+export function holdReminders(state: ReminderState, untilWallMs: number | null, nowWallMs: number): ReminderState {
+  return { ...state, hold: { untilWallMs, sinceWallMs: nowWallMs } };
 }
 
 /** Until this time of night, "tomorrow" is the coming morning: the small hours belong to the day before. */
 const NIGHT_ENDS_MINUTES = 4 * 60;
 
 /**
- * "Until tomorrow": 06:00 tomorrow, or the start of working hours on the next working day, on the local
- * clock. Chosen after midnight but before 04:00, tomorrow is the morning that comes next.
+ * "Until tomorrow": 06:00 tomorrow, or the earliest start of working hours on the next working day, on
+ * the local clock. Chosen after midnight but before 04:00, tomorrow is the morning that comes next.
  */
-export function tomorrowMorning(nowWallMs: number, calendar: Calendar, hours: WorkingHours | null): number {
-  let day = calendar.minuteOfDay(nowWallMs) < NIGHT_ENDS_MINUTES ? nowWallMs : calendar.startOfNextDay(nowWallMs);
-  if (!hours || hours.days.length === 0) return atLocalTime(calendar, day, 6 * 60);
-  for (let i = 0; i < 7 && !hours.days.includes(weekdayOf(calendar.dayKey(day))); i++) day = calendar.startOfNextDay(day);
-  return atLocalTime(calendar, day, hours.startMinutes);
+export function tomorrowMorning(nowWallMs: number, calendar: Calendar, hours: readonly WorkingHours[] | null): number {
+  const morning = calendar.minuteOfDay(nowWallMs) < NIGHT_ENDS_MINUTES ? nowWallMs : calendar.startOfNextDay(nowWallMs);
+  for (let i = 0, day = morning; hours && i < 7; i++, day = calendar.startOfNextDay(day)) {
+    const weekday = weekdayOf(calendar.dayKey(day));
+    const starts = hours.filter((h) => h.days.includes(weekday)).map((h) => h.startMinutes);
+    if (starts.length > 0) return atLocalTime(calendar, day, Math.min(...starts));
+  }
+  return atLocalTime(calendar, morning, 6 * 60);
 }

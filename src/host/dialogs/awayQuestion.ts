@@ -2,6 +2,7 @@ import vscode = require('vscode');
 
 import { type Absence, applyAway, type AwayAnswer, type AwayHow, claimAwayQuestion, judgeReturn } from '../../core/away';
 import { formatCompactDuration, formatSpokenDuration } from '../../core/format';
+import { quietSlotsBetween } from '../../core/quietTimes';
 import { type Calendar } from '../../core/time';
 import { t } from '../../shared/l10n';
 import { type HostClock } from '../clock';
@@ -21,8 +22,6 @@ export interface AwayQuestionDeps {
   readonly calendar: Calendar;
   readonly statusBar: SessionStatusBar;
   readonly log: vscode.LogOutputChannel;
-  /** The wall-time intervals of quiet times marked sitting that overlap `[fromWallMs, toWallMs)`. */
-  readonly sittingSlots: (fromWallMs: number, toWallMs: number) => readonly { fromWallMs: number; toWallMs: number }[];
 }
 
 /** `HH:MM` as VS Code's display language writes it. */
@@ -70,7 +69,8 @@ export class AwayQuestions extends Disposable {
     const verdict = judgeReturn(
       { fromWallMs, toWallMs },
       settings.current.awayTime,
-      this.#deps.sittingSlots(fromWallMs, toWallMs),
+      // Quiet times marked sitting: time away inside them was sitting, without a question.
+      quietSlotsBetween(settings.current.quietTimes, fromWallMs, toWallMs, calendar).filter((slot) => slot.sitting),
       session.ledger.awayRecords,
       calendar,
     );

@@ -15,6 +15,7 @@ export interface MenuActions {
   snapshot(): TrackerSnapshot;
   showLog(): void;
   reminder(): ReminderView | undefined;
+  nowWallMs(): number;
   /** The last time away, while it can still be answered. */
   away(): Absence | undefined;
 }
@@ -61,7 +62,19 @@ export async function showMenu(actions: MenuActions): Promise<void> {
           { label: `$(debug-step-over) ${t('Skip Break')}`, run: () => vscode.commands.executeCommand(COMMANDS.skip) },
         ]
       : [];
-  const paused = reminder?.phase === 'paused';
+  const paused = reminder?.phase === 'paused' || reminder?.phase === 'held';
+  const until = (ms: number | null | undefined): string =>
+    ms == null ? '' : new Date(actions.nowWallMs() + ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  const held =
+    reminder?.phase === 'quiet'
+      ? t('Reminders are quiet until {0}: a break due meanwhile comes at the first pause after.', until(reminder.msUntilResume))
+      : reminder?.phase === 'held'
+        ? reminder.liveShare
+          ? t('Reminders are held while Live Share is on.')
+          : reminder.msUntilResume === null
+            ? t('Reminders are held until you resume them.')
+            : t('Reminders are held until {0}.', until(reminder.msUntilResume))
+        : undefined;
   const items: MenuItem[] = [
     {
       label: `$(play) ${t('Take a Break Now')}`,
@@ -75,8 +88,8 @@ export async function showMenu(actions: MenuActions): Promise<void> {
       run: () => vscode.commands.executeCommand(COMMANDS.startRoutine),
     },
     paused
-      ? { label: `$(debug-start) ${t('Resume Reminders')}`, run: () => vscode.commands.executeCommand(COMMANDS.resume) }
-      : { label: `$(debug-pause) ${t('Pause Reminders…')}`, run: () => vscode.commands.executeCommand(COMMANDS.pause) },
+      ? { label: `$(debug-start) ${t('Resume Reminders')}`, detail: held, run: () => vscode.commands.executeCommand(COMMANDS.resume) }
+      : { label: `$(debug-pause) ${t('Pause Reminders…')}`, detail: held, run: () => vscode.commands.executeCommand(COMMANDS.pause) },
     {
       label: `$(coffee) ${t('I Took a Break')}`,
       detail: t('Record a break taken away from the keyboard; the session timer starts again.'),

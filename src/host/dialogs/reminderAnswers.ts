@@ -1,9 +1,11 @@
 import vscode = require('vscode');
 
 import { DEFAULT_ROUTINE_ID, type ResolvedRoutine } from '../../core/exercises/routines';
-import { literalText } from '../../core/format';
+import { formatSpokenDuration, literalText } from '../../core/format';
+import { holdMinutesOf, MAX_HOLD_MINUTES } from '../../core/holds';
 import { breakEpisode, type Ledger, reminderStateOf } from '../../core/ledger';
 import {
+  holdReminders,
   pauseReminders,
   type ReminderState,
   type ReminderView,
@@ -13,7 +15,7 @@ import {
   tomorrowMorning,
 } from '../../core/reminders/scheduler';
 import { describeValue, reminderSettingsOf } from '../../core/settings';
-import { type Calendar } from '../../core/time';
+import { type Calendar, MS_PER_MINUTE } from '../../core/time';
 import { t } from '../../shared/l10n';
 import { type HostClock } from '../clock';
 import { type CodingSession } from '../codingSession';
@@ -183,6 +185,37 @@ export class ReminderAnswers {
   pause(untilWallMs: number | null): void {
     const state = reminderStateOf(this.#deps.session.ledger);
     this.#deps.session.answer({ set: changes(state, pauseReminders(state, untilWallMs, this.#deps.clock.now().wallMs)) });
+    this.#deps.loop.evaluate();
+  }
+
+  /**
+   * Hold Reminders: for `arg` minutes (a keybinding's or a script's argument), or until resumed. A
+   * break that falls due meanwhile is offered at the first pause after. An argument that is not a
+   * sensible number of minutes is said so, and a safe hold is used.
+   */
+  hold(arg: unknown): void {
+    const { minutes, problem } = holdMinutesOf(arg);
+    if (problem) {
+      const found = describeValue(arg);
+      const held = formatSpokenDuration((minutes ?? 0) * MS_PER_MINUTE);
+      this.#deps.log.warn(
+        `Hold Reminders was given ${found}, not a number of minutes from 1 to ${MAX_HOLD_MINUTES}: held for ${minutes} min.`,
+      );
+      void vscode.window.showWarningMessage(
+        problem === 'outOfRange'
+          ? t(
+              'Upright: Hold Reminders takes 1 to {0} minutes; {1} is out of range, so reminders are held for {2}.',
+              MAX_HOLD_MINUTES,
+              found,
+              held,
+            )
+          : t('Upright: Hold Reminders takes a number of minutes; {0} is not one, so reminders are held for {1}.', found, held),
+      );
+    }
+    const now = this.#deps.clock.now().wallMs;
+    const state = reminderStateOf(this.#deps.session.ledger);
+    this.#deps.session.answer({ set: changes(state, holdReminders(state, minutes === null ? null : now + minutes * MS_PER_MINUTE, now)) });
+    this.#deps.log.info(minutes === null ? 'Reminders held until resumed.' : `Reminders held for ${minutes} min.`);
     this.#deps.loop.evaluate();
   }
 

@@ -1,6 +1,7 @@
 import vscode = require('vscode');
 
 import { libraryFiles } from '../library';
+import type * as LiveShareModule from '../liveShare';
 import type * as OnDemandModule from '../onDemand';
 import type * as SettingsDetailModule from '../settingsDetail';
 import { MementoLedgerStore } from '../storage/mementoLedger';
@@ -71,16 +72,19 @@ function bundleLoader<T>(read: BundleText, what: string, prepare: (loaded: T) =>
  * entry `require`s on first use, are read ahead: reading is asynchronous here.
  */
 export async function browserPlatform(context: vscode.ExtensionContext): Promise<Platform> {
-  const [texts, onDemandBundle, settingsDetailBundle] = await Promise.all([
+  const [texts, onDemandBundle, settingsDetailBundle, liveShareBundle] = await Promise.all([
     readLibraryFiles(context.extensionUri),
     readBundle(context.extensionUri, 'onDemand.js'),
     readBundle(context.extensionUri, 'settingsDetail.js'),
+    readBundle(context.extensionUri, 'liveShare.js'),
   ]);
   const onDemandWhat = 'open its panels, pickers and dialogs';
-  const settingsDetailWhat = 'read custom routines or describe a bad setting';
+  const settingsDetailWhat = 'read its settings in full or describe a bad setting';
+  const liveShareWhat = 'hold reminders during a Live Share session';
   const unread = [
     [onDemandBundle, onDemandWhat],
     [settingsDetailBundle, settingsDetailWhat],
+    [liveShareBundle, liveShareWhat],
   ] as const;
   return {
     openLedger(_owner, log, todayKey) {
@@ -97,6 +101,7 @@ export async function browserPlatform(context: vscode.ExtensionContext): Promise
       return true;
     },
     loadOnDemand: bundleLoader<typeof OnDemandModule>(onDemandBundle, onDemandWhat),
+    loadLiveShare: bundleLoader<typeof LiveShareModule>(liveShareBundle, liveShareWhat),
     loadSettingsDetail: bundleLoader<typeof SettingsDetailModule>(settingsDetailBundle, settingsDetailWhat, (loaded) =>
       // The bundle has its own copy of the translator.
       loaded.useTranslator(vscode.l10n.t, vscode.l10n.bundle ? vscode.env.language : undefined),

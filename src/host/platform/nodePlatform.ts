@@ -4,6 +4,7 @@ import path = require('node:path');
 
 import vscode = require('vscode');
 
+import type * as LiveShareModule from '../liveShare';
 import type * as OnDemandModule from '../onDemand';
 import type * as SettingsDetailModule from '../settingsDetail';
 import { type SettingsDetail } from '../settingsReader';
@@ -87,6 +88,8 @@ export function nodePlatform(context: vscode.ExtensionContext, storageFs?: Ledge
     loadSettingsDetail,
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     loadOnDemand: () => require(path.join(__dirname, 'onDemand.js')) as typeof OnDemandModule,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    loadLiveShare: () => require(path.join(__dirname, 'liveShare.js')) as typeof LiveShareModule,
     homeFolder: vscode.Uri.file(os.homedir()),
     processId: String(process.pid),
   };

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 
 import { type Ledger } from '../../core/ledger';
 import { type DataReader } from '../library';
+import type * as LiveShareModule from '../liveShare';
 import type * as OnDemandModule from '../onDemand';
 import { type SettingsDetail } from '../settingsReader';
 import { type LedgerStore } from '../storage/ledgerStore';
@@ -21,9 +22,11 @@ export interface Platform {
   firstStart(): boolean;
   /** Where an export is suggested when no folder is open. */
   readonly homeFolder: vscode.Uri | undefined;
-  /** The panels, pickers and history dialogs, loaded on first use (dist/onDemand.js). */
+  /** The panels, pickers and history dialogs (the desktop entry loads them on first use). */
   loadOnDemand(): typeof OnDemandModule;
-  /** Custom routines and the words for a bad setting, loaded when a setting needs them (dist/settingsDetail.js). */
+  /** Holding reminders during Live Share sessions (the desktop entry loads it where Live Share is installed). */
+  loadLiveShare(): typeof LiveShareModule;
+  /** Custom routines and the words for a bad setting (the desktop entry loads them when a setting needs them). */
   readonly loadSettingsDetail: () => SettingsDetail;
   /** Tells apart windows that share the ledger (with VS Code's session id). */
   readonly processId: string;

@@ -12,6 +12,7 @@ import { type HostClock, systemClock } from '../clock';
 import { type CodingSession, type PromptClaimResult, type SessionCounters } from '../codingSession';
 import { type HistoryDialogs } from '../dialogs/history';
 import { type PromptAnswer } from '../dialogs/reminderAnswers';
+import { holdDuringLiveShare, type LiveShareApi, watchLiveShare } from '../liveShare';
 import { type OnDemand } from '../onDemand';
 import { type Reminders } from '../reminders';
 import { type SettingsReader } from '../settingsReader';
@@ -64,6 +65,10 @@ export interface UprightTestApi {
   /** What pressing I moved or I sat does (for the last time away). */
   answerAway(answer: AwayAnswer): boolean;
   pauseReminders(untilWallMs: number | null): void;
+  /** Holds reminders during the sessions of `api`, a stand-in for Live Share's API (which cannot be installed in tests). */
+  holdDuringLiveShare(api: LiveShareApi): { dispose(): void };
+  /** Watches `extension` as the installed Live Share extension is watched (a stand-in for it). */
+  watchLiveShare(extension: vscode.Extension<unknown>): { dispose(): void };
   resumeReminders(): void;
   /** Every day that has ended, as stored. */
   history(): History;
@@ -124,6 +129,7 @@ export function createTestApi(parts: {
   onDemand: () => OnDemand;
   storage: FaultyStorage | undefined;
   answerDialogs: (answers: HistoryDialogs | undefined) => void;
+  log: vscode.LogOutputChannel;
 }): UprightTestApi {
   const panelOf = (page: PageName): OnDemand['routines'] | OnDemand['exercises'] | OnDemand['stats'] => {
     const panels = parts.onDemand();
@@ -168,6 +174,8 @@ export function createTestApi(parts: {
     answerAway: (answer) => parts.onDemand().away.answer(answer),
     pauseReminders: (until) => parts.onDemand().answers.pause(until),
     resumeReminders: () => parts.onDemand().answers.resume(),
+    holdDuringLiveShare: (api) => holdDuringLiveShare(api, { session: parts.session, clock: parts.clock, log: parts.log }),
+    watchLiveShare: (extension) => watchLiveShare(extension, { session: parts.session, clock: parts.clock, log: parts.log }),
     history: () => parts.session.history(),
     stats: () => ({ data: parts.onDemand().stats.data(), open: parts.onDemand().stats.isOpen }),
     answerDialogs: (answers) => parts.answerDialogs(answers),
