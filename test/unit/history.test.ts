@@ -530,7 +530,16 @@ describe('history', () => {
           exercises: { 'wall-angel': { count: 1, ms: 1 } },
         },
         {
-          record: { ...emptyDay('2026-03-01'), activeMs: 2 * HOUR, routines: 1, natural: 3, exercises: 7 },
+          record: {
+            ...emptyDay('2026-03-01'),
+            activeMs: 2 * HOUR,
+            routines: 1,
+            natural: 3,
+            moved: 2,
+            exercises: 7,
+            sitting: 1,
+            sittingMs: HOUR,
+          },
           exercises: {
             'chin-tuck': { count: 4, ms: 4 },
             a1: { count: 2, ms: 2 },
@@ -547,9 +556,11 @@ describe('history', () => {
         ...emptyLedger('2026-03-02'),
         todayActiveMs: 30 * MINUTE,
         todayReminders: 2,
-        todayBreaks: { natural: 0, manual: 0, started: 1, skipped: 1, snoozed: 0, moved: 0 },
+        todayBreaks: { natural: 0, manual: 0, started: 1, skipped: 1, snoozed: 0, moved: 1 },
         todayRoutines: 1,
         todayExercises: { 'chin-tuck': { count: 1, ms: 1 } },
+        todaySitting: 2,
+        todaySittingMs: 20 * MINUTE,
       };
       const stats = statsOf(history, ledger, '2026-03-02', (id) => id.toUpperCase());
       assert.deepEqual(
@@ -558,7 +569,11 @@ describe('history', () => {
       );
       assert.equal(stats.days.length, 14);
       assert.deepEqual([stats.days[0]?.day, stats.days[12]?.day, stats.days[13]?.day], ['2026-02-17', '2026-03-01', '2026-03-02']);
-      assert.equal(stats.days[12]?.natural, 3);
+      assert.deepEqual(
+        [stats.days[12]?.natural, stats.days[12]?.moved, stats.days[12]?.sitting, stats.days[12]?.sittingMs],
+        [3, 2, 1, HOUR],
+      );
+      assert.deepEqual([stats.today.moved, stats.today.sitting, stats.today.sittingMs], [1, 2, 20 * MINUTE]);
       assert.deepEqual(stats.streak, { current: 3, best: 3 });
       assert.deepEqual(
         stats.mostDone.map((t) => [t.id, t.count]),
@@ -575,7 +590,17 @@ describe('history', () => {
         ['wall-angel', 'a1', 'a2'],
       );
       assert.equal(stats.mostDone[0]?.name, 'A6');
-      assert.deepEqual(stats.totals, { days: 3, activeMs: 3.5 * HOUR, breaks: 4, routines: 3, exercises: 9, exerciseMs: 1 });
+      // Breaks: 3 natural and 2 moved on the 1st, 1 started and 1 moved today.
+      assert.deepEqual(stats.totals, {
+        days: 3,
+        activeMs: 3.5 * HOUR,
+        breaks: 7,
+        routines: 3,
+        exercises: 9,
+        exerciseMs: 1,
+        sitting: 3,
+        sittingMs: 80 * MINUTE,
+      });
       assert.equal(stats.since, '2026-02-10');
       assert.deepEqual(
         lastDays([], '2026-03-01', 2).map((d) => d.day),
