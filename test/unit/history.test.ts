@@ -475,15 +475,26 @@ describe('history', () => {
     const ledger: Ledger = {
       ...emptyLedger('2026-03-03'),
       todayActiveMs: 90 * MINUTE,
-      todayBreaks: { natural: 1, manual: 0, started: 2, skipped: 1, snoozed: 3, moved: 0 },
+      todayBreaks: { natural: 1, manual: 0, started: 2, skipped: 1, snoozed: 3, moved: 1 },
       todayReminders: 4,
       todayRoutines: 2,
       todayExercises: { 'chin-tuck': { count: 2, ms: 60 * SECOND } },
+      todaySitting: 1,
+      todaySittingMs: 25 * MINUTE,
       routines: { 'posture-reset': { completions: 2, lastDoneWallMs: Date.UTC(2026, 2, 3, 10) } },
     };
     const history = mergeClosedDays(emptyHistory(), [
       {
-        record: { ...emptyDay('2026-03-02'), activeMs: 45_000, manual: 1, routines: 1, exercises: 1, exerciseMs: 30 * SECOND },
+        record: {
+          ...emptyDay('2026-03-02'),
+          activeMs: 45_000,
+          manual: 1,
+          routines: 1,
+          exercises: 1,
+          exerciseMs: 30 * SECOND,
+          sitting: 2,
+          sittingMs: 75 * MINUTE + 10 * SECOND,
+        },
         exercises: { 'chin-tuck': { count: 1, ms: 30 * SECOND } },
       },
     ]);
@@ -492,15 +503,38 @@ describe('history', () => {
     it('writes everything as versioned JSON, today included', () => {
       const out = historyExport(history, ledger, Date.UTC(2026, 2, 3, 12), names);
       assert.equal(out.format, 'upright-history');
-      assert.equal(out.version, 1);
+      assert.equal(out.version, 2);
       assert.equal(out.exportedAt, '2026-03-03T12:00:00.000Z');
-      assert.deepEqual(
-        out.days.map((d) => [d.date, d.activeMs, d.reminders, d.breaks, d.skipped, d.snoozed, d.routines, d.exercises, d.exerciseMs]),
-        [
-          ['2026-03-02', 45_000, 0, { started: 0, manual: 1, natural: 0 }, 0, 0, 1, 1, 30 * SECOND],
-          ['2026-03-03', 90 * MINUTE, 4, { started: 2, manual: 0, natural: 1 }, 1, 3, 2, 2, 60 * SECOND],
-        ],
-      );
+      assert.deepEqual(out.days, [
+        {
+          date: '2026-03-02',
+          activeMs: 45_000,
+          reminders: 0,
+          breaks: { started: 0, manual: 1, natural: 0, moved: 0 },
+          skipped: 0,
+          snoozed: 0,
+          routines: 1,
+          exercises: 1,
+          exerciseMs: 30 * SECOND,
+          sitting: 2,
+          sittingMs: 75 * MINUTE + 10 * SECOND,
+          deskMs: 45_000 + 75 * MINUTE + 10 * SECOND,
+        },
+        {
+          date: '2026-03-03',
+          activeMs: 90 * MINUTE,
+          reminders: 4,
+          breaks: { started: 2, manual: 0, natural: 1, moved: 1 },
+          skipped: 1,
+          snoozed: 3,
+          routines: 2,
+          exercises: 2,
+          exerciseMs: 60 * SECOND,
+          sitting: 1,
+          sittingMs: 25 * MINUTE,
+          deskMs: 115 * MINUTE,
+        },
+      ]);
       assert.deepEqual(out.exercises, [{ id: 'chin-tuck', name: 'Chin tuck', count: 3, ms: 90 * SECOND, lastDay: '2026-03-03' }]);
       assert.deepEqual(out.routines, [{ id: 'posture-reset', completions: 2, lastDone: '2026-03-03T10:00:00.000Z' }]);
     });
@@ -508,9 +542,22 @@ describe('history', () => {
     it('writes one CSV row a day, in minutes', () => {
       const lines = historyCsv(history, ledger).split('\r\n');
       assert.equal(lines[0], CSV_HEADER.join(','));
-      assert.equal(lines[1], '2026-03-02,0.8,0,0,1,0,0,0,1,1,0.5');
-      assert.equal(lines[2], '2026-03-03,90.0,4,2,0,1,1,3,2,2,1.0');
+      assert.equal(
+        lines[0],
+        'date,active_minutes,reminders,breaks_started,breaks_manual,breaks_natural,skipped,snoozed,routines,exercises,exercise_minutes,breaks_moved,sitting,sitting_minutes,desk_minutes',
+        'the columns of the first version come first, in their order',
+      );
+      assert.equal(lines[1], '2026-03-02,0.8,0,0,1,0,0,0,1,1,0.5,0,2,75.2,75.9');
+      assert.equal(lines[2], '2026-03-03,90.0,4,2,0,1,1,3,2,2,1.0,1,1,25.0,115.0');
       assert.equal(lines[3], '');
+      for (const line of lines.slice(1, 3)) {
+        const cells = line.split(',');
+        assert.equal(cells.length, CSV_HEADER.length);
+        assert.ok(
+          cells.slice(1).every((c) => /^\d+(\.\d)?$/.test(c)),
+          `numbers only: ${line}`,
+        );
+      }
     });
 
     it('deleting leaves nothing of what was done, but keeps the running clock', () => {
