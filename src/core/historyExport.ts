@@ -5,18 +5,23 @@ import { type Ledger } from './ledger';
 export type ExportFormat = 'json' | 'csv';
 
 /** The exported JSON's version; docs/history-export.md documents every field. */
-export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION = 2;
 
 export interface ExportedDay {
   readonly date: string;
   readonly activeMs: number;
   readonly reminders: number;
-  readonly breaks: { readonly started: number; readonly manual: number; readonly natural: number };
+  readonly breaks: { readonly started: number; readonly manual: number; readonly natural: number; readonly moved: number };
   readonly skipped: number;
   readonly snoozed: number;
   readonly routines: number;
   readonly exercises: number;
   readonly exerciseMs: number;
+  /** Times away spent sitting (a meeting, a call), and their length (added in version 2). */
+  readonly sitting: number;
+  readonly sittingMs: number;
+  /** Coding and sitting: `activeMs + sittingMs` (added in version 2). */
+  readonly deskMs: number;
 }
 
 export interface HistoryExport {
@@ -39,12 +44,15 @@ function exportedDay(d: DayRecord): ExportedDay {
     date: d.day,
     activeMs: d.activeMs,
     reminders: d.reminders,
-    breaks: { started: d.started, manual: d.manual, natural: d.natural },
+    breaks: { started: d.started, manual: d.manual, natural: d.natural, moved: d.moved },
     skipped: d.skipped,
     snoozed: d.snoozed,
     routines: d.routines,
     exercises: d.exercises,
     exerciseMs: d.exerciseMs,
+    sitting: d.sitting,
+    sittingMs: d.sittingMs,
+    deskMs: d.activeMs + d.sittingMs,
   };
 }
 
@@ -76,6 +84,11 @@ export const CSV_HEADER = [
   'routines',
   'exercises',
   'exercise_minutes',
+  // Added with version 2 of the JSON: new columns go last, so a reader of the old ones still finds them.
+  'breaks_moved',
+  'sitting',
+  'sitting_minutes',
+  'desk_minutes',
 ] as const;
 
 /** Minutes with one decimal, the way a spreadsheet reads them. */
@@ -98,6 +111,10 @@ export function historyCsv(history: History, ledger: Ledger): string {
       d.routines,
       d.exercises,
       minutes(d.exerciseMs),
+      d.moved,
+      d.sitting,
+      minutes(d.sittingMs),
+      minutes(d.activeMs + d.sittingMs),
     ].join(','),
   );
   return `${[CSV_HEADER.join(','), ...rows].join('\r\n')}\r\n`;

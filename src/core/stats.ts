@@ -29,10 +29,12 @@ export function statsOf(
     totals: {
       days: days.length,
       activeMs: sum((d) => d.activeMs),
-      breaks: sum((d) => d.started + d.manual + d.natural),
+      breaks: sum((d) => d.started + d.manual + d.natural + d.moved),
       routines: sum((d) => d.routines),
       exercises: sum((d) => d.exercises),
       exerciseMs: sum((d) => d.exerciseMs),
+      sitting: sum((d) => d.sitting),
+      sittingMs: sum((d) => d.sittingMs),
     },
     since: days[0]?.day ?? null,
   };

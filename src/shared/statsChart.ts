@@ -36,7 +36,7 @@ export interface StatsFormat {
 export const MS_PER_MINUTE = 60_000;
 export const MS_PER_HOUR = 3_600_000;
 
-/** The three ways a break is taken, bottom of the stack first. */
+/** The ways a break is taken, bottom of the stack first. */
 export const BREAK_KINDS = [
   {
     key: 'started',
@@ -73,6 +73,18 @@ export const BREAK_KINDS = [
     },
     get inline() {
       return t('natural');
+    },
+  },
+  {
+    key: 'moved',
+    get label() {
+      return t('Moved (time away, said when asked)');
+    },
+    get short() {
+      return t('Moved');
+    },
+    get inline() {
+      return t('moved');
     },
   },
 ] as const;
@@ -142,8 +154,19 @@ export function counted(format: StatsFormat, n: number, what: keyof typeof COUNT
   return COUNTED[what](n, format.count(n));
 }
 
+/** Every break of the day, whatever its kind. */
 export function breaksTaken(day: StatsDay): number {
-  return day.started + day.manual + day.natural;
+  return BREAK_KINDS.reduce((sum, kind) => sum + day[kind.key], 0);
+}
+
+/** Time at the desk: coding, and time away that was spent sitting (a meeting, a call). */
+export function deskMs(day: { readonly activeMs: number; readonly sittingMs: number }): number {
+  return day.activeMs + day.sittingMs;
+}
+
+/** "4 started, 1 by hand, 2 natural, 0 moved": the breaks of a day or a span, by kind. */
+export function breaksByKind(format: StatsFormat, count: (kind: BreakKind) => number): string {
+  return BREAK_KINDS.map((k) => `${format.count(count(k.key))} ${k.inline}`).join(', ');
 }
 
 export function isEmptyDay(day: StatsDay): boolean {
@@ -154,7 +177,9 @@ export function isEmptyDay(day: StatsDay): boolean {
     day.skipped === 0 &&
     day.snoozed === 0 &&
     day.routines === 0 &&
-    day.exercises === 0
+    day.exercises === 0 &&
+    day.sitting === 0 &&
+    day.sittingMs === 0
   );
 }
 
@@ -248,37 +273,51 @@ function gridlines(scale: Scale, top: number, height: number, width: number, lab
   return node('g', { class: 'upr-chart-scale' }, lines);
 }
 
-/** Fills for high-contrast themes, where the three kinds of break differ by pattern as well as colour. */
+/**
+ * Fills for high-contrast themes, where the kinds of break, and sitting against coding, differ by
+ * pattern as well as colour.
+ */
 function patterns(): ChartNode {
-  return node('defs', {}, [
-    node('pattern', { id: 'upr-chart-hatch', width: 4, height: 4, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, [
+  const lines = (id: string, angle: number): ChartNode =>
+    node('pattern', { id, width: 4, height: 4, patternUnits: 'userSpaceOnUse', patternTransform: `rotate(${angle})` }, [
       node('line', { class: 'upr-chart-pattern', x1: 0, y1: 0, x2: 0, y2: 4 }),
-    ]),
+    ]);
+  return node('defs', {}, [
+    lines('upr-chart-hatch', 45),
     node('pattern', { id: 'upr-chart-dots', width: 4, height: 4, patternUnits: 'userSpaceOnUse' }, [
       node('circle', { class: 'upr-chart-pattern', cx: 2, cy: 2, r: 1 }),
     ]),
+    lines('upr-chart-rows', 90),
+    lines('upr-chart-hatch-back', -45),
   ]);
 }
 
 /** A tooltip line for one column, shown when the pointer rests on it. */
 function dayTitle(day: StatsDay, format: StatsFormat): string {
+  const breaks = counted(format, breaksTaken(day), 'break');
+  const reminders = counted(format, day.reminders, 'reminder');
+  if (day.sittingMs === 0)
+    return t('{0}: {1} coding, {2}, {3}', format.dayShort(day.day), format.duration(day.activeMs), breaks, reminders);
   return t(
-    '{0}: {1} coding, {2}, {3}',
+    '{0}: {1} coding, {2} at the desk ({3} sitting away), {4}, {5}',
     format.dayShort(day.day),
     format.duration(day.activeMs),
-    counted(format, breaksTaken(day), 'break'),
-    counted(format, day.reminders, 'reminder'),
+    format.duration(deskMs(day)),
+    format.duration(day.sittingMs),
+    breaks,
+    reminders,
   );
 }
 
 /**
- * The 14-day chart: coding time per day as bars on round-hour gridlines, and under it, for each day,
- * the breaks taken stacked by kind beside an outlined bar for the reminders that went out.
+ * The 14-day chart: coding time per day as bars on round-hour gridlines, time away spent sitting as a
+ * lighter part on top (the whole bar is desk time), and under it, for each day, the breaks taken stacked
+ * by kind beside an outlined bar for the reminders that went out.
  */
 export function layoutChart(data: StatsPageData, format: StatsFormat, drawWidth: number = CHART.width): ChartNode {
   const width = Math.max(CHART.width, Math.round(drawWidth));
   const days = data.days;
-  const active = activeScale(Math.max(0, ...days.map((d) => d.activeMs)));
+  const active = activeScale(Math.max(0, ...days.map(deskMs)));
   const counts = countScale(Math.max(0, ...days.map((d) => Math.max(breaksTaken(d), d.reminders))));
   const plotWidth = width - CHART.gutter - CHART.right;
   const column = plotWidth / Math.max(1, days.length);
@@ -299,9 +338,17 @@ export function layoutChart(data: StatsPageData, format: StatsFormat, drawWidth:
       node('title', {}, undefined, dayTitle(day, format)),
       rect(isToday ? 'upr-chart-hit upr-chart-today-band' : 'upr-chart-hit', left, bandTop, column, CHART.height - bandTop),
     ];
+    let barTop = activeBase;
     if (day.activeMs > 0) {
       const height = Math.max(CHART.minBarHeight, (day.activeMs / active.top) * CHART.activeHeight);
-      parts.push(rect('upr-chart-bar upr-chart-active', center - barWidth / 2, activeBase - height, barWidth, height));
+      barTop -= height;
+      parts.push(rect('upr-chart-bar upr-chart-active', center - barWidth / 2, barTop, barWidth, height));
+    }
+    if (day.sittingMs > 0) {
+      // On top of the coding bar, up to the day's desk time (never past the top gridline).
+      const top = Math.max(CHART.activeTop, activeBase - (deskMs(day) / active.top) * CHART.activeHeight);
+      const height = Math.max(CHART.minBarHeight, barTop - top);
+      parts.push(rect('upr-chart-bar upr-chart-sitting', center - barWidth / 2, barTop - height, barWidth, height));
     }
     const stackX = center - pairGap / 2 - pairWidth;
     let y = breaksBase;
@@ -345,9 +392,10 @@ export function chartSummary(data: StatsPageData, format: StatsFormat): string {
   if (days.every(isEmptyDay)) return t('Nothing recorded in the last {0}.', span);
   const activeMs = days.reduce((sum, d) => sum + d.activeMs, 0);
   const codingDays = days.filter((d) => d.activeMs > 0).length;
-  const sum = (key: BreakKind | 'reminders' | 'skipped' | 'snoozed'): number => days.reduce((total, d) => total + d[key], 0);
-  const taken = sum('started') + sum('manual') + sum('natural');
-  const byKind = BREAK_KINDS.map((k) => `${format.count(sum(k.key))} ${k.inline}`).join(', ');
+  const sum = (key: BreakKind | 'reminders' | 'skipped' | 'snoozed' | 'sitting' | 'sittingMs'): number =>
+    days.reduce((total, d) => total + d[key], 0);
+  const taken = BREAK_KINDS.reduce((total, k) => total + sum(k.key), 0);
+  const byKind = breaksByKind(format, sum);
   let text = t(
     'In the last {0} you coded for {1} on {2} and took {3} ({4}) for {5}.',
     span,
@@ -360,6 +408,14 @@ export function chartSummary(data: StatsPageData, format: StatsFormat): string {
   const skipped = sum('skipped');
   const snoozed = sum('snoozed');
   if (skipped > 0 || snoozed > 0) text += ` ${t('You skipped {0} and snoozed {1}.', format.count(skipped), format.count(snoozed))}`;
+  const sittingMs = sum('sittingMs');
+  if (sum('sitting') > 0 || sittingMs > 0)
+    text += ` ${t(
+      'You sat away from the editor {0} for {1}: your desk time was {2}.',
+      counted(format, sum('sitting'), 'time'),
+      format.duration(sittingMs),
+      format.duration(activeMs + sittingMs),
+    )}`;
   const longest = days.reduce((best, d) => (d.activeMs > best.activeMs ? d : best));
   if (codingDays > 1) text += ` ${t('Your longest day was {0}, {1}.', format.dayShort(longest.day), format.duration(longest.activeMs))}`;
   return text;
@@ -375,8 +431,19 @@ export interface StatsTable {
 /** The chart's numbers as a table, one row a day: always in the page for screen readers. */
 export function chartTable(data: StatsPageData, format: StatsFormat): StatsTable {
   return {
-    caption: t('Coding time and breaks, last {0}', counted(format, data.days.length, 'day')),
-    headers: [t('Day'), t('Coding time'), t('Reminders'), ...BREAK_KINDS.map((k) => k.short), t('Skipped'), t('Snoozed'), t('Exercises')],
+    caption: t('Coding time, desk time and breaks, last {0}', counted(format, data.days.length, 'day')),
+    headers: [
+      t('Day'),
+      t('Coding time'),
+      t('Desk time'),
+      t('Sitting away'),
+      t('Sitting time'),
+      t('Reminders'),
+      ...BREAK_KINDS.map((k) => k.short),
+      t('Skipped'),
+      t('Snoozed'),
+      t('Exercises'),
+    ],
     rows: data.days.map((d) => {
       const today = d.day === data.today.day;
       return {
@@ -385,6 +452,9 @@ export function chartTable(data: StatsPageData, format: StatsFormat): StatsTable
         today,
         cells: [
           format.duration(d.activeMs),
+          format.duration(deskMs(d)),
+          format.count(d.sitting),
+          format.duration(d.sittingMs),
           format.count(d.reminders),
           ...BREAK_KINDS.map((k) => format.count(d[k.key])),
           format.count(d.skipped),

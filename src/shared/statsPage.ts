@@ -62,10 +62,14 @@ export interface StatsPageData {
   readonly totals: {
     readonly days: number;
     readonly activeMs: number;
+    /** Every kind of break taken: started, manual, natural and moved. */
     readonly breaks: number;
     readonly routines: number;
     readonly exercises: number;
     readonly exerciseMs: number;
+    /** Times away spent sitting, and their length: desk time is `activeMs + sittingMs`. */
+    readonly sitting: number;
+    readonly sittingMs: number;
   };
   /** The first recorded day (`YYYY-MM-DD`), or null when there is no history yet. */
   readonly since: string | null;
@@ -132,9 +136,8 @@ export function parseStatsPageData(v: unknown): StatsPageData | undefined {
   const totals = v.totals;
   if (
     !isObject(totals) ||
-    !['days', 'breaks', 'routines', 'exercises'].every((k) => isCount(totals[k])) ||
-    !isMs(totals.activeMs) ||
-    !isMs(totals.exerciseMs)
+    !['days', 'breaks', 'routines', 'exercises', 'sitting'].every((k) => isCount(totals[k])) ||
+    !['activeMs', 'exerciseMs', 'sittingMs'].every((k) => isMs(totals[k]))
   )
     return undefined;
   if (v.since !== null && !(isString(v.since) && DAY_KEY_PATTERN.test(v.since))) return undefined;

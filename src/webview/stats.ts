@@ -1,11 +1,13 @@
 import { t } from '../shared/l10n';
 import {
   BREAK_KINDS,
+  breaksByKind,
   breaksTaken,
   type ChartNode,
   chartSummary,
   chartTable,
   counted,
+  deskMs,
   hasHistory,
   layoutChart,
   type StatsFormat,
@@ -111,30 +113,38 @@ function showTable(): void {
   else tableBox.removeAttribute('tabindex');
 }
 
-function tile(label: string, value: string, note?: string, valueId?: string): HTMLElement {
-  const dd = el('dd', { className: 'tile-value', text: value, attrs: valueId ? { id: valueId } : {} });
+/** One number of today; `id` names the tile, so its value can be found. */
+function tile(label: string, value: string, notes: readonly string[] = [], id?: string): HTMLElement {
   return el(
     'div',
-    { className: 'tile' },
+    { className: 'tile', attrs: id ? { id: `tile-${id}` } : {} },
     el('dt', { className: 'tile-label', text: label }),
-    dd,
-    note ? el('dd', { className: 'tile-note', text: note }) : null,
+    el('dd', { className: 'tile-value', text: value, attrs: id === 'streak' ? { id } : {} }),
+    ...notes.map((note) => el('dd', { className: 'tile-note', text: note })),
   );
 }
 
 function renderToday(d: StatsPageData, f: StatsFormat): void {
   const day = d.today;
   const streak = d.streak;
+  const taken = breaksTaken(day);
   const tiles = el(
     'dl',
     { className: 'tiles' },
-    tile(t('Coding time'), f.duration(day.activeMs)),
-    tile(t('Breaks taken'), f.count(breaksTaken(day)), t('for {0}', counted(f, day.reminders, 'reminder'))),
+    tile(t('Coding time'), f.duration(day.activeMs), [], 'coding'),
+    tile(t('Desk time'), f.duration(deskMs(day)), [t('coding and sitting away')], 'desk'),
+    tile(
+      t('Breaks taken'),
+      f.count(taken),
+      [t('for {0}', counted(f, day.reminders, 'reminder')), ...(taken > 0 ? [breaksByKind(f, (k) => day[k])] : [])],
+      'breaks',
+    ),
+    tile(t('Sitting away'), f.count(day.sitting), [f.duration(day.sittingMs)], 'sitting'),
     tile(t('Skipped'), f.count(day.skipped)),
     tile(t('Snoozed'), f.count(day.snoozed)),
     tile(t('Routines'), f.count(day.routines)),
-    tile(t('Exercises'), f.count(day.exercises), t('{0} exercising', f.duration(day.exerciseMs))),
-    tile(t('Streak'), counted(f, streak.current, 'day'), t('best {0}', counted(f, streak.best, 'day')), 'streak'),
+    tile(t('Exercises'), f.count(day.exercises), [t('{0} exercising', f.duration(day.exerciseMs))]),
+    tile(t('Streak'), counted(f, streak.current, 'day'), [t('best {0}', counted(f, streak.best, 'day'))], 'streak'),
   );
   today.replaceChildren(el('h2', { text: t('Today'), attrs: { id: 'today-title' } }), tiles);
 }
@@ -160,6 +170,7 @@ function renderChart(d: StatsPageData, f: StatsFormat): void {
   drawChart(d, f);
   const keys = [
     { className: 'upr-chart-active', label: t('Coding time') },
+    { className: 'upr-chart-sitting', label: t('Sitting away (with coding: desk time)') },
     ...BREAK_KINDS.map((k) => ({ className: `upr-chart-${k.key}`, label: k.label })),
     { className: 'upr-chart-reminders', label: t('Reminders') },
   ];
@@ -254,9 +265,11 @@ function render(): void {
   const all = d.totals;
   since.textContent = d.since
     ? t(
-        'Since {0}: {1} coding on {2}, {3}, {4}. Kept on this computer only.',
+        'Since {0}: {1} coding and {2} at the desk (sitting away {3}) on {4}, {5}, {6}. Kept on this computer only.',
         f.date(d.since),
         f.duration(all.activeMs),
+        f.duration(deskMs(all)),
+        counted(f, all.sitting, 'time'),
         counted(f, all.days, 'day'),
         counted(f, all.breaks, 'break'),
         counted(f, all.routines, 'routine'),

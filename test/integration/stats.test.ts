@@ -38,6 +38,15 @@ describe('history and stats in the real host', () => {
   let out: string;
   let yesterday: DayRecord;
 
+  /** Away from the editor for `ms`, the minute timer running meanwhile, then one key. */
+  async function away(ms: number): Promise<void> {
+    for (let left = ms; left > 0; left -= Math.min(MINUTE, left)) {
+      api.clock.advance(Math.min(MINUTE, left));
+      api.refresh();
+    }
+    await typeOnce(editor);
+  }
+
   before(async () => {
     api = await getApi();
     editor = await openScratchEditor();
@@ -58,10 +67,24 @@ describe('history and stats in the real host', () => {
     await eventually(() => api.routine()?.status === 'finished', 'the routine is done');
     for (const tab of tabsOf('upright.routine')) await vscode.window.tabGroups.close(tab);
     await typeFor(api, editor, 2 * MINUTE);
+    // Away twice, asked each time: once up and moving, once sitting through a call.
+    const before = api.stats().data.today;
+    await away(10 * MINUTE);
+    assert.equal(api.answerAway('moved'), true);
+    await typeFor(api, editor, 2 * MINUTE);
+    await away(20 * MINUTE);
+    assert.equal(api.answerAway('sat'), true);
+    await typeFor(api, editor, MINUTE);
     api.flush();
     const today = api.stats().data.today;
-    assert.ok(today.activeMs >= 12 * MINUTE, `today ${today.activeMs} ms`);
+    assert.ok(today.activeMs >= 15 * MINUTE, `today ${today.activeMs} ms`);
     assert.ok(today.routines >= 1 && today.exercises >= 3 && today.manual >= 1 && today.exerciseMs > 0, JSON.stringify(today));
+    assert.deepEqual([today.moved, today.natural, today.sitting], [before.moved + 1, before.natural, before.sitting + 1]);
+    assert.ok(
+      today.sittingMs >= before.sittingMs + 20 * MINUTE && today.sittingMs < before.sittingMs + 21 * MINUTE,
+      `${today.sittingMs} ms sitting`,
+    );
+    assert.equal(today.activeMs - before.activeMs < 4 * MINUTE, true, 'time away is never coding time');
 
     // Overnight: the machine sleeps until 09:00 tomorrow, then typing starts again.
     const now = new Date(api.clock.now().wallMs);
@@ -88,16 +111,20 @@ describe('history and stats in the real host', () => {
     assert.equal(written?.fsPath, file.fsPath);
     const exported = JSON.parse(fs.readFileSync(file.fsPath, 'utf8')) as HistoryExport;
     assert.equal(exported.format, 'upright-history');
-    assert.equal(exported.version, 1);
+    assert.equal(exported.version, 2);
     const ledger = api.ledger();
     const stats = api.stats().data;
     const last = exported.days[exported.days.length - 1];
+    const b = ledger.todayBreaks;
     assert.deepEqual(
-      [last?.date, last?.activeMs, last?.breaks],
+      [last?.date, last?.activeMs, last?.breaks, last?.sitting, last?.sittingMs, last?.deskMs],
       [
         ledger.dayKey,
         ledger.todayActiveMs,
-        { started: ledger.todayBreaks.started, manual: ledger.todayBreaks.manual, natural: ledger.todayBreaks.natural },
+        { started: b.started, manual: b.manual, natural: b.natural, moved: b.moved },
+        ledger.todaySitting,
+        ledger.todaySittingMs,
+        ledger.todayActiveMs + ledger.todaySittingMs,
       ],
     );
     const before = exported.days.find((d) => d.date === yesterday.day);
@@ -105,14 +132,28 @@ describe('history and stats in the real host', () => {
       date: yesterday.day,
       activeMs: yesterday.activeMs,
       reminders: yesterday.reminders,
-      breaks: { started: yesterday.started, manual: yesterday.manual, natural: yesterday.natural },
+      breaks: { started: yesterday.started, manual: yesterday.manual, natural: yesterday.natural, moved: yesterday.moved },
       skipped: yesterday.skipped,
       snoozed: yesterday.snoozed,
       routines: yesterday.routines,
       exercises: yesterday.exercises,
       exerciseMs: yesterday.exerciseMs,
+      sitting: yesterday.sitting,
+      sittingMs: yesterday.sittingMs,
+      deskMs: yesterday.activeMs + yesterday.sittingMs,
     });
+    assert.ok(yesterday.moved >= 1 && yesterday.sitting >= 1 && yesterday.sittingMs >= 20 * MINUTE, JSON.stringify(yesterday));
     assert.equal(exported.days.length, stats.totals.days);
+    // The page's totals are the exported days added up: every kind of break, and time sitting.
+    const total = (pick: (d: HistoryExport['days'][number]) => number): number => exported.days.reduce((sum, d) => sum + pick(d), 0);
+    assert.deepEqual(
+      [stats.totals.breaks, stats.totals.sitting, stats.totals.sittingMs],
+      [
+        total((d) => d.breaks.started + d.breaks.manual + d.breaks.natural + d.breaks.moved),
+        total((d) => d.sitting),
+        total((d) => d.sittingMs),
+      ],
+    );
     const history = api.history();
     for (const e of exported.exercises)
       assert.deepEqual([e.count, e.ms], [history.exercises[e.id]?.count, history.exercises[e.id]?.ms], e.id);
@@ -144,6 +185,10 @@ describe('history and stats in the real host', () => {
         yesterday.routines,
         yesterday.exercises,
         (Math.round(yesterday.exerciseMs / 6000) / 10).toFixed(1),
+        yesterday.moved,
+        yesterday.sitting,
+        (Math.round(yesterday.sittingMs / 6000) / 10).toFixed(1),
+        (Math.round((yesterday.activeMs + yesterday.sittingMs) / 6000) / 10).toFixed(1),
       ].map(String),
     );
   });

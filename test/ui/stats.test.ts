@@ -2,10 +2,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { type FrameLocator } from 'playwright-core';
+import { type FrameLocator, type Locator } from 'playwright-core';
 
 import { type ClosedDay, type DayRecord, emptyDay } from '../../src/core/days';
 import { addDays, emptyHistory, mergeClosedDays, serializeHistory } from '../../src/core/history';
+import { EMPTY_BREAK_COUNTS, emptyLedger, type Ledger, todayRecord } from '../../src/core/ledger';
+import { statsFormat } from '../../src/shared/statsChart';
 import { testClockStartWallMs, testToday } from '../support/today';
 import { openWorkbench, recordCspProblems, runCommand, screenshot, TIMER_SELECTOR, webviewFrame, type Workbench } from './harness';
 
@@ -15,7 +17,11 @@ const MINUTE = 60_000;
 type Styled = { ownerDocument: { defaultView: { getComputedStyle(e: unknown): Record<string, string> } } };
 const computed = (e: Styled, property: string): string => e.ownerDocument.defaultView.getComputedStyle(e)[property] ?? '';
 
-/** Ten weeks of a person's history, ending yesterday: weekdays of coding, most with a routine; quiet weekends. */
+/**
+ * Ten weeks of a person's history, ending yesterday: weekdays of coding, most with a routine; quiet
+ * weekends. Some days have a meeting or a call (time away sitting), and some a break away from the
+ * keyboard the person said was moving when asked.
+ */
 function seededHistory(today: string): { text: string; days: readonly DayRecord[] } {
   const days: ClosedDay[] = [];
   for (let back = 70; back >= 1; back--) {
@@ -26,6 +32,7 @@ function seededHistory(today: string): { text: string; days: readonly DayRecord[
     const activeMs = (180 + ((back * 37) % 240)) * MINUTE;
     const reminders = 5 + (back % 5);
     const routine = back % 11 !== 4; // now and then a day without one
+    const sitting = back % 3 === 1 ? 1 + (back % 2) : 0;
     days.push({
       record: {
         ...emptyDay(day),
@@ -34,6 +41,9 @@ function seededHistory(today: string): { text: string; days: readonly DayRecord[
         started: routine ? 2 + (n % 3) : 0,
         manual: n % 2,
         natural: 1 + (n % 4),
+        moved: back % 4 === 2 ? 1 : 0,
+        sitting,
+        sittingMs: sitting * (30 + (back % 3) * 15) * MINUTE,
         skipped: back % 3,
         snoozed: back % 4,
         routines: routine ? 2 : 0,
@@ -75,6 +85,19 @@ function seededHistory(today: string): { text: string; days: readonly DayRecord[
   return { text: serializeHistory(merged), days: merged.days };
 }
 
+/** Today so far, in the shared ledger: two hours of coding, a call sat through, a break said to be moving. */
+function seededLedger(today: string): { text: string; day: DayRecord } {
+  const ledger: Ledger = {
+    ...emptyLedger(today),
+    todayActiveMs: 2 * 60 * MINUTE,
+    todayReminders: 2,
+    todayBreaks: { ...EMPTY_BREAK_COUNTS, started: 1, natural: 1, moved: 1, snoozed: 1 },
+    todaySitting: 1,
+    todaySittingMs: 45 * MINUTE,
+  };
+  return { text: JSON.stringify(ledger), day: todayRecord(ledger) };
+}
+
 /**
  * The streak as a person counts it, written apart from the product's code: going back from yesterday,
  * a day with a routine adds one, a day of coding without one ends it, a day without either is passed
@@ -98,13 +121,14 @@ describe('Stats in a real workbench', function () {
   // Upright runs on a held clock at 09:00 on the test day, so the page's "today" is the test's.
   const today = testToday();
   const seeded = seededHistory(today);
+  const ledger = seededLedger(today);
   let consoleProblems: string[] = [];
 
   before(async () => {
     wb = await openWorkbench(
       { 'workbench.colorTheme': 'Default Dark Modern' },
       { width: 1400, height: 1000 },
-      { 'history.json': seeded.text },
+      { 'history.json': seeded.text, 'ledger.json': ledger.text },
       { clockAtWallMs: testClockStartWallMs() },
     );
     consoleProblems = recordCspProblems(wb.page);
@@ -151,8 +175,88 @@ describe('Stats in a real workbench', function () {
     const fill = await frame.locator('svg rect.upr-chart-active').first().evaluate(computed, 'fill');
     assert.notEqual(fill, 'none');
     assert.ok(!/^rgb\(0, 0, 0\)$/.test(fill), fill);
+    // Moved breaks are drawn opaque, like the other kinds, even where the theme's orange is see-through.
+    const moved = await frame.locator('svg rect.upr-chart-moved').first().evaluate(computed, 'fill');
+    assert.doesNotMatch(moved, /rgba\(|\/ 0?\.\d|none/, moved);
     await wb.page.waitForTimeout(500);
     await screenshot(wb.page, 'stats-dark');
+  });
+
+  it('shows desk time beside coding time, breaks by kind, and time away sitting', async () => {
+    const f = statsFormat('en');
+    const tile = (id: string): Locator => frame.locator(`#tile-${id}`);
+    // Today, from the ledger: 2 h coding, 45 min sitting through a call, one break of each kind but by hand.
+    assert.equal(await tile('coding').locator('.tile-value').textContent(), '2 hr');
+    assert.equal(await tile('desk').locator('.tile-value').textContent(), '2 hr 45 min');
+    assert.equal(await tile('sitting').locator('.tile-value').textContent(), '1');
+    assert.deepEqual(await tile('sitting').locator('.tile-note').allTextContents(), ['45 min']);
+    assert.equal(await tile('breaks').locator('.tile-value').textContent(), '3');
+    assert.deepEqual(await tile('breaks').locator('.tile-note').allTextContents(), [
+      'for 2 reminders',
+      '1 started, 0 by hand, 1 natural, 1 moved',
+    ]);
+
+    // The chart: a sitting part on top of the coding bar on exactly the days with time sitting.
+    const chartDays = Array.from({ length: 14 }, (_, i) => addDays(today, i - 13));
+    const byDay = new Map([...seeded.days, ledger.day].map((d) => [d.day, d]));
+    type Node = { getAttribute(name: string): string | null; querySelector(selector: string): Node | null };
+    const parts = await frame.locator('svg.upr-chart g.upr-chart-day').evaluateAll((groups: Node[]) =>
+      groups.map((g) => {
+        const y = (selector: string): number | null => {
+          const r = g.querySelector(selector);
+          return r ? Number(r.getAttribute('y')) + (selector.includes('sitting') ? Number(r.getAttribute('height')) : 0) : null;
+        };
+        return { day: g.getAttribute('data-day') ?? '', sittingBottom: y('rect.upr-chart-sitting'), activeTop: y('rect.upr-chart-active') };
+      }),
+    );
+    for (const p of parts) {
+      const sat = (byDay.get(p.day)?.sittingMs ?? 0) > 0;
+      assert.equal(p.sittingBottom !== null, sat, `${p.day}: sitting part`);
+      if (sat && p.activeTop !== null) assert.ok(Math.abs(p.activeTop - (p.sittingBottom ?? 0)) < 0.02, `${p.day}: on the coding bar`);
+    }
+    assert.ok(
+      parts.some((p) => p.sittingBottom !== null && p.day !== today),
+      'the seeded days show sitting too',
+    );
+    const legend = await frame.locator('#chart .legend li').allTextContents();
+    assert.ok(legend.includes('Sitting away (with coding: desk time)'), legend.join(' | '));
+    assert.ok(legend.includes('Moved (time away, said when asked)'), legend.join(' | '));
+
+    // In words: the caption counts the times sitting and the desk time of the last 14 days.
+    const shown = chartDays.map((d) => byDay.get(d)).filter((d): d is DayRecord => d !== undefined);
+    const sum = (list: readonly DayRecord[], pick: (d: DayRecord) => number): number => list.reduce((n, d) => n + pick(d), 0);
+    const caption = (await frame.locator('#chart figcaption').textContent()) ?? '';
+    assert.ok(
+      caption.includes(
+        `You sat away from the editor ${sum(shown, (d) => d.sitting)} times for ${f.duration(sum(shown, (d) => d.sittingMs))}: ` +
+          `your desk time was ${f.duration(sum(shown, (d) => d.activeMs + d.sittingMs))}.`,
+      ),
+      caption,
+    );
+    assert.ok(caption.includes(`, ${sum(shown, (d) => d.moved)} moved)`), caption);
+
+    // The table: desk time, moved breaks and time sitting, today's row from the ledger.
+    const headers = await frame.locator('#chart-table thead th').allTextContents();
+    for (const h of ['Coding time', 'Desk time', 'Moved', 'Sitting away', 'Sitting time'])
+      assert.ok(headers.includes(h), headers.join(' | '));
+    const todayRow = await frame.locator('#chart-table tbody tr').last().locator('th, td').allTextContents();
+    const cell = (h: string): string | undefined => todayRow[headers.indexOf(h)];
+    assert.deepEqual(
+      [cell('Coding time'), cell('Desk time'), cell('Moved'), cell('Sitting away'), cell('Sitting time')],
+      ['2 hr', '2 hr 45 min', '1', '1', '45 min'],
+    );
+
+    // All time: coding and desk time, and every break, moved ones included.
+    const every = [...seeded.days, ledger.day];
+    const since = (await frame.locator('.since').textContent()) ?? '';
+    const breaks = sum(every, (d) => d.started + d.manual + d.natural + d.moved);
+    assert.ok(
+      since.includes(
+        `${f.duration(sum(every, (d) => d.activeMs))} coding and ${f.duration(sum(every, (d) => d.activeMs + d.sittingMs))} at the desk ` +
+          `(sitting away ${sum(every, (d) => d.sitting)} times) on ${every.length} days, ${breaks} breaks,`,
+      ),
+      since,
+    );
   });
 
   it('shows the streak, and the exercises done most and least, by name', async () => {
@@ -176,6 +280,8 @@ describe('Stats in a real workbench', function () {
     await toggle.click();
     assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
     await frame.locator('#chart-table').waitFor({ state: 'visible' });
+    await frame.locator('#chart-table').scrollIntoViewIfNeeded();
+    await screenshot(wb.page, 'stats-table');
     await toggle.click();
   });
 
@@ -193,6 +299,11 @@ describe('Stats in a real workbench', function () {
       if (t.name === 'high-contrast') {
         const stroke = await frame.locator('svg rect.upr-chart-active').first().evaluate(computed, 'stroke');
         assert.notEqual(stroke, 'none', 'every bar has an outline in high contrast');
+        // Sitting and moved breaks differ from their neighbours by pattern, not colour alone.
+        for (const kind of ['sitting', 'moved']) {
+          const fill = await frame.locator(`svg rect.upr-chart-${kind}`).first().evaluate(computed, 'fill');
+          assert.match(fill, /^url\(/, `${kind}: ${fill}`);
+        }
       }
       await screenshot(wb.page, `stats-${t.name}`);
     });

@@ -475,15 +475,26 @@ describe('history', () => {
     const ledger: Ledger = {
       ...emptyLedger('2026-03-03'),
       todayActiveMs: 90 * MINUTE,
-      todayBreaks: { natural: 1, manual: 0, started: 2, skipped: 1, snoozed: 3, moved: 0 },
+      todayBreaks: { natural: 1, manual: 0, started: 2, skipped: 1, snoozed: 3, moved: 1 },
       todayReminders: 4,
       todayRoutines: 2,
       todayExercises: { 'chin-tuck': { count: 2, ms: 60 * SECOND } },
+      todaySitting: 1,
+      todaySittingMs: 25 * MINUTE,
       routines: { 'posture-reset': { completions: 2, lastDoneWallMs: Date.UTC(2026, 2, 3, 10) } },
     };
     const history = mergeClosedDays(emptyHistory(), [
       {
-        record: { ...emptyDay('2026-03-02'), activeMs: 45_000, manual: 1, routines: 1, exercises: 1, exerciseMs: 30 * SECOND },
+        record: {
+          ...emptyDay('2026-03-02'),
+          activeMs: 45_000,
+          manual: 1,
+          routines: 1,
+          exercises: 1,
+          exerciseMs: 30 * SECOND,
+          sitting: 2,
+          sittingMs: 75 * MINUTE + 10 * SECOND,
+        },
         exercises: { 'chin-tuck': { count: 1, ms: 30 * SECOND } },
       },
     ]);
@@ -492,15 +503,38 @@ describe('history', () => {
     it('writes everything as versioned JSON, today included', () => {
       const out = historyExport(history, ledger, Date.UTC(2026, 2, 3, 12), names);
       assert.equal(out.format, 'upright-history');
-      assert.equal(out.version, 1);
+      assert.equal(out.version, 2);
       assert.equal(out.exportedAt, '2026-03-03T12:00:00.000Z');
-      assert.deepEqual(
-        out.days.map((d) => [d.date, d.activeMs, d.reminders, d.breaks, d.skipped, d.snoozed, d.routines, d.exercises, d.exerciseMs]),
-        [
-          ['2026-03-02', 45_000, 0, { started: 0, manual: 1, natural: 0 }, 0, 0, 1, 1, 30 * SECOND],
-          ['2026-03-03', 90 * MINUTE, 4, { started: 2, manual: 0, natural: 1 }, 1, 3, 2, 2, 60 * SECOND],
-        ],
-      );
+      assert.deepEqual(out.days, [
+        {
+          date: '2026-03-02',
+          activeMs: 45_000,
+          reminders: 0,
+          breaks: { started: 0, manual: 1, natural: 0, moved: 0 },
+          skipped: 0,
+          snoozed: 0,
+          routines: 1,
+          exercises: 1,
+          exerciseMs: 30 * SECOND,
+          sitting: 2,
+          sittingMs: 75 * MINUTE + 10 * SECOND,
+          deskMs: 45_000 + 75 * MINUTE + 10 * SECOND,
+        },
+        {
+          date: '2026-03-03',
+          activeMs: 90 * MINUTE,
+          reminders: 4,
+          breaks: { started: 2, manual: 0, natural: 1, moved: 1 },
+          skipped: 1,
+          snoozed: 3,
+          routines: 2,
+          exercises: 2,
+          exerciseMs: 60 * SECOND,
+          sitting: 1,
+          sittingMs: 25 * MINUTE,
+          deskMs: 115 * MINUTE,
+        },
+      ]);
       assert.deepEqual(out.exercises, [{ id: 'chin-tuck', name: 'Chin tuck', count: 3, ms: 90 * SECOND, lastDay: '2026-03-03' }]);
       assert.deepEqual(out.routines, [{ id: 'posture-reset', completions: 2, lastDone: '2026-03-03T10:00:00.000Z' }]);
     });
@@ -508,9 +542,22 @@ describe('history', () => {
     it('writes one CSV row a day, in minutes', () => {
       const lines = historyCsv(history, ledger).split('\r\n');
       assert.equal(lines[0], CSV_HEADER.join(','));
-      assert.equal(lines[1], '2026-03-02,0.8,0,0,1,0,0,0,1,1,0.5');
-      assert.equal(lines[2], '2026-03-03,90.0,4,2,0,1,1,3,2,2,1.0');
+      assert.equal(
+        lines[0],
+        'date,active_minutes,reminders,breaks_started,breaks_manual,breaks_natural,skipped,snoozed,routines,exercises,exercise_minutes,breaks_moved,sitting,sitting_minutes,desk_minutes',
+        'the columns of the first version come first, in their order',
+      );
+      assert.equal(lines[1], '2026-03-02,0.8,0,0,1,0,0,0,1,1,0.5,0,2,75.2,75.9');
+      assert.equal(lines[2], '2026-03-03,90.0,4,2,0,1,1,3,2,2,1.0,1,1,25.0,115.0');
       assert.equal(lines[3], '');
+      for (const line of lines.slice(1, 3)) {
+        const cells = line.split(',');
+        assert.equal(cells.length, CSV_HEADER.length);
+        assert.ok(
+          cells.slice(1).every((c) => /^\d+(\.\d)?$/.test(c)),
+          `numbers only: ${line}`,
+        );
+      }
     });
 
     it('deleting leaves nothing of what was done, but keeps the running clock', () => {
@@ -530,7 +577,16 @@ describe('history', () => {
           exercises: { 'wall-angel': { count: 1, ms: 1 } },
         },
         {
-          record: { ...emptyDay('2026-03-01'), activeMs: 2 * HOUR, routines: 1, natural: 3, exercises: 7 },
+          record: {
+            ...emptyDay('2026-03-01'),
+            activeMs: 2 * HOUR,
+            routines: 1,
+            natural: 3,
+            moved: 2,
+            exercises: 7,
+            sitting: 1,
+            sittingMs: HOUR,
+          },
           exercises: {
             'chin-tuck': { count: 4, ms: 4 },
             a1: { count: 2, ms: 2 },
@@ -547,9 +603,11 @@ describe('history', () => {
         ...emptyLedger('2026-03-02'),
         todayActiveMs: 30 * MINUTE,
         todayReminders: 2,
-        todayBreaks: { natural: 0, manual: 0, started: 1, skipped: 1, snoozed: 0, moved: 0 },
+        todayBreaks: { natural: 0, manual: 0, started: 1, skipped: 1, snoozed: 0, moved: 1 },
         todayRoutines: 1,
         todayExercises: { 'chin-tuck': { count: 1, ms: 1 } },
+        todaySitting: 2,
+        todaySittingMs: 20 * MINUTE,
       };
       const stats = statsOf(history, ledger, '2026-03-02', (id) => id.toUpperCase());
       assert.deepEqual(
@@ -558,7 +616,11 @@ describe('history', () => {
       );
       assert.equal(stats.days.length, 14);
       assert.deepEqual([stats.days[0]?.day, stats.days[12]?.day, stats.days[13]?.day], ['2026-02-17', '2026-03-01', '2026-03-02']);
-      assert.equal(stats.days[12]?.natural, 3);
+      assert.deepEqual(
+        [stats.days[12]?.natural, stats.days[12]?.moved, stats.days[12]?.sitting, stats.days[12]?.sittingMs],
+        [3, 2, 1, HOUR],
+      );
+      assert.deepEqual([stats.today.moved, stats.today.sitting, stats.today.sittingMs], [1, 2, 20 * MINUTE]);
       assert.deepEqual(stats.streak, { current: 3, best: 3 });
       assert.deepEqual(
         stats.mostDone.map((t) => [t.id, t.count]),
@@ -575,7 +637,17 @@ describe('history', () => {
         ['wall-angel', 'a1', 'a2'],
       );
       assert.equal(stats.mostDone[0]?.name, 'A6');
-      assert.deepEqual(stats.totals, { days: 3, activeMs: 3.5 * HOUR, breaks: 4, routines: 3, exercises: 9, exerciseMs: 1 });
+      // Breaks: 3 natural and 2 moved on the 1st, 1 started and 1 moved today.
+      assert.deepEqual(stats.totals, {
+        days: 3,
+        activeMs: 3.5 * HOUR,
+        breaks: 7,
+        routines: 3,
+        exercises: 9,
+        exerciseMs: 1,
+        sitting: 3,
+        sittingMs: 80 * MINUTE,
+      });
       assert.equal(stats.since, '2026-02-10');
       assert.deepEqual(
         lastDays([], '2026-03-01', 2).map((d) => d.day),

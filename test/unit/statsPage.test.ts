@@ -3,11 +3,14 @@ import * as assert from 'node:assert/strict';
 import {
   activeScale,
   BREAK_KINDS,
+  breaksByKind,
+  breaksTaken,
   CHART,
   type ChartNode,
   chartSummary,
   chartTable,
   countScale,
+  deskMs,
   hasHistory,
   layoutChart,
   localDate,
@@ -61,13 +64,22 @@ function pageData(overrides: Partial<Record<number, Partial<StatsDay>>> = {}, re
     streak: { current: 3, best: 7 },
     mostDone: [{ id: 'chin-tuck', name: 'Chin tuck', count: 12, ms: 6 * MIN }],
     leastDone: [{ id: 'wall-angel', name: 'Wall angel', count: 1, ms: 40_000 }],
-    totals: { days: 30, activeMs: 90 * HOUR, breaks: 120, routines: 40, exercises: 100, exerciseMs: 80 * MIN },
+    totals: {
+      days: 30,
+      activeMs: 90 * HOUR,
+      breaks: 120,
+      routines: 40,
+      exercises: 100,
+      exerciseMs: 80 * MIN,
+      sitting: 6,
+      sittingMs: 4 * HOUR,
+    },
     since: '2025-02-01',
     ...rest,
   };
 }
 
-/** Seeded history: a few coding days with every kind of break, today the busiest. */
+/** Seeded history: a few coding days with every kind of break and some time away sitting, today the busiest. */
 const SEEDED = pageData({
   2: {
     activeMs: 2 * HOUR,
@@ -81,7 +93,7 @@ const SEEDED = pageData({
     exercises: 6,
     exerciseMs: 4 * MIN,
   },
-  9: { activeMs: 90 * MIN, reminders: 1, started: 0, manual: 0, natural: 2, exercises: 0 },
+  9: { activeMs: 90 * MIN, reminders: 1, started: 0, manual: 0, natural: 2, moved: 1, exercises: 0, sitting: 2, sittingMs: 45 * MIN },
   13: {
     activeMs: 5 * HOUR + 20 * MIN,
     reminders: 6,
@@ -93,6 +105,9 @@ const SEEDED = pageData({
     routines: 3,
     exercises: 9,
     exerciseMs: 7 * MIN,
+    moved: 1,
+    sitting: 1,
+    sittingMs: 40 * MIN,
   },
 });
 
@@ -199,6 +214,15 @@ describe('Stats page contract', () => {
       { ...SEEDED, mostDone: 'chin-tuck' },
       { ...SEEDED, totals: { ...SEEDED.totals, breaks: -2 } },
       { ...SEEDED, totals: { ...SEEDED.totals, activeMs: Number.NaN } },
+      { ...SEEDED, totals: { ...SEEDED.totals, sitting: 1.5 } },
+      { ...SEEDED, totals: { ...SEEDED.totals, sittingMs: -1 } },
+      { ...SEEDED, totals: { ...SEEDED.totals, sittingMs: undefined } },
+      { ...SEEDED, totals: { ...SEEDED.totals, sitting: undefined } },
+      { ...SEEDED, today: { ...day, moved: -1 } },
+      { ...SEEDED, today: { ...day, moved: undefined } },
+      { ...SEEDED, today: { ...day, sitting: '2' } },
+      { ...SEEDED, days: [...SEEDED.days.slice(1), { ...day, sittingMs: Number.POSITIVE_INFINITY }] },
+      { ...SEEDED, days: [...SEEDED.days.slice(1), { ...day, sittingMs: undefined }] },
       { ...SEEDED, since: 'yesterday' },
       { ...SEEDED, since: undefined },
     ];
@@ -279,9 +303,10 @@ describe('Stats chart layout', () => {
         top = num(segment, 'y');
         total += num(segment, 'height');
       }
+      // Each segment is drawn to a hundredth of a pixel, so their sum may be off by a few hundredths.
       assert.ok(
-        Math.abs(total - (day.started + day.manual + day.natural) * perBreak) < 0.01,
-        `the stack on ${day.day} is the breaks taken`,
+        Math.abs(total - (day.started + day.manual + day.natural + day.moved) * perBreak) < 0.03,
+        `the stack on ${day.day} is the breaks taken, moved ones included`,
       );
       const reminders = bar(col, 'reminders')!;
       assert.ok(Math.abs(num(reminders, 'height') - day.reminders * perBreak) < 0.01);
@@ -289,6 +314,56 @@ describe('Stats chart layout', () => {
       const stackX = num(segments.find(Boolean)!, 'x');
       assert.ok(num(reminders, 'x') > stackX, 'reminders stand to the right of the breaks');
     }
+  });
+
+  it('draws time away spent sitting on top of the coding bar, so the whole bar is desk time', () => {
+    const tree = layoutChart(SEEDED, PLAIN);
+    // Today is 5 h 20 min coding and 40 min sitting: desk time 6 h, the top gridline, and not past it.
+    assert.deepEqual(tickLabels(tree)[0], ['0', '2h', '4h', '6h']);
+    const perHour = CHART.activeHeight / 6;
+    for (const i of [9, 13]) {
+      const day = SEEDED.days[i]!;
+      const active = bar(column(tree, day.day), 'active')!;
+      const sitting = bar(column(tree, day.day), 'sitting');
+      assert.ok(sitting, `${day.day} has a sitting part`);
+      assert.ok(Math.abs(num(sitting, 'y') + num(sitting, 'height') - num(active, 'y')) < 0.01, 'it stands on the coding bar');
+      assert.ok(Math.abs(num(sitting, 'height') - (day.sittingMs / HOUR) * perHour) < 0.01, 'its height is the time sitting');
+      assert.equal(num(sitting, 'x'), num(active, 'x'));
+      assert.equal(num(sitting, 'width'), num(active, 'width'));
+    }
+    const top = bar(column(tree, DAY_KEYS[13]!), 'sitting')!;
+    assert.ok(Math.abs(num(top, 'y') - CHART.activeTop) < 0.01, 'desk time of 6 h reaches the top gridline');
+    assert.equal(bar(column(tree, DAY_KEYS[2]!), 'sitting'), undefined, 'a day without sitting has no sitting part');
+
+    // A day of meetings and no coding: the bar is all sitting, from the baseline; the scale follows desk time.
+    const meetings = pageData({ 5: { sitting: 3, sittingMs: 3 * HOUR }, 6: { activeMs: HOUR } });
+    const drawn = layoutChart(meetings, PLAIN);
+    assert.deepEqual(tickLabels(drawn)[0], ['0', '1h', '2h', '3h']);
+    const only = bar(column(drawn, DAY_KEYS[5]!), 'sitting')!;
+    assert.equal(bar(column(drawn, DAY_KEYS[5]!), 'active'), undefined);
+    assert.ok(Math.abs(num(only, 'y') + num(only, 'height') - (CHART.activeTop + CHART.activeHeight)) < 0.01);
+    assert.ok(Math.abs(num(only, 'height') - CHART.activeHeight) < 0.01);
+    const title = all(column(drawn, DAY_KEYS[5]!)).find((n) => n.tag === 'title')?.text;
+    assert.equal(title, 'day 2025-03-06: 0m coding, 180m at the desk (180m sitting away), 0 breaks, 0 reminders');
+    assert.equal(
+      all(column(drawn, DAY_KEYS[6]!)).find((n) => n.tag === 'title')?.text,
+      'day 2025-03-07: 60m coding, 0 breaks, 0 reminders',
+      'a day without sitting says nothing of it',
+    );
+  });
+
+  it('counts every kind of break, and desk time as coding and sitting', () => {
+    const today = SEEDED.days[13]!;
+    assert.equal(breaksTaken(today), 6);
+    assert.equal(deskMs(today), 6 * HOUR);
+    assert.equal(
+      breaksByKind(PLAIN, (k) => today[k]),
+      '3 started, 1 by hand, 1 natural, 1 moved',
+    );
+    assert.deepEqual(
+      BREAK_KINDS.map((k) => k.key),
+      ['started', 'manual', 'natural', 'moved'],
+    );
   });
 
   it('draws an empty but complete chart when nothing is recorded', () => {
@@ -330,17 +405,26 @@ describe('Stats chart layout', () => {
   it('says in words what the chart shows, and gives the same numbers as a table', () => {
     assert.equal(
       chartSummary(SEEDED, PLAIN),
-      'In the last 14 days you coded for 530m on 3 days and took 10 breaks (5 started, 2 by hand, 3 natural) for 10 reminders. You skipped 3 and snoozed 3. Your longest day was day 2025-03-14, 320m.',
+      'In the last 14 days you coded for 530m on 3 days and took 12 breaks (5 started, 2 by hand, 3 natural, 2 moved) for 10 reminders. You skipped 3 and snoozed 3. You sat away from the editor 3 times for 85m: your desk time was 615m. Your longest day was day 2025-03-14, 320m.',
+    );
+    assert.equal(
+      chartSummary(pageData({ 4: { activeMs: HOUR, natural: 1, reminders: 1 } }), PLAIN),
+      'In the last 14 days you coded for 60m on 1 day and took 1 break (0 started, 0 by hand, 1 natural, 0 moved) for 1 reminder.',
+      'no word of sitting when there was none',
     );
     assert.equal(chartSummary(pageData(), PLAIN), 'Nothing recorded in the last 14 days.');
     const table = chartTable(SEEDED, PLAIN);
     assert.deepEqual(table.headers, [
       'Day',
       'Coding time',
+      'Desk time',
+      'Sitting away',
+      'Sitting time',
       'Reminders',
       'Started',
       'By hand',
       'Natural',
+      'Moved',
       'Skipped',
       'Snoozed',
       'Exercises',
@@ -350,13 +434,13 @@ describe('Stats chart layout', () => {
       day: '2025-03-03',
       label: 'day 2025-03-03',
       today: false,
-      cells: ['120m', '3', '2', '1', '0', '1', '2', '6'],
+      cells: ['120m', '120m', '0', '0m', '3', '2', '1', '0', '0', '1', '2', '6'],
     });
     assert.deepEqual(table.rows[13], {
       day: '2025-03-14',
       label: 'day 2025-03-14 (today)',
       today: true,
-      cells: ['320m', '6', '3', '1', '1', '2', '1', '9'],
+      cells: ['320m', '360m', '1', '40m', '6', '3', '1', '1', '1', '2', '1', '9'],
     });
     for (const row of table.rows) assert.equal(row.cells.length, table.headers.length - 1);
   });
@@ -379,12 +463,15 @@ describe('Stats chart layout', () => {
     assert.equal(supportedLocale('zh-cn'), 'zh-CN');
     for (const junk of ['', 'not a locale!', 'xx-invalid-tag-that-is-far-too-long']) assert.equal(statsFormat(junk).locale, 'en', junk);
     const summary = chartSummary(SEEDED, en);
-    assert.ok(summary.startsWith('In the last 14 days you coded for 8 hr 50 min on 3 days and took 10 breaks'), summary);
+    assert.ok(summary.startsWith('In the last 14 days you coded for 8 hr 50 min on 3 days and took 12 breaks'), summary);
+    assert.ok(summary.includes('You sat away from the editor 3 times for 1 hr 25 min: your desk time was 10 hr 15 min.'), summary);
   });
 
   it('shows a welcome only when there is no history at all', () => {
     assert.equal(hasHistory(pageData({}, { since: null })), false);
     assert.equal(hasHistory(pageData({ 13: { activeMs: 5 * MIN } }, { since: null })), true, 'today’s first minutes count');
     assert.equal(hasHistory(pageData({}, { since: '2025-01-01' })), true);
+    assert.equal(hasHistory(pageData({ 13: { sitting: 1, sittingMs: 30 * MIN } }, { since: null })), true, 'a first meeting counts');
+    assert.equal(hasHistory(pageData({ 13: { moved: 1 } }, { since: null })), true, 'so does a first break, moved');
   });
 });
