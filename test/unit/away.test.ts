@@ -218,6 +218,28 @@ describe('time away: a break or sitting', () => {
     assert.equal(other.takeReturn(), undefined);
   });
 
+  it('the window the person comes back to asks, though another window noticed the absence', () => {
+    const a = new Desk();
+    a.type(10 * MINUTE);
+    // Window A, focused while the person is away, records the break on its minute timer.
+    for (let i = 0; i < 15; i++) {
+      a.clock.advance(MINUTE);
+      a.tracker.tick(a.clock.now());
+    }
+    a.write();
+    assert.equal(a.shared.absence?.toWallMs, null, 'still away');
+    a.tracker.setFocused(false, a.clock.now());
+    a.write();
+    // The person comes back to window B.
+    const b = new ActivityTracker(settings, calendar, a.shared, a.clock.now(), false);
+    b.setFocused(true, a.clock.advance(SECOND));
+    b.recordActivity(a.clock.advance(SECOND));
+    const absence = b.takeReturn();
+    assert.ok(absence, 'window B reports the return');
+    assert.equal(absence.fromWallMs, a.shared.absence?.fromWallMs);
+    assert.equal(a.tracker.takeReturn(), undefined, 'window A, unfocused, does not');
+  });
+
   it('an unfocused window never reports a return', () => {
     const desk = new Desk(MORNING, undefined, false);
     desk.clock.advance(30 * MINUTE);
