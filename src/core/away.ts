@@ -1,7 +1,6 @@
 import { isMs, isObject } from '../shared/guards';
-import type { LastBreak, Ledger, MutableLedger } from './ledger';
-import { weekdayOf } from './reminders/scheduler';
 import { type Calendar, MS_PER_MINUTE } from './time';
+import { weekdayOf } from './weekly';
 
 /**
  * Time away from the editor: a break, or sitting (a meeting, a call). VS Code cannot see which, so an
@@ -18,11 +17,17 @@ export type AwayAnswer = 'moved' | 'sat';
  */
 export type AwayHow = 'asked' | 'learned' | 'setting' | 'quiet';
 
+/** A break as the ledger records it (`LastBreak` in ledger.ts). */
+interface BreakMoment {
+  readonly atWallMs: number;
+  readonly kind: 'natural' | 'manual' | 'started';
+}
+
 /** The clock since the last break, as it stood when an absence was counted as a break. */
 export interface SessionBefore {
   readonly activeMsSinceBreak: number;
   readonly sittingMsSinceBreak: number;
-  readonly lastBreak: LastBreak | null;
+  readonly lastBreak: BreakMoment | null;
   readonly dueAtActiveMs: number | null;
   readonly snoozedUntilWallMs: number | null;
   readonly snoozedAtWallMs: number | null;
@@ -67,7 +72,24 @@ const LEARN_DAYS = 5 * 7;
 /** Two earlier answers "I sat" at the same slot make the next absence there sitting. */
 const LEARN_AFTER = 2;
 
-export function sessionBefore(l: Ledger): SessionBefore {
+/** The fields of the ledger that an answer about time away reads and changes. */
+export interface AwayFields {
+  readonly dayKey: string;
+  activeMsSinceBreak: number;
+  sittingMsSinceBreak: number;
+  lastBreak: BreakMoment | null;
+  dueAtActiveMs: number | null;
+  snoozedUntilWallMs: number | null;
+  snoozedAtWallMs: number | null;
+  consecutiveSnoozes: number;
+  todayBreaks: { readonly natural: number; readonly moved: number };
+  todaySitting: number;
+  todaySittingMs: number;
+  absence: Absence | null;
+  awayRecords: readonly AwayRecord[];
+}
+
+export function sessionBefore(l: Readonly<AwayFields>): SessionBefore {
   return {
     activeMsSinceBreak: l.activeMsSinceBreak,
     sittingMsSinceBreak: l.sittingMsSinceBreak,
@@ -94,7 +116,7 @@ export interface AwayAnswerOf {
  * as sitting plus what was coded since; "I moved" after "I sat" puts the break back. An answer is kept
  * for learning unless it came from a setting.
  */
-export function applyAway(l: MutableLedger, op: AwayAnswerOf): void {
+export function applyAway(l: AwayFields, op: AwayAnswerOf): void {
   const a = l.absence;
   if (!a || a.fromWallMs !== op.fromWallMs || a.dayKey !== l.dayKey || a.answer === op.answer) return;
   const toWallMs = a.toWallMs ?? op.atWallMs;
@@ -140,7 +162,11 @@ export function applyAway(l: MutableLedger, op: AwayAnswerOf): void {
  * Claims the question about absence `fromWallMs` for window `owner`: granted when nobody has asked it
  * (or this window did). Once asked, no other window asks it again.
  */
-export function claimAwayQuestion(ledger: Ledger, fromWallMs: number, owner: string): { ledger: Ledger; granted: boolean } {
+export function claimAwayQuestion<L extends { readonly absence: Absence | null }>(
+  ledger: L,
+  fromWallMs: number,
+  owner: string,
+): { ledger: L; granted: boolean } {
   const a = ledger.absence;
   if (!a || a.fromWallMs !== fromWallMs || a.answer !== null || (a.askedBy !== null && a.askedBy !== owner))
     return { ledger, granted: false };
@@ -212,7 +238,8 @@ export function isAbsence(v: unknown): v is Absence {
     (v.askedBy === null || typeof v.askedBy === 'string') &&
     isMs(b.activeMsSinceBreak) &&
     isMs(b.sittingMsSinceBreak) &&
-    (b.lastBreak === null || (isObject(b.lastBreak) && isMs(b.lastBreak.atWallMs))) &&
+    (b.lastBreak === null ||
+      (isObject(b.lastBreak) && isMs(b.lastBreak.atWallMs) && ['natural', 'manual', 'started'].includes(b.lastBreak.kind as string))) &&
     isMsOrNull(b.dueAtActiveMs) &&
     isMsOrNull(b.snoozedUntilWallMs) &&
     isMsOrNull(b.snoozedAtWallMs) &&

@@ -1,5 +1,5 @@
-import { insideWorkingHours, type Weekday, weekdayOf } from './reminders/scheduler';
 import { type Calendar, MS_PER_MINUTE } from './time';
+import { insideWorkingHours, type Weekday, weekdayOf } from './weekly';
 
 /**
  * One recurring slot of `upright.quietTimes` (a stand-up, a meeting, a focus block): no reminder inside.

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
 import { type UprightTestApi } from '../../src/host/testing/testApi';
-import { getApi, HOUR, MINUTE, openScratchEditor, resetSession, SECOND, typeFor, typeOnce } from './helpers';
+import { getApi, HOUR, MINUTE, openScratchEditor, resetSession, SECOND, stepAway, typeFor } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('upright');
 const DAY = 24 * HOUR;
@@ -13,14 +13,7 @@ describe('time away in the real host: a break, or sitting', function () {
   let api: UprightTestApi;
   let editor: vscode.TextEditor;
 
-  /** Away from the editor for `ms`, the minute timer running meanwhile, then one key. */
-  async function away(ms: number): Promise<void> {
-    for (let left = ms; left > 0; left -= Math.min(MINUTE, left)) {
-      api.clock.advance(Math.min(MINUTE, left));
-      api.refresh();
-    }
-    await typeOnce(editor);
-  }
+  const away = (ms: number): Promise<void> => stepAway(api, editor, ms);
 
   before(async () => {
     api = await getApi();

@@ -48,6 +48,15 @@ export function passTime(api: UprightTestApi, ms: number): void {
   }
 }
 
+/** Away from the editor for `ms`, the minute timer running meanwhile, then one key in `editor`. */
+export async function stepAway(api: UprightTestApi, editor: vscode.TextEditor, ms: number): Promise<void> {
+  for (let left = ms; left > 0; left -= Math.min(MINUTE, left)) {
+    api.clock.advance(Math.min(MINUTE, left));
+    api.refresh();
+  }
+  await typeOnce(editor);
+}
+
 /** Starts from a clean slate: a break just now, window focus decided by the test. */
 export async function resetSession(api: UprightTestApi, editor: vscode.TextEditor): Promise<void> {
   api.setFocused(true);

@@ -10,7 +10,7 @@ import { parseHistory } from '../../src/core/history';
 import { CSV_HEADER, type HistoryExport } from '../../src/core/historyExport';
 import { type HistoryDialogs } from '../../src/host/dialogs/history';
 import { type UprightTestApi } from '../../src/host/testing/testApi';
-import { eventually, getApi, MINUTE, openScratchEditor, passTime, resetSession, typeFor, typeOnce } from './helpers';
+import { eventually, getApi, MINUTE, openScratchEditor, passTime, resetSession, stepAway, typeFor, typeOnce } from './helpers';
 
 function tabsOf(viewType: string): vscode.Tab[] {
   return vscode.window.tabGroups.all
@@ -38,14 +38,7 @@ describe('history and stats in the real host', () => {
   let out: string;
   let yesterday: DayRecord;
 
-  /** Away from the editor for `ms`, the minute timer running meanwhile, then one key. */
-  async function away(ms: number): Promise<void> {
-    for (let left = ms; left > 0; left -= Math.min(MINUTE, left)) {
-      api.clock.advance(Math.min(MINUTE, left));
-      api.refresh();
-    }
-    await typeOnce(editor);
-  }
+  const away = (ms: number): Promise<void> => stepAway(api, editor, ms);
 
   before(async () => {
     api = await getApi();
