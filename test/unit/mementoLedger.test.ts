@@ -38,6 +38,7 @@ describe('the browser host’s ledger in globalState', () => {
     const store = new MementoLedgerStore(state);
     assert.equal(store.read(emptyLedger(DAY)).todayActiveMs, 60_000);
     assert.equal(store.update(emptyLedger(DAY), credit(5)).todayActiveMs, 60_005, 'this window counts on in memory');
+    assert.equal(store.update(emptyLedger(DAY), credit(7)).todayActiveMs, 60_012, 'and keeps counting on');
     assert.equal(state.values.get('upright.ledger'), newer, 'the newer ledger stands');
     assert.throws(() => store.update(emptyLedger(DAY), (l) => l, { clearHistory: true }), /newer version/);
   });

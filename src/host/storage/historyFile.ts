@@ -85,7 +85,12 @@ export class HistoryFile implements HistoryStore {
     const { history, problems, newer } = parseHistory(text);
     if (newer) {
       this.#readOnly = true;
-      this.#options.onProblem('history-newer', t('The history was written by a newer version of Upright; it is shown but not changed.'));
+      this.#options.onProblem(
+        'history-newer',
+        t(
+          'The history was written by a newer version of Upright. This version shows it and leaves it as it is; days that end wait in the shared ledger.',
+        ),
+      );
     } else if (problems.length > 0) {
       // Rebuilt at the next write only once a copy is kept; until then the file is left as it is.
       const kept = this.#keepAside(text, problems.join('; '));

@@ -44,7 +44,10 @@ export interface LedgerFileOptions {
 }
 
 /** What storage loads on first use: the history file, a damaged ledger kept aside, a dead window's lock recovered. */
-export type StorageExtras = Pick<typeof StorageExtrasModule, 'openHistoryFile' | 'openLedgerLock' | 'keepLedgerAside'>;
+export type StorageExtras = Pick<
+  typeof StorageExtrasModule,
+  'openHistoryFile' | 'openLedgerLock' | 'keepLedgerAside' | 'newerLedgerMessage'
+>;
 
 /**
  * `ledger.json` in a folder (VS Code's `globalStorageUri` for the extension). Readers never lock: the
@@ -72,6 +75,8 @@ export class LedgerFile implements LedgerStore {
   #lockInstance: LedgerLock | undefined;
   /** A newer version of Upright owns the file: read it, never overwrite it. */
   #readOnly = false;
+  /** Read-only, this window counts on in memory from the file as it last read it (its signature). */
+  #memory: { signature: string | undefined; ledger: Ledger } | undefined;
   #lastKeptAside: string | undefined;
   /** Quick retries since the last write that landed (see `retryInMs`). */
   #failures = 0;
@@ -199,7 +204,7 @@ export class LedgerFile implements LedgerStore {
     if (problems.length > 0) {
       if (problems[0]?.startsWith('written by a newer version')) {
         this.#readOnly = true;
-        this.#report('newer', t('The shared ledger was written by a newer version of Upright; it is read but not changed.'));
+        this.#report('newer', this.#extras().newerLedgerMessage());
         return ledger;
       }
       this.#keepAside(text, problems, writing);
@@ -214,7 +219,7 @@ export class LedgerFile implements LedgerStore {
   update(fallback: Ledger, change: (current: Ledger) => Ledger, options: UpdateOptions = {}): Ledger {
     if (this.#readOnly) {
       if (options.clearHistory) throw new Error(t('the ledger belongs to a newer version of Upright'));
-      return change(this.read(fallback));
+      return this.#inMemory(() => this.read(fallback), change);
     }
     const started = performance.now();
     this.#fs.mkdirSync(path.dirname(this.file), { recursive: true });
@@ -222,7 +227,7 @@ export class LedgerFile implements LedgerStore {
     lock.acquire();
     try {
       const current = this.#readOrThrow(fallback, true);
-      if (this.#readOnly) return change(current);
+      if (this.#readOnly) return this.#inMemory(() => current, change);
       let next = { ...change(current), seq: current.seq + 1 };
       // Deleting touches both files: all or nothing. Should the ledger not be written, the history is put back.
       const undoClear = options.clearHistory ? this.#historyFile().clear() : undefined;
@@ -251,6 +256,14 @@ export class LedgerFile implements LedgerStore {
     } finally {
       lock.release();
     }
+  }
+
+  /** A change to a newer version's ledger, kept in memory: from `read` once that version has written again. */
+  #inMemory(read: () => Ledger, change: (current: Ledger) => Ledger): Ledger {
+    const signature = this.signature();
+    const ledger = change(this.#memory && this.#memory.signature === signature ? this.#memory.ledger : read());
+    this.#memory = { signature, ledger };
+    return ledger;
   }
 
   /**
