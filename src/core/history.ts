@@ -326,16 +326,19 @@ export function mergeClosedDays(h: History, closed: readonly ClosedDay[]): Histo
   const exercises: Record<string, ExerciseTotal> = { ...h.exercises };
   const parts = [...h.parts];
   let through = h.exercisesThrough;
+  let other = h.other;
   for (const { id, record, exercises: done } of [...closed].sort((a, b) => (a.record.day < b.record.day ? -1 : 1))) {
     const { day } = record;
     const before = byDay.get(day);
     if (id === undefined) {
       byDay.set(day, before ? maxOfDays(before, record) : record);
+      other = withOtherValues(other, record, Math.max);
       if (through !== null && day <= through) continue;
     } else {
       if (parts.includes(id)) continue;
       parts.push(id);
       byDay.set(day, before ? combineDays(before, record, (x, y) => x + y) : record);
+      other = withOtherValues(other, record, (x, y) => x + y);
     }
     for (const [exerciseId, add] of Object.entries(done)) {
       const total = exercises[exerciseId];
@@ -353,7 +356,31 @@ export function mergeClosedDays(h: History, closed: readonly ClosedDay[]): Histo
     exercises,
     exercisesThrough: through,
     parts: parts.slice(-MAX_PARTS),
+    ...(other ? { other } : {}),
   };
+}
+
+/**
+ * A newer version's numbers in a part of a day (fields this version does not know) join that day's
+ * values in its columns, combined as the part's own numbers are; a column history lacks is added.
+ */
+function withOtherValues(
+  other: OtherVersionData | undefined,
+  record: DayRecord,
+  combine: (x: number, y: number) => number,
+): OtherVersionData | undefined {
+  const r = record as unknown as Record<string, unknown>;
+  const numbers = Object.keys(r).filter((k) => !(HISTORY_COLUMNS as readonly string[]).includes(k) && isMs(r[k]));
+  if (numbers.length === 0) return other;
+  const base = other ?? { fields: {}, columns: [], values: {} };
+  const columns = [...base.columns, ...numbers.filter((k) => !base.columns.includes(k))].slice(0, MAX_OTHER_COLUMNS);
+  const was = base.values[record.day] ?? [];
+  const row = columns.map((column, i) => {
+    const value = was[i] ?? 0;
+    const add = r[column];
+    return typeof value === 'number' && isMs(add) ? combine(value, add) : value;
+  });
+  return { ...base, columns, values: { ...base.values, [record.day]: row } };
 }
 
 /**

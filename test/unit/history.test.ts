@@ -428,6 +428,25 @@ describe('history', () => {
       assert.equal(serializeHistory(again.history), serializeHistory(later), 'and reads back the same');
     });
 
+    it('moves a newer version’s numbers in a day that ended to its columns: added once per part, or a column added', () => {
+      const newerPart = (id: string | undefined, day: string, focusMs: number): ClosedDay => ({
+        ...(id === undefined ? {} : { id }),
+        record: { ...emptyDay(day), activeMs: MINUTE, focusMs } as DayRecord,
+        exercises: {},
+      });
+      const once = mergeClosedDays(emptyHistory(), [newerPart('a', '2026-03-02', 100), newerPart('b', '2026-03-02', 20)]);
+      const twice = mergeClosedDays(once, [newerPart('b', '2026-03-02', 20), newerPart(undefined, '2026-03-03', 7)]);
+      const written = JSON.parse(serializeHistory(twice)) as { columns: string[]; days: unknown[][] };
+      assert.deepEqual(written.columns, [...HISTORY_COLUMNS, 'focusMs']);
+      assert.deepEqual(
+        written.days.map((d) => [d[0], d[1], d.at(-1)]),
+        [
+          ['2026-03-02', 2 * MINUTE, 120],
+          ['2026-03-03', MINUTE, 7],
+        ],
+      );
+    });
+
     it('keeps only so much of a newer version, and says what it left out', () => {
       const extra = Array.from({ length: 20 }, (_, i) => `extra${i}`);
       const row = ['2026-03-02', 60_000, ...HISTORY_COLUMNS.slice(2).map(() => 0), 'x'.repeat(100), ...extra.slice(1).map(() => 1)];
