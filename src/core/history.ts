@@ -102,7 +102,17 @@ export function serializeHistory(h: History): string {
     exercises,
     ...other?.fields,
   });
-  const row = (d: DayRecord): unknown[] => (other ? [...rowOf(d), ...(other.values[d.day] ?? other.columns.map(() => 0))] : rowOf(d));
+  // A day without a value in a column (added to history after it) reads 0 there, as a column a file lacks.
+  const row = (d: DayRecord): unknown[] =>
+    other
+      ? [
+          ...rowOf(d),
+          ...other.columns.map((_, i) => {
+            const values = other.values[d.day] ?? [];
+            return i < values.length ? values[i] : 0;
+          }),
+        ]
+      : rowOf(d);
   const days = h.days.map((d) => JSON.stringify(row(d))).join(',\n');
   return `${head.slice(0, -1)},"days":[\n${days}\n]}\n`;
 }

@@ -205,7 +205,7 @@ export function emptyLedger(dayKey: string): Ledger {
   };
 }
 
-/** Today's totals as a day record. */
+/** Today's totals as a day record; a newer version's kinds of break come along, for its columns in history. */
 export function todayRecord(l: Ledger): DayRecord {
   let exercises = 0;
   let exerciseMs = 0;
@@ -215,6 +215,7 @@ export function todayRecord(l: Ledger): DayRecord {
   }
   const b = l.todayBreaks;
   return {
+    ...b,
     day: l.dayKey,
     activeMs: l.todayActiveMs,
     reminders: l.todayReminders,
