@@ -304,6 +304,10 @@ describe('ledger file', function () {
     fs.writeFileSync(ledger.file, JSON.stringify({ ...emptyLedger(DAY), todayActiveMs: 120_000, version: 3, seq: 9 }));
     assert.equal(ledger.update(emptyLedger(DAY), credit(1)).todayActiveMs, 120_001);
     assert.equal(problems.length, 1, 'said once');
+    // Replaced by a ledger this version can write (the newer version went back): written again.
+    fs.writeFileSync(ledger.file, JSON.stringify({ ...emptyLedger(DAY), todayActiveMs: 200_000, seq: 10 }));
+    assert.equal(ledger.update(emptyLedger(DAY), credit(2)).todayActiveMs, 200_002);
+    assert.equal(ledger.read(emptyLedger(DAY)).seq, 11);
   });
 
   it('writes back the fields of another version that it does not know', () => {

@@ -190,8 +190,9 @@ export class LedgerFile implements LedgerStore {
     try {
       text = this.#fs.readFileSync(this.file, 'utf8');
     } catch (err) {
-      if (errorCode(err) === 'ENOENT') return fallback;
-      throw err;
+      if (errorCode(err) !== 'ENOENT') throw err;
+      this.#readOnly = false;
+      return fallback;
     }
     let raw: unknown;
     try {
@@ -201,9 +202,10 @@ export class LedgerFile implements LedgerStore {
       return fallback;
     }
     const { ledger, problems } = readLedger(raw, fallback);
+    // Replaced by a version this one can write (or removed, above), the file is written again.
+    this.#readOnly = problems[0]?.startsWith('written by a newer version') === true;
     if (problems.length > 0) {
-      if (problems[0]?.startsWith('written by a newer version')) {
-        this.#readOnly = true;
+      if (this.#readOnly) {
         this.#report('newer', this.#extras().newerLedgerMessage());
         return ledger;
       }
@@ -217,17 +219,19 @@ export class LedgerFile implements LedgerStore {
    * lock cannot be had in time, or the I/O error; the caller keeps its change for the next attempt.
    */
   update(fallback: Ledger, change: (current: Ledger) => Ledger, options: UpdateOptions = {}): Ledger {
-    if (this.#readOnly) {
-      if (options.clearHistory) throw new Error(t('the ledger belongs to a newer version of Upright'));
-      return this.#inMemory(() => this.read(fallback), change);
-    }
+    // Nothing new in a newer version's file: this window counts on in memory, without the lock.
+    if (this.#readOnly && !options.clearHistory && this.#memory && this.#memory.signature === this.signature())
+      return this.#inMemory(this.#memory.ledger, change);
     const started = performance.now();
     this.#fs.mkdirSync(path.dirname(this.file), { recursive: true });
     const lock = this.#lock();
     lock.acquire();
     try {
       const current = this.#readOrThrow(fallback, true);
-      if (this.#readOnly) return this.#inMemory(() => current, change);
+      if (this.#readOnly) {
+        if (options.clearHistory) throw new Error(t('the ledger belongs to a newer version of Upright'));
+        return this.#inMemory(current, change);
+      }
       let next = { ...change(current), seq: current.seq + 1 };
       // Deleting touches both files: all or nothing. Should the ledger not be written, the history is put back.
       const undoClear = options.clearHistory ? this.#historyFile().clear() : undefined;
@@ -258,11 +262,10 @@ export class LedgerFile implements LedgerStore {
     }
   }
 
-  /** A change to a newer version's ledger, kept in memory: from `read` once that version has written again. */
-  #inMemory(read: () => Ledger, change: (current: Ledger) => Ledger): Ledger {
-    const signature = this.signature();
-    const ledger = change(this.#memory && this.#memory.signature === signature ? this.#memory.ledger : read());
-    this.#memory = { signature, ledger };
+  /** A change to a newer version's ledger, kept in memory, from the file as it is now. */
+  #inMemory(base: Ledger, change: (current: Ledger) => Ledger): Ledger {
+    const ledger = change(base);
+    this.#memory = { signature: this.signature(), ledger };
     return ledger;
   }
 
