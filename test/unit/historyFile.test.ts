@@ -153,6 +153,13 @@ describe('history file', () => {
     assert.equal(l.closedDays.length, 1);
     assert.match(problems.join(' '), /newer version/);
     assert.throws(() => store.update(l, withoutHistory, { clearHistory: true }), /newer version/);
+    // The newer version's file is removed: the days that waited move.
+    fs.rmSync(path.join(dir, 'history.json'));
+    assert.deepEqual(store.update(l, (x) => x).closedDays, []);
+    assert.deepEqual(
+      store.readHistory().days.map((d) => d.day),
+      ['2026-03-02'],
+    );
   });
 
   it('deletes the history and today’s counts in one write', () => {

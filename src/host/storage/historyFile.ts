@@ -73,7 +73,11 @@ export class HistoryFile implements HistoryStore {
   /** As `read`, but a file that exists and cannot be read throws: it must never be replaced unseen. */
   #readOrThrow(): History {
     const signature = fileSignature(this.#options.fs, this.file);
-    if (signature === undefined) return emptyHistory();
+    // A newer version's file removed or replaced by one this version can write: it is written again.
+    if (signature === undefined) {
+      this.#readOnly = false;
+      return emptyHistory();
+    }
     if (this.#cache?.signature === signature) return this.#cache.history;
     let text: string;
     try {
@@ -83,8 +87,8 @@ export class HistoryFile implements HistoryStore {
       throw err;
     }
     const { history, problems, newer } = parseHistory(text);
+    this.#readOnly = newer;
     if (newer) {
-      this.#readOnly = true;
       this.#options.onProblem(
         'history-newer',
         t(
