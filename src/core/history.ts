@@ -25,7 +25,28 @@ export interface History {
   readonly exercisesThrough: string | null;
   /** The ids of the parts of days added last, so a part moved twice is added once (see `ClosedDay.id`). */
   readonly parts: readonly string[];
+  /** What another version wrote that this one does not know: kept as it was and written back. */
+  readonly other?: OtherVersionData;
 }
+
+/**
+ * A newer version's part of a history file of the same version number: its own top-level fields, and its
+ * columns (after this version's) with each day's values in them. A day this version adds gets 0 in those
+ * columns, as a column a file lacks reads as 0.
+ */
+export interface OtherVersionData {
+  readonly fields: Readonly<Record<string, unknown>>;
+  readonly columns: readonly string[];
+  /** By day, one value per column. */
+  readonly values: Readonly<Record<string, readonly unknown[]>>;
+}
+
+/** Bounds on what is kept of another version, so a damaged file's bulk is not carried on. */
+const MAX_OTHER_FIELDS_CHARS = 16_384;
+const MAX_OTHER_COLUMNS = 16;
+const MAX_OTHER_VALUE_CHARS = 64;
+/** The top-level fields this version writes. */
+const OWN_FIELDS = ['version', 'columns', 'exercisesThrough', 'parts', 'exercises', 'days'];
 
 /** Part ids remembered. A part is moved again only by the write right after the one that moved it. */
 const MAX_PARTS = 64;
@@ -72,14 +93,27 @@ function rowOf(d: DayRecord): StoredRow {
  */
 export function serializeHistory(h: History): string {
   const exercises = Object.fromEntries(Object.entries(h.exercises).map(([id, t]) => [id, [t.count, t.ms, t.lastDay]]));
+  const other = h.other;
   const head = JSON.stringify({
     version: HISTORY_VERSION,
-    columns: HISTORY_COLUMNS,
+    columns: other ? [...HISTORY_COLUMNS, ...other.columns] : HISTORY_COLUMNS,
     exercisesThrough: h.exercisesThrough,
     parts: h.parts,
     exercises,
+    ...other?.fields,
   });
-  const days = h.days.map((d) => JSON.stringify(rowOf(d))).join(',\n');
+  // A day without a value in a column (added to history after it) reads 0 there, as a column a file lacks.
+  const row = (d: DayRecord): unknown[] =>
+    other
+      ? [
+          ...rowOf(d),
+          ...other.columns.map((_, i) => {
+            const values = other.values[d.day] ?? [];
+            return i < values.length ? values[i] : 0;
+          }),
+        ]
+      : rowOf(d);
+  const days = h.days.map((d) => JSON.stringify(row(d))).join(',\n');
   return `${head.slice(0, -1)},"days":[\n${days}\n]}\n`;
 }
 
@@ -134,8 +168,8 @@ export function maxOfDays(a: DayRecord, b: DayRecord): DayRecord {
   return combineDays(a, b, Math.max);
 }
 
-/** A stored day: ten numbers (the first version's columns) or more. */
-const ROW_PATTERN = /\["(\d{4}-\d{2}-\d{2})"((?:,\d+(?:\.\d+)?){10,13})\]/g;
+/** A stored day: ten numbers (the first version's columns) or more, then maybe a newer version's columns. */
+const ROW_PATTERN = /\["(\d{4}-\d{2}-\d{2})"((?:,\d+(?:\.\d+)?){10,13})(?:,[^[\]\n]*)?\]/g;
 const EXERCISE_PATTERN = /"([a-z0-9][a-z0-9-]{0,63})":\[(\d+),(\d+(?:\.\d+)?),"(\d{4}-\d{2}-\d{2})"\]/g;
 const THROUGH_PATTERN = /"exercisesThrough":"(\d{4}-\d{2}-\d{2})"/;
 
@@ -169,6 +203,8 @@ interface HistoryFlaws {
   readonly unreadable: number;
   readonly exercises: boolean;
   readonly mark: boolean;
+  /** Some of what another version wrote was too large to keep (see `OtherVersionData`). */
+  readonly otherTooLarge: boolean;
 }
 
 /**
@@ -181,10 +217,37 @@ export function readHistoryRecord(raw: unknown): { history: History; flaws: Hist
   const columns = Array.isArray(r.columns) && r.columns.every((c) => typeof c === 'string') ? r.columns : [...HISTORY_COLUMNS];
   const rows: unknown[] = Array.isArray(r.days) ? r.days : [];
   const days: DayRecord[] = [];
+  // Another version's fields and columns are kept, within bounds.
+  const fields: Record<string, unknown> = {};
+  let room = MAX_OTHER_FIELDS_CHARS;
+  let otherTooLarge = false;
+  for (const key in r) {
+    if (OWN_FIELDS.includes(key) || key === '__proto__') continue;
+    const size = String(JSON.stringify(r[key])).length;
+    if (size > room) otherTooLarge = true;
+    else {
+      room -= size;
+      fields[key] = r[key];
+    }
+  }
+  const allOtherColumns = columns.filter((c) => !(HISTORY_COLUMNS as readonly string[]).includes(c));
+  const otherColumns = allOtherColumns.slice(0, MAX_OTHER_COLUMNS);
+  if (otherColumns.length < allOtherColumns.length) otherTooLarge = true;
+  const values: Record<string, unknown[]> = {};
   for (const row of rows) {
     const day = dayFromRow(row, columns);
-    if (day) days.push(day);
+    if (!day) continue;
+    days.push(day);
+    if (otherColumns.length === 0) continue;
+    values[day.day] = otherColumns.map((c) => {
+      const value: unknown = (row as unknown[])[columns.indexOf(c)];
+      if (String(JSON.stringify(value)).length <= MAX_OTHER_VALUE_CHARS) return value ?? null;
+      otherTooLarge = true;
+      return null;
+    });
   }
+  const other: OtherVersionData | undefined =
+    otherColumns.length > 0 || Object.keys(fields).length > 0 ? { fields, columns: otherColumns, values } : undefined;
   const exercises: Record<string, ExerciseTotal> = {};
   const storedExercises =
     typeof r.exercises === 'object' && r.exercises !== null && !Array.isArray(r.exercises) ? (r.exercises as Record<string, unknown>) : {};
@@ -200,7 +263,7 @@ export function readHistoryRecord(raw: unknown): { history: History; flaws: Hist
   const through = markRead ? (r.exercisesThrough as string | null) : (sorted[sorted.length - 1]?.day ?? null);
   const parts = Array.isArray(r.parts) ? r.parts.filter((id) => typeof id === 'string').slice(-MAX_PARTS) : [];
   return {
-    history: { version: 1, days: sorted, exercises, exercisesThrough: through, parts },
+    history: { version: 1, days: sorted, exercises, exercisesThrough: through, parts, ...(other ? { other } : {}) },
     flaws: {
       newer: typeof r.version === 'number' && r.version > HISTORY_VERSION,
       version: r.version !== HISTORY_VERSION,
@@ -210,6 +273,7 @@ export function readHistoryRecord(raw: unknown): { history: History; flaws: Hist
       unreadable: rows.length - days.length,
       exercises: badExercises > 0 || storedExercises !== r.exercises,
       mark: !markRead,
+      otherTooLarge,
     },
   };
 }
@@ -257,6 +321,7 @@ export function parseHistory(text: string): HistoryReadResult {
   }
   if (f.exercises) problems.push(t('some exercise totals were unreadable and were left out'));
   if (f.mark) problems.push(t('its exercise mark was unreadable'));
+  if (f.otherTooLarge) problems.push(t('some of what another version wrote was too large and was left out'));
   return { history, problems, newer: f.newer };
 }
 
@@ -271,16 +336,19 @@ export function mergeClosedDays(h: History, closed: readonly ClosedDay[]): Histo
   const exercises: Record<string, ExerciseTotal> = { ...h.exercises };
   const parts = [...h.parts];
   let through = h.exercisesThrough;
+  let other = h.other;
   for (const { id, record, exercises: done } of [...closed].sort((a, b) => (a.record.day < b.record.day ? -1 : 1))) {
     const { day } = record;
     const before = byDay.get(day);
     if (id === undefined) {
       byDay.set(day, before ? maxOfDays(before, record) : record);
+      other = withOtherValues(other, record, Math.max);
       if (through !== null && day <= through) continue;
     } else {
       if (parts.includes(id)) continue;
       parts.push(id);
       byDay.set(day, before ? combineDays(before, record, (x, y) => x + y) : record);
+      other = withOtherValues(other, record, (x, y) => x + y);
     }
     for (const [exerciseId, add] of Object.entries(done)) {
       const total = exercises[exerciseId];
@@ -292,7 +360,37 @@ export function mergeClosedDays(h: History, closed: readonly ClosedDay[]): Histo
     }
     if (through === null || day > through) through = day;
   }
-  return { version: 1, days: normalizeDays([...byDay.values()]), exercises, exercisesThrough: through, parts: parts.slice(-MAX_PARTS) };
+  return {
+    ...h,
+    days: normalizeDays([...byDay.values()]),
+    exercises,
+    exercisesThrough: through,
+    parts: parts.slice(-MAX_PARTS),
+    ...(other ? { other } : {}),
+  };
+}
+
+/**
+ * A newer version's numbers in a part of a day (fields this version does not know) join that day's
+ * values in its columns, combined as the part's own numbers are; a column history lacks is added.
+ */
+function withOtherValues(
+  other: OtherVersionData | undefined,
+  record: DayRecord,
+  combine: (x: number, y: number) => number,
+): OtherVersionData | undefined {
+  const r = record as unknown as Record<string, unknown>;
+  const numbers = Object.keys(r).filter((k) => !(HISTORY_COLUMNS as readonly string[]).includes(k) && isMs(r[k]));
+  if (numbers.length === 0) return other;
+  const base = other ?? { fields: {}, columns: [], values: {} };
+  const columns = [...base.columns, ...numbers.filter((k) => !base.columns.includes(k))].slice(0, MAX_OTHER_COLUMNS);
+  const was = base.values[record.day] ?? [];
+  const row = columns.map((column, i) => {
+    const value = was[i] ?? 0;
+    const add = r[column];
+    return typeof value === 'number' && isMs(add) ? combine(value, add) : value;
+  });
+  return { ...base, columns, values: { ...base.values, [record.day]: row } };
 }
 
 /**

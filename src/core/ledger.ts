@@ -205,7 +205,7 @@ export function emptyLedger(dayKey: string): Ledger {
   };
 }
 
-/** Today's totals as a day record. */
+/** Today's totals as a day record; a newer version's kinds of break come along, for its columns in history. */
 export function todayRecord(l: Ledger): DayRecord {
   let exercises = 0;
   let exerciseMs = 0;
@@ -215,6 +215,7 @@ export function todayRecord(l: Ledger): DayRecord {
   }
   const b = l.todayBreaks;
   return {
+    ...b,
     day: l.dayKey,
     activeMs: l.todayActiveMs,
     reminders: l.todayReminders,
@@ -561,8 +562,12 @@ const FIELDS: Readonly<Record<Exclude<keyof Ledger, 'version' | 'closedDays'>, r
   reminderEpisode: [nullOr((v) => typeof v === 'string' && v.length <= 200), true],
 };
 
+/** Room for the fields this version does not know (another version's), as JSON text. */
+const MAX_OTHER_FIELDS_CHARS = 16_384;
+
 /**
- * Reads a stored ledger, keeping every field that is valid and rebuilding the rest. `fallback` supplies
+ * Reads a stored ledger, keeping every field that is valid and rebuilding the rest. Fields it does not
+ * know (a newer version's) are kept as they are, up to `MAX_OTHER_FIELDS_CHARS`, so they are written back. `fallback` supplies
  * the values for fields that cannot be trusted (this window's last known state, or an empty ledger).
  * A version 1 ledger (before history) is read as version 2; a newer one is read for the fields this
  * version knows, with the one problem `written by a newer version (n)`.
@@ -591,6 +596,17 @@ export function readLedger(raw: unknown, fallback: Ledger): LedgerReadResult {
   ledger.closedDays = closed.filter(isClosedDay).slice(-MAX_CLOSED_DAYS);
   if ((raw.closedDays !== undefined && !Array.isArray(raw.closedDays)) || (ledger.closedDays as unknown[]).length !== closed.length)
     problems.push('closedDays');
+  // Fields of another version are kept as they were and written back; a damaged file's bulk is not carried on.
+  let room = MAX_OTHER_FIELDS_CHARS;
+  for (const key in raw)
+    if (!(key in ledger) && key !== '__proto__') {
+      const size = String(JSON.stringify(raw[key])).length;
+      if (size > room) problems.push(key);
+      else {
+        room -= size;
+        ledger[key] = raw[key];
+      }
+    }
   // A newer version's ledger is read for what this one knows of it; the writer must not replace it.
   if (typeof raw.version === 'number' && raw.version > 2)
     return { ledger: ledger as unknown as Ledger, problems: [`written by a newer version (${raw.version})`] };

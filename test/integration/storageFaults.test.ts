@@ -120,6 +120,32 @@ describe('storage that fails, in the real host', () => {
     assert.ok(onDisk(api).todayActiveMs >= before.todayActiveMs + MINUTE - 10_000, 'rebuilt, with no time lost');
   });
 
+  it('a ledger from a newer Upright is left as it is: the status bar counts on in memory, and writes resume once it is gone', async () => {
+    await resetSession(api, editor);
+    assert.ok(api.flush());
+    const stored = JSON.parse(fs.readFileSync(api.ledgerLocation, 'utf8')) as { seq: number };
+    const newer = JSON.stringify({ ...stored, version: 3, seq: stored.seq + 1, somethingNew: { kept: true } });
+    fs.writeFileSync(api.ledgerLocation, newer);
+    api.refresh();
+    const start = api.snapshot().todayActiveMs;
+    for (let minute = 0; minute < 4; minute++) {
+      await typeFor(api, editor, MINUTE);
+      api.refresh();
+      assert.ok(api.flush(), `no write failed (${api.lastWriteError()})`);
+    }
+    assert.equal(fs.readFileSync(api.ledgerLocation, 'utf8'), newer, 'never written over');
+    const counted = api.snapshot();
+    assert.ok(counted.todayActiveMs >= start + 4 * MINUTE - 20_000, `counted on in memory: ${counted.todayActiveMs - start} ms`);
+    assert.equal(api.statusBar().text, `$(watch) ${Math.floor(counted.activeMsSinceBreak / MINUTE)}m`);
+    assert.ok(counted.activeMsSinceBreak >= 4 * MINUTE - 20_000, 'the status bar shows the time since the break');
+    // The newer version's file is gone (it went back, or it was removed): this window writes what it counted.
+    fs.rmSync(api.ledgerLocation);
+    await typeFor(api, editor, MINUTE);
+    api.refresh();
+    assert.ok(api.flush());
+    assert.ok(onDisk(api).todayActiveMs >= counted.todayActiveMs, 'written again, with the minutes counted in memory');
+  });
+
   it('a history cut short keeps every whole day, and the damaged file is kept aside', () => {
     const folder = path.dirname(api.ledgerLocation);
     const historyFile = path.join(folder, 'history.json');

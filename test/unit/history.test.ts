@@ -8,6 +8,7 @@ import {
   emptyHistory,
   exerciseTotals,
   type History,
+  HISTORY_COLUMNS,
   lastDays,
   mergeClosedDays,
   parseHistory,
@@ -391,6 +392,94 @@ describe('history', () => {
       const { history, problems } = parseHistory(text);
       assert.deepEqual(problems, []);
       assert.deepEqual(history.days, [{ ...emptyDay('2026-03-02'), activeMs: 60_000, routines: 2 }]);
+    });
+
+    it('writes back the columns and fields of a newer version: each day keeps its values, a day it adds gets 0', () => {
+      const columns = [...HISTORY_COLUMNS, 'focusMs', 'mood'];
+      const known = (day: string, activeMs: number) => [day, activeMs, ...HISTORY_COLUMNS.slice(2).map(() => 0)];
+      const text = JSON.stringify({
+        version: 1,
+        columns,
+        exercisesThrough: null,
+        parts: [],
+        exercises: {},
+        goals: { weeklyMinutes: 600 },
+        days: [
+          [...known('2026-03-02', 60_000), 1_500, 'calm'],
+          [...known('2026-03-03', 90_000), 2_500, null],
+        ],
+      });
+      const read = parseHistory(text);
+      assert.deepEqual(read.problems, []);
+      const later = mergeClosedDays(read.history, [
+        { id: 'a', record: { ...emptyDay('2026-03-03'), activeMs: 10_000 }, exercises: {} },
+        { id: 'b', record: { ...emptyDay('2026-03-04'), activeMs: 20_000 }, exercises: {} },
+      ]);
+      const written = JSON.parse(serializeHistory(later)) as { columns: string[]; goals: unknown; days: unknown[][] };
+      assert.deepEqual(written.columns, columns);
+      assert.deepEqual(written.goals, { weeklyMinutes: 600 });
+      assert.deepEqual(written.days, [
+        [...known('2026-03-02', 60_000), 1_500, 'calm'],
+        [...known('2026-03-03', 100_000), 2_500, null],
+        [...known('2026-03-04', 20_000), 0, 0],
+      ]);
+      const again = parseHistory(serializeHistory(later));
+      assert.deepEqual(again.problems, []);
+      assert.equal(serializeHistory(again.history), serializeHistory(later), 'and reads back the same');
+    });
+
+    it('moves a newer version’s numbers in a day that ended to its columns: added once per part, or a column added', () => {
+      const newerPart = (id: string | undefined, day: string, focusMs: number): ClosedDay => ({
+        ...(id === undefined ? {} : { id }),
+        record: { ...emptyDay(day), activeMs: MINUTE, focusMs } as DayRecord,
+        exercises: {},
+      });
+      const once = mergeClosedDays(emptyHistory(), [newerPart('a', '2026-03-02', 100), newerPart('b', '2026-03-02', 20)]);
+      const twice = mergeClosedDays(once, [newerPart('b', '2026-03-02', 20), newerPart(undefined, '2026-03-03', 7)]);
+      const written = JSON.parse(serializeHistory(twice)) as { columns: string[]; days: unknown[][] };
+      assert.deepEqual(written.columns, [...HISTORY_COLUMNS, 'focusMs']);
+      assert.deepEqual(
+        written.days.map((d) => [d[0], d[1], d.at(-1)]),
+        [
+          ['2026-03-02', 2 * MINUTE, 120],
+          ['2026-03-03', MINUTE, 7],
+        ],
+      );
+    });
+
+    it('keeps only so much of a newer version, and says what it left out', () => {
+      const extra = Array.from({ length: 20 }, (_, i) => `extra${i}`);
+      const row = ['2026-03-02', 60_000, ...HISTORY_COLUMNS.slice(2).map(() => 0), 'x'.repeat(100), ...extra.slice(1).map(() => 1)];
+      const text = JSON.stringify({
+        version: 1,
+        columns: [...HISTORY_COLUMNS, ...extra],
+        exercisesThrough: null,
+        exercises: {},
+        blob: 'y'.repeat(20_000),
+        days: [row],
+      });
+      const { history, problems } = parseHistory(text);
+      assert.deepEqual(problems, ['some of what another version wrote was too large and was left out']);
+      assert.equal(history.other?.columns.length, 16);
+      assert.deepEqual(history.other?.values['2026-03-02']?.slice(0, 2), [null, 1]);
+      assert.deepEqual(history.other?.fields, {});
+      assert.equal(history.days[0]?.activeMs, 60_000);
+    });
+
+    it('recovers the days of a newer version’s file cut short', () => {
+      const row = (day: string) => [day, 60_000, ...HISTORY_COLUMNS.slice(2).map(() => 1), 7, 'calm'];
+      const text = JSON.stringify({
+        version: 1,
+        columns: [...HISTORY_COLUMNS, 'focusMs', 'mood'],
+        exercisesThrough: null,
+        exercises: {},
+        days: [row('2026-03-02'), row('2026-03-03'), row('2026-03-04')],
+      });
+      const { history } = parseHistory(text.slice(0, text.length - 20));
+      assert.deepEqual(
+        history.days.map((d) => d.day),
+        ['2026-03-02', '2026-03-03'],
+      );
     });
   });
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { allDays, parseHistory } from '../../src/core/history';
+import { allDays, HISTORY_COLUMNS, parseHistory } from '../../src/core/history';
 import { applyOps, commitOps, emptyLedger, type Ledger, withoutHistory } from '../../src/core/ledger';
 import { type Calendar } from '../../src/core/time';
 import { ActivityTracker } from '../../src/core/tracker';
@@ -127,6 +127,24 @@ describe('history file', () => {
     assert.deepEqual(parseHistory(fs.readFileSync(file, 'utf8')).problems, []);
   });
 
+  it('keeps the columns and fields a newer version of the same file version wrote, when it adds a day', () => {
+    const columns = [...HISTORY_COLUMNS, 'focusMs'];
+    const row = ['2026-03-01', 5 * MINUTE, ...HISTORY_COLUMNS.slice(2).map(() => 0), 4 * MINUTE];
+    const file = path.join(dir, 'history.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ version: 1, columns, exercisesThrough: null, parts: [], exercises: {}, plan: 'x', days: [row] }),
+    );
+    workDays(store, ['2026-03-02', '2026-03-03']);
+    const written = JSON.parse(fs.readFileSync(file, 'utf8')) as { columns: string[]; plan: string; days: unknown[][] };
+    assert.deepEqual(written.columns, columns);
+    assert.equal(written.plan, 'x');
+    assert.deepEqual(written.days[0], row);
+    assert.deepEqual(written.days[1]?.slice(0, 2), ['2026-03-02', MINUTE]);
+    assert.equal(written.days[1]?.at(-1), 0);
+    assert.deepEqual(problems, []);
+  });
+
   it('never overwrites a history written by a newer version; the days wait in the ledger', () => {
     const newer = JSON.stringify({ version: 9, days: [], somethingNew: true });
     fs.writeFileSync(path.join(dir, 'history.json'), newer);
@@ -135,6 +153,13 @@ describe('history file', () => {
     assert.equal(l.closedDays.length, 1);
     assert.match(problems.join(' '), /newer version/);
     assert.throws(() => store.update(l, withoutHistory, { clearHistory: true }), /newer version/);
+    // The newer version's file is removed: the days that waited move.
+    fs.rmSync(path.join(dir, 'history.json'));
+    assert.deepEqual(store.update(l, (x) => x).closedDays, []);
+    assert.deepEqual(
+      store.readHistory().days.map((d) => d.day),
+      ['2026-03-02'],
+    );
   });
 
   it('deletes the history and today’s counts in one write', () => {

@@ -361,5 +361,37 @@ describe('ledger model', () => {
       assert.equal(newer.ledger.todayActiveMs, 7 * 60_000, 'what this version knows is read');
       assert.deepEqual(newer.problems, ['written by a newer version (3)']);
     });
+
+    it('keeps the fields another version wrote and this one does not know, and carries them through every change', () => {
+      const stored = {
+        ...emptyLedger(DAY),
+        todayBreaks: { ...emptyLedger(DAY).todayBreaks, stretched: 2 },
+        focusBlocks: [{ fromWallMs: 5, minutes: 25 }],
+        theme: 'calm',
+      };
+      const r = readLedger(JSON.parse(JSON.stringify(stored)), fallback);
+      assert.deepEqual(r.problems, []);
+      assert.deepEqual(r.ledger, stored, 'read as written');
+      const ops: LedgerOp[] = [
+        { type: 'credit', ms: 60_000, dayKey: DAY, endWallMs: 10 },
+        { type: 'break', kind: 'manual', atWallMs: 20, dayKey: DAY },
+      ];
+      const after = JSON.parse(JSON.stringify(commitOps(r.ledger, ops, 30, DAY))) as Record<string, unknown>;
+      assert.deepEqual(after.focusBlocks, stored.focusBlocks);
+      assert.equal(after.theme, 'calm');
+      assert.deepEqual(after.todayBreaks, { ...emptyLedger(DAY).todayBreaks, manual: 1, stretched: 2 });
+    });
+
+    it('keeps at most 16 KB of fields it does not know, and says which it left out', () => {
+      const stored = { ...emptyLedger(DAY), small: 1, huge: 'x'.repeat(20_000), after: true, ['__proto__']: { polluted: true } };
+      const raw = JSON.parse(JSON.stringify(stored)) as Record<string, unknown>;
+      const r = readLedger(raw, fallback);
+      const kept = r.ledger as unknown as Record<string, unknown>;
+      assert.deepEqual(r.problems, ['huge']);
+      assert.equal(kept.small, 1);
+      assert.equal(kept.after, true);
+      assert.equal(kept.huge, undefined);
+      assert.equal(Object.getPrototypeOf(kept), Object.prototype, 'a "__proto__" field changes nothing');
+    });
   });
 });

@@ -298,6 +298,32 @@ describe('ledger file', function () {
     assert.equal(result.todayActiveMs, 60_005, 'this window counts on in memory, from what it read');
     assert.equal(fs.readFileSync(ledger.file, 'utf8'), newer);
     assert.match(problems[0] ?? '', /newer version/);
+    assert.equal(ledger.update(emptyLedger(DAY), credit(7)).todayActiveMs, 60_012, 'and keeps counting on');
+    assert.equal(fs.readFileSync(ledger.file, 'utf8'), newer);
+    // The newer version writes again: this window goes on from what it wrote.
+    fs.writeFileSync(ledger.file, JSON.stringify({ ...emptyLedger(DAY), todayActiveMs: 120_000, version: 3, seq: 9 }));
+    assert.equal(ledger.update(emptyLedger(DAY), credit(1)).todayActiveMs, 120_001);
+    assert.equal(problems.length, 1, 'said once');
+    // Replaced by a ledger this version can write (the newer version went back): written again.
+    fs.writeFileSync(ledger.file, JSON.stringify({ ...emptyLedger(DAY), todayActiveMs: 200_000, seq: 10 }));
+    assert.equal(ledger.update(emptyLedger(DAY), credit(2)).todayActiveMs, 200_002);
+    assert.equal(ledger.read(emptyLedger(DAY)).seq, 11);
+  });
+
+  it('writes back the fields of another version that it does not know', () => {
+    const other = {
+      ...emptyLedger(DAY),
+      todayActiveMs: 60_000,
+      awayPlan: { weekly: [1, 2, 3] },
+      todayBreaks: { ...emptyLedger(DAY).todayBreaks, walked: 4 },
+    };
+    fs.writeFileSync(ledger.file, JSON.stringify(other));
+    ledger.update(emptyLedger(DAY), credit(5));
+    const written = JSON.parse(fs.readFileSync(ledger.file, 'utf8')) as Record<string, unknown>;
+    assert.equal(written.todayActiveMs, 60_005);
+    assert.deepEqual(written.awayPlan, other.awayPlan);
+    assert.deepEqual(written.todayBreaks, other.todayBreaks);
+    assert.deepEqual(problems, []);
   });
 
   describe('the lock', () => {

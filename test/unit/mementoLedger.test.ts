@@ -35,9 +35,13 @@ describe('the browser host’s ledger in globalState', () => {
     const state = new MapState();
     const newer = { ...emptyLedger(DAY), todayActiveMs: 60_000, version: 3, somethingNew: true };
     state.values.set('upright.ledger', newer);
-    const store = new MementoLedgerStore(state);
+    const problems: string[] = [];
+    const store = new MementoLedgerStore(state, (message, kind) => problems.push(`${kind}: ${message}`));
     assert.equal(store.read(emptyLedger(DAY)).todayActiveMs, 60_000);
     assert.equal(store.update(emptyLedger(DAY), credit(5)).todayActiveMs, 60_005, 'this window counts on in memory');
+    assert.equal(store.update(emptyLedger(DAY), credit(7)).todayActiveMs, 60_012, 'and keeps counting on');
+    assert.equal(problems.length, 1, 'said once');
+    assert.match(problems[0] ?? '', /^newer: .*newer version.*counts in memory/);
     assert.equal(state.values.get('upright.ledger'), newer, 'the newer ledger stands');
     assert.throws(() => store.update(emptyLedger(DAY), (l) => l, { clearHistory: true }), /newer version/);
   });

@@ -5,7 +5,7 @@ import type * as LiveShareModule from '../liveShare';
 import type * as OnDemandModule from '../onDemand';
 import type * as SettingsDetailModule from '../settingsDetail';
 import { MementoLedgerStore } from '../storage/mementoLedger';
-import { openSharedLedger } from '../storage/sharedLedger';
+import { openSharedLedger, reportStoreProblem } from '../storage/sharedLedger';
 import { type Platform } from './platform';
 
 const WELCOMED_KEY = 'upright.welcomed';
@@ -92,7 +92,8 @@ export async function browserPlatform(context: vscode.ExtensionContext): Promise
         `No file system here (${context.globalStorageUri.scheme}): the ledger and history are in this window's globalState, not shared.`,
       );
       for (const [bundle, what] of unread) if ('problem' in bundle) log.error(`${bundle.problem}: Upright cannot ${what}.`);
-      return openSharedLedger(new MementoLedgerStore(context.globalState), log, todayKey);
+      const store = new MementoLedgerStore(context.globalState, reportStoreProblem(log, vscode.window.showWarningMessage));
+      return openSharedLedger(store, log, todayKey);
     },
     readData: (name) => texts.get(name),
     firstStart() {

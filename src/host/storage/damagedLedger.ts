@@ -35,3 +35,10 @@ export function keepLedgerAside(
     ),
   };
 }
+
+/** What a person is told, once, of a ledger written by a newer version (see `LedgerFile.update`). */
+export function newerLedgerMessage(): string {
+  return t(
+    'The shared ledger was written by a newer version of Upright. This version leaves it as it is and counts in memory; update Upright here too.',
+  );
+}

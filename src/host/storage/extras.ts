@@ -3,6 +3,6 @@
 // window that died, the history file (read for the Stats, written when a day ends), and a damaged
 // ledger kept aside. It holds its own copy of the translator.
 export { useTranslator } from '../../shared/l10n';
-export { keepLedgerAside } from './damagedLedger';
+export { keepLedgerAside, newerLedgerMessage } from './damagedLedger';
 export { openHistoryFile } from './historyFile';
 export { openLedgerLock } from './ledgerLock';

@@ -73,7 +73,11 @@ export class HistoryFile implements HistoryStore {
   /** As `read`, but a file that exists and cannot be read throws: it must never be replaced unseen. */
   #readOrThrow(): History {
     const signature = fileSignature(this.#options.fs, this.file);
-    if (signature === undefined) return emptyHistory();
+    // A newer version's file removed or replaced by one this version can write: it is written again.
+    if (signature === undefined) {
+      this.#readOnly = false;
+      return emptyHistory();
+    }
     if (this.#cache?.signature === signature) return this.#cache.history;
     let text: string;
     try {
@@ -83,9 +87,14 @@ export class HistoryFile implements HistoryStore {
       throw err;
     }
     const { history, problems, newer } = parseHistory(text);
+    this.#readOnly = newer;
     if (newer) {
-      this.#readOnly = true;
-      this.#options.onProblem('history-newer', t('The history was written by a newer version of Upright; it is shown but not changed.'));
+      this.#options.onProblem(
+        'history-newer',
+        t(
+          'The history was written by a newer version of Upright. This version shows it and leaves it as it is; days that end wait in the shared ledger.',
+        ),
+      );
     } else if (problems.length > 0) {
       // Rebuilt at the next write only once a copy is kept; until then the file is left as it is.
       const kept = this.#keepAside(text, problems.join('; '));

@@ -44,7 +44,10 @@ export interface LedgerFileOptions {
 }
 
 /** What storage loads on first use: the history file, a damaged ledger kept aside, a dead window's lock recovered. */
-export type StorageExtras = Pick<typeof StorageExtrasModule, 'openHistoryFile' | 'openLedgerLock' | 'keepLedgerAside'>;
+export type StorageExtras = Pick<
+  typeof StorageExtrasModule,
+  'openHistoryFile' | 'openLedgerLock' | 'keepLedgerAside' | 'newerLedgerMessage'
+>;
 
 /**
  * `ledger.json` in a folder (VS Code's `globalStorageUri` for the extension). Readers never lock: the
@@ -72,6 +75,8 @@ export class LedgerFile implements LedgerStore {
   #lockInstance: LedgerLock | undefined;
   /** A newer version of Upright owns the file: read it, never overwrite it. */
   #readOnly = false;
+  /** Read-only, this window counts on in memory from the file as it last read it (its signature). */
+  #memory: { signature: string | undefined; ledger: Ledger } | undefined;
   #lastKeptAside: string | undefined;
   /** Quick retries since the last write that landed (see `retryInMs`). */
   #failures = 0;
@@ -185,8 +190,9 @@ export class LedgerFile implements LedgerStore {
     try {
       text = this.#fs.readFileSync(this.file, 'utf8');
     } catch (err) {
-      if (errorCode(err) === 'ENOENT') return fallback;
-      throw err;
+      if (errorCode(err) !== 'ENOENT') throw err;
+      this.#readOnly = false;
+      return fallback;
     }
     let raw: unknown;
     try {
@@ -196,10 +202,11 @@ export class LedgerFile implements LedgerStore {
       return fallback;
     }
     const { ledger, problems } = readLedger(raw, fallback);
+    // Replaced by a version this one can write (or removed, above), the file is written again.
+    this.#readOnly = problems[0]?.startsWith('written by a newer version') === true;
     if (problems.length > 0) {
-      if (problems[0]?.startsWith('written by a newer version')) {
-        this.#readOnly = true;
-        this.#report('newer', t('The shared ledger was written by a newer version of Upright; it is read but not changed.'));
+      if (this.#readOnly) {
+        this.#report('newer', this.#extras().newerLedgerMessage());
         return ledger;
       }
       this.#keepAside(text, problems, writing);
@@ -212,17 +219,19 @@ export class LedgerFile implements LedgerStore {
    * lock cannot be had in time, or the I/O error; the caller keeps its change for the next attempt.
    */
   update(fallback: Ledger, change: (current: Ledger) => Ledger, options: UpdateOptions = {}): Ledger {
-    if (this.#readOnly) {
-      if (options.clearHistory) throw new Error(t('the ledger belongs to a newer version of Upright'));
-      return change(this.read(fallback));
-    }
+    // Nothing new in a newer version's file: this window counts on in memory, without the lock.
+    if (this.#readOnly && !options.clearHistory && this.#memory && this.#memory.signature === this.signature())
+      return this.#inMemory(this.#memory.ledger, change);
     const started = performance.now();
     this.#fs.mkdirSync(path.dirname(this.file), { recursive: true });
     const lock = this.#lock();
     lock.acquire();
     try {
       const current = this.#readOrThrow(fallback, true);
-      if (this.#readOnly) return change(current);
+      if (this.#readOnly) {
+        if (options.clearHistory) throw new Error(t('the ledger belongs to a newer version of Upright'));
+        return this.#inMemory(current, change);
+      }
       let next = { ...change(current), seq: current.seq + 1 };
       // Deleting touches both files: all or nothing. Should the ledger not be written, the history is put back.
       const undoClear = options.clearHistory ? this.#historyFile().clear() : undefined;
@@ -251,6 +260,13 @@ export class LedgerFile implements LedgerStore {
     } finally {
       lock.release();
     }
+  }
+
+  /** A change to a newer version's ledger, kept in memory, from the file as it is now. */
+  #inMemory(base: Ledger, change: (current: Ledger) => Ledger): Ledger {
+    const ledger = change(base);
+    this.#memory = { signature: this.signature(), ledger };
+    return ledger;
   }
 
   /**

@@ -21,9 +21,14 @@ export class MementoLedgerStore implements LedgerStore {
   /** Writes are counted, not timed: they change values in memory, which VS Code saves later. */
   readonly writeStats = { writes: 0, totalMs: 0, maxMs: 0 };
   readonly #memento: KeyValueState;
+  /** Told once that a newer version owns the ledger. */
+  readonly #onProblem: (message: string, kind: string) => void;
+  /** A newer version's ledger, with this window's changes kept in memory, and the signature it was read at. */
+  #memory: { signature: string | undefined; ledger: Ledger } | undefined;
 
-  constructor(memento: KeyValueState) {
+  constructor(memento: KeyValueState, onProblem: (message: string, kind: string) => void = () => undefined) {
     this.#memento = memento;
+    this.#onProblem = onProblem;
   }
 
   read(fallback: Ledger): Ledger {
@@ -44,10 +49,20 @@ export class MementoLedgerStore implements LedgerStore {
 
   update(fallback: Ledger, change: (current: Ledger) => Ledger, options: UpdateOptions = {}): Ledger {
     const current = this.read(fallback);
-    // A newer version's ledger is read, never replaced.
+    // A newer version's ledger is read, never replaced: this window counts on in memory until that version writes again.
     if (Number(this.#memento.get<{ version?: unknown }>(MEMENTO_KEY)?.version) > 2) {
       if (options.clearHistory) throw new Error(t('the ledger belongs to a newer version of Upright'));
-      return change(current);
+      const signature = this.signature();
+      if (!this.#memory)
+        this.#onProblem(
+          t(
+            'The shared ledger was written by a newer version of Upright. This version leaves it as it is and counts in memory; update Upright here too.',
+          ),
+          'newer',
+        );
+      const ledger = change(this.#memory && this.#memory.signature === signature ? this.#memory.ledger : current);
+      this.#memory = { signature, ledger };
+      return ledger;
     }
     let next = { ...change(current), seq: current.seq + 1 };
     if (options.clearHistory) void this.#memento.update(HISTORY_KEY, serializeHistory(emptyHistory()));

@@ -23,6 +23,8 @@ const SHOWN_PROBLEMS = new Set([
   'read',
   'history-read',
   'history-write',
+  'newer',
+  'history-newer',
 ]);
 
 /** Reports a store's problem in the log, and as a warning when the person's data was damaged. */
