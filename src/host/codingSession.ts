@@ -49,6 +49,9 @@ export interface SessionCounters {
   readonly storageWarnings: number;
 }
 
+/** A claim made in one locked write: the ledger as it is to be written, and whether `owner` got it. */
+type Claim = (current: Ledger, owner: string) => { ledger: Ledger; granted: boolean };
+
 /** What a prompt claim came to (see `CodingSession.claimPrompt`). */
 export type PromptClaimResult = 'granted' | 'taken' | 'retry';
 
@@ -145,14 +148,20 @@ export class CodingSession extends Disposable implements ActivitySink {
    * ledger as written and this window's id): true when granted, and when the ledger cannot be written
    * (this window goes ahead on its own).
    */
-  claim(claim: (current: Ledger, owner: string) => { ledger: Ledger; granted: boolean }): boolean {
+  claim(claim: Claim): boolean {
+    const { written, granted } = this.#claim(claim);
+    return !written || granted;
+  }
+
+  /** One locked write of `claim`: whether it was written, and whether the claim was granted. */
+  #claim(claim: Claim): { written: boolean; granted: boolean } {
     let granted = false;
     const written = this.#write((current) => {
       const result = claim(current, this.#deps.windowId);
       granted = result.granted;
       return result.ledger;
     });
-    return written === undefined || granted;
+    return { written: written !== undefined, granted };
   }
 
   /** A change worked out elsewhere (an answer about time away): here at once, in the ledger now or when it can be written. */
@@ -239,18 +248,10 @@ export class CodingSession extends Disposable implements ActivitySink {
     const nowWallMs = this.#deps.clock.now().wallMs;
     const reminder =
       reminderEpisode === undefined ? undefined : { episode: reminderEpisode, dayKey: this.#deps.calendar.dayKey(nowWallMs), routineId };
-    let granted = false;
-    const written = this.#write((current) => {
-      const result = claimPrompt(
-        current,
-        { id, owner: this.#deps.windowId, claimedAtWallMs: nowWallMs, expiresAtWallMs: nowWallMs + ttlMs },
-        nowWallMs,
-        reminder,
-      );
-      granted = result.granted;
-      return result.ledger;
-    });
-    if (written === undefined) {
+    const { written, granted } = this.#claim((current, owner) =>
+      claimPrompt(current, { id, owner, claimedAtWallMs: nowWallMs, expiresAtWallMs: nowWallMs + ttlMs }, nowWallMs, reminder),
+    );
+    if (!written) {
       if (isBusy(this.#lastWriteError)) return 'retry';
       // Shown without the ledger: the reminder (and the full routine's offer) is written when storage takes writes again.
       if (reminder)
