@@ -43,7 +43,7 @@ async function main() {
   const vsix = require('./lib/package').packageVsix({ out: path.join(os.tmpdir(), `upright-start-${process.pid}.vsix`), quiet: true });
   installVsix({ vsix, userDataDir: path.join(profile, 'user-data'), extensionsDir: path.join(profile, 'extensions'), root: profile });
   fs.rmSync(vsix, { force: true });
-  const server = await startCodeServer({ root: profile, workspace, port, smokeDriver: false, quiet: true });
+  const server = await startCodeServer({ root: profile, workspace, port, smokeDriver: false, ownState: false, quiet: true });
   console.log(`\nUpright is running in VS Code (code-server): ${server.url}/?folder=${encodeURIComponent(workspace)}`);
   console.log(`Profile: ${profile}   Log: ${server.logFile}`);
   console.log('Press Ctrl+C to stop.');

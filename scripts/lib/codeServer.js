@@ -60,13 +60,20 @@ function prepareProfile(userDataDir, extraSettings = {}) {
   );
 }
 
-function hostEnv(host, dirs, extraEnv) {
+/**
+ * The server's environment. `ownState`: Upright's folder shared by every editor of the machine
+ * (`$XDG_STATE_HOME/upright`, `%LOCALAPPDATA%\upright`) is one of the server's own, so a test never
+ * reads or writes the person's clock; `npm start` passes false and shares it with their editors.
+ */
+function hostEnv(host, dirs, extraEnv, ownState = true) {
+  const state = path.join(dirs.root, 'xdg-state');
   return {
     ...process.env,
     PATH: `${path.dirname(host.node)}${path.delimiter}${process.env.PATH}`,
     EXTENSIONS_GALLERY: '{}',
     XDG_CONFIG_HOME: path.join(dirs.root, 'xdg-config'),
     XDG_DATA_HOME: path.join(dirs.root, 'xdg-data'),
+    ...(ownState ? { XDG_STATE_HOME: state, LOCALAPPDATA: state } : {}),
     ...extraEnv,
   };
 }
@@ -108,6 +115,7 @@ async function startCodeServer({
   smokeDriver = true,
   settings = {},
   env = {},
+  ownState = true,
   quiet = true,
   locale,
   workspaceTrust = false,
@@ -143,7 +151,7 @@ async function startCodeServer({
   const child = spawn(host.node, args, {
     detached: true,
     stdio: ['ignore', quiet ? out : 'inherit', quiet ? out : 'inherit'],
-    env: hostEnv(host, { root }, env),
+    env: hostEnv(host, { root }, env, ownState),
   });
   fs.closeSync(out);
   let exited = false;

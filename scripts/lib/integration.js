@@ -48,6 +48,9 @@ async function runIntegration({ log = (m) => process.stderr.write(`${m}\n`) } = 
         UPRIGHT_TEST_CLOCK_START: require('./codeServer').testClockStartMs(),
         UPRIGHT_TEST_FILES: process.env.UPRIGHT_TEST_FILES ?? '',
         UPRIGHT_USER_DATA_DIR: path.join(work, 'user-data'),
+        // The folder every editor of the machine shares is the host's own: a test never touches the person's.
+        XDG_STATE_HOME: path.join(work, 'xdg-state'),
+        LOCALAPPDATA: path.join(work, 'xdg-state'),
       },
     });
   } catch (err) {
