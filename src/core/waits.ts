@@ -10,6 +10,24 @@ export interface WaitRecord {
   readonly runs: readonly number[];
 }
 
+/** A stored list of waits, as `recordRun` keeps it. */
+export function isWaitRecords(v: unknown): v is WaitRecord[] {
+  return (
+    Array.isArray(v) &&
+    v.length <= WAITS_KEPT &&
+    v.every(
+      (w: { key?: unknown; runs?: unknown }) =>
+        typeof w === 'object' &&
+        w !== null &&
+        typeof w.key === 'string' &&
+        w.key.length <= 32 &&
+        Array.isArray(w.runs) &&
+        w.runs.length <= RUNS_KEPT &&
+        w.runs.every((r) => Number.isInteger(r) && r >= 0 && r <= RUN_CAP_SECONDS),
+    )
+  );
+}
+
 /** Runs kept for each: enough for a median that one odd run does not move. */
 export const RUNS_KEPT = 5;
 /** Tasks and command lines remembered, the least recently run forgotten first. */
