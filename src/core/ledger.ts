@@ -11,7 +11,7 @@ import {
   isExerciseTally,
 } from './days';
 import { FULL_ROUTINE_ID, type Hold, type ReminderState } from './reminders/scheduler';
-import { isWaitRecords, type WaitRecord } from './waits';
+import { isWaitRecords, MOVE_ROUTINE_PREFIX, type WaitRecord } from './waits';
 
 /** How a break was taken: away long enough, said by hand, or a routine started from a reminder. */
 export type BreakKind = 'natural' | 'manual' | 'started';
@@ -141,19 +141,15 @@ export type LedgerOp =
   | { readonly type: 'day'; readonly dayKey: string }
   /** A person's answer to reminders (see `ReminderAnswer`), given at `atWallMs` on local day `dayKey`. */
   | { readonly type: 'reminder'; readonly answer: ReminderAnswer; readonly atWallMs: number; readonly dayKey: string }
-  /** A routine was completed (fully, or early with at least one exercise done), on local day `dayKey`. */
   /**
    * A change worked out by code loaded only when it is needed (an answer about time away, see
    * `core/away.ts`): applied in order like any other operation, and again if a write fails.
    */
   | { readonly type: 'change'; readonly dayKey: string; readonly change: (l: MutableLedger) => void }
-  /** A move done while a task or command ran: exercise on local day `dayKey`, not a break. */
-  | {
-      readonly type: 'moveDone';
-      readonly exercises: readonly CompletedExercise[];
-      readonly atWallMs: number;
-      readonly dayKey: string;
-    }
+  /**
+   * A routine was completed (fully, or early with at least one exercise done), on local day `dayKey`;
+   * or a move while something ran (`MOVE_ROUTINE_PREFIX`), which is exercise and no routine.
+   */
   | {
       readonly type: 'routineDone';
       readonly routineId: string;
@@ -354,25 +350,11 @@ export function applyOpInPlace(l: MutableLedger, op: LedgerOp): void {
     case 'change':
       op.change(l);
       return;
-    case 'moveDone': {
-      l.lastMoveId = op.exercises[0]?.id ?? l.lastMoveId;
-      if (rollTo(l, op.dayKey)) {
-        l.todayMoves += 1;
-        l.todayExercises = addExercises(l.todayExercises, op.exercises);
-      } else {
-        changeClosedDay(l, op.dayKey, (d) => ({
-          exercises: addExercises(d.exercises, op.exercises),
-          record: {
-            ...d.record,
-            moves: d.record.moves + 1,
-            exercises: d.record.exercises + op.exercises.length,
-            exerciseMs: d.record.exerciseMs + op.exercises.reduce((sum, e) => sum + e.ms, 0),
-          },
-        }));
-      }
-      return;
-    }
     case 'routineDone': {
+      // A move while something ran is exercise of its own kind: no routine record, no routine counted.
+      const move = op.routineId.startsWith(MOVE_ROUTINE_PREFIX);
+      const field = move ? 'moves' : 'routines';
+      if (move) l.lastMoveId = op.exercises[0]?.id ?? l.lastMoveId;
       const before = l.routines[op.routineId];
       let routines = {
         ...l.routines,
@@ -386,9 +368,10 @@ export function applyOpInPlace(l: MutableLedger, op: LedgerOp): void {
           .slice(0, MAX_ROUTINE_RECORDS);
         routines = Object.fromEntries(keep.map((id) => [id, routines[id] as RoutineRecord]));
       }
-      l.routines = routines;
+      if (!move) l.routines = routines;
       if (rollTo(l, op.dayKey)) {
-        l.todayRoutines += 1;
+        if (move) l.todayMoves += 1;
+        else l.todayRoutines += 1;
         l.todayExercises = addExercises(l.todayExercises, op.exercises);
       } else {
         changeClosedDay(l, op.dayKey, (d) => {
@@ -398,7 +381,7 @@ export function applyOpInPlace(l: MutableLedger, op: LedgerOp): void {
             exercises,
             record: {
               ...d.record,
-              routines: d.record.routines + 1,
+              [field]: d.record[field] + 1,
               exercises: d.record.exercises + op.exercises.length,
               exerciseMs: d.record.exerciseMs + ms,
             },

@@ -42,6 +42,8 @@ export interface UprightSettings {
   readonly awayTime: AwayTime;
   /** One ledger for every editor of the VS Code family on the machine, in a folder of its own; false: this editor's own storage. */
   readonly shareClockAcrossEditors: boolean;
+  /** A move offered while a task or command runs, when it is expected to run at least `minSeconds`. */
+  readonly moveWhileWaiting: { readonly enabled: boolean; readonly minSeconds: number };
 }
 
 export interface ParsedSettings {
@@ -88,7 +90,45 @@ export const DEFAULT_SETTINGS: UprightSettings = {
   quietTimes: [],
   awayTime: 'ask',
   shareClockAcrossEditors: true,
+  moveWhileWaiting: { enabled: true, minSeconds: 45 },
 };
+
+/** `upright.moveWhileWaiting.minSeconds`: from a short build to the longest wait (see `LONGEST_WAIT_SECONDS`). */
+const MOVE_MIN_SECONDS: IntegerSpec = { key: 'moveWhileWaiting.minSeconds', defaultValue: 45, min: 15, max: 900 };
+
+/** `upright.moveWhileWaiting`: an object of `enabled` and `minSeconds`; what is wrong in it is said, and the rest kept. */
+function readMoveWhileWaiting(raw: unknown, problems: SettingProblem[]): UprightSettings['moveWhileWaiting'] {
+  const fallback = DEFAULT_SETTINGS.moveWhileWaiting;
+  if (raw === undefined) return fallback;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    problems.push({
+      setting: `${SECTION}.moveWhileWaiting`,
+      found: describeValue(raw),
+      used: describeValue(fallback),
+      reason: 'notAllowed',
+    });
+    return fallback;
+  }
+  const r = raw as Record<string, unknown>;
+  let enabled = fallback.enabled;
+  if (typeof r.enabled === 'boolean') enabled = r.enabled;
+  else if (r.enabled !== undefined)
+    problems.push({
+      setting: `${SECTION}.moveWhileWaiting.enabled`,
+      found: describeValue(r.enabled),
+      used: String(enabled),
+      reason: 'notAllowed',
+    });
+  const unknown = Object.keys(r).filter((k) => k !== 'enabled' && k !== 'minSeconds');
+  if (unknown.length > 0)
+    problems.push({
+      setting: `${SECTION}.moveWhileWaiting`,
+      found: describeValue(unknown),
+      used: describeValue(['enabled', 'minSeconds']),
+      reason: 'notAllowed',
+    });
+  return { enabled, minSeconds: readInteger(MOVE_MIN_SECONDS, r.minSeconds, problems) };
+}
 
 const SECTION = 'upright';
 
@@ -213,7 +253,8 @@ export function readSettings(read: (key: string) => unknown, full: () => Setting
     good('workingHours', isDefaultHours) &&
     good('quietTimes', (raw) => Array.isArray(raw) && raw.length === 0) &&
     good('awayTime', (raw) => AWAY_TIMES.includes(raw as AwayTime)) &&
-    good('shareClockAcrossEditors', (raw) => typeof raw === 'boolean');
+    good('shareClockAcrossEditors', (raw) => typeof raw === 'boolean') &&
+    good('moveWhileWaiting', (raw) => JSON.stringify(raw) === JSON.stringify(DEFAULT_SETTINGS.moveWhileWaiting));
   if (!plain) return full().parseSettings(read);
   const d = DEFAULT_SETTINGS;
   const integer = (spec: IntegerSpec): number => ((values[spec.key] as number | undefined) ?? spec.defaultValue) + 0;
@@ -242,6 +283,7 @@ export function readSettings(read: (key: string) => unknown, full: () => Setting
       quietTimes: [],
       awayTime: (values.awayTime as AwayTime | undefined) ?? d.awayTime,
       shareClockAcrossEditors: (values.shareClockAcrossEditors as boolean | undefined) ?? d.shareClockAcrossEditors,
+      moveWhileWaiting: d.moveWhileWaiting,
     },
     problems: [],
   };
@@ -336,6 +378,7 @@ export function parseSettings(read: (key: string) => unknown, rules: () => Setti
       quietTimes,
       awayTime,
       shareClockAcrossEditors,
+      moveWhileWaiting: readMoveWhileWaiting(safeRead('moveWhileWaiting'), problems),
     },
     problems,
   };

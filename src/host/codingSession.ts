@@ -8,6 +8,7 @@ import { FULL_ROUTINE_ID } from '../core/reminders/scheduler';
 import { trackerSettingsOf, type UprightSettings } from '../core/settings';
 import { type Calendar, MS_PER_MINUTE, msUntilNextMinute } from '../core/time';
 import { ActivityTracker, type TrackerSnapshot } from '../core/tracker';
+import { MOVE_ROUTINE_PREFIX } from '../core/waits';
 import { t } from '../shared/l10n';
 import { type ActivitySink } from './activitySource';
 import { type HostClock } from './clock';
@@ -191,7 +192,8 @@ export class CodingSession extends Disposable implements ActivitySink {
     if (exercisesCompleted.length < 1) return;
     const now = this.#deps.clock.now();
     this.#tracker.recordRoutineDone(routineId, now, exercisesCompleted);
-    this.#tracker.recordManualBreak(now, fromReminder ? 'started' : 'manual');
+    // A move while something ran is exercise, not a break.
+    if (!routineId.startsWith(MOVE_ROUTINE_PREFIX)) this.#tracker.recordManualBreak(now, fromReminder ? 'started' : 'manual');
     this.flush();
     this.#render();
   }

@@ -16,6 +16,7 @@ const NAMES = [
   'showMenu',
   'setBand',
   'answerAway',
+  'moveNow',
 ] as const;
 
 /** Every command's id, by name (the manifest test keeps them and package.json the same). */

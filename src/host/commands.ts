@@ -42,5 +42,6 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     register(COMMANDS.clearHistory, () => later().clearHistory()),
     register(COMMANDS.setBand, (has) => later().setBand(has)),
     register(COMMANDS.answerAway, (answer, fromWallMs) => later().away.command(answer, fromWallMs)),
+    register(COMMANDS.moveNow, (offer) => later().waits.moveNow(offer)),
   ];
 }

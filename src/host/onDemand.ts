@@ -23,6 +23,7 @@ import { StatsPanel } from './panels/statsPanel';
 import { type Reminders } from './reminders';
 import { type SettingsReader } from './settingsReader';
 import { type SessionStatusBar } from './statusBar';
+import { Waits } from './waits';
 
 useTranslator(vscode.l10n.t, vscode.l10n.bundle ? vscode.env.language : undefined);
 
@@ -54,6 +55,8 @@ export class OnDemand extends Disposable {
   readonly answers: ReminderAnswers;
   /** The question about time away, and its answers. */
   readonly away: AwayQuestions;
+  /** Tasks and commands timed, and the move offered while one runs. */
+  readonly waits: Waits;
   readonly #deps: OnDemandDeps;
   readonly #pickers: PickerDeps;
   readonly #history: HistoryCommandDeps;
@@ -101,6 +104,7 @@ export class OnDemand extends Disposable {
       log,
     });
     this.away = this._register(new AwayQuestions({ session, settings, clock, calendar: deps.calendar, statusBar, log }));
+    this.waits = this._register(new Waits({ session, settings, clock, log, library, routines: () => this.routines }));
     const nowWallMs = (): number => clock.now().wallMs;
     this.#pickers = { session, routines: this.routines, answers: this.answers, library, labels, nowWallMs };
     this.#history = {

@@ -131,6 +131,12 @@ export function startUpright(context: vscode.ExtensionContext, platform: Platfor
       }
     }),
     activitySource,
+    // Tasks and commands are timed by code loaded when the first one starts, while moves are on; an end is
+    // news only to code that saw the start.
+    vscode.tasks.onDidStartTask((e) => settings.current.moveWhileWaiting.enabled && later().waits.taskStarted(e)),
+    vscode.tasks.onDidEndTask((e) => onDemand?.waits.taskEnded(e)),
+    vscode.window.onDidStartTerminalShellExecution((e) => settings.current.moveWhileWaiting.enabled && later().waits.commandStarted(e)),
+    vscode.window.onDidEndTerminalShellExecution((e) => onDemand?.waits.commandEnded(e)),
     reminders,
     { dispose: () => onDemand?.dispose() },
     ...registerRestoredPanels(later),

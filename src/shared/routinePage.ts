@@ -44,6 +44,8 @@ export interface RoutinePageData {
   readonly reduceMotion: ReduceMotion;
   /** A soft cue at each exercise and at the end (`upright.sound`). */
   readonly sound: boolean;
+  /** News for a move while something ran: that it has finished (shown as text). */
+  readonly note?: string | null;
 }
 
 /** The player at one moment. `remainingMs` is measured when the host sends it. */
@@ -153,7 +155,8 @@ export function parseToRoutinePage(raw: unknown): ToRoutinePage | undefined {
     !Array.isArray(d.segments) ||
     !d.segments.every((s) => isSegment(s, stepCount)) ||
     !(d.reduceMotion === 'on' || d.reduceMotion === 'off' || d.reduceMotion === 'auto') ||
-    typeof d.sound !== 'boolean'
+    typeof d.sound !== 'boolean' ||
+    !(d.note === undefined || d.note === null || isString(d.note))
   )
     return undefined;
   return { type: 'routine', data: d as unknown as RoutinePageData, player: raw.player };

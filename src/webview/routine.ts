@@ -54,6 +54,8 @@ const safety = el('p', {
   text: t('Move slowly and gently. Stop if you feel sharp or worsening pain; mild, easing tension is fine.'),
 });
 const live = el('div', { className: 'visually-hidden', attrs: { 'aria-live': 'polite', role: 'status' } });
+/** A move while something ran: the run has ended (the person finishes the move or stops). */
+const note = el('p', { className: 'wait-note', attrs: { hidden: '' } });
 const summary = el('section', { className: 'summary', attrs: { hidden: '' } });
 
 function control(label: string, action: ControlAction, key: string, keyLabel: string): HTMLButtonElement {
@@ -84,7 +86,7 @@ function buildFrame(): void {
   const main = el(
     'main',
     { className: 'routine' },
-    el('header', {}, title, bar, where),
+    el('header', {}, title, bar, where, note),
     el('div', { className: 'stage' }, art, el('div', { className: 'info' }, phase, name, muscles, swapped, count, steps, caution, upNext)),
     safety,
     el('nav', { className: 'controls', attrs: { 'aria-label': t('Routine controls') } }, backButton, pauseButton, nextButton, finishButton),
@@ -196,6 +198,12 @@ function drawSegment(): void {
   const key = `${player.segment}|${player.status}|${data.routineId}`;
   const total = data.steps.length;
   title.textContent = data.routineName;
+  const news = data.note ? t('{0} Keep going to finish the move, or press Finish to stop here.', data.note) : '';
+  if (note.textContent !== news) {
+    note.textContent = news;
+    note.hidden = !news;
+    if (news) announce(news);
+  }
   where.textContent = t('Exercise {0} of {1}', seg.step + 1, total);
   showPicture(seg, step);
   name.textContent = step.name;

@@ -68,6 +68,83 @@ async function routineWakeUps(
   return { visible, hidden, seconds: half / 1000, minuteRefreshes: api.counters().wakeUps - sessionStart };
 }
 
+/**
+ * A shell task that runs until `release()` is called (a marker file): the same command line each time.
+ * Resolves once the task has started.
+ */
+async function startTask(name: string, dir: string): Promise<{ release(): Promise<void> }> {
+  const marker = path.join(dir, `done-${name}`);
+  const task = new vscode.Task(
+    { type: 'shell', label: name },
+    vscode.TaskScope.Workspace,
+    name,
+    'upright-bench',
+    new vscode.ShellExecution(`while [ ! -f '${marker}' ]; do sleep 0.2; done`),
+  );
+  const ended = new Promise<void>((resolve) => {
+    const listener = vscode.tasks.onDidEndTask((e) => {
+      if (e.execution.task.name === name) {
+        listener.dispose();
+        resolve();
+      }
+    });
+  });
+  await vscode.tasks.executeTask(task);
+  while (!vscode.tasks.taskExecutions.some((e) => e.task.name === name)) await wait(50);
+  await wait(1_500);
+  return {
+    release: async () => {
+      fs.writeFileSync(marker, '');
+      await ended;
+      fs.rmSync(marker, { force: true });
+    },
+  };
+}
+
+/**
+ * Timer wake-ups while a long task runs, `seconds` real seconds each: one never run before (no offer,
+ * nothing to wait for), then one known to take two minutes (offered once typing has stopped). The host
+ * clock follows real time. Returns the waits' own wake-ups in each, and the minute refreshes over both.
+ */
+async function waitWakeUps(
+  api: UprightTestApi,
+  seconds: number,
+): Promise<{ unknown: number; offered: number; offerShown: boolean; seconds: number; minuteRefreshes: number }> {
+  const dir = fs.mkdtempSync(path.join(process.env.UPRIGHT_BENCH_TMP ?? path.dirname(process.env.UPRIGHT_BENCH_OUT ?? '.'), 'waits-'));
+  let last = performance.now();
+  const follow = async (ms: number): Promise<void> => {
+    const until = performance.now() + ms;
+    while (performance.now() < until) {
+      await wait(100);
+      const now = performance.now();
+      api.clock.advance(now - last);
+      last = now;
+    }
+  };
+  // Learned first: a build that takes two minutes.
+  const taught = await startTask('bench-build', dir);
+  api.clock.advance(120_000);
+  await taught.release();
+  const sessionStart = api.counters().wakeUps;
+  const unknownStart = api.waits().wakeUps;
+  const unknown = await startTask('bench-unknown', dir);
+  await follow(seconds * 1000);
+  await unknown.release();
+  const offeredStart = api.waits().wakeUps;
+  const known = await startTask('bench-build', dir);
+  await follow(seconds * 1000);
+  const offerShown = api.waits().offer !== undefined;
+  await known.release();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return {
+    unknown: offeredStart - unknownStart,
+    offered: api.waits().wakeUps - offeredStart,
+    offerShown,
+    seconds,
+    minuteRefreshes: api.counters().wakeUps - sessionStart,
+  };
+}
+
 /** Extension-tests entry for `npm run bench`: what the extension measured of its own start, and a routine's wake-ups. */
 export async function run(): Promise<void> {
   const extension = vscode.extensions.getExtension<UprightTestApi | undefined>('upright.upright');
@@ -77,5 +154,7 @@ export async function run(): Promise<void> {
   const loadMs = bundleLoadMs(extension.extensionPath);
   const routineSeconds = Number(process.env.UPRIGHT_BENCH_ROUTINE_SECONDS ?? '0');
   const routine = routineSeconds > 0 ? await routineWakeUps(api, routineSeconds) : undefined;
-  fs.writeFileSync(out, JSON.stringify({ activationMs: api.activationMs, loadMs, routine }));
+  const waitSeconds = Number(process.env.UPRIGHT_BENCH_WAIT_SECONDS ?? '0');
+  const waits = waitSeconds > 0 ? await waitWakeUps(api, waitSeconds) : undefined;
+  fs.writeFileSync(out, JSON.stringify({ activationMs: api.activationMs, loadMs, routine, waits }));
 }

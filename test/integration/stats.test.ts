@@ -134,6 +134,7 @@ describe('history and stats in the real host', () => {
       sitting: yesterday.sitting,
       sittingMs: yesterday.sittingMs,
       deskMs: yesterday.activeMs + yesterday.sittingMs,
+      moves: yesterday.moves,
     });
     assert.ok(yesterday.moved >= 1 && yesterday.sitting >= 1 && yesterday.sittingMs >= 20 * MINUTE, JSON.stringify(yesterday));
     assert.equal(exported.days.length, stats.totals.days);
@@ -182,6 +183,7 @@ describe('history and stats in the real host', () => {
         yesterday.sitting,
         (Math.round(yesterday.sittingMs / 6000) / 10).toFixed(1),
         (Math.round((yesterday.activeMs + yesterday.sittingMs) / 6000) / 10).toFixed(1),
+        yesterday.moves,
       ].map(String),
     );
   });

@@ -46,6 +46,7 @@ interface ManifestProperty {
   readonly maximum?: number;
   readonly enum?: readonly string[];
   readonly items?: { readonly enum?: readonly string[] };
+  readonly properties?: Readonly<Record<string, { readonly minimum?: number; readonly maximum?: number }>>;
 }
 
 function findManifest(): Record<string, ManifestProperty> {
@@ -801,6 +802,44 @@ function modelOf(key: string, property: ManifestProperty): KeyModel {
     return { field, good: goodQuietTimes, bad: badQuietTimes, isGood: isGoodQuietTimes, parsedFrom: parsedQuietTimes };
   if (key === 'workingHours')
     return { field, good: goodWorkingHours, bad: badWorkingHours, isGood: isGoodWorkingHours, parsedFrom: parsedWorkingHours };
+  if (key === 'moveWhileWaiting') {
+    const [min, max] = [property.properties?.minSeconds?.minimum ?? 15, property.properties?.minSeconds?.maximum ?? 900];
+    const isGoodMove = (v: unknown): boolean => {
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+      const r = v as Record<string, unknown>;
+      return (
+        Object.keys(r).every((k) => k === 'enabled' || k === 'minSeconds') &&
+        (r.enabled === undefined || typeof r.enabled === 'boolean') &&
+        (r.minSeconds === undefined || (isIntegerIn(r.minSeconds, min, max) && !Object.is(r.minSeconds, -0)))
+      );
+    };
+    return {
+      field,
+      good: (random) => ({
+        ...(random.chance(0.8) ? { enabled: random.chance(0.5) } : {}),
+        ...(random.chance(0.8) ? { minSeconds: random.pick([min, max, random.int(min, max)]) } : {}),
+      }),
+      bad: (random) =>
+        random.pick([
+          true,
+          45,
+          'on',
+          null,
+          [],
+          [{ enabled: true }],
+          { enabled: 'yes', minSeconds: 45 },
+          { enabled: true, minSeconds: badInteger(random, min, max) },
+          { enabled: true, minSeconds: 45, minSecs: 30 },
+          { minSeconds: HUGE_TEXT },
+          garbage(random),
+        ]),
+      isGood: isGoodMove,
+      parsedFrom: (v) => {
+        const r = v as Record<string, unknown>;
+        return { enabled: r.enabled ?? true, minSeconds: r.minSeconds ?? 45 };
+      },
+    };
+  }
   if (key === 'customRoutines') {
     return {
       field,
@@ -844,6 +883,10 @@ function assertSound(settings: UprightSettings): void {
   assert.ok(
     !overlaps(settings.quietTimes.map((q) => ({ start: hhmm(q.startMinutes), end: hhmm(q.endMinutes), days: q.days }))),
     'quiet times overlap',
+  );
+  assert.ok(
+    typeof settings.moveWhileWaiting.enabled === 'boolean' && isIntegerIn(settings.moveWhileWaiting.minSeconds, 15, 900),
+    'moveWhileWaiting',
   );
   assert.ok(settings.customRoutines.length <= MAX_ROUTINES);
   const ids = new Set(BUILT_IN_IDS);

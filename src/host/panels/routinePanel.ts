@@ -21,6 +21,7 @@ import {
 } from '../../core/exercises/player';
 import { intensityFor, type ResolvedRoutine, resolveRoutine, type Routine } from '../../core/exercises/routines';
 import { PageInbox } from '../../core/pageInbox';
+import { MOVE_ROUTINE_PREFIX } from '../../core/waits';
 import { singular, t } from '../../shared/l10n';
 import {
   parseFromRoutinePage,
@@ -45,7 +46,11 @@ const ROUTINE_PAGE = {
   styles: ['media/page.css', 'media/illustration.css', 'media/routine.css'],
 };
 
-export type RoutineRequest = { readonly routineId: string; readonly extraSet?: boolean } | { readonly exerciseId: string };
+export type RoutineRequest =
+  | { readonly routineId: string; readonly extraSet?: boolean }
+  | { readonly exerciseId: string }
+  /** A move while something runs (see `core/waits.ts`): one step, sized to the wait. */
+  | { readonly move: Routine };
 
 export interface RoutinePanelDeps {
   readonly extensionUri: vscode.Uri;
@@ -70,6 +75,8 @@ interface Run {
   readonly fromReminder: boolean;
   state: PlayerState;
   recorded: boolean;
+  /** News shown above the move (what it was started for has finished). */
+  note?: string;
 }
 
 const EXERCISE_ROUTINE_PREFIX = 'exercise:';
@@ -148,12 +155,20 @@ export class RoutinePanel extends SinglePanel<ReturnType<typeof parseFromRoutine
     return true;
   }
 
+  /** Shows `text` above a move under way (what it was started for has finished). */
+  note(text: string): void {
+    const run = this.#run;
+    if (!run || run.state.status === 'finished') return;
+    run.note = text;
+    this.#post(true);
+  }
+
   /** For tests and the status bar: where the routine is now. */
-  snapshot(): (PlayerSnapshot & { routineId: string; visible: boolean }) | undefined {
+  snapshot(): (PlayerSnapshot & { routineId: string; visible: boolean; note: string | undefined }) | undefined {
     const run = this.#run;
     if (!run) return undefined;
     run.state = tick(run.segments, run.state, this.#now());
-    return { ...this.#snapshot(run), routineId: run.routine.id, visible: this.panel?.visible ?? false };
+    return { ...this.#snapshot(run), routineId: run.routine.id, visible: this.panel?.visible ?? false, note: run.note };
   }
 
   /** Applies a control as the page would (also what the keyboard in the page sends). */
@@ -192,7 +207,9 @@ export class RoutinePanel extends SinglePanel<ReturnType<typeof parseFromRoutine
     const library = this.#deps.library();
     let routine: Routine | undefined;
     let exerciseId: string | null = null;
-    if ('exerciseId' in request) {
+    if ('move' in request) {
+      routine = request.move;
+    } else if ('exerciseId' in request) {
       const exercise = library.find((e) => e.id === request.exerciseId);
       if (exercise) {
         exerciseId = exercise.id;
@@ -247,6 +264,11 @@ export class RoutinePanel extends SinglePanel<ReturnType<typeof parseFromRoutine
 
   #restore(panel: vscode.WebviewPanel, raw: unknown): void {
     const saved = parseRoutinePageState(raw);
+    // A move while something ran belongs to that run: after a reload it is over.
+    if (saved?.routineId.startsWith(MOVE_ROUTINE_PREFIX)) {
+      panel.dispose();
+      return;
+    }
     const made = saved
       ? this.#make(
           saved.exerciseId ? { exerciseId: saved.exerciseId } : { routineId: saved.routineId },
@@ -286,6 +308,7 @@ export class RoutinePanel extends SinglePanel<ReturnType<typeof parseFromRoutine
       routineName: run.routine.name,
       reduceMotion: reduceMotionSetting(),
       sound: this.#deps.settings.current.sound,
+      note: run.note ?? null,
       steps: run.resolved.steps.map((s) => ({
         exerciseId: s.exercise.id,
         name: s.exercise.name,

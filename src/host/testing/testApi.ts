@@ -62,6 +62,8 @@ export interface UprightTestApi {
   answerPrompt(answer: PromptAnswer): boolean;
   /** The question about time away: how often this window asked it, what the status bar speaks of, what can be answered. */
   away(): { questionsShown: number; noticeFor: number | undefined; answerable: Absence | undefined };
+  /** Tasks and commands under way, the move offered, and the timer wake-ups waiting for a typing pause. */
+  waits(): OnDemand['waits']['state'] & { wakeUps: number; offersShown: number };
   /** What pressing I moved or I sat does (for the last time away). */
   answerAway(answer: AwayAnswer): boolean;
   pauseReminders(untilWallMs: number | null): void;
@@ -172,6 +174,10 @@ export function createTestApi(parts: {
       return { questionsShown: away.questionsShown, noticeFor: away.noticeFor, answerable: away.answerable() };
     },
     answerAway: (answer) => parts.onDemand().away.answer(answer),
+    waits: () => {
+      const waits = parts.onDemand().waits;
+      return { ...waits.state, wakeUps: waits.wakeUps, offersShown: waits.offersShown };
+    },
     pauseReminders: (until) => parts.onDemand().answers.pause(until),
     resumeReminders: () => parts.onDemand().answers.resume(),
     holdDuringLiveShare: (api) => holdDuringLiveShare(api, { session: parts.session, clock: parts.clock, log: parts.log }),
