@@ -1,0 +1,206 @@
+'use strict';
+// Two editors of the VS Code family on one machine: two code-servers with profiles of their own (as VS
+// Code and Cursor have), sharing one XDG_STATE_HOME, and so the folder every editor shares. Each opens
+// one window running its half of test/editors in test mode. Before they start, each product's global
+// storage holds a history of its own (with a day in both), as a person's editors have before they share
+// the folder. Returns {passes, failures, pending} summed over both.
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { startCodeServer, devPayloadUrl, testClockStartMs } = require('./codeServer');
+const { launchBrowser } = require('./browser');
+const { removeFolder } = require('./folders');
+const { loadSource } = require('./loadSource');
+const { testDay } = require('./testDay');
+
+const root = path.resolve(__dirname, '../..');
+const NOISE = /^(Ignoring fetching additional builtin extensions|\[AccountPolicyGate\]|Updating additional builtin extensions cache)/;
+const ROLES = ['a', 'b'];
+const MINUTE = 60_000;
+
+/** The extension's folder in a product's global storage: where it kept its files before it shared them. */
+function productStorage(productRoot) {
+  return path.join(productRoot, 'user-data', 'User', 'globalStorage', 'upright.upright');
+}
+
+/**
+ * The days each product's history holds: 12 and 11 days before the test day in `a`, 11 and 10 in `b`.
+ * On the day in both, every field differs, and the larger of each field the time away decides
+ * (natural, moved, sitting, sittingMs) is now `a`'s, now `b`'s: adding and taking the larger differ.
+ */
+function seededDays(addDays, today) {
+  const day = (n) => addDays(today, -n);
+  const record = (key, v) => ({
+    day: key,
+    activeMs: v[0],
+    reminders: v[1],
+    started: v[2],
+    manual: v[3],
+    natural: v[4],
+    skipped: v[5],
+    snoozed: v[6],
+    routines: v[7],
+    exercises: v[8],
+    exerciseMs: v[9],
+    moved: v[10],
+    sitting: v[11],
+    sittingMs: v[12],
+  });
+  return {
+    a: [
+      {
+        record: record(day(12), [95 * MINUTE, 3, 2, 1, 2, 1, 1, 1, 2, 2 * MINUTE, 1, 1, 10 * MINUTE]),
+        exercises: { 'neck-rolls': { count: 2, ms: 2 * MINUTE } },
+      },
+      {
+        record: record(day(11), [120 * MINUTE, 4, 3, 1, 3, 1, 2, 1, 2, 3 * MINUTE, 2, 1, 15 * MINUTE]),
+        exercises: { 'neck-rolls': { count: 1, ms: MINUTE }, 'shoulder-rolls': { count: 1, ms: 2 * MINUTE } },
+      },
+    ],
+    b: [
+      {
+        record: record(day(11), [45 * MINUTE, 2, 1, 2, 4, 0, 1, 1, 1, 90_000, 1, 2, 12 * MINUTE]),
+        exercises: { 'shoulder-rolls': { count: 1, ms: 90_000 } },
+      },
+      {
+        record: record(day(10), [60 * MINUTE, 1, 1, 0, 1, 0, 0, 1, 1, MINUTE, 0, 1, 5 * MINUTE]),
+        exercises: { 'arm-circles': { count: 1, ms: MINUTE } },
+      },
+    ],
+  };
+}
+
+/**
+ * Each product's files before it shares the folder: `history.json` in the format history keeps (the
+ * real serializer), and whatever `extraFiles[role]` adds (a `ledger.json`, say). Returns the text of
+ * each file by role, and the day records and exercises the histories were made of.
+ */
+async function seedFiles(extraFiles = {}) {
+  const { addDays, emptyHistory, mergeClosedDays, serializeHistory } = await loadSource(
+    "export { addDays, emptyHistory, mergeClosedDays, serializeHistory } from './core/history';",
+  );
+  const days = seededDays(addDays, testDay());
+  const files = {};
+  for (const role of ROLES) {
+    files[role] = { 'history.json': serializeHistory(mergeClosedDays(emptyHistory(), days[role])), ...extraFiles[role] };
+  }
+  return { files, days };
+}
+
+/**
+ * Options: `testsPath` (an extension-tests entry run in both editors, test/editors by default),
+ * `extensionEnv` (more environment for both hosts), `extraFiles` (more files for a product's global
+ * storage, by role and name), `timeoutMs` (per editor).
+ */
+async function runTwoEditors({
+  log = (m) => process.stderr.write(`${m}\n`),
+  testsPath = path.join(root, 'dist', 'test', 'editors', 'index.js'),
+  extensionEnv = {},
+  extraFiles = {},
+  timeoutMs = 180_000,
+} = {}) {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'upright-2e-'));
+  const syncDir = path.join(work, 'sync');
+  // The one state folder of the machine, as both products see it.
+  const sharedState = path.join(work, 'xdg-state');
+  const products = Object.fromEntries(ROLES.map((role) => [role, path.join(work, `product-${role}`)]));
+  const clockStart = testClockStartMs();
+  fs.mkdirSync(syncDir);
+  fs.mkdirSync(sharedState);
+  const servers = [];
+  let browser;
+  const results = { passes: 0, failures: 0, pending: 0, editors: {} };
+  try {
+    const seeds = await seedFiles(extraFiles);
+    for (const role of ROLES) {
+      const storage = productStorage(products[role]);
+      fs.mkdirSync(storage, { recursive: true });
+      for (const [name, text] of Object.entries(seeds.files[role])) fs.writeFileSync(path.join(storage, name), text);
+    }
+    // What was seeded, for the tests to compare with: the records, and each file's text as written.
+    fs.writeFileSync(path.join(syncDir, 'seeds.json'), JSON.stringify(seeds));
+    const started = await Promise.allSettled(
+      ROLES.map((role) =>
+        startCodeServer({
+          root: products[role],
+          workspace: path.join(products[role], 'workspace'),
+          env: { XDG_STATE_HOME: sharedState, LOCALAPPDATA: sharedState },
+        }),
+      ),
+    );
+    for (const s of started) if (s.status === 'fulfilled') servers.push(s.value);
+    const refused = started.find((s) => s.status === 'rejected');
+    if (refused) throw refused.reason;
+    browser = await launchBrowser();
+    const exits = await Promise.all(
+      ROLES.map(async (role, i) => {
+        const server = servers[i];
+        const page = await browser.context.newPage();
+        const exited = new Promise((resolve) => {
+          void page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code)));
+          setTimeout(() => resolve('timeout'), timeoutMs).unref();
+        });
+        await page.exposeFunction('codeAutomationLog', (_type, args) => {
+          const line = Array.isArray(args) ? args.join(' ') : String(args);
+          if ((process.env.UPRIGHT_DEBUG_WINDOWS || line.startsWith('[editor ')) && !NOISE.test(line)) process.stdout.write(`${line}\n`);
+        });
+        const folder = path.join(products[role], 'workspace');
+        await page.goto(
+          devPayloadUrl(server.url, server.port, {
+            folder,
+            devPath: root,
+            testsPath,
+            extensionEnv: {
+              UPRIGHT_TEST_CLOCK_START: clockStart,
+              ...extensionEnv,
+              UPRIGHT_EDITOR_ROLE: role,
+              UPRIGHT_SYNC_DIR: syncDir,
+              UPRIGHT_SHARED_STATE: sharedState,
+              UPRIGHT_PRODUCT_STORAGE_A: productStorage(products.a),
+              UPRIGHT_PRODUCT_STORAGE_B: productStorage(products.b),
+              UPRIGHT_USER_DATA_A: path.join(products.a, 'user-data'),
+              UPRIGHT_USER_DATA_B: path.join(products.b, 'user-data'),
+              UPRIGHT_TEST_RESULTS: path.join(work, `results-${role}.json`),
+            },
+          }),
+        );
+        return exited;
+      }),
+    );
+    for (const [i, role] of ROLES.entries()) {
+      const file = path.join(work, `results-${role}.json`);
+      if (fs.existsSync(file)) {
+        const r = JSON.parse(fs.readFileSync(file, 'utf8'));
+        results.editors[role] = r;
+        results.passes += r.passes;
+        results.failures += r.failures;
+        results.pending += r.pending;
+      } else {
+        log(`editor ${role} reported no results (exit: ${exits[i]})`);
+        results.failures += 1;
+      }
+    }
+  } catch (err) {
+    log(`two-editor run failed: ${err && err.stack ? err.stack : err}`);
+    results.failures += 1;
+  } finally {
+    await browser?.close();
+    await Promise.all(servers.map((s) => s.stop()));
+    if (process.env.UPRIGHT_KEEP_HOST_LOGS && results.failures > 0) {
+      for (const s of servers) log(`code-server log: ${s.logFile}`);
+      log(`kept: ${work}`);
+    } else {
+      removeFolder(work);
+    }
+  }
+  return results;
+}
+
+module.exports = { runTwoEditors, seedFiles };
+
+if (require.main === module) {
+  runTwoEditors().then((r) => {
+    console.log(JSON.stringify(r));
+    process.exitCode = r.failures ? 1 : 0;
+  });
+}
