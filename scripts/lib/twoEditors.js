@@ -3,7 +3,7 @@
 // Code and Cursor have), sharing one XDG_STATE_HOME, and so the folder every editor shares. Each opens
 // one window running its half of test/editors in test mode. Before they start, each product's global
 // storage holds a history of its own (with a day in both), as a person's editors have before they share
-// the folder. Returns {passes, failures, pending} summed over both.
+// the folder; then both are started again. Returns {passes, failures, pending} summed over both and both runs.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -87,10 +87,81 @@ async function seedFiles(extraFiles = {}) {
   return { files, days };
 }
 
+/** Starts both products' code-servers on the shared state folder; stops those that started if one fails. */
+async function startProducts(products, sharedState) {
+  const started = await Promise.allSettled(
+    ROLES.map((role) =>
+      startCodeServer({
+        root: products[role],
+        workspace: path.join(products[role], 'workspace'),
+        env: { XDG_STATE_HOME: sharedState, LOCALAPPDATA: sharedState },
+      }),
+    ),
+  );
+  const servers = started.filter((s) => s.status === 'fulfilled').map((s) => s.value);
+  const refused = started.find((s) => s.status === 'rejected');
+  if (refused) {
+    await Promise.all(servers.map((s) => s.stop()));
+    throw refused.reason;
+  }
+  return servers;
+}
+
+/**
+ * Opens one window on each server, running `testsPath` in test mode with `env`, and waits until both
+ * have ended (or `timeoutMs`). Returns each role's results file, or the exit code if none was written.
+ */
+async function openWindows(browser, servers, products, { testsPath, env, syncDir, timeoutMs }) {
+  fs.mkdirSync(syncDir, { recursive: true });
+  const pages = [];
+  const exits = await Promise.all(
+    ROLES.map(async (role, i) => {
+      const server = servers[i];
+      const page = await browser.context.newPage();
+      pages.push(page);
+      const exited = new Promise((resolve) => {
+        void page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code)));
+        setTimeout(() => resolve('timeout'), timeoutMs).unref();
+      });
+      await page.exposeFunction('codeAutomationLog', (_type, args) => {
+        const line = Array.isArray(args) ? args.join(' ') : String(args);
+        if ((process.env.UPRIGHT_DEBUG_WINDOWS || line.startsWith('[editor ')) && !NOISE.test(line)) process.stdout.write(`${line}\n`);
+      });
+      const resultsFile = path.join(syncDir, `results-${role}.json`);
+      await page.goto(
+        devPayloadUrl(server.url, server.port, {
+          folder: path.join(products[role], 'workspace'),
+          devPath: root,
+          testsPath,
+          extensionEnv: {
+            ...env,
+            UPRIGHT_EDITOR_ROLE: role,
+            UPRIGHT_SYNC_DIR: syncDir,
+            UPRIGHT_PRODUCT_STORAGE_A: productStorage(products.a),
+            UPRIGHT_PRODUCT_STORAGE_B: productStorage(products.b),
+            UPRIGHT_USER_DATA_A: path.join(products.a, 'user-data'),
+            UPRIGHT_USER_DATA_B: path.join(products.b, 'user-data'),
+            UPRIGHT_TEST_RESULTS: resultsFile,
+          },
+        }),
+      );
+      return exited;
+    }),
+  );
+  await Promise.all(pages.map((page) => page.close().catch(() => undefined)));
+  return ROLES.map((role, i) => {
+    const file = path.join(syncDir, `results-${role}.json`);
+    return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : { exit: exits[i] };
+  });
+}
+
 /**
  * Options: `testsPath` (an extension-tests entry run in both editors, test/editors by default),
  * `extensionEnv` (more environment for both hosts), `extraFiles` (more files for a product's global
- * storage, by role and name), `timeoutMs` (per editor).
+ * storage, by role and name), `timeoutMs` (per editor and run).
+ *
+ * Two runs: both products started for the first time with the shared folder (twoEditors.test.ts), then
+ * both stopped and started again on the same profiles and folder, a minute of clock later (reopened.test.ts).
  */
 async function runTwoEditors({
   log = (m) => process.stderr.write(`${m}\n`),
@@ -100,16 +171,28 @@ async function runTwoEditors({
   timeoutMs = 180_000,
 } = {}) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'upright-2e-'));
-  const syncDir = path.join(work, 'sync');
   // The one state folder of the machine, as both products see it.
   const sharedState = path.join(work, 'xdg-state');
   const products = Object.fromEntries(ROLES.map((role) => [role, path.join(work, `product-${role}`)]));
-  const clockStart = testClockStartMs();
-  fs.mkdirSync(syncDir);
+  const seedsFile = path.join(work, 'seeds.json');
   fs.mkdirSync(sharedState);
-  const servers = [];
+  let servers = [];
   let browser;
   const results = { passes: 0, failures: 0, pending: 0, editors: {} };
+  const tally = (run, reports) => {
+    for (const [i, role] of ROLES.entries()) {
+      const r = reports[i];
+      if (r.exit !== undefined) {
+        log(`editor ${role} (${run}) reported no results (exit: ${r.exit})`);
+        results.failures += 1;
+        continue;
+      }
+      results.editors[`${role} ${run}`] = r;
+      results.passes += r.passes;
+      results.failures += r.failures;
+      results.pending += r.pending;
+    }
+  };
   try {
     const seeds = await seedFiles(extraFiles);
     for (const role of ROLES) {
@@ -118,67 +201,40 @@ async function runTwoEditors({
       for (const [name, text] of Object.entries(seeds.files[role])) fs.writeFileSync(path.join(storage, name), text);
     }
     // What was seeded, for the tests to compare with: the records, and each file's text as written.
-    fs.writeFileSync(path.join(syncDir, 'seeds.json'), JSON.stringify(seeds));
-    const started = await Promise.allSettled(
-      ROLES.map((role) =>
-        startCodeServer({
-          root: products[role],
-          workspace: path.join(products[role], 'workspace'),
-          env: { XDG_STATE_HOME: sharedState, LOCALAPPDATA: sharedState },
-        }),
-      ),
-    );
-    for (const s of started) if (s.status === 'fulfilled') servers.push(s.value);
-    const refused = started.find((s) => s.status === 'rejected');
-    if (refused) throw refused.reason;
+    fs.writeFileSync(seedsFile, JSON.stringify(seeds));
+    const env = { ...extensionEnv, UPRIGHT_SHARED_STATE: sharedState, UPRIGHT_SEEDS: seedsFile };
+    servers = await startProducts(products, sharedState);
     browser = await launchBrowser();
-    const exits = await Promise.all(
-      ROLES.map(async (role, i) => {
-        const server = servers[i];
-        const page = await browser.context.newPage();
-        const exited = new Promise((resolve) => {
-          void page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code)));
-          setTimeout(() => resolve('timeout'), timeoutMs).unref();
-        });
-        await page.exposeFunction('codeAutomationLog', (_type, args) => {
-          const line = Array.isArray(args) ? args.join(' ') : String(args);
-          if ((process.env.UPRIGHT_DEBUG_WINDOWS || line.startsWith('[editor ')) && !NOISE.test(line)) process.stdout.write(`${line}\n`);
-        });
-        const folder = path.join(products[role], 'workspace');
-        await page.goto(
-          devPayloadUrl(server.url, server.port, {
-            folder,
-            devPath: root,
-            testsPath,
-            extensionEnv: {
-              UPRIGHT_TEST_CLOCK_START: clockStart,
-              ...extensionEnv,
-              UPRIGHT_EDITOR_ROLE: role,
-              UPRIGHT_SYNC_DIR: syncDir,
-              UPRIGHT_SHARED_STATE: sharedState,
-              UPRIGHT_PRODUCT_STORAGE_A: productStorage(products.a),
-              UPRIGHT_PRODUCT_STORAGE_B: productStorage(products.b),
-              UPRIGHT_USER_DATA_A: path.join(products.a, 'user-data'),
-              UPRIGHT_USER_DATA_B: path.join(products.b, 'user-data'),
-              UPRIGHT_TEST_RESULTS: path.join(work, `results-${role}.json`),
-            },
-          }),
-        );
-        return exited;
+    const firstSync = path.join(work, 'sync-first');
+    tally(
+      'first',
+      await openWindows(browser, servers, products, {
+        testsPath,
+        env: { UPRIGHT_TEST_CLOCK_START: testClockStartMs(), ...env },
+        syncDir: firstSync,
+        timeoutMs,
       }),
     );
-    for (const [i, role] of ROLES.entries()) {
-      const file = path.join(work, `results-${role}.json`);
-      if (fs.existsSync(file)) {
-        const r = JSON.parse(fs.readFileSync(file, 'utf8'));
-        results.editors[role] = r;
-        results.passes += r.passes;
-        results.failures += r.failures;
-        results.pending += r.pending;
-      } else {
-        log(`editor ${role} reported no results (exit: ${exits[i]})`);
-        results.failures += 1;
-      }
+    // Started again only after a first run that went to its end: its clock and day are where this one starts.
+    const ends = ROLES.map((role) => path.join(firstSync, `end-${role}`));
+    if (results.failures === 0 && ends.every((f) => fs.existsSync(f))) {
+      const earlier = Object.fromEntries(ROLES.map((role, i) => [role, JSON.parse(fs.readFileSync(ends[i], 'utf8'))]));
+      await Promise.all(servers.map((s) => s.stop()));
+      servers = await startProducts(products, sharedState);
+      tally(
+        'reopened',
+        await openWindows(browser, servers, products, {
+          testsPath,
+          env: {
+            UPRIGHT_TEST_CLOCK_START: String(Math.max(...Object.values(earlier).map((e) => e.wallMs)) + MINUTE),
+            ...env,
+            UPRIGHT_EDITOR_RUN: 'reopened',
+            UPRIGHT_EARLIER: JSON.stringify(earlier),
+          },
+          syncDir: path.join(work, 'sync-reopened'),
+          timeoutMs,
+        }),
+      );
     }
   } catch (err) {
     log(`two-editor run failed: ${err && err.stack ? err.stack : err}`);
@@ -187,8 +243,7 @@ async function runTwoEditors({
     await browser?.close();
     await Promise.all(servers.map((s) => s.stop()));
     if (process.env.UPRIGHT_KEEP_HOST_LOGS && results.failures > 0) {
-      for (const s of servers) log(`code-server log: ${s.logFile}`);
-      log(`kept: ${work}`);
+      log(`kept for a look (profiles, code-server.log of each, the shared state folder): ${work}`);
     } else {
       removeFolder(work);
     }

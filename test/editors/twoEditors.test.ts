@@ -1,111 +1,32 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import * as vscode from 'vscode';
 
-import { type ClosedDay, type DayRecord } from '../../src/core/days';
-import { type ExerciseTotal, HISTORY_COLUMNS } from '../../src/core/history';
+import { HISTORY_COLUMNS } from '../../src/core/history';
 import { type UprightTestApi } from '../../src/host/testing/testApi';
 import { getApi, MINUTE, openScratchEditor, SECOND, typeFor } from '../integration/helpers';
+import {
+  ADDED,
+  assertSeedsUntouched,
+  eventually,
+  inside,
+  LARGER,
+  movedInDays,
+  movedInExercises,
+  other,
+  put,
+  role,
+  sayFailed,
+  sharedState,
+  take,
+  userData,
+  waitFor,
+} from './editors';
 
 // Two editors of the VS Code family (two code-servers, each with a profile of its own) on one machine,
-// sharing one state folder. Editor A is focused first, then B. They take turns through marker files in
-// UPRIGHT_SYNC_DIR; a marker that carries a value (a wall time, a path) is written whole, by rename.
-type Role = 'a' | 'b';
-const role = process.env.UPRIGHT_EDITOR_ROLE as Role;
-const other: Role = role === 'a' ? 'b' : 'a';
-const syncDir = process.env.UPRIGHT_SYNC_DIR ?? '.';
-
-function setting(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run this suite through scripts/lib/twoEditors.js`);
-  return value;
-}
-
-const sharedState = setting('UPRIGHT_SHARED_STATE');
-const productStorage: Record<Role, string> = { a: setting('UPRIGHT_PRODUCT_STORAGE_A'), b: setting('UPRIGHT_PRODUCT_STORAGE_B') };
-const userData: Record<Role, string> = { a: setting('UPRIGHT_USER_DATA_A'), b: setting('UPRIGHT_USER_DATA_B') };
-
-/** What twoEditors.js put in each product's global storage before the editors started. */
-interface Seeds {
-  readonly files: Record<Role, Record<string, string>>;
-  readonly days: Record<Role, ClosedDay[]>;
-}
-const seeds = JSON.parse(fs.readFileSync(path.join(syncDir, 'seeds.json'), 'utf8')) as Seeds;
-
-/** Counted in every editor that saw it: both editors' counts of a day add up. */
-const ADDED = ['activeMs', 'reminders', 'started', 'manual', 'skipped', 'snoozed', 'routines', 'exercises', 'exerciseMs'] as const;
-/** Derived from time away, which every open editor saw: the larger of the two. */
-const LARGER = ['natural', 'moved', 'sitting', 'sittingMs'] as const;
-
-/** The day records both histories make together, by the rules above, oldest first. */
-function movedInDays(): DayRecord[] {
-  const byDay = new Map<string, DayRecord>();
-  for (const { record } of [...seeds.days.a, ...seeds.days.b]) {
-    const before = byDay.get(record.day);
-    if (!before) {
-      byDay.set(record.day, record);
-      continue;
-    }
-    const both: Record<string, unknown> = { day: record.day };
-    for (const k of ADDED) both[k] = before[k] + record[k];
-    for (const k of LARGER) both[k] = Math.max(before[k], record[k]);
-    byDay.set(record.day, both as unknown as DayRecord);
-  }
-  return [...byDay.values()].sort((x, y) => (x.day < y.day ? -1 : 1));
-}
-
-/** All-time exercise totals of both histories: counts and time add up, the last day is the later one. */
-function movedInExercises(): Record<string, ExerciseTotal> {
-  const totals: Record<string, ExerciseTotal> = {};
-  for (const { record, exercises } of [...seeds.days.a, ...seeds.days.b]) {
-    for (const [id, done] of Object.entries(exercises)) {
-      const t = totals[id];
-      totals[id] = {
-        count: (t?.count ?? 0) + done.count,
-        ms: (t?.ms ?? 0) + done.ms,
-        lastDay: t && t.lastDay > record.day ? t.lastDay : record.day,
-      };
-    }
-  }
-  return totals;
-}
-
-function put(name: string, value: string = role): void {
-  const file = path.join(syncDir, name);
-  fs.writeFileSync(`${file}.${role}.tmp`, value);
-  fs.renameSync(`${file}.${role}.tmp`, file);
-}
-
-function take(name: string): string {
-  return fs.readFileSync(path.join(syncDir, name), 'utf8');
-}
-
-/** Waits for the other editor's marker; gives up at once when the other editor has failed. */
-async function waitFor(name: string, timeoutMs = 45_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!fs.existsSync(path.join(syncDir, name))) {
-    if (fs.existsSync(path.join(syncDir, `failed-${other}`)))
-      throw new Error(`editor ${role}: editor ${other} failed (waiting for "${name}")`);
-    if (Date.now() > deadline) throw new Error(`editor ${role} timed out waiting for "${name}"`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function eventually(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) assert.fail(`editor ${role}: timed out until ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** Whether `file` lies inside `folder`. */
-function inside(file: string, folder: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-}
+// sharing one state folder, both started for the first time since it is shared. Editor A is focused
+// first, then B. They take turns through marker files (see editors.ts).
 
 describe(`two editors, one clock (editor ${role})`, () => {
   let api: UprightTestApi;
@@ -125,9 +46,7 @@ describe(`two editors, one clock (editor ${role})`, () => {
     await waitFor(`ready-${other}`);
   });
 
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed') put(`failed-${role}`);
-  });
+  afterEach(sayFailed);
 
   it('both editors keep one ledger, in the folder every editor shares, not in their own profiles', () => {
     put(`ledger-${role}`, api.ledgerLocation);
@@ -146,11 +65,7 @@ describe(`two editors, one clock (editor ${role})`, () => {
     assert.deepEqual(history.days, movedInDays());
     assert.deepEqual(history.exercises, movedInExercises());
     assert.equal(api.snapshot().todayActiveMs, 0, 'the days moved in are history, not today');
-    for (const r of ['a', 'b'] as const) {
-      for (const [name, text] of Object.entries(seeds.files[r])) {
-        assert.equal(fs.readFileSync(path.join(productStorage[r], name), 'utf8'), text, `editor ${r}'s own ${name} is as it was`);
-      }
-    }
+    assertSeedsUntouched();
     // Nothing more is moved in once both have started: the other editor reads the same history.
     put(`history-${role}`, JSON.stringify(history.days));
     await waitFor(`history-${other}`);
@@ -240,5 +155,7 @@ describe(`two editors, one clock (editor ${role})`, () => {
     assert.equal(api.reminder({ evaluate: false }).notificationsShown - shownBefore, mine.shown);
     put(`prompt-checked-${role}`);
     await waitFor(`prompt-checked-${other}`);
+    // Where this editor leaves the clock and the day, for the editors started again after this suite.
+    put(`end-${role}`, JSON.stringify({ wallMs: api.clock.now().wallMs, todayActiveMs: api.ledger().todayActiveMs }));
   });
 });
