@@ -42,7 +42,7 @@ function sizes() {
     'startup bundle: what every start of VS Code loads (minified)',
     bundle.length / KB,
     'KB',
-    44,
+    46,
     "the clock, the status bar, the reminders' schedule, the commands",
   );
   report('startup bundle (minified, gzip)', zlib.gzipSync(bundle).length / KB, 'KB');

@@ -25,6 +25,11 @@ export interface History {
   readonly exercisesThrough: string | null;
   /** The ids of the parts of days added last, so a part moved twice is added once (see `ClosedDay.id`). */
   readonly parts: readonly string[];
+  /**
+   * The folders whose ledger and history were brought into this one (the folder every editor shares),
+   * each once: absent when none were (see storage/moving.ts).
+   */
+  readonly movedIn?: readonly string[];
   /** What another version wrote that this one does not know: kept as it was and written back. */
   readonly other?: OtherVersionData;
 }
@@ -46,7 +51,11 @@ const MAX_OTHER_FIELDS_CHARS = 16_384;
 const MAX_OTHER_COLUMNS = 16;
 const MAX_OTHER_VALUE_CHARS = 64;
 /** The top-level fields this version writes. */
-const OWN_FIELDS = ['version', 'columns', 'exercisesThrough', 'parts', 'exercises', 'days'];
+const OWN_FIELDS = ['version', 'columns', 'exercisesThrough', 'parts', 'movedIn', 'exercises', 'days'];
+
+/** Folders remembered as brought in, and the longest name kept (a damaged file's bulk is not carried on). */
+const MAX_MOVED_IN = 32;
+const MAX_FOLDER_CHARS = 1024;
 
 /** Part ids remembered. A part is moved again only by the write right after the one that moved it. */
 const MAX_PARTS = 64;
@@ -99,6 +108,7 @@ export function serializeHistory(h: History): string {
     columns: other ? [...HISTORY_COLUMNS, ...other.columns] : HISTORY_COLUMNS,
     exercisesThrough: h.exercisesThrough,
     parts: h.parts,
+    ...(h.movedIn && h.movedIn.length > 0 ? { movedIn: h.movedIn } : {}),
     exercises,
     ...other?.fields,
   });
@@ -144,7 +154,7 @@ function exerciseFromStored(v: unknown): ExerciseTotal | undefined {
 }
 
 /** Sorted by day, one record a day (the larger of each field wins), no empty days. */
-function normalizeDays(days: readonly DayRecord[]): DayRecord[] {
+export function normalizeDays(days: readonly DayRecord[]): DayRecord[] {
   const byDay = new Map<string, DayRecord>();
   for (const d of days) {
     const before = byDay.get(d.day);
@@ -154,7 +164,7 @@ function normalizeDays(days: readonly DayRecord[]): DayRecord[] {
 }
 
 /** Two records of one day, field by field. */
-function combineDays(a: DayRecord, b: DayRecord, combine: (x: number, y: number) => number): DayRecord {
+export function combineDays(a: DayRecord, b: DayRecord, combine: (x: number, y: number) => number): DayRecord {
   const out: Record<string, unknown> = { day: a.day };
   for (const k of NUMBER_COLUMNS) out[k] = combine(a[k], b[k]);
   return out as unknown as DayRecord;
@@ -262,8 +272,19 @@ export function readHistoryRecord(raw: unknown): { history: History; flaws: Hist
   // Without a readable mark, assume every day's exercises are counted: never count twice.
   const through = markRead ? (r.exercisesThrough as string | null) : (sorted[sorted.length - 1]?.day ?? null);
   const parts = Array.isArray(r.parts) ? r.parts.filter((id) => typeof id === 'string').slice(-MAX_PARTS) : [];
+  const movedIn = Array.isArray(r.movedIn)
+    ? r.movedIn.filter((f): f is string => typeof f === 'string' && f.length <= MAX_FOLDER_CHARS).slice(-MAX_MOVED_IN)
+    : [];
   return {
-    history: { version: 1, days: sorted, exercises, exercisesThrough: through, parts, ...(other ? { other } : {}) },
+    history: {
+      version: 1,
+      days: sorted,
+      exercises,
+      exercisesThrough: through,
+      parts,
+      ...(movedIn.length > 0 ? { movedIn } : {}),
+      ...(other ? { other } : {}),
+    },
     flaws: {
       newer: typeof r.version === 'number' && r.version > HISTORY_VERSION,
       version: r.version !== HISTORY_VERSION,
@@ -407,7 +428,7 @@ export function placeDays(h: History, current: Ledger, next: Ledger, stamp: stri
 }
 
 /** History as it will be once the ledger's days have moved to it, today's own totals included. */
-function withLedger(h: History, ledger: Ledger): History {
+export function withLedger(h: History, ledger: Ledger): History {
   return mergeClosedDays(h, [...ledger.closedDays, { id: '', record: todayRecord(ledger), exercises: ledger.todayExercises }]);
 }
 

@@ -38,7 +38,7 @@ export interface RoutineRecord {
 }
 
 /** Routine records kept at most (custom routines come and go). */
-const MAX_ROUTINE_RECORDS = 100;
+export const MAX_ROUTINE_RECORDS = 100;
 
 export interface LastBreak {
   readonly atWallMs: number;

@@ -40,6 +40,8 @@ export interface UprightSettings {
   readonly quietTimes: readonly QuietTime[];
   /** What time away from the editor was: ask at the return, always a break, or always sitting. */
   readonly awayTime: AwayTime;
+  /** One ledger for every editor of the VS Code family on the machine, in a folder of its own; false: this editor's own storage. */
+  readonly shareClockAcrossEditors: boolean;
 }
 
 export interface ParsedSettings {
@@ -85,6 +87,7 @@ export const DEFAULT_SETTINGS: UprightSettings = {
   workingHours: null,
   quietTimes: [],
   awayTime: 'ask',
+  shareClockAcrossEditors: true,
 };
 
 const SECTION = 'upright';
@@ -209,7 +212,8 @@ export function readSettings(read: (key: string) => unknown, full: () => Setting
     good('fullRoutineDays', inList(WEEKDAYS)) &&
     good('workingHours', isDefaultHours) &&
     good('quietTimes', (raw) => Array.isArray(raw) && raw.length === 0) &&
-    good('awayTime', (raw) => AWAY_TIMES.includes(raw as AwayTime));
+    good('awayTime', (raw) => AWAY_TIMES.includes(raw as AwayTime)) &&
+    good('shareClockAcrossEditors', (raw) => typeof raw === 'boolean');
   if (!plain) return full().parseSettings(read);
   const d = DEFAULT_SETTINGS;
   const integer = (spec: IntegerSpec): number => ((values[spec.key] as number | undefined) ?? spec.defaultValue) + 0;
@@ -237,6 +241,7 @@ export function readSettings(read: (key: string) => unknown, full: () => Setting
       workingHours: null,
       quietTimes: [],
       awayTime: (values.awayTime as AwayTime | undefined) ?? d.awayTime,
+      shareClockAcrossEditors: (values.shareClockAcrossEditors as boolean | undefined) ?? d.shareClockAcrossEditors,
     },
     problems: [],
   };
@@ -302,6 +307,10 @@ export function parseSettings(read: (key: string) => unknown, rules: () => Setti
   const reminderStyle = readEnum('reminderStyle', REMINDER_STYLES, DEFAULT_SETTINGS.reminderStyle, safeRead('reminderStyle'), problems);
   const fullRoutineDays = parseWeekdays('fullRoutineDays', safeRead('fullRoutineDays'), DEFAULT_FULL_ROUTINE_DAYS, problems);
   const awayTime = readEnum('awayTime', AWAY_TIMES, DEFAULT_SETTINGS.awayTime, safeRead('awayTime'), problems);
+  const rawShare = safeRead('shareClockAcrossEditors');
+  const shareClockAcrossEditors = typeof rawShare === 'boolean' ? rawShare : DEFAULT_SETTINGS.shareClockAcrossEditors;
+  if (rawShare !== undefined && typeof rawShare !== 'boolean')
+    problems.push({ setting: `${SECTION}.shareClockAcrossEditors`, found: describeValue(rawShare), used: 'true', reason: 'notAllowed' });
   // Read by code loaded only for a value other than the default.
   const rawHours = safeRead('workingHours');
   const workingHours = rawHours === undefined || isDefaultHours(rawHours) ? null : rules().parseWorkingHours(rawHours, problems);
@@ -326,6 +335,7 @@ export function parseSettings(read: (key: string) => unknown, rules: () => Setti
       workingHours,
       quietTimes,
       awayTime,
+      shareClockAcrossEditors,
     },
     problems,
   };

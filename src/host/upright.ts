@@ -41,7 +41,8 @@ export function startUpright(context: vscode.ExtensionContext, platform: Platfor
   const settings = new SettingsReader(log, platform.loadSettingsDetail);
   const statusBar = new SessionStatusBar();
   const windowId = `${vscode.env.sessionId.slice(0, 8)}-${platform.processId}`;
-  const { store, initial } = platform.openLedger(windowId, log, localCalendar.dayKey(clock.now().wallMs));
+  const sharingAtStart = settings.current.shareClockAcrossEditors;
+  const { store, initial } = platform.openLedger(windowId, log, localCalendar.dayKey(clock.now().wallMs), sharingAtStart);
   const session = new CodingSession({
     clock,
     calendar: localCalendar,
@@ -114,7 +115,21 @@ export function startUpright(context: vscode.ExtensionContext, platform: Platfor
     settings,
     statusBar,
     session,
-    settings.onDidChange((next) => session.settingsChanged(next)),
+    settings.onDidChange((next) => {
+      session.settingsChanged(next);
+      // Where the records live is chosen at the start: the window the person is in offers to start again.
+      if (platform.sharesAcrossEditors && next.shareClockAcrossEditors !== sharingAtStart && vscode.window.state.focused) {
+        const reload = vscode.l10n.t('Reload Window');
+        void vscode.window
+          .showInformationMessage(
+            next.shareClockAcrossEditors
+              ? vscode.l10n.t('Upright shares one clock with your other editors once this window is reloaded.')
+              : vscode.l10n.t('Upright keeps this editor’s own clock, taking the shared one along, once this window is reloaded.'),
+            reload,
+          )
+          .then((choice) => choice === reload && vscode.commands.executeCommand('workbench.action.reloadWindow'));
+      }
+    }),
     activitySource,
     reminders,
     { dispose: () => onDemand?.dispose() },

@@ -108,6 +108,7 @@ export async function browserPlatform(context: vscode.ExtensionContext): Promise
       loaded.useTranslator(vscode.l10n.t, vscode.l10n.bundle ? vscode.env.language : undefined),
     ),
     homeFolder: undefined,
+    sharesAcrossEditors: false,
     processId: Math.random().toString(36).slice(2, 8),
   };
 }

@@ -9,7 +9,8 @@ import type * as OnDemandModule from '../onDemand';
 import type * as SettingsDetailModule from '../settingsDetail';
 import { type SettingsDetail } from '../settingsReader';
 import type * as StorageExtrasModule from '../storage/extras';
-import { LedgerFile, type LedgerFs, type StorageExtras } from '../storage/ledgerFile';
+import { LedgerFile, type LedgerFs, nodeLedgerFs, type StorageExtras } from '../storage/ledgerFile';
+import { checkSharedFolder, ownSignature, readSharingNote, sharedFolderOf } from '../storage/sharedFolder';
 import { openSharedLedger, reportStoreProblem } from '../storage/sharedLedger';
 import { type Platform } from './platform';
 
@@ -32,6 +33,30 @@ function loadSettingsDetail(): SettingsDetail {
   return loaded;
 }
 
+/** The shared folder that last could not be used, and why: said once, not at every start of every window. */
+const SHARED_FOLDER_PROBLEM = 'upright.sharedFolderProblem';
+
+/**
+ * The folder every editor of the VS Code family shares, made ready; this editor's own storage when it
+ * cannot be used (said once).
+ */
+function sharedFolder(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, extras: () => StorageExtras): string {
+  const folder = sharedFolderOf({ platform: process.platform, env: process.env, home: os.homedir() });
+  const problem = checkSharedFolder(folder);
+  const said = context.globalState.get<string>(SHARED_FOLDER_PROBLEM);
+  if (problem === undefined) {
+    if (said !== undefined) void context.globalState.update(SHARED_FOLDER_PROBLEM, undefined);
+    return folder;
+  }
+  const message = extras().unusableSharedFolder(folder, problem);
+  log.warn(message);
+  if (said !== `${folder}: ${problem}`) {
+    void context.globalState.update(SHARED_FOLDER_PROBLEM, `${folder}: ${problem}`);
+    void vscode.window.showWarningMessage(`Upright: ${message}`);
+  }
+  return context.globalStorageUri.fsPath;
+}
+
 /**
  * A desktop or remote window: the ledger is `ledger.json` in the extension's global storage folder,
  * shared by every window of the machine (remote windows run Upright on the UI side). `storageFs`
@@ -42,17 +67,44 @@ export function nodePlatform(context: vscode.ExtensionContext, storageFs?: Ledge
   const dataFolder = path.join(context.extensionUri.fsPath, 'dist', 'data');
   let extras: StorageExtras | undefined;
   return {
-    openLedger: (owner, log, todayKey) =>
-      openSharedLedger(
-        new LedgerFile(storage, {
+    openLedger(owner, log, todayKey, acrossEditors) {
+      const loaded = (): StorageExtras => (extras ??= loadStorageExtras());
+      const folder = acrossEditors ? sharedFolder(context, log, loaded) : storage;
+      const open = (dir: string): LedgerFile =>
+        new LedgerFile(dir, {
           owner,
           fs: storageFs,
           onProblem: reportStoreProblem(log, vscode.window.showWarningMessage),
-          extras: () => (extras ??= loadStorageExtras()),
-        }),
-        log,
-        todayKey,
-      ),
+          extras: loaded,
+        });
+      const file = open(folder);
+      // Every start reads the small note beside this editor's own files and looks at two of them; only a
+      // move that is due loads the code for it (see storage/moving.ts).
+      const fsUsed = storageFs ?? nodeLedgerFs;
+      const note = readSharingNote(storage, fsUsed);
+      const shared = folder !== storage;
+      if (
+        shared
+          ? note?.mode !== 'shared' || note.folder !== folder || note.signature !== ownSignature(storage, fsUsed)
+          : note?.mode === 'shared'
+      ) {
+        loaded().moveWhereDue({
+          shared: shared ? file : undefined,
+          openOwn: () => open(storage),
+          ownDir: storage,
+          sharedDir: folder,
+          todayKey,
+          fs: fsUsed,
+          info: (message) => log.info(message),
+          warn: (message) => {
+            log.warn(message);
+            void vscode.window.showWarningMessage(`Upright: ${message}`);
+          },
+          later: (run, ms) => setTimeout(run, ms),
+        });
+      }
+      return openSharedLedger(file, log, todayKey);
+    },
     readData(name) {
       try {
         return fs.readFileSync(path.join(dataFolder, name), 'utf8');
@@ -91,6 +143,7 @@ export function nodePlatform(context: vscode.ExtensionContext, storageFs?: Ledge
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     loadLiveShare: () => require(path.join(__dirname, 'liveShare.js')) as typeof LiveShareModule,
     homeFolder: vscode.Uri.file(os.homedir()),
+    sharesAcrossEditors: true,
     processId: String(process.pid),
   };
 }

@@ -12,8 +12,16 @@ import { type LedgerStore } from '../storage/ledgerStore';
  * worker, no file system). Everything else is the same code.
  */
 export interface Platform {
-  /** The shared ledger, and what it holds now. */
-  openLedger(windowId: string, log: vscode.LogOutputChannel, todayKey: string): { store: LedgerStore; initial: Ledger };
+  /**
+   * The shared ledger, and what it holds now. `acrossEditors`: in the folder every editor of the VS Code
+   * family shares, where there is one (`upright.shareClockAcrossEditors`).
+   */
+  openLedger(
+    windowId: string,
+    log: vscode.LogOutputChannel,
+    todayKey: string,
+    acrossEditors: boolean,
+  ): { store: LedgerStore; initial: Ledger };
   /** Files of `dist/data/` as text. */
   readonly readData: DataReader;
   /** Calls back when another window may have written the ledger; undefined where that cannot be seen. */
@@ -28,6 +36,8 @@ export interface Platform {
   loadLiveShare(): typeof LiveShareModule;
   /** Custom routines and the words for a bad setting (the desktop entry loads them when a setting needs them). */
   readonly loadSettingsDetail: () => SettingsDetail;
+  /** Records can live in the folder every editor of the VS Code family shares (a file system). */
+  readonly sharesAcrossEditors: boolean;
   /** Tells apart windows that share the ledger (with VS Code's session id). */
   readonly processId: string;
 }

@@ -29,6 +29,8 @@ export interface HistoryStore {
   settle(current: Ledger, next: Ledger, stamp: string, write: (ledger: Ledger) => void): Ledger;
   /** Empties the history; returns what undoes it (see `HistoryFile.clear`). */
   clear(): () => void;
+  /** Writes `history` in place of what is there (the caller holds the ledger lock); throws when it may not or cannot. */
+  replace(history: History): void;
 }
 
 /** Opens `history.json` in `dir`; the desktop entry loads this file on first use. */
@@ -170,6 +172,13 @@ export class HistoryFile implements HistoryStore {
       if (previous === undefined) fs.unlinkSync(this.file);
       else replaceFile(fs, this.file, previous, pid);
     };
+  }
+
+  replace(history: History): void {
+    this.#readOrThrow();
+    if (this.#readOnly) throw new Error(t('the history belongs to a newer version of Upright'));
+    if (this.#damagedNotKept) throw new Error(t('the history is damaged and no copy of it could be kept'));
+    this.#write(history);
   }
 
   #write(history: History): void {

@@ -3,7 +3,7 @@ import os = require('node:os');
 import path = require('node:path');
 
 import { type History } from '../../core/history';
-import { type Ledger, readLedger } from '../../core/ledger';
+import { emptyLedger, type Ledger, readLedger } from '../../core/ledger';
 import { t } from '../../shared/l10n';
 import type * as StorageExtrasModule from './extras';
 import { errorCode, fileSignature, type LedgerFs, nodeLedgerFs } from './fileSystem';
@@ -43,10 +43,17 @@ export interface LedgerFileOptions {
   readonly isAlive?: (pid: number) => boolean;
 }
 
+/** A folder's files, for a writer holding its lock (see `LedgerFile.locked`). */
+export interface LockedFiles {
+  readonly ledger: Ledger | undefined;
+  readonly history: HistoryStore;
+  writeLedger(ledger: Ledger): void;
+}
+
 /** What storage loads on first use: the history file, a damaged ledger kept aside, a dead window's lock recovered. */
 export type StorageExtras = Pick<
   typeof StorageExtrasModule,
-  'openHistoryFile' | 'openLedgerLock' | 'keepLedgerAside' | 'newerLedgerMessage'
+  'openHistoryFile' | 'openLedgerLock' | 'keepLedgerAside' | 'newerLedgerMessage' | 'moveWhereDue' | 'unusableSharedFolder'
 >;
 
 /**
@@ -257,6 +264,29 @@ export class LedgerFile implements LedgerStore {
       this.#writeMsTotal += took;
       if (took > this.#writeMsMax) this.#writeMsMax = took;
       return next;
+    } finally {
+      lock.release();
+    }
+  }
+
+  /**
+   * Runs `work` under the lock with this folder's files as they are: the ledger (undefined when there is
+   * none), the history, and a writer for the ledger. For moving records between folders (moving.ts).
+   * Throws when the lock cannot be had, or the ledger belongs to a newer version.
+   */
+  locked<T>(work: (files: LockedFiles) => T): T {
+    this.#fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    const lock = this.#lock();
+    lock.acquire();
+    try {
+      const exists = this.signature() !== undefined;
+      const ledger = exists ? this.#readOrThrow(emptyLedger('1970-01-01'), true) : undefined;
+      if (this.#readOnly) throw new Error(t('the ledger belongs to a newer version of Upright'));
+      return work({
+        ledger,
+        history: this.#historyFile(),
+        writeLedger: (next) => lock.replace(this.file, JSON.stringify({ ...next, seq: (ledger?.seq ?? 0) + 1 })),
+      });
     } finally {
       lock.release();
     }
