@@ -2,8 +2,9 @@
 // Two editors of the VS Code family on one machine: two code-servers with profiles of their own (as VS
 // Code and Cursor have), sharing one XDG_STATE_HOME, and so the folder every editor shares. Each opens
 // one window running its half of test/editors in test mode. Before they start, each product's global
-// storage holds a history of its own (with a day in both), as a person's editors have before they share
-// the folder; then both are started again. Returns {passes, failures, pending} summed over both and both runs.
+// storage holds a history and a ledger of its own (with days in both), as a person's editors have
+// before they share the folder; then both are started again. Returns {passes, failures, pending}
+// summed over both editors and both runs.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -71,20 +72,59 @@ function seededDays(addDays, today) {
 }
 
 /**
- * Each product's files before it shares the folder: `history.json` in the format history keeps (the
- * real serializer), and whatever `extraFiles[role]` adds (a `ledger.json`, say). Returns the text of
- * each file by role, and the day records and exercises the histories were made of.
+ * Each product's ledger, last used this morning of the test day (`clockStart` is 09:00): `a` from 07:05
+ * to 07:30, `b` until 08:40, so `b`'s clock is the more recently used, and the time away since is a
+ * natural break. Today's counts differ, as the days in both histories do.
  */
-async function seedFiles(extraFiles = {}) {
-  const { addDays, emptyHistory, mergeClosedDays, serializeHistory } = await loadSource(
+function seededLedgers(emptyLedger, today, clockStart) {
+  const at = (minutesBefore) => clockStart - minutesBefore * MINUTE;
+  const ledger = (fields) => ({ ...emptyLedger(today), ...fields });
+  const breaks = { natural: 0, manual: 0, started: 0, skipped: 0, snoozed: 0, moved: 0 };
+  return {
+    a: ledger({
+      seq: 12,
+      todayActiveMs: 20 * MINUTE,
+      todayBreaks: { ...breaks, natural: 1, manual: 1 },
+      todayReminders: 1,
+      activeMsSinceBreak: 10 * MINUTE,
+      lastActivityWallMs: at(90),
+      lastBreak: { atWallMs: at(100), kind: 'manual' },
+    }),
+    b: ledger({
+      seq: 30,
+      todayActiveMs: 25 * MINUTE,
+      todayBreaks: { ...breaks, natural: 2, snoozed: 1 },
+      todayReminders: 2,
+      activeMsSinceBreak: 15 * MINUTE,
+      lastActivityWallMs: at(20),
+      lastBreak: { atWallMs: at(35), kind: 'natural' },
+    }),
+  };
+}
+
+/**
+ * Each product's files before it shares the folder, as the real code writes them: `history.json` (by
+ * history's serializer) and `ledger.json` (the ledger as JSON). Returns the text of each file by role,
+ * the history days and exercises they were made of, and the day each ledger holds (`ledgerDays`).
+ */
+async function seedFiles() {
+  const { addDays, emptyHistory, mergeClosedDays, serializeHistory, emptyLedger, todayRecord } = await loadSource(
     "export { addDays, emptyHistory, mergeClosedDays, serializeHistory } from './core/history';",
+    "export { emptyLedger, todayRecord } from './core/ledger';",
   );
-  const days = seededDays(addDays, testDay());
+  const today = testDay();
+  const days = seededDays(addDays, today);
+  const ledgers = seededLedgers(emptyLedger, today, Number(testClockStartMs()));
   const files = {};
+  const ledgerDays = {};
   for (const role of ROLES) {
-    files[role] = { 'history.json': serializeHistory(mergeClosedDays(emptyHistory(), days[role])), ...extraFiles[role] };
+    files[role] = {
+      'history.json': serializeHistory(mergeClosedDays(emptyHistory(), days[role])),
+      'ledger.json': JSON.stringify(ledgers[role]),
+    };
+    ledgerDays[role] = [todayRecord(ledgers[role])];
   }
-  return { files, days };
+  return { files, days, ledgerDays, lastActivityWallMs: ledgers.b.lastActivityWallMs };
 }
 
 /** Starts both products' code-servers on the shared state folder; stops those that started if one fails. */
@@ -157,8 +197,7 @@ async function openWindows(browser, servers, products, { testsPath, env, syncDir
 
 /**
  * Options: `testsPath` (an extension-tests entry run in both editors, test/editors by default),
- * `extensionEnv` (more environment for both hosts), `extraFiles` (more files for a product's global
- * storage, by role and name), `timeoutMs` (per editor and run).
+ * `extensionEnv` (more environment for both hosts), `timeoutMs` (per editor and run).
  *
  * Two runs: both products started for the first time with the shared folder (twoEditors.test.ts), then
  * both stopped and started again on the same profiles and folder, a minute of clock later (reopened.test.ts).
@@ -167,7 +206,6 @@ async function runTwoEditors({
   log = (m) => process.stderr.write(`${m}\n`),
   testsPath = path.join(root, 'dist', 'test', 'editors', 'index.js'),
   extensionEnv = {},
-  extraFiles = {},
   timeoutMs = 180_000,
 } = {}) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'upright-2e-'));
@@ -194,7 +232,7 @@ async function runTwoEditors({
     }
   };
   try {
-    const seeds = await seedFiles(extraFiles);
+    const seeds = await seedFiles();
     for (const role of ROLES) {
       const storage = productStorage(products[role]);
       fs.mkdirSync(storage, { recursive: true });

@@ -28,8 +28,14 @@ export const userData: Record<Role, string> = { a: setting('UPRIGHT_USER_DATA_A'
 
 /** What twoEditors.js put in each product's global storage before the editors first started. */
 export interface Seeds {
+  /** Each file's text as written. */
   readonly files: Record<Role, Record<string, string>>;
+  /** The days of each product's history. */
   readonly days: Record<Role, ClosedDay[]>;
+  /** The day each product's ledger held (the test day, used that morning). */
+  readonly ledgerDays: Record<Role, DayRecord[]>;
+  /** The last activity in the more recently used ledger: the time away since is a natural break. */
+  readonly lastActivityWallMs: number;
 }
 export const seeds = JSON.parse(fs.readFileSync(setting('UPRIGHT_SEEDS'), 'utf8')) as Seeds;
 
@@ -38,10 +44,11 @@ export const ADDED = ['activeMs', 'reminders', 'started', 'manual', 'skipped', '
 /** Derived from time away, which every open editor saw: the larger of the two. */
 export const LARGER = ['natural', 'moved', 'sitting', 'sittingMs'] as const;
 
-/** The day records both histories make together, by the rules above, oldest first. */
+/** The day records both products' histories and ledgers make together, by the rules above, oldest first. */
 export function movedInDays(): DayRecord[] {
   const byDay = new Map<string, DayRecord>();
-  for (const { record } of [...seeds.days.a, ...seeds.days.b]) {
+  const records = [...seeds.days.a, ...seeds.days.b].map((d) => d.record);
+  for (const record of [...records, ...seeds.ledgerDays.a, ...seeds.ledgerDays.b]) {
     const before = byDay.get(record.day);
     if (!before) {
       byDay.set(record.day, record);
@@ -53,6 +60,14 @@ export function movedInDays(): DayRecord[] {
     byDay.set(record.day, both as unknown as DayRecord);
   }
   return [...byDay.values()].sort((x, y) => (x.day < y.day ? -1 : 1));
+}
+
+/** Today's coding both editors brought in: what the day shows before either editor has typed. */
+export function movedInToday(): DayRecord {
+  const today = seeds.ledgerDays.a[0]?.day;
+  const day = movedInDays().find((d) => d.day === today);
+  if (!day) throw new Error('no ledger was seeded for today');
+  return day;
 }
 
 /** All-time exercise totals of both histories: counts and time add up, the last day is the later one. */

@@ -14,10 +14,12 @@ import {
   LARGER,
   movedInDays,
   movedInExercises,
+  movedInToday,
   other,
   put,
   role,
   sayFailed,
+  seeds,
   sharedState,
   take,
   userData,
@@ -25,8 +27,9 @@ import {
 } from './editors';
 
 // Two editors of the VS Code family (two code-servers, each with a profile of its own) on one machine,
-// sharing one state folder, both started for the first time since it is shared. Editor A is focused
-// first, then B. They take turns through marker files (see editors.ts).
+// sharing one state folder, both started for the first time since it is shared, each with a history
+// and a ledger of its own from before (see scripts/lib/twoEditors.js). Editor A is focused first, then
+// B. They take turns through marker files (see editors.ts).
 
 describe(`two editors, one clock (editor ${role})`, () => {
   let api: UprightTestApi;
@@ -41,9 +44,13 @@ describe(`two editors, one clock (editor ${role})`, () => {
 
   before(async () => {
     api = await getApi();
-    api.setFocused(role === 'a');
+    // What this editor's start found (the time away since the clock it brought in was last used) is
+    // written now, as its minute timer would, before either editor types.
+    api.flush();
     put(`ready-${role}`);
     await waitFor(`ready-${other}`);
+    api.refresh();
+    api.setFocused(role === 'a');
   });
 
   afterEach(sayFailed);
@@ -56,7 +63,7 @@ describe(`two editors, one clock (editor ${role})`, () => {
     }
   });
 
-  it('each moved its own history in: a day both had counted once, nothing twice, the old files untouched', async () => {
+  it('each moved its history and ledger in: the days in both counted once, nothing twice, the old files untouched', async () => {
     await waitFor(`ledger-${other}`);
     assert.equal(take(`ledger-${other}`), api.ledgerLocation, 'the other editor uses the same file');
     // Every column history keeps is added up or taken the larger of.
@@ -64,7 +71,9 @@ describe(`two editors, one clock (editor ${role})`, () => {
     const history = api.history();
     assert.deepEqual(history.days, movedInDays());
     assert.deepEqual(history.exercises, movedInExercises());
-    assert.equal(api.snapshot().todayActiveMs, 0, 'the days moved in are history, not today');
+    // Today's coding from both ledgers is in history, and shows as today's; none of it as this run's own.
+    assert.equal(api.ledger().todayActiveMs, 0);
+    assert.equal(api.snapshot().todayActiveMs, movedInToday().activeMs);
     assertSeedsUntouched();
     // Nothing more is moved in once both have started: the other editor reads the same history.
     put(`history-${role}`, JSON.stringify(history.days));
@@ -72,12 +81,27 @@ describe(`two editors, one clock (editor ${role})`, () => {
     assert.deepEqual(JSON.parse(take(`history-${other}`)), history.days);
   });
 
+  it('the more recently used clock goes on: the time away since it is one natural break', async () => {
+    await eventually(() => {
+      api.refresh();
+      return api.ledger().lastBreak?.atWallMs === seeds.lastActivityWallMs;
+    }, 'the break since B’s last activity is in the ledger');
+    assert.deepEqual(api.ledger().lastBreak, { atWallMs: seeds.lastActivityWallMs, kind: 'natural' });
+    assert.equal(api.ledger().todayBreaks.natural, 1, 'counted once, by whichever editor wrote first');
+    assert.equal(api.snapshot().activeMsSinceBreak, 0);
+    assert.equal(api.statusBar().text, '$(watch) 0m');
+    put(`clock-${role}`);
+    await waitFor(`clock-${other}`);
+  });
+
   it('a minute typed in A shows in B; focus moves to B: no break, and B counts on', async () => {
     const editor = await openScratchEditor();
     if (role === 'a') {
+      const breakBefore = api.ledger().lastBreak;
       await typeFor(api, editor, MINUTE);
       assert.ok(api.flush());
       assert.equal(api.ledger().todayActiveMs, MINUTE);
+      assert.equal(api.snapshot().todayActiveMs, movedInToday().activeMs + MINUTE);
       tellTime('a-typed');
       await waitFor('b-saw');
       api.setFocused(false);
@@ -85,19 +109,22 @@ describe(`two editors, one clock (editor ${role})`, () => {
       tellTime('a-left');
       await catchUp('b-typed');
       api.refresh();
-      assert.equal(api.statusBar().text, '$(watch) 2m');
+      // A came back from the time away when it typed, so its status bar asks about it (moved or sat?):
+      // the session is read from the snapshot here.
+      assert.equal(api.snapshot().activeMsSinceBreak, 2 * MINUTE);
       assert.equal(api.ledger().todayActiveMs, 2 * MINUTE);
-      assert.equal(api.ledger().lastBreak, null, 'moving to another editor is not a break');
-      assert.equal(api.ledger().todayBreaks.natural, 0);
+      assert.deepEqual(api.ledger().lastBreak, breakBefore, 'moving to another editor is not a break');
+      assert.equal(api.ledger().todayBreaks.natural, 1);
       put('a-agrees');
     } else {
       await catchUp('a-typed');
       // The file watcher brings A's write here without waiting for the minute refresh.
       await eventually(() => api.statusBar().text === '$(watch) 1m', 'the status bar shows A’s 1m');
       assert.equal(api.ledger().todayActiveMs, MINUTE);
-      assert.equal(api.snapshot().todayActiveMs, MINUTE);
+      assert.equal(api.snapshot().todayActiveMs, movedInToday().activeMs + MINUTE);
       assert.equal(api.snapshot().focused, false);
       const naturalBefore = api.ledger().todayBreaks.natural;
+      const breakBefore = api.ledger().lastBreak;
       put('b-saw');
       await catchUp('a-left');
       api.setFocused(true);
@@ -106,7 +133,8 @@ describe(`two editors, one clock (editor ${role})`, () => {
       assert.equal(api.statusBar().text, '$(watch) 2m');
       assert.equal(api.ledger().todayActiveMs, 2 * MINUTE);
       assert.equal(api.snapshot().activeMsSinceBreak, 2 * MINUTE, 'the session goes on across editors');
-      assert.equal(api.ledger().lastBreak, null, 'moving to another editor is not a break');
+      assert.equal(api.snapshot().todayActiveMs, movedInToday().activeMs + 2 * MINUTE);
+      assert.deepEqual(api.ledger().lastBreak, breakBefore, 'moving to another editor is not a break');
       assert.equal(api.ledger().todayBreaks.natural, naturalBefore);
       tellTime('b-typed');
       await waitFor('a-agrees');
