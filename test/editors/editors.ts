@@ -122,10 +122,11 @@ export async function waitFor(name: string, timeoutMs = 45_000): Promise<void> {
   }
 }
 
-export async function eventually(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+/** Waits (real time) until `check` holds; `seen` says what there was instead when it never does. */
+export async function eventually(check: () => boolean, what: string, seen?: () => unknown, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
-    if (Date.now() > deadline) assert.fail(`editor ${role}: timed out until ${what}`);
+    if (Date.now() > deadline) assert.fail(`editor ${role}: timed out until ${what}${seen ? ` (there is ${JSON.stringify(seen())})` : ''}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -3,7 +3,19 @@ import * as path from 'node:path';
 
 import { type UprightTestApi } from '../../src/host/testing/testApi';
 import { getApi } from '../integration/helpers';
-import { assertSeedsUntouched, movedInDays, movedInExercises, other, put, role, sayFailed, sharedState, take, waitFor } from './editors';
+import {
+  assertSeedsUntouched,
+  movedInDays,
+  movedInExercises,
+  other,
+  productStorage,
+  put,
+  role,
+  sayFailed,
+  sharedState,
+  take,
+  waitFor,
+} from './editors';
 
 // The same two editors started again, a minute after twoEditors.test.ts ended: the move-in happens on a
 // product's first start with the shared folder only, so what they moved in then is not moved in again.
@@ -25,6 +37,7 @@ describe(`two editors started again (editor ${role})`, () => {
   it('neither editor moves its history in a second time; today goes on where it was', async () => {
     assert.equal(api.ledgerLocation, path.join(sharedState, 'upright', 'ledger.json'));
     const history = api.history();
+    assert.deepEqual([...(history.movedIn ?? [])].sort(), [productStorage.a, productStorage.b].sort());
     assert.deepEqual(history.days, movedInDays());
     assert.deepEqual(history.exercises, movedInExercises());
     const left = earlier[role];

@@ -16,6 +16,7 @@ import {
   movedInExercises,
   movedInToday,
   other,
+  productStorage,
   put,
   role,
   sayFailed,
@@ -42,8 +43,26 @@ describe(`two editors, one clock (editor ${role})`, () => {
     api.clock.advance(Math.max(0, Number(take(name)) - api.clock.now().wallMs));
   };
 
+  /**
+   * What the status bar item says of the session and of today, in minutes. Its tooltip always does;
+   * its text may be asking about the time away instead (in the editor that asked: either may).
+   */
+  const statusShows = (sessionMin: number, todayMin: number): boolean => {
+    const tooltip = api.statusBar().tooltip;
+    return tooltip.includes(`Coding since your last break: ${sessionMin}m`) && tooltip.includes(`Coding today: ${todayMin}m`);
+  };
+  const movedInMinutes = (): number => Math.floor(movedInToday().activeMs / MINUTE);
+
   before(async () => {
     api = await getApi();
+    // Started at the same moment as the other editor, this one may find the shared folder locked while
+    // the other moves its records in: it moves its own in shortly after, and counts on meanwhile.
+    await eventually(
+      () => (api.history().movedIn ?? []).includes(productStorage[role]),
+      'this editor’s records are moved in',
+      () => api.history().movedIn,
+      15_000,
+    );
     // What this editor's start found (the time away since the clock it brought in was last used) is
     // written now, as its minute timer would, before either editor types.
     api.flush();
@@ -69,6 +88,7 @@ describe(`two editors, one clock (editor ${role})`, () => {
     // Every column history keeps is added up or taken the larger of.
     assert.deepEqual([...ADDED, ...LARGER].sort(), HISTORY_COLUMNS.slice(1).sort());
     const history = api.history();
+    assert.deepEqual([...(history.movedIn ?? [])].sort(), [productStorage.a, productStorage.b].sort(), 'each editor’s own folder, once');
     assert.deepEqual(history.days, movedInDays());
     assert.deepEqual(history.exercises, movedInExercises());
     // Today's coding from both ledgers is in history, and shows as today's; none of it as this run's own.
@@ -88,9 +108,8 @@ describe(`two editors, one clock (editor ${role})`, () => {
     }, 'the break since B’s last activity is in the ledger');
     assert.deepEqual(api.ledger().lastBreak, { atWallMs: seeds.lastActivityWallMs, kind: 'natural' });
     assert.equal(api.ledger().todayBreaks.natural, 1, 'counted once, by whichever editor wrote first');
-    // (A, focused, asks in its status bar whether that time away was moved or sat: the session is read
-    // from the snapshot.)
     assert.equal(api.snapshot().activeMsSinceBreak, 0);
+    assert.ok(statusShows(0, movedInMinutes()), api.statusBar().tooltip);
     put(`clock-${role}`);
     await waitFor(`clock-${other}`);
   });
@@ -110,7 +129,7 @@ describe(`two editors, one clock (editor ${role})`, () => {
       tellTime('a-left');
       await catchUp('b-typed');
       api.refresh();
-      // A's status bar still asks about the time away before it came back: the session is read from the snapshot.
+      assert.ok(statusShows(2, movedInMinutes() + 2), api.statusBar().tooltip);
       assert.equal(api.snapshot().activeMsSinceBreak, 2 * MINUTE);
       assert.equal(api.ledger().todayActiveMs, 2 * MINUTE);
       assert.deepEqual(api.ledger().lastBreak, breakBefore, 'moving to another editor is not a break');
@@ -119,7 +138,11 @@ describe(`two editors, one clock (editor ${role})`, () => {
     } else {
       await catchUp('a-typed');
       // The file watcher brings A's write here without waiting for the minute refresh.
-      await eventually(() => api.statusBar().text === '$(watch) 1m', 'the status bar shows A’s 1m');
+      await eventually(
+        () => statusShows(1, movedInMinutes() + 1),
+        'the status bar shows A’s minute',
+        () => api.statusBar(),
+      );
       assert.equal(api.ledger().todayActiveMs, MINUTE);
       assert.equal(api.snapshot().todayActiveMs, movedInToday().activeMs + MINUTE);
       assert.equal(api.snapshot().focused, false);
@@ -130,7 +153,7 @@ describe(`two editors, one clock (editor ${role})`, () => {
       api.setFocused(true);
       await typeFor(api, editor, MINUTE);
       assert.ok(api.flush());
-      assert.equal(api.statusBar().text, '$(watch) 2m');
+      assert.ok(statusShows(2, movedInMinutes() + 2), api.statusBar().tooltip);
       assert.equal(api.ledger().todayActiveMs, 2 * MINUTE);
       assert.equal(api.snapshot().activeMsSinceBreak, 2 * MINUTE, 'the session goes on across editors');
       assert.equal(api.snapshot().todayActiveMs, movedInToday().activeMs + 2 * MINUTE);
@@ -139,6 +162,10 @@ describe(`two editors, one clock (editor ${role})`, () => {
       tellTime('b-typed');
       await waitFor('a-agrees');
     }
+    // The time away before was asked about once, by whichever editor came back from it first.
+    put(`asked-${role}`, String(api.away().questionsShown));
+    await waitFor(`asked-${other}`);
+    assert.equal(api.away().questionsShown + Number(take(`asked-${other}`)), 1, 'asked once across both editors');
   });
 
   it('a break that falls due is prompted once across both editors', async () => {
@@ -183,7 +210,13 @@ describe(`two editors, one clock (editor ${role})`, () => {
     assert.equal(api.reminder({ evaluate: false }).notificationsShown - shownBefore, mine.shown);
     put(`prompt-checked-${role}`);
     await waitFor(`prompt-checked-${other}`);
-    // Where this editor leaves the clock and the day, for the editors started again after this suite.
+    // Where the editors leave the clock and the day, for the editors started again after this suite:
+    // both unfocused (what was typed up to now credited) and written.
+    api.setFocused(false);
+    assert.ok(api.flush());
+    put(`left-${role}`);
+    await waitFor(`left-${other}`);
+    api.refresh();
     put(`end-${role}`, JSON.stringify({ wallMs: api.clock.now().wallMs, todayActiveMs: api.ledger().todayActiveMs }));
   });
 });
