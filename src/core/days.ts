@@ -54,6 +54,7 @@ export function emptyDay(day: string): DayRecord {
     moved: 0,
     sitting: 0,
     sittingMs: 0,
+    moves: 0,
   };
 }
 

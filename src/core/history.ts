@@ -82,6 +82,7 @@ export const HISTORY_COLUMNS = [
   'moved',
   'sitting',
   'sittingMs',
+  'moves',
 ] as const satisfies readonly (keyof DayRecord)[];
 
 export function emptyHistory(): History {
@@ -179,7 +180,7 @@ export function maxOfDays(a: DayRecord, b: DayRecord): DayRecord {
 }
 
 /** A stored day: ten numbers (the first version's columns) or more, then maybe a newer version's columns. */
-const ROW_PATTERN = /\["(\d{4}-\d{2}-\d{2})"((?:,\d+(?:\.\d+)?){10,13})(?:,[^[\]\n]*)?\]/g;
+const ROW_PATTERN = /\["(\d{4}-\d{2}-\d{2})"((?:,\d+(?:\.\d+)?){10,14})(?:,[^[\]\n]*)?\]/g;
 const EXERCISE_PATTERN = /"([a-z0-9][a-z0-9-]{0,63})":\[(\d+),(\d+(?:\.\d+)?),"(\d{4}-\d{2}-\d{2})"\]/g;
 const THROUGH_PATTERN = /"exercisesThrough":"(\d{4}-\d{2}-\d{2})"/;
 

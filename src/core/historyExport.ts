@@ -22,6 +22,8 @@ export interface ExportedDay {
   readonly sittingMs: number;
   /** Coding and sitting: `activeMs + sittingMs` (added in version 2). */
   readonly deskMs: number;
+  /** Moves done while a task or command ran: exercise, not breaks (added in version 2). */
+  readonly moves: number;
 }
 
 export interface HistoryExport {
@@ -53,6 +55,7 @@ function exportedDay(d: DayRecord): ExportedDay {
     sitting: d.sitting,
     sittingMs: d.sittingMs,
     deskMs: d.activeMs + d.sittingMs,
+    moves: d.moves,
   };
 }
 
@@ -89,6 +92,7 @@ export const CSV_HEADER = [
   'sitting',
   'sitting_minutes',
   'desk_minutes',
+  'moves_while_waiting',
 ] as const;
 
 /** Minutes with one decimal, the way a spreadsheet reads them. */
@@ -115,6 +119,7 @@ export function historyCsv(history: History, ledger: Ledger): string {
       d.sitting,
       minutes(d.sittingMs),
       minutes(d.activeMs + d.sittingMs),
+      d.moves,
     ].join(','),
   );
   return `${[CSV_HEADER.join(','), ...rows].join('\r\n')}\r\n`;

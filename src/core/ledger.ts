@@ -11,6 +11,7 @@ import {
   isExerciseTally,
 } from './days';
 import { FULL_ROUTINE_ID, type Hold, type ReminderState } from './reminders/scheduler';
+import { isWaitRecords, type WaitRecord } from './waits';
 
 /** How a break was taken: away long enough, said by hand, or a routine started from a reminder. */
 export type BreakKind = 'natural' | 'manual' | 'started';
@@ -105,6 +106,12 @@ export interface Ledger {
   /** Reminders that went out today (one per due break). */
   readonly todayReminders: number;
   readonly todayRoutines: number;
+  /** Moves done today while a task or command ran (added later: missing is 0). */
+  readonly todayMoves: number;
+  /** The last move done while something ran, so the next is another (added later: missing is null). */
+  readonly lastMoveId: string | null;
+  /** How long each task and command line usually runs, by hash (see `core/waits.ts`; added later: missing is none). */
+  readonly waits: readonly WaitRecord[];
   /** Exercises completed today, by id. */
   readonly todayExercises: Readonly<Record<string, ExerciseCount>>;
   /** The due break a reminder was last counted for, so a snoozed or re-claimed prompt counts once. */
@@ -140,6 +147,13 @@ export type LedgerOp =
    * `core/away.ts`): applied in order like any other operation, and again if a write fails.
    */
   | { readonly type: 'change'; readonly dayKey: string; readonly change: (l: MutableLedger) => void }
+  /** A move done while a task or command ran: exercise on local day `dayKey`, not a break. */
+  | {
+      readonly type: 'moveDone';
+      readonly exercises: readonly CompletedExercise[];
+      readonly atWallMs: number;
+      readonly dayKey: string;
+    }
   | {
       readonly type: 'routineDone';
       readonly routineId: string;
@@ -199,6 +213,9 @@ export function emptyLedger(dayKey: string): Ledger {
     fullRoutineOfferedDay: null,
     todayReminders: 0,
     todayRoutines: 0,
+    todayMoves: 0,
+    lastMoveId: null,
+    waits: [],
     todayExercises: {},
     reminderEpisode: null,
     closedDays: [],
@@ -230,6 +247,7 @@ export function todayRecord(l: Ledger): DayRecord {
     moved: b.moved,
     sitting: l.todaySitting,
     sittingMs: l.todaySittingMs,
+    moves: l.todayMoves,
   };
 }
 
@@ -254,6 +272,7 @@ function rollTo(l: MutableLedger, dayKey: string, back = false): boolean {
     l.todayExercises = {};
     l.todaySitting = 0;
     l.todaySittingMs = 0;
+    l.todayMoves = 0;
     return true;
   }
   return dayKey === l.dayKey;
@@ -335,6 +354,24 @@ export function applyOpInPlace(l: MutableLedger, op: LedgerOp): void {
     case 'change':
       op.change(l);
       return;
+    case 'moveDone': {
+      l.lastMoveId = op.exercises[0]?.id ?? l.lastMoveId;
+      if (rollTo(l, op.dayKey)) {
+        l.todayMoves += 1;
+        l.todayExercises = addExercises(l.todayExercises, op.exercises);
+      } else {
+        changeClosedDay(l, op.dayKey, (d) => ({
+          exercises: addExercises(d.exercises, op.exercises),
+          record: {
+            ...d.record,
+            moves: d.record.moves + 1,
+            exercises: d.record.exercises + op.exercises.length,
+            exerciseMs: d.record.exerciseMs + op.exercises.reduce((sum, e) => sum + e.ms, 0),
+          },
+        }));
+      }
+      return;
+    }
     case 'routineDone': {
       const before = l.routines[op.routineId];
       let routines = {
@@ -419,10 +456,13 @@ export function withoutHistory(l: Ledger): Ledger {
     todayExercises: {},
     todaySitting: 0,
     todaySittingMs: 0,
+    todayMoves: 0,
     closedDays: [],
     routines: {},
     absence: null,
     awayRecords: [],
+    waits: [],
+    lastMoveId: null,
   };
 }
 
@@ -558,6 +598,9 @@ const FIELDS: Readonly<Record<Exclude<keyof Ledger, 'version' | 'closedDays'>, r
   fullRoutineOfferedDay: [nullOr(isDay), true],
   todayReminders: [countUpTo(100_000), true],
   todayRoutines: [countUpTo(100_000), true],
+  todayMoves: [countUpTo(100_000), true],
+  lastMoveId: [nullOr((v) => typeof v === 'string' && v.length <= 64), true],
+  waits: [isWaitRecords, true],
   todayExercises: [isExerciseTally, true],
   reminderEpisode: [nullOr((v) => typeof v === 'string' && v.length <= 200), true],
 };

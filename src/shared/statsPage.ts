@@ -33,6 +33,8 @@ export interface StatsDay {
   readonly sitting: number;
   /** Their length: the day's desk time is `activeMs + sittingMs`. */
   readonly sittingMs: number;
+  /** Moves done while a task or command ran: exercise (in `exercises`, `exerciseMs`), not breaks. */
+  readonly moves: number;
 }
 
 /** How often one exercise has been completed, all time. */
@@ -107,6 +109,7 @@ export const DAY_COUNT_FIELDS = [
   'exercises',
   'moved',
   'sitting',
+  'moves',
 ] as const;
 
 function isDay(v: unknown): v is StatsDay {

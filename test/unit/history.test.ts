@@ -551,6 +551,7 @@ describe('history', () => {
           moved: 11,
           sitting: 8,
           sittingMs: 3 * HOUR + 59 * MINUTE + 59 * SECOND,
+          moves: 12,
         },
         exercises: {},
       }));
@@ -608,6 +609,7 @@ describe('history', () => {
           sitting: 2,
           sittingMs: 75 * MINUTE + 10 * SECOND,
           deskMs: 45_000 + 75 * MINUTE + 10 * SECOND,
+          moves: 0,
         },
         {
           date: '2026-03-03',
@@ -622,6 +624,7 @@ describe('history', () => {
           sitting: 1,
           sittingMs: 25 * MINUTE,
           deskMs: 115 * MINUTE,
+          moves: 0,
         },
       ]);
       assert.deepEqual(out.exercises, [{ id: 'chin-tuck', name: 'Chin tuck', count: 3, ms: 90 * SECOND, lastDay: '2026-03-03' }]);
@@ -633,11 +636,11 @@ describe('history', () => {
       assert.equal(lines[0], CSV_HEADER.join(','));
       assert.equal(
         lines[0],
-        'date,active_minutes,reminders,breaks_started,breaks_manual,breaks_natural,skipped,snoozed,routines,exercises,exercise_minutes,breaks_moved,sitting,sitting_minutes,desk_minutes',
+        'date,active_minutes,reminders,breaks_started,breaks_manual,breaks_natural,skipped,snoozed,routines,exercises,exercise_minutes,breaks_moved,sitting,sitting_minutes,desk_minutes,moves_while_waiting',
         'the columns of the first version come first, in their order',
       );
-      assert.equal(lines[1], '2026-03-02,0.8,0,0,1,0,0,0,1,1,0.5,0,2,75.2,75.9');
-      assert.equal(lines[2], '2026-03-03,90.0,4,2,0,1,1,3,2,2,1.0,1,1,25.0,115.0');
+      assert.equal(lines[1], '2026-03-02,0.8,0,0,1,0,0,0,1,1,0.5,0,2,75.2,75.9,0');
+      assert.equal(lines[2], '2026-03-03,90.0,4,2,0,1,1,3,2,2,1.0,1,1,25.0,115.0,0');
       assert.equal(lines[3], '');
       for (const line of lines.slice(1, 3)) {
         const cells = line.split(',');

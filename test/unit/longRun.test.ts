@@ -197,6 +197,7 @@ class GroundTruth {
         moved: 0,
         sitting: 0,
         sittingMs: 0,
+        moves: 0,
       });
     }
     return out;
@@ -994,7 +995,8 @@ describe('a long run over the core', function () {
       heapGrowthBytes < 256 * 1024,
       `the heap grew ${(heapGrowthBytes / 1024).toFixed(0)} KiB from week 2 to week 8 (KiB after each week: ${weekly})`,
     );
-    // Today's totals and the running clock: the days that ended leave the ledger at every write.
-    assert.ok(figures.maxLedgerChars < 1_024, `the ledger file stays small (${figures.maxLedgerChars} chars)`);
+    // Today's totals and the running clock: the days that ended leave the ledger at every write. (The
+    // learned waits, none here, add at most a few KB: see waits.test.ts.)
+    assert.ok(figures.maxLedgerChars < 1_152, `the ledger file stays small (${figures.maxLedgerChars} chars)`);
   });
 });

@@ -48,6 +48,7 @@ function zeroDay(day: string): StatsDay {
     moved: 0,
     sitting: 0,
     sittingMs: 0,
+    moves: 0,
   };
 }
 
