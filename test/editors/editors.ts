@@ -40,7 +40,18 @@ export interface Seeds {
 export const seeds = JSON.parse(fs.readFileSync(setting('UPRIGHT_SEEDS'), 'utf8')) as Seeds;
 
 /** Counted in every editor that saw it: both editors' counts of a day add up. */
-export const ADDED = ['activeMs', 'reminders', 'started', 'manual', 'skipped', 'snoozed', 'routines', 'exercises', 'exerciseMs'] as const;
+export const ADDED = [
+  'activeMs',
+  'reminders',
+  'started',
+  'manual',
+  'skipped',
+  'snoozed',
+  'routines',
+  'exercises',
+  'exerciseMs',
+  'moves',
+] as const;
 /** Derived from time away, which every open editor saw: the larger of the two. */
 export const LARGER = ['natural', 'moved', 'sitting', 'sittingMs'] as const;
 

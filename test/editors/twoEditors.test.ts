@@ -109,10 +109,22 @@ describe(`two editors, one clock (editor ${role})`, () => {
   });
 
   it('the more recently used clock goes on: the time away since it is one natural break', async () => {
-    await eventually(() => {
-      api.refresh();
-      return api.ledger().lastBreak?.atWallMs === seeds.lastActivityWallMs;
-    }, 'the break since B’s last activity is in the ledger');
+    await eventually(
+      () => {
+        api.refresh();
+        return api.ledger().lastBreak?.atWallMs === seeds.lastActivityWallMs;
+      },
+      'the break since B’s last activity is in the ledger',
+      () => {
+        const l = api.ledger();
+        return {
+          lastBreak: l.lastBreak,
+          natural: l.todayBreaks.natural,
+          activeMsSinceBreak: l.activeMsSinceBreak,
+          lastActivityWallMs: l.lastActivityWallMs,
+        };
+      },
+    );
     assert.deepEqual(api.ledger().lastBreak, { atWallMs: seeds.lastActivityWallMs, kind: 'natural' });
     assert.equal(api.ledger().todayBreaks.natural, 1, 'counted once, by whichever editor wrote first');
     assert.equal(api.snapshot().activeMsSinceBreak, 0);
