@@ -87,6 +87,7 @@ const tests = {
     ...testEntries('test/ui'),
     ...testEntries('test/bench', true),
     ...testEntries('test/windows'),
+    ...testEntries('test/editors'),
   ],
   outbase: 'test',
   outdir: 'dist/test',

@@ -1,13 +1,13 @@
 'use strict';
-// `npm test`: every layer in order (static checks, unit, integration in a real VS Code, UI in a real
-// browser), then one line `N passed, N failed` summing them all.
+// `npm test`: every layer in order (static checks, unit, integration in a real VS Code, two editors
+// sharing one clock, UI in a real browser), then one line `N passed, N failed` summing them all.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const only = (process.env.UPRIGHT_TEST_LAYERS || 'static,unit,integration,ui').split(',');
+const only = (process.env.UPRIGHT_TEST_LAYERS || 'static,unit,integration,editors,ui').split(',');
 const layers = [];
 
 function banner(title) {
@@ -87,7 +87,7 @@ async function main() {
   }
 
   let hostReady = false;
-  if ((only.includes('integration') || only.includes('ui')) && built) {
+  if (['integration', 'editors', 'ui'].some((layer) => only.includes(layer)) && built) {
     banner('test host: code-server and Chromium');
     try {
       const host = require('./lib/host');
@@ -117,6 +117,17 @@ async function main() {
       record('windows', await runTwoWindows());
     } else {
       record('windows', { passes: 0, failures: 1 });
+    }
+  }
+
+  const twoEditorsChosen = onlyFiles.length === 0 || onlyFiles.some((o) => 'twoEditors.test.js'.includes(o));
+  if (only.includes('editors') && built && !process.env.VSCODE_EXECUTABLE_PATH && twoEditorsChosen) {
+    banner('two editors, one clock (two code-servers with profiles of their own, one state folder)');
+    if (hostReady) {
+      const { runTwoEditors } = require('./lib/twoEditors');
+      record('editors', await runTwoEditors());
+    } else {
+      record('editors', { passes: 0, failures: 1 });
     }
   }
 
