@@ -1,5 +1,6 @@
 // Waits: how long each task and terminal command usually runs, learned from its recent runs, and the
 // single move offered while one runs. Pure: the host measures, this decides.
+import { MOVE_ROUTINE_PREFIX } from '../shared/routinePage';
 import { type Equipment, type Exercise } from './exercises/model';
 import { doseSeconds, type Routine } from './exercises/routines';
 
@@ -121,8 +122,7 @@ export interface WaitMove {
   readonly reps: number | undefined;
 }
 
-/** The id of a routine that is a move while something runs (what completes it is exercise, not a break). */
-export const MOVE_ROUTINE_PREFIX = 'move-while-waiting:';
+export { MOVE_ROUTINE_PREFIX };
 
 /**
  * The next move for a wait of `expected` seconds: the one after `lastId` in `MOVES` that the person can

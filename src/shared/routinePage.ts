@@ -60,6 +60,9 @@ export interface PlayerSnapshot {
   readonly progress: number;
 }
 
+/** The id of a routine that is a move while something runs (what completes it is exercise, not a break). */
+export const MOVE_ROUTINE_PREFIX = 'move-while-waiting:';
+
 export type ToRoutinePage =
   | { readonly type: 'routine'; readonly data: RoutinePageData; readonly player: PlayerSnapshot }
   | { readonly type: 'player'; readonly player: PlayerSnapshot };

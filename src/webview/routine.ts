@@ -4,6 +4,7 @@ import { singular, t } from '../shared/l10n';
 import {
   type ControlAction,
   type FromRoutinePage,
+  MOVE_ROUTINE_PREFIX,
   parseToRoutinePage,
   type PlayerSnapshot,
   type RoutinePageData,
@@ -198,7 +199,8 @@ function drawSegment(): void {
   const key = `${player.segment}|${player.status}|${data.routineId}`;
   const total = data.steps.length;
   title.textContent = data.routineName;
-  const news = data.note ? t('{0} Keep going to finish the move, or press Finish to stop here.', data.note) : '';
+  const news =
+    data.note && player.status !== 'finished' ? t('{0} Keep going to finish the move, or press Finish to stop here.', data.note) : '';
   if (note.textContent !== news) {
     note.textContent = news;
     note.hidden = !news;
@@ -284,13 +286,18 @@ function drawSummary(): void {
   const close = el('button', { className: 'button primary', text: t('Close'), attrs: { type: 'button' } });
   close.addEventListener('click', () => act('close'));
   const allDone = done.size === data.steps.length;
+  // A move while something ran is exercise, never a break.
+  const move = data.routineId.startsWith(MOVE_ROUTINE_PREFIX);
   const heading = el('h2', {
-    text: allDone ? t('Routine done') : player.early ? t('Stopped early') : t('Routine ended'),
+    text: allDone ? (move ? t('Move done') : t('Routine done')) : player.early ? t('Stopped early') : t('Routine ended'),
     attrs: { tabindex: '-1' },
   });
   const total = data.steps.length;
-  const counted =
-    done.size === 0
+  const counted = move
+    ? done.size === 0
+      ? t('Not completed, so it does not count.')
+      : t('It counts as exercise, not as a break.')
+    : done.size === 0
       ? t('No exercise was completed, so it does not count as a break.')
       : t(
           singular(total)
@@ -303,7 +310,9 @@ function drawSummary(): void {
   summary.hidden = false;
   if (!document.body.classList.contains('is-finished')) chime([523, 659, 784]);
   document.body.classList.add('is-finished');
-  heading.focus();
+  // Only a page that has the focus moves it to the summary: a routine or move opened beside the editor
+  // never takes it from where the person types.
+  if (document.hasFocus()) heading.focus();
   announce(`${heading.textContent ?? ''}. ${counted}`);
 }
 
