@@ -129,16 +129,21 @@ async function seedFiles() {
   return { files, days, ledgerDays, lastActivityWallMs: ledgers.b.lastActivityWallMs };
 }
 
-/** Starts both products' code-servers on the shared state folder; stops those that started if one fails. */
-async function startProducts(products, sharedState) {
+/**
+ * Starts both products' code-servers on the shared state folder; stops those that started if one fails.
+ * `apart`: each product's own settings and state folder, by role.
+ */
+async function startProducts(products, sharedState, apart = {}) {
   const started = await Promise.allSettled(
-    ROLES.map((role) =>
-      startCodeServer({
+    ROLES.map((role) => {
+      const state = apart[role]?.state ?? sharedState;
+      return startCodeServer({
         root: products[role],
         workspace: path.join(products[role], 'workspace'),
-        env: { XDG_STATE_HOME: sharedState, LOCALAPPDATA: sharedState },
-      }),
-    ),
+        settings: apart[role]?.settings ?? {},
+        env: { XDG_STATE_HOME: state, LOCALAPPDATA: state },
+      });
+    }),
   );
   const servers = started.filter((s) => s.status === 'fulfilled').map((s) => s.value);
   const refused = started.find((s) => s.status === 'rejected');
@@ -201,8 +206,10 @@ async function openWindows(browser, servers, products, { testsPath, env, syncDir
  * Options: `testsPath` (an extension-tests entry run in both editors, test/editors by default),
  * `extensionEnv` (more environment for both hosts), `timeoutMs` (per editor and run).
  *
- * Two runs: both products started for the first time with the shared folder (twoEditors.test.ts), then
- * both stopped and started again on the same profiles and folder, a minute of clock later (reopened.test.ts).
+ * Three runs: both products started for the first time with the shared folder (twoEditors.test.ts), then
+ * both stopped and started again on the same profiles and folder, a minute of clock later (reopened.test.ts),
+ * then apart (apart.test.ts): product a with `upright.shareClockAcrossEditors` off, product b with an
+ * XDG_STATE_HOME where no folder can be made (a file).
  */
 async function runTwoEditors({
   log = (m) => process.stderr.write(`${m}\n`),
@@ -275,6 +282,32 @@ async function runTwoEditors({
           timeoutMs,
         }),
       );
+      const reopenedEnds = ROLES.map((role) => path.join(work, 'sync-reopened', `end-${role}`));
+      if (results.failures === 0 && reopenedEnds.every((f) => fs.existsSync(f))) {
+        const before = Object.fromEntries(ROLES.map((role, i) => [role, JSON.parse(fs.readFileSync(reopenedEnds[i], 'utf8'))]));
+        await Promise.all(servers.map((s) => s.stop()));
+        const notAFolder = path.join(work, 'not-a-folder');
+        fs.writeFileSync(notAFolder, '');
+        servers = await startProducts(products, sharedState, {
+          a: { settings: { 'upright.shareClockAcrossEditors': false } },
+          b: { state: notAFolder },
+        });
+        tally(
+          'apart',
+          await openWindows(browser, servers, products, {
+            testsPath,
+            env: {
+              UPRIGHT_TEST_CLOCK_START: String(Math.max(...Object.values(before).map((e) => e.wallMs)) + MINUTE),
+              ...env,
+              UPRIGHT_EDITOR_RUN: 'apart',
+              UPRIGHT_EARLIER: JSON.stringify(before),
+              UPRIGHT_NOT_A_FOLDER: notAFolder,
+            },
+            syncDir: path.join(work, 'sync-apart'),
+            timeoutMs,
+          }),
+        );
+      }
     }
   } catch (err) {
     log(`two-editor run failed: ${err && err.stack ? err.stack : err}`);

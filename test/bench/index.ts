@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 import { type UprightTestApi } from '../../src/host/testing/testApi';
+import { startTask } from '../support/tasks';
 
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -69,39 +70,6 @@ async function routineWakeUps(
 }
 
 /**
- * A shell task that runs until `release()` is called (a marker file): the same command line each time.
- * Resolves once the task has started.
- */
-async function startTask(name: string, dir: string): Promise<{ release(): Promise<void> }> {
-  const marker = path.join(dir, `done-${name}`);
-  const task = new vscode.Task(
-    { type: 'shell', label: name },
-    vscode.TaskScope.Workspace,
-    name,
-    'upright-bench',
-    new vscode.ShellExecution(`while [ ! -f '${marker}' ]; do sleep 0.2; done`),
-  );
-  const ended = new Promise<void>((resolve) => {
-    const listener = vscode.tasks.onDidEndTask((e) => {
-      if (e.execution.task.name === name) {
-        listener.dispose();
-        resolve();
-      }
-    });
-  });
-  await vscode.tasks.executeTask(task);
-  while (!vscode.tasks.taskExecutions.some((e) => e.task.name === name)) await wait(50);
-  await wait(1_500);
-  return {
-    release: async () => {
-      fs.writeFileSync(marker, '');
-      await ended;
-      fs.rmSync(marker, { force: true });
-    },
-  };
-}
-
-/**
  * Timer wake-ups while a long task runs, `seconds` real seconds each: one never run before (no offer,
  * nothing to wait for), then one known to take two minutes (offered once typing has stopped). The host
  * clock follows real time. Returns the waits' own wake-ups in each, and the minute refreshes over both.
@@ -122,16 +90,22 @@ async function waitWakeUps(
     }
   };
   // Learned first: a build that takes two minutes.
-  const taught = await startTask('bench-build', dir);
+  const started = async (name: string): Promise<{ release(): Promise<void> }> => {
+    const task = await startTask(name, dir);
+    // Its own terminal command comes with it (one run): let both be seen.
+    await wait(1_500);
+    return task;
+  };
+  const taught = await started('bench-build');
   api.clock.advance(120_000);
   await taught.release();
   const sessionStart = api.counters().wakeUps;
   const unknownStart = api.waits().wakeUps;
-  const unknown = await startTask('bench-unknown', dir);
+  const unknown = await started('bench-unknown');
   await follow(seconds * 1000);
   await unknown.release();
   const offeredStart = api.waits().wakeUps;
-  const known = await startTask('bench-build', dir);
+  const known = await started('bench-build');
   await follow(seconds * 1000);
   const offerShown = api.waits().offer !== undefined;
   await known.release();

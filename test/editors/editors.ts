@@ -4,6 +4,7 @@ import * as path from 'node:path';
 
 import { type ClosedDay, type DayRecord } from '../../src/core/days';
 import { type ExerciseTotal } from '../../src/core/history';
+import { emptyLedger, readLedger } from '../../src/core/ledger';
 
 // What both editors' halves share: who this is, the folders scripts/lib/twoEditors.js made, what it
 // seeded, and the marker files the halves take turns by. A marker that carries a value (a wall time, a
@@ -145,4 +146,13 @@ export async function eventually(check: () => boolean, what: string, seen?: () =
 /** Says that this editor failed, so the other stops waiting for it (an `afterEach` hook). */
 export function sayFailed(this: Mocha.Context): void {
   if (this.currentTest?.state === 'failed') put(`failed-${role}`);
+}
+
+/**
+ * Where the day stands in the shared ledger on disk (both editors read the same file, whatever either
+ * window has read of it so far): for the editors started again after a run.
+ */
+export function dayOnDisk(ledgerFile: string, wallMs: number): string {
+  const { ledger } = readLedger(JSON.parse(fs.readFileSync(ledgerFile, 'utf8')), emptyLedger('1970-01-01'));
+  return JSON.stringify({ wallMs, todayActiveMs: ledger.todayActiveMs });
 }

@@ -5,6 +5,7 @@ import { type UprightTestApi } from '../../src/host/testing/testApi';
 import { getApi } from '../integration/helpers';
 import {
   assertSeedsUntouched,
+  dayOnDisk,
   movedInDays,
   movedInExercises,
   other,
@@ -47,5 +48,6 @@ describe(`two editors started again (editor ${role})`, () => {
     put(`history-${role}`, JSON.stringify(history.days));
     await waitFor(`history-${other}`);
     assert.deepEqual(JSON.parse(take(`history-${other}`)), history.days);
+    put(`end-${role}`, dayOnDisk(api.ledgerLocation, api.clock.now().wallMs));
   });
 });

@@ -9,6 +9,7 @@ import { getApi, MINUTE, openScratchEditor, SECOND, typeFor } from '../integrati
 import {
   ADDED,
   assertSeedsUntouched,
+  dayOnDisk,
   eventually,
   inside,
   LARGER,
@@ -236,6 +237,6 @@ describe(`two editors, one clock (editor ${role})`, () => {
     put(`left-${role}`);
     await waitFor(`left-${other}`);
     api.refresh();
-    put(`end-${role}`, JSON.stringify({ wallMs: api.clock.now().wallMs, todayActiveMs: api.ledger().todayActiveMs }));
+    put(`end-${role}`, dayOnDisk(api.ledgerLocation, api.clock.now().wallMs));
   });
 });

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 import { type UprightTestApi } from '../../src/host/testing/testApi';
+import { startTask } from '../support/tasks';
 import { eventually, getApi, openScratchEditor, passTime, resetSession, SECOND } from './helpers';
 
 /** Longer than the two seconds of quiet an offer waits for. */
@@ -42,35 +43,14 @@ describe('a move while it runs, in the real host', function () {
   ): Promise<void> {
     const background = options.background ?? false;
     const timed = options.timed ?? !background;
-    // The same task runs the same command line each time, as a real one does: that is what it is known by.
-    const marker = path.join(dir, `done-${name}`);
-    const task = new vscode.Task(
-      { type: 'shell', label: name },
-      vscode.TaskScope.Workspace,
-      name,
-      'upright-test',
-      new vscode.ShellExecution(`while [ ! -f '${marker}' ]; do sleep 0.1; done`),
-    );
-    task.isBackground = background;
-    const ended = new Promise<void>((resolve) => {
-      const listener = vscode.tasks.onDidEndTask((e) => {
-        if (e.execution.task.name === name) {
-          listener.dispose();
-          resolve();
-        }
-      });
-    });
-    await vscode.tasks.executeTask(task);
-    await eventually(() => vscode.tasks.taskExecutions.some((e) => e.task.name === name), `${name} has started`);
+    const task = await startTask(name, dir, background);
     if (timed) await eventually(() => api.waits().running > 0, `${name} is timed`);
     // The task's own terminal command, where the shell reports it, comes with it: one run.
     await sleep(1_500);
     assert.equal(api.waits().running, timed ? 1 : 0, `${name} is timed as one run (${JSON.stringify(api.waits())})`);
     api.clock.advance(seconds * SECOND);
     await during?.();
-    fs.writeFileSync(marker, '');
-    await ended;
-    fs.rmSync(marker);
+    await task.release();
     await eventually(() => api.waits().running === 0, `${name} is over`);
   }
 

@@ -10,6 +10,7 @@ import { errorCode, fileSignature, type LedgerFs, nodeLedgerFs } from './fileSys
 import { type HistoryStore } from './historyFile';
 import { type LedgerLock } from './ledgerLock';
 import { HistoryPartlyDeletedError, isBusy, type LedgerStore, type UpdateOptions } from './ledgerStore';
+import { type LockedFiles } from './moving';
 
 export { type LedgerFs, nodeLedgerFs } from './fileSystem';
 export { HistoryPartlyDeletedError, LedgerBusyError, type LedgerStore, type UpdateOptions } from './ledgerStore';
@@ -41,13 +42,6 @@ export interface LedgerFileOptions {
   /** The process id recorded in the lock, and a check whether a process is alive. */
   readonly pid?: number;
   readonly isAlive?: (pid: number) => boolean;
-}
-
-/** A folder's files, for a writer holding its lock (see `LedgerFile.locked`). */
-export interface LockedFiles {
-  readonly ledger: Ledger | undefined;
-  readonly history: HistoryStore;
-  writeLedger(ledger: Ledger): void;
 }
 
 /** What storage loads on first use: the history file, a damaged ledger kept aside, a dead window's lock recovered. */

@@ -7,8 +7,15 @@ import { bringInHistory, clockOf, everythingOf, historySince, withBroughtIn } fr
 import { emptyLedger, type Ledger, readLedger } from '../../core/ledger';
 import { errorCode } from './errorCode';
 import { type LedgerFs, replaceFile } from './fileSystem';
-import { type LockedFiles } from './ledgerFile';
+import { type HistoryStore } from './historyFile';
 import { ownSignature, readSharingNote, SHARING_NOTE, type SharingNote } from './sharedFolder';
+
+/** A folder's files, for a writer holding its lock (see `LedgerFile.locked`). */
+export interface LockedFiles {
+  readonly ledger: Ledger | undefined;
+  readonly history: HistoryStore;
+  writeLedger(ledger: Ledger): void;
+}
 
 /**
  * What the product's own folder held when its records were last brought in, or when it took the shared

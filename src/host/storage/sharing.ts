@@ -3,9 +3,13 @@
 import { t } from '../../shared/l10n';
 import { errorCode } from './errorCode';
 import { type LedgerFs, sleepMs } from './fileSystem';
-import { type LedgerFile, type LockedFiles } from './ledgerFile';
 import { isBusy } from './ledgerStore';
-import { moveIn, moveOut } from './moving';
+import { type LockedFiles, moveIn, moveOut } from './moving';
+
+/** A folder whose files can be worked on under its lock (a `LedgerFile`). */
+interface Lockable {
+  locked<T>(work: (files: LockedFiles) => T): T;
+}
 
 /** What a person is told when the shared folder cannot be used (`problem`: why). */
 export function unusableSharedFolder(folder: string, problem: string): string {
@@ -18,8 +22,8 @@ export function unusableSharedFolder(folder: string, problem: string): string {
 
 export interface MoveDue {
   /** The shared folder's ledger: records move into it; undefined: they move back into `openOwn()`'s folder. */
-  readonly shared: LedgerFile | undefined;
-  readonly openOwn: () => LedgerFile;
+  readonly shared: Lockable | undefined;
+  readonly openOwn: () => Lockable;
   readonly ownDir: string;
   readonly sharedDir: string;
   readonly todayKey: string;
