@@ -55,6 +55,7 @@ export function emptyDay(day: string): DayRecord {
     sitting: 0,
     sittingMs: 0,
     moves: 0,
+    eyeBreaks: 0,
   };
 }
 

@@ -83,6 +83,7 @@ export const HISTORY_COLUMNS = [
   'sitting',
   'sittingMs',
   'moves',
+  'eyeBreaks',
 ] as const satisfies readonly (keyof DayRecord)[];
 
 export function emptyHistory(): History {

@@ -24,6 +24,8 @@ export interface ExportedDay {
   readonly deskMs: number;
   /** Moves done while a task or command ran: exercise, not breaks (added in version 2). */
   readonly moves: number;
+  /** Eye breaks: looking far away for the seconds the status bar counted down (added in version 2). */
+  readonly eyeBreaks: number;
 }
 
 export interface HistoryExport {
@@ -56,6 +58,7 @@ function exportedDay(d: DayRecord): ExportedDay {
     sittingMs: d.sittingMs,
     deskMs: d.activeMs + d.sittingMs,
     moves: d.moves,
+    eyeBreaks: d.eyeBreaks,
   };
 }
 
@@ -93,6 +96,7 @@ export const CSV_HEADER = [
   'sitting_minutes',
   'desk_minutes',
   'moves_while_waiting',
+  'eye_breaks',
 ] as const;
 
 /** Minutes with one decimal, the way a spreadsheet reads them. */
@@ -120,6 +124,7 @@ export function historyCsv(history: History, ledger: Ledger): string {
       minutes(d.sittingMs),
       minutes(d.activeMs + d.sittingMs),
       d.moves,
+      d.eyeBreaks,
     ].join(','),
   );
   return `${[CSV_HEADER.join(','), ...rows].join('\r\n')}\r\n`;

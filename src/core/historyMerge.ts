@@ -90,19 +90,15 @@ export function bringInHistory(into: History, from: History, folder: string): Hi
  * (they went to history, see `everythingOf`). Today's coding that history holds shows as `todayBaseMs`.
  */
 export function clockOf(source: Ledger, todayKey: string, history: History): Ledger {
-  const counted = { ...emptyLedger(todayKey), todayBaseMs: history.days.find((d) => d.day === todayKey)?.activeMs ?? 0 };
+  const fresh = emptyLedger(todayKey);
+  // Every count of today starts again, whatever counts a later version adds: they went to history.
+  const todayCounts = Object.fromEntries(Object.entries(fresh).filter(([key]) => key.startsWith('today')));
   return {
     ...source,
+    ...todayCounts,
     seq: source.seq,
-    dayKey: counted.dayKey,
-    todayActiveMs: 0,
-    todayBaseMs: counted.todayBaseMs,
-    todayBreaks: counted.todayBreaks,
-    todayReminders: 0,
-    todayRoutines: 0,
-    todayExercises: {},
-    todaySitting: 0,
-    todaySittingMs: 0,
+    dayKey: fresh.dayKey,
+    todayBaseMs: history.days.find((d) => d.day === todayKey)?.activeMs ?? 0,
     closedDays: [],
     // A claim belongs to a window of the editor it came from.
     prompt: null,

@@ -110,6 +110,10 @@ export interface Ledger {
   readonly todayMoves: number;
   /** The last move done while something ran, so the next is another (added later: missing is null). */
   readonly lastMoveId: string | null;
+  /** Coding since the last eye break or break of any kind (added later: missing is 0). */
+  readonly activeMsSinceEyeRest: number;
+  /** Eye breaks taken today (added later: missing is 0). */
+  readonly todayEyeBreaks: number;
   /** How long each task and command line usually runs, by hash (see `core/waits.ts`; added later: missing is none). */
   readonly waits: readonly WaitRecord[];
   /** Exercises completed today, by id. */
@@ -211,6 +215,8 @@ export function emptyLedger(dayKey: string): Ledger {
     todayRoutines: 0,
     todayMoves: 0,
     lastMoveId: null,
+    activeMsSinceEyeRest: 0,
+    todayEyeBreaks: 0,
     waits: [],
     todayExercises: {},
     reminderEpisode: null,
@@ -244,6 +250,7 @@ export function todayRecord(l: Ledger): DayRecord {
     sitting: l.todaySitting,
     sittingMs: l.todaySittingMs,
     moves: l.todayMoves,
+    eyeBreaks: l.todayEyeBreaks,
   };
 }
 
@@ -269,6 +276,7 @@ function rollTo(l: MutableLedger, dayKey: string, back = false): boolean {
     l.todaySitting = 0;
     l.todaySittingMs = 0;
     l.todayMoves = 0;
+    l.todayEyeBreaks = 0;
     return true;
   }
   return dayKey === l.dayKey;
@@ -286,7 +294,7 @@ function changeClosedDay(l: MutableLedger, dayKey: string, change: (d: ClosedDay
   l.closedDays = parts.slice(-MAX_CLOSED_DAYS);
 }
 
-function countClosed(field: 'reminders' | BreakCountKind, amount = 1): (d: ClosedDay) => ClosedDay {
+function countClosed(field: 'reminders' | 'eyeBreaks' | BreakCountKind, amount = 1): (d: ClosedDay) => ClosedDay {
   return (d) => ({ ...d, record: { ...d.record, [field]: d.record[field] + amount } });
 }
 
@@ -305,6 +313,7 @@ export function applyOpInPlace(l: MutableLedger, op: LedgerOp): void {
       if (op.dayKey === l.dayKey || rollTo(l, op.dayKey)) l.todayActiveMs += op.ms;
       else if (op.ms > 0) changeClosedDay(l, op.dayKey, (d) => ({ ...d, record: { ...d.record, activeMs: d.record.activeMs + op.ms } }));
       l.activeMsSinceBreak += op.ms;
+      l.activeMsSinceEyeRest += op.ms;
       if (l.lastActivityWallMs === null || op.endWallMs > l.lastActivityWallMs) l.lastActivityWallMs = op.endWallMs;
       // The first activity after an absence ends it.
       const a = l.absence;
@@ -325,6 +334,7 @@ export function applyOpInPlace(l: MutableLedger, op: LedgerOp): void {
       countOnDay(l, op.dayKey, op.kind);
       l.activeMsSinceBreak = 0;
       l.sittingMsSinceBreak = 0;
+      l.activeMsSinceEyeRest = 0;
       // Any break means the next reminder is an interval away.
       l.dueAtActiveMs = null;
       l.snoozedUntilWallMs = null;
@@ -393,6 +403,17 @@ export function applyOpInPlace(l: MutableLedger, op: LedgerOp): void {
   }
 }
 
+/**
+ * An eye break ended on local day `dayKey`: taken (`counted`, the seconds ran out with no activity) or
+ * skipped. Either way the next one is a full interval of coding away.
+ */
+export function eyeRested(l: MutableLedger, dayKey: string, counted: boolean): void {
+  l.activeMsSinceEyeRest = 0;
+  if (!counted) return;
+  if (rollTo(l, dayKey)) l.todayEyeBreaks += 1;
+  else changeClosedDay(l, dayKey, countClosed('eyeBreaks'));
+}
+
 /** Applies operations in order. Pure: returns a new ledger (seq unchanged; the writer bumps it). */
 export function applyOps(ledger: Ledger, ops: readonly LedgerOp[]): Ledger {
   const l: MutableLedger = { ...ledger };
@@ -440,6 +461,7 @@ export function withoutHistory(l: Ledger): Ledger {
     todaySitting: 0,
     todaySittingMs: 0,
     todayMoves: 0,
+    todayEyeBreaks: 0,
     closedDays: [],
     routines: {},
     absence: null,
@@ -583,6 +605,8 @@ const FIELDS: Readonly<Record<Exclude<keyof Ledger, 'version' | 'closedDays'>, r
   todayRoutines: [countUpTo(100_000), true],
   todayMoves: [countUpTo(100_000), true],
   lastMoveId: [nullOr((v) => typeof v === 'string' && v.length <= 64), true],
+  activeMsSinceEyeRest: [timeUpTo(MAX_SESSION_MS), true],
+  todayEyeBreaks: [countUpTo(100_000), true],
   waits: [isWaitRecords, true],
   todayExercises: [isExerciseTally, true],
   reminderEpisode: [nullOr((v) => typeof v === 'string' && v.length <= 200), true],

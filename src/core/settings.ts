@@ -44,6 +44,8 @@ export interface UprightSettings {
   readonly shareClockAcrossEditors: boolean;
   /** A move offered while a task or command runs, when it is expected to run at least `minSeconds`. */
   readonly moveWhileWaiting: { readonly enabled: boolean; readonly minSeconds: number };
+  /** The 20-20-20 rule: after `everyMinutes` of coding, look far away for `seconds`, counted down in the status bar. */
+  readonly eyeBreaks: { readonly enabled: boolean; readonly everyMinutes: number; readonly seconds: number };
 }
 
 export interface ParsedSettings {
@@ -91,43 +93,43 @@ export const DEFAULT_SETTINGS: UprightSettings = {
   awayTime: 'ask',
   shareClockAcrossEditors: true,
   moveWhileWaiting: { enabled: true, minSeconds: 45 },
+  eyeBreaks: { enabled: false, everyMinutes: 20, seconds: 20 },
 };
 
 /** `upright.moveWhileWaiting.minSeconds`: from a short build to the longest wait (see `LONGEST_WAIT_SECONDS`). */
 const MOVE_MIN_SECONDS: IntegerSpec = { key: 'moveWhileWaiting.minSeconds', defaultValue: 45, min: 15, max: 900 };
+/** `upright.eyeBreaks`: how often, in minutes of coding, and how long to look away. */
+const EYE_EVERY_MINUTES: IntegerSpec = { key: 'eyeBreaks.everyMinutes', defaultValue: 20, min: 1, max: 120 };
+const EYE_SECONDS: IntegerSpec = { key: 'eyeBreaks.seconds', defaultValue: 20, min: 5, max: 120 };
 
-/** `upright.moveWhileWaiting`: an object of `enabled` and `minSeconds`; what is wrong in it is said, and the rest kept. */
-function readMoveWhileWaiting(raw: unknown, problems: SettingProblem[]): UprightSettings['moveWhileWaiting'] {
-  const fallback = DEFAULT_SETTINGS.moveWhileWaiting;
+/**
+ * A setting that is an object of `enabled` and whole numbers (`upright.moveWhileWaiting`,
+ * `upright.eyeBreaks`): what is wrong in it is said, and the rest kept.
+ */
+function readSwitched<T extends { readonly enabled: boolean }>(
+  name: string,
+  raw: unknown,
+  fallback: T,
+  numbers: readonly IntegerSpec[],
+  problems: SettingProblem[],
+): T {
   if (raw === undefined) return fallback;
+  const setting = `${SECTION}.${name}`;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    problems.push({
-      setting: `${SECTION}.moveWhileWaiting`,
-      found: describeValue(raw),
-      used: describeValue(fallback),
-      reason: 'notAllowed',
-    });
+    problems.push({ setting, found: describeValue(raw), used: describeValue(fallback), reason: 'notAllowed' });
     return fallback;
   }
   const r = raw as Record<string, unknown>;
   let enabled = fallback.enabled;
   if (typeof r.enabled === 'boolean') enabled = r.enabled;
   else if (r.enabled !== undefined)
-    problems.push({
-      setting: `${SECTION}.moveWhileWaiting.enabled`,
-      found: describeValue(r.enabled),
-      used: String(enabled),
-      reason: 'notAllowed',
-    });
-  const unknown = Object.keys(r).filter((k) => k !== 'enabled' && k !== 'minSeconds');
-  if (unknown.length > 0)
-    problems.push({
-      setting: `${SECTION}.moveWhileWaiting`,
-      found: describeValue(unknown),
-      used: describeValue(['enabled', 'minSeconds']),
-      reason: 'notAllowed',
-    });
-  return { enabled, minSeconds: readInteger(MOVE_MIN_SECONDS, r.minSeconds, problems) };
+    problems.push({ setting: `${setting}.enabled`, found: describeValue(r.enabled), used: String(enabled), reason: 'notAllowed' });
+  const fields = ['enabled', ...numbers.map((spec) => spec.key.slice(name.length + 1))];
+  const unknown = Object.keys(r).filter((k) => !fields.includes(k));
+  if (unknown.length > 0) problems.push({ setting, found: describeValue(unknown), used: describeValue(fields), reason: 'notAllowed' });
+  const read: Record<string, unknown> = { enabled };
+  numbers.forEach((spec, i) => (read[fields[i + 1] as string] = readInteger(spec, r[fields[i + 1] as string], problems)));
+  return read as unknown as T;
 }
 
 const SECTION = 'upright';
@@ -254,7 +256,8 @@ export function readSettings(read: (key: string) => unknown, full: () => Setting
     good('quietTimes', (raw) => Array.isArray(raw) && raw.length === 0) &&
     good('awayTime', (raw) => AWAY_TIMES.includes(raw as AwayTime)) &&
     good('shareClockAcrossEditors', (raw) => typeof raw === 'boolean') &&
-    good('moveWhileWaiting', (raw) => JSON.stringify(raw) === JSON.stringify(DEFAULT_SETTINGS.moveWhileWaiting));
+    good('moveWhileWaiting', (raw) => JSON.stringify(raw) === JSON.stringify(DEFAULT_SETTINGS.moveWhileWaiting)) &&
+    good('eyeBreaks', (raw) => JSON.stringify(raw) === JSON.stringify(DEFAULT_SETTINGS.eyeBreaks));
   if (!plain) return full().parseSettings(read);
   const d = DEFAULT_SETTINGS;
   const integer = (spec: IntegerSpec): number => ((values[spec.key] as number | undefined) ?? spec.defaultValue) + 0;
@@ -284,6 +287,7 @@ export function readSettings(read: (key: string) => unknown, full: () => Setting
       awayTime: (values.awayTime as AwayTime | undefined) ?? d.awayTime,
       shareClockAcrossEditors: (values.shareClockAcrossEditors as boolean | undefined) ?? d.shareClockAcrossEditors,
       moveWhileWaiting: d.moveWhileWaiting,
+      eyeBreaks: d.eyeBreaks,
     },
     problems: [],
   };
@@ -378,7 +382,14 @@ export function parseSettings(read: (key: string) => unknown, rules: () => Setti
       quietTimes,
       awayTime,
       shareClockAcrossEditors,
-      moveWhileWaiting: readMoveWhileWaiting(safeRead('moveWhileWaiting'), problems),
+      moveWhileWaiting: readSwitched(
+        'moveWhileWaiting',
+        safeRead('moveWhileWaiting'),
+        DEFAULT_SETTINGS.moveWhileWaiting,
+        [MOVE_MIN_SECONDS],
+        problems,
+      ),
+      eyeBreaks: readSwitched('eyeBreaks', safeRead('eyeBreaks'), DEFAULT_SETTINGS.eyeBreaks, [EYE_EVERY_MINUTES, EYE_SECONDS], problems),
     },
     problems,
   };

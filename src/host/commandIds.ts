@@ -17,6 +17,8 @@ const NAMES = [
   'setBand',
   'answerAway',
   'moveNow',
+  'setEyeBreaks',
+  'skipEyeBreak',
 ] as const;
 
 /** Every command's id, by name (the manifest test keeps them and package.json the same). */

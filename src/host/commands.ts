@@ -43,5 +43,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     register(COMMANDS.setBand, (has) => later().setBand(has)),
     register(COMMANDS.answerAway, (answer, fromWallMs) => later().away.command(answer, fromWallMs)),
     register(COMMANDS.moveNow, (offer) => later().waits.moveNow(offer)),
+    register(COMMANDS.setEyeBreaks, (on) => later().setEyeBreaks(on)),
+    register(COMMANDS.skipEyeBreak, () => later().eyes.skip()),
   ];
 }

@@ -15,8 +15,9 @@ import { showMenu } from './dialogs/menu';
 import { type PickerDeps, pickExercise, pickPause, pickRoutine } from './dialogs/pickers';
 import { ReminderAnswers } from './dialogs/reminderAnswers';
 import { Disposable } from './dispose';
+import { EyeBreaks } from './eyeBreaks';
 import { type DataReader, lazyLibrary } from './library';
-import { setBand, welcome } from './onboarding';
+import { setBand, setEyeBreaks, welcome } from './onboarding';
 import { ExercisesPanel } from './panels/exercisesPanel';
 import { RoutinePanel } from './panels/routinePanel';
 import { StatsPanel } from './panels/statsPanel';
@@ -44,6 +45,8 @@ export interface OnDemandDeps {
   /** The questions export and delete ask; undefined: the window's own dialogs (tests answer them). */
   readonly historyDialogs: () => HistoryDialogs | undefined;
   readonly onRoutineEnded: (routineId: string, completed: readonly CompletedExercise[], fromReminder: boolean) => void;
+  /** This window counts as focused (tests decide it themselves). */
+  readonly focused: () => boolean;
 }
 
 /** The panels and dialogs, built once, on first use. */
@@ -57,6 +60,8 @@ export class OnDemand extends Disposable {
   readonly away: AwayQuestions;
   /** Tasks and commands timed, and the move offered while one runs. */
   readonly waits: Waits;
+  /** The eye break's countdown in the status bar. */
+  readonly eyes: EyeBreaks;
   readonly #deps: OnDemandDeps;
   readonly #pickers: PickerDeps;
   readonly #history: HistoryCommandDeps;
@@ -105,6 +110,18 @@ export class OnDemand extends Disposable {
     });
     this.away = this._register(new AwayQuestions({ session, settings, clock, calendar: deps.calendar, statusBar, log }));
     this.waits = this._register(new Waits({ session, settings, clock, log, library, routines: () => this.routines }));
+    this.eyes = this._register(
+      new EyeBreaks({
+        session,
+        settings,
+        clock,
+        calendar: deps.calendar,
+        reminders: deps.reminders,
+        log,
+        focused: deps.focused,
+        exercising: () => this.routines.underWay,
+      }),
+    );
     const nowWallMs = (): number => clock.now().wallMs;
     this.#pickers = { session, routines: this.routines, answers: this.answers, library, labels, nowWallMs };
     this.#history = {
@@ -152,6 +169,11 @@ export class OnDemand extends Disposable {
   /** The walkthrough's band step: adds or removes the band from the equipment setting. */
   setBand(has: unknown): Promise<void> {
     return setBand(this.#deps.settings, this.#deps.log, has);
+  }
+
+  /** The walkthrough's eye-break step. */
+  setEyeBreaks(on: unknown): Promise<void> {
+    return setEyeBreaks(this.#deps.settings, this.#deps.log, on);
   }
 
   /** The first start in a profile: the walkthrough, where VS Code does not open it itself. */

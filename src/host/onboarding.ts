@@ -20,6 +20,19 @@ export async function setBand(settings: SettingsReader, log: vscode.LogOutputCha
   await vscode.workspace.getConfiguration('upright').update('equipment', next, vscode.ConfigurationTarget.Global);
 }
 
+/** The walkthrough's eye-break step: turns eye breaks on or off, keeping how often and how long. */
+export async function setEyeBreaks(settings: SettingsReader, log: vscode.LogOutputChannel, on: unknown): Promise<void> {
+  if (typeof on !== 'boolean') {
+    log.warn(`Ignored upright.setEyeBreaks with ${JSON.stringify(on)}: it takes true or false.`);
+    return;
+  }
+  const { everyMinutes, seconds } = settings.current.eyeBreaks;
+  await vscode.workspace
+    .getConfiguration('upright')
+    .update('eyeBreaks', { enabled: on, everyMinutes, seconds }, vscode.ConfigurationTarget.Global);
+  log.info(`Eye breaks turned ${on ? 'on' : 'off'}.`);
+}
+
 /**
  * A host that started this long before Upright activated was already running when Upright was
  * installed (from the Extensions view or a VSIX): VS Code then opens the walkthrough itself, where the

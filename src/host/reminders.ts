@@ -22,6 +22,8 @@ export interface RemindersDeps {
   readonly log: vscode.LogOutputChannel;
   /** Whether this window counts as focused (tests decide it themselves). */
   readonly focused: () => boolean;
+  /** After every look at where reminders stand (eye breaks follow them). */
+  readonly evaluated?: () => void;
 }
 
 /** How long a window owns a prompt it claimed, if it dies without answering. */
@@ -81,6 +83,7 @@ export class Reminders extends Disposable {
     } finally {
       this.#evaluating = false;
     }
+    this.#deps.evaluated?.();
     return this.#lastView;
   }
 

@@ -1,6 +1,6 @@
 import vscode = require('vscode');
 
-import { localCalendar } from '../core/time';
+import { localCalendar, MS_PER_MINUTE } from '../core/time';
 import { useTranslator } from '../shared/l10n';
 import { ActivitySource } from './activitySource';
 import { type HostClock } from './clock';
@@ -81,7 +81,13 @@ export function startUpright(context: vscode.ExtensionContext, platform: Platfor
       homeFolder: platform.homeFolder,
       historyDialogs: () => historyDialogs,
       onRoutineEnded: (routineId, completed, fromReminder) => session.recordRoutine(routineId, completed, fromReminder),
+      focused: () => activitySource.focused,
     }));
+  // Eye breaks are looked after by code loaded once one is a minute of coding away (or the panels are loaded anyway).
+  const eyeBreakNear = (): boolean => {
+    const { enabled, everyMinutes } = settings.current.eyeBreaks;
+    return enabled && session.ledger.activeMsSinceEyeRest >= (everyMinutes - 1) * MS_PER_MINUTE;
+  };
   const reminders = new Reminders({
     session,
     settings,
@@ -91,6 +97,7 @@ export function startUpright(context: vscode.ExtensionContext, platform: Platfor
     statusBar,
     log,
     focused: () => activitySource.focused,
+    evaluated: () => (onDemand !== undefined || eyeBreakNear()) && later().eyes.evaluate(),
   });
   // Activity goes to the clock; focus changes and natural stopping points also wake the reminders.
   const activitySource = new ActivitySource({

@@ -35,6 +35,8 @@ export interface StatsDay {
   readonly sittingMs: number;
   /** Moves done while a task or command ran: exercise (in `exercises`, `exerciseMs`), not breaks. */
   readonly moves: number;
+  /** Eye breaks: a spell of looking far away, counted down in the status bar. Not breaks either. */
+  readonly eyeBreaks: number;
 }
 
 /** How often one exercise has been completed, all time. */
@@ -110,6 +112,7 @@ export const DAY_COUNT_FIELDS = [
   'moved',
   'sitting',
   'moves',
+  'eyeBreaks',
 ] as const;
 
 function isDay(v: unknown): v is StatsDay {

@@ -145,6 +145,7 @@ function renderToday(d: StatsPageData, f: StatsFormat): void {
     tile(t('Routines'), f.count(day.routines)),
     tile(t('Exercises'), f.count(day.exercises), [t('{0} exercising', f.duration(day.exerciseMs))]),
     tile(t('Moves while waiting'), f.count(day.moves), [t('exercise, not breaks')], 'moves'),
+    tile(t('Eye breaks'), f.count(day.eyeBreaks), [t('looking far away')], 'eyes'),
     tile(t('Streak'), counted(f, streak.current, 'day'), [t('best {0}', counted(f, streak.best, 'day'))], 'streak'),
   );
   today.replaceChildren(el('h2', { text: t('Today'), attrs: { id: 'today-title' } }), tiles);

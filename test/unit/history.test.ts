@@ -552,6 +552,7 @@ describe('history', () => {
           sitting: 8,
           sittingMs: 3 * HOUR + 59 * MINUTE + 59 * SECOND,
           moves: 12,
+          eyeBreaks: 9,
         },
         exercises: {},
       }));
@@ -571,6 +572,8 @@ describe('history', () => {
       todayExercises: { 'chin-tuck': { count: 2, ms: 60 * SECOND } },
       todaySitting: 1,
       todaySittingMs: 25 * MINUTE,
+      todayMoves: 1,
+      todayEyeBreaks: 5,
       routines: { 'posture-reset': { completions: 2, lastDoneWallMs: Date.UTC(2026, 2, 3, 10) } },
     };
     const history = mergeClosedDays(emptyHistory(), [
@@ -610,6 +613,7 @@ describe('history', () => {
           sittingMs: 75 * MINUTE + 10 * SECOND,
           deskMs: 45_000 + 75 * MINUTE + 10 * SECOND,
           moves: 0,
+          eyeBreaks: 0,
         },
         {
           date: '2026-03-03',
@@ -624,7 +628,8 @@ describe('history', () => {
           sitting: 1,
           sittingMs: 25 * MINUTE,
           deskMs: 115 * MINUTE,
-          moves: 0,
+          moves: 1,
+          eyeBreaks: 5,
         },
       ]);
       assert.deepEqual(out.exercises, [{ id: 'chin-tuck', name: 'Chin tuck', count: 3, ms: 90 * SECOND, lastDay: '2026-03-03' }]);
@@ -636,11 +641,11 @@ describe('history', () => {
       assert.equal(lines[0], CSV_HEADER.join(','));
       assert.equal(
         lines[0],
-        'date,active_minutes,reminders,breaks_started,breaks_manual,breaks_natural,skipped,snoozed,routines,exercises,exercise_minutes,breaks_moved,sitting,sitting_minutes,desk_minutes,moves_while_waiting',
+        'date,active_minutes,reminders,breaks_started,breaks_manual,breaks_natural,skipped,snoozed,routines,exercises,exercise_minutes,breaks_moved,sitting,sitting_minutes,desk_minutes,moves_while_waiting,eye_breaks',
         'the columns of the first version come first, in their order',
       );
-      assert.equal(lines[1], '2026-03-02,0.8,0,0,1,0,0,0,1,1,0.5,0,2,75.2,75.9,0');
-      assert.equal(lines[2], '2026-03-03,90.0,4,2,0,1,1,3,2,2,1.0,1,1,25.0,115.0,0');
+      assert.equal(lines[1], '2026-03-02,0.8,0,0,1,0,0,0,1,1,0.5,0,2,75.2,75.9,0,0');
+      assert.equal(lines[2], '2026-03-03,90.0,4,2,0,1,1,3,2,2,1.0,1,1,25.0,115.0,1,5');
       assert.equal(lines[3], '');
       for (const line of lines.slice(1, 3)) {
         const cells = line.split(',');

@@ -198,6 +198,7 @@ class GroundTruth {
         sitting: 0,
         sittingMs: 0,
         moves: 0,
+        eyeBreaks: 0,
       });
     }
     return out;

@@ -63,7 +63,7 @@ describe('the package', () => {
     assert.equal(walkthrough?.id, 'welcome');
     assert.deepEqual(
       walkthrough.steps.map((s) => s.id),
-      ['what', 'equipment', 'interval', 'try'],
+      ['what', 'equipment', 'interval', 'eyes', 'try'],
     );
     const contributed = new Set(manifest.contributes.commands.map((c) => c.command));
     for (const step of walkthrough.steps) {

@@ -46,7 +46,8 @@ interface ManifestProperty {
   readonly maximum?: number;
   readonly enum?: readonly string[];
   readonly items?: { readonly enum?: readonly string[] };
-  readonly properties?: Readonly<Record<string, { readonly minimum?: number; readonly maximum?: number }>>;
+  readonly default?: unknown;
+  readonly properties?: Readonly<Record<string, { readonly type?: string; readonly minimum?: number; readonly maximum?: number }>>;
 }
 
 function findManifest(): Record<string, ManifestProperty> {
@@ -802,22 +803,30 @@ function modelOf(key: string, property: ManifestProperty): KeyModel {
     return { field, good: goodQuietTimes, bad: badQuietTimes, isGood: isGoodQuietTimes, parsedFrom: parsedQuietTimes };
   if (key === 'workingHours')
     return { field, good: goodWorkingHours, bad: badWorkingHours, isGood: isGoodWorkingHours, parsedFrom: parsedWorkingHours };
-  if (key === 'moveWhileWaiting') {
-    const [min, max] = [property.properties?.minSeconds?.minimum ?? 15, property.properties?.minSeconds?.maximum ?? 900];
-    const isGoodMove = (v: unknown): boolean => {
+  if (key === 'moveWhileWaiting' || key === 'eyeBreaks') {
+    // An object of `enabled` and whole numbers, each with its range and default in the manifest.
+    const defaults = property.default as Record<string, unknown>;
+    const numbers = Object.entries(property.properties ?? {})
+      .filter(([, p]) => p.type === 'integer')
+      .map(([name, p]) => ({ name, min: p.minimum ?? 0, max: p.maximum ?? 0, fallback: defaults[name] }));
+    const names = ['enabled', ...numbers.map((n) => n.name)];
+    const isGoodSwitched = (v: unknown): boolean => {
       if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
       const r = v as Record<string, unknown>;
       return (
-        Object.keys(r).every((k) => k === 'enabled' || k === 'minSeconds') &&
+        Object.keys(r).every((k) => names.includes(k)) &&
         (r.enabled === undefined || typeof r.enabled === 'boolean') &&
-        (r.minSeconds === undefined || (isIntegerIn(r.minSeconds, min, max) && !Object.is(r.minSeconds, -0)))
+        numbers.every(({ name, min, max }) => r[name] === undefined || (isIntegerIn(r[name], min, max) && !Object.is(r[name], -0)))
       );
     };
+    const some = numbers[0] ?? { name: 'seconds', min: 0, max: 0, fallback: 0 };
     return {
       field,
       good: (random) => ({
         ...(random.chance(0.8) ? { enabled: random.chance(0.5) } : {}),
-        ...(random.chance(0.8) ? { minSeconds: random.pick([min, max, random.int(min, max)]) } : {}),
+        ...Object.fromEntries(
+          numbers.filter(() => random.chance(0.8)).map(({ name, min, max }) => [name, random.pick([min, max, random.int(min, max)])]),
+        ),
       }),
       bad: (random) =>
         random.pick([
@@ -827,16 +836,16 @@ function modelOf(key: string, property: ManifestProperty): KeyModel {
           null,
           [],
           [{ enabled: true }],
-          { enabled: 'yes', minSeconds: 45 },
-          { enabled: true, minSeconds: badInteger(random, min, max) },
-          { enabled: true, minSeconds: 45, minSecs: 30 },
-          { minSeconds: HUGE_TEXT },
+          { enabled: 'yes', [some.name]: some.fallback },
+          { enabled: true, [some.name]: badInteger(random, some.min, some.max) },
+          { enabled: true, [some.name]: some.fallback, [`${some.name}s`]: 30 },
+          { [some.name]: HUGE_TEXT },
           garbage(random),
         ]),
-      isGood: isGoodMove,
+      isGood: isGoodSwitched,
       parsedFrom: (v) => {
         const r = v as Record<string, unknown>;
-        return { enabled: r.enabled ?? true, minSeconds: r.minSeconds ?? 45 };
+        return Object.fromEntries(names.map((name) => [name, r[name] ?? defaults[name]]));
       },
     };
   }
@@ -887,6 +896,12 @@ function assertSound(settings: UprightSettings): void {
   assert.ok(
     typeof settings.moveWhileWaiting.enabled === 'boolean' && isIntegerIn(settings.moveWhileWaiting.minSeconds, 15, 900),
     'moveWhileWaiting',
+  );
+  assert.ok(
+    typeof settings.eyeBreaks.enabled === 'boolean' &&
+      isIntegerIn(settings.eyeBreaks.everyMinutes, 1, 120) &&
+      isIntegerIn(settings.eyeBreaks.seconds, 5, 120),
+    'eyeBreaks',
   );
   assert.ok(settings.customRoutines.length <= MAX_ROUTINES);
   const ids = new Set(BUILT_IN_IDS);

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 
 import { type DayRecord, emptyDay } from '../../src/core/days';
 import { emptyHistory, type History, parseHistory, serializeHistory } from '../../src/core/history';
-import { addDaysOfTwoEditors, bringInHistory, historySince } from '../../src/core/historyMerge';
+import { addDaysOfTwoEditors, bringInHistory, clockOf, historySince } from '../../src/core/historyMerge';
 import { commitOps, emptyLedger, type Ledger, type LedgerOp } from '../../src/core/ledger';
 import { type LedgerFile } from '../../src/host/storage/ledgerFile';
 import { moveIn, moveOut } from '../../src/host/storage/moving';
@@ -181,6 +181,28 @@ describe('two editors’ days', () => {
     assert.deepEqual(h.movedIn, ['/a']);
     assert.deepEqual(parseHistory(serializeHistory(h)).history.movedIn, ['/a'], 'the mark is stored');
     assert.equal(serializeHistory(into).includes('movedIn'), false, 'a history with nothing brought in is written as before');
+  });
+
+  it('the clock an editor brings along carries none of today’s counts: they went to history', () => {
+    const source: Ledger = {
+      ...emptyLedger('2026-03-02'),
+      activeMsSinceBreak: 20 * MINUTE,
+      activeMsSinceEyeRest: 7 * MINUTE,
+      todayActiveMs: 50 * MINUTE,
+      todayReminders: 2,
+      todayRoutines: 1,
+      todayMoves: 3,
+      todayEyeBreaks: 4,
+      todaySitting: 1,
+      todaySittingMs: 10 * MINUTE,
+      todayExercises: { 'chin-tuck': { count: 1, ms: 30_000 } },
+    };
+    const clock = clockOf(source, '2026-03-02', historyOf([day('2026-03-02', { activeMs: 50 * MINUTE })]));
+    for (const [key, value] of Object.entries(emptyLedger('2026-03-02')))
+      if (key.startsWith('today') && key !== 'todayBaseMs') assert.deepEqual(clock[key as keyof Ledger], value, key);
+    assert.equal(clock.todayBaseMs, 50 * MINUTE, 'today’s coding shows from history');
+    assert.equal(clock.activeMsSinceBreak, 20 * MINUTE, 'the running clock goes on');
+    assert.equal(clock.activeMsSinceEyeRest, 7 * MINUTE);
   });
 });
 

@@ -49,6 +49,7 @@ function zeroDay(day: string): StatsDay {
     sitting: 0,
     sittingMs: 0,
     moves: 0,
+    eyeBreaks: 0,
   };
 }
 

@@ -155,6 +155,12 @@ export class RoutinePanel extends SinglePanel<ReturnType<typeof parseFromRoutine
     return true;
   }
 
+  /** A routine or a move is under way (running or paused): the person is exercising, not coding. */
+  get underWay(): boolean {
+    const status = this.#run?.state.status;
+    return status !== undefined && status !== 'finished';
+  }
+
   /** Shows `text` above a move under way (what it was started for has finished). */
   note(text: string): void {
     const run = this.#run;

@@ -64,6 +64,8 @@ export interface UprightTestApi {
   away(): { questionsShown: number; noticeFor: number | undefined; answerable: Absence | undefined };
   /** Tasks and commands under way, the move offered, and the timer wake-ups waiting for a typing pause. */
   waits(): OnDemand['waits']['state'] & { wakeUps: number; offersShown: number };
+  /** Looks again at the eye break (as its timer would) and says where it stands, how many this window counted, and its timer's wake-ups. */
+  eyes(): { state: OnDemand['eyes']['state']; taken: number; wakeUps: number };
   /** What pressing I moved or I sat does (for the last time away). */
   answerAway(answer: AwayAnswer): boolean;
   pauseReminders(untilWallMs: number | null): void;
@@ -177,6 +179,12 @@ export function createTestApi(parts: {
     waits: () => {
       const waits = parts.onDemand().waits;
       return { ...waits.state, wakeUps: waits.wakeUps, offersShown: waits.offersShown };
+    },
+    eyes: () => {
+      const eyes = parts.onDemand().eyes;
+      parts.reminders.evaluate();
+      eyes.evaluate();
+      return { state: eyes.state, taken: eyes.taken, wakeUps: eyes.wakeUps };
     },
     pauseReminders: (until) => parts.onDemand().answers.pause(until),
     resumeReminders: () => parts.onDemand().answers.resume(),
