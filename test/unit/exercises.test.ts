@@ -90,6 +90,20 @@ describe('exercise library', () => {
     assert.deepEqual([...new Set(copied)], []);
   });
 
+  it('paces a rep with a hold so there is a second or more to move into it and out of it', () => {
+    const squeeze = byId.get('scapular-squeeze');
+    assert.ok(squeeze?.dose.kind === 'reps');
+    // Squeeze, hold 5 s, release slowly: 8 s a rep.
+    assert.equal(squeeze.dose.secondsPerRep, 8);
+    assert.equal(squeeze.dose.holdSeconds, 5);
+    const rushed: Exercise = {
+      ...squeeze,
+      id: 'rushed',
+      dose: { ...squeeze.dose, secondsPerRep: 6, holdSeconds: 5 },
+    };
+    assert.match(validateLibrary([rushed]).join('\n'), /rushed dose: a 5 s hold leaves under a second each way in a 6 s rep/);
+  });
+
   it('finds a problem in a broken library (the validator is not a rubber stamp)', () => {
     const good = byId.get('band-pull-apart');
     assert.ok(good);

@@ -367,10 +367,21 @@ export const EXERCISES: readonly Exercise[] = [
     ],
     cues: ['Down and back, not up', 'Neck stays soft'],
     caution: 'Keep your shoulders away from your ears and your ribs from flaring; the squeeze should feel firm, not strained.',
+    // A rep: about 1.5 s to squeeze, the 5 s hold, about 1.5 s to let go slowly.
     dose: {
       kind: 'reps',
+      reps: 8,
+      secondsPerRep: 8,
+      holdSeconds: 5,
+      sets: 1,
+      perSide: false,
+      restSeconds: 0,
+      source: 'physio guidance (dosage.md)',
+    },
+    fullDose: {
+      kind: 'reps',
       reps: 10,
-      secondsPerRep: 6,
+      secondsPerRep: 8,
       holdSeconds: 5,
       sets: 1,
       perSide: false,

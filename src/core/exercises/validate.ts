@@ -15,8 +15,11 @@ function checkDose(where: string, dose: Dose, problems: string[]): void {
   if (dose.kind === 'reps') {
     inRange('reps', dose.reps, 1, 30);
     inRange('secondsPerRep', dose.secondsPerRep, 1, 12);
+    // A rep is the move in, the hold and the move back: each way needs a second or more to be done slowly.
     if (dose.holdSeconds !== undefined && dose.holdSeconds + 1 > dose.secondsPerRep)
       problems.push(`${where}: a ${dose.holdSeconds} s hold does not fit in a ${dose.secondsPerRep} s rep`);
+    else if (dose.holdSeconds !== undefined && dose.holdSeconds + 2 > dose.secondsPerRep)
+      problems.push(`${where}: a ${dose.holdSeconds} s hold leaves under a second each way in a ${dose.secondsPerRep} s rep`);
   } else {
     inRange('seconds', dose.seconds, 5, 180);
   }
