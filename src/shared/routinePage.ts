@@ -28,7 +28,8 @@ export interface SegmentView {
   readonly step: number;
   readonly set: number;
   readonly sets: number;
-  readonly side: 'left' | 'right' | null;
+  /** One side, both sides taking turns, or none. */
+  readonly side: 'left' | 'right' | 'alternating' | null;
   readonly durationMs: number;
 }
 
@@ -134,7 +135,7 @@ function isSegment(v: unknown, steps: number): v is SegmentView {
     v.step < steps &&
     isCount(v.set) &&
     isCount(v.sets) &&
-    (v.side === null || v.side === 'left' || v.side === 'right') &&
+    (v.side === null || v.side === 'left' || v.side === 'right' || v.side === 'alternating') &&
     isMs(v.durationMs)
   );
 }

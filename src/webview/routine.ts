@@ -121,6 +121,7 @@ function formatSeconds(ms: number): string {
 }
 
 function sideText(seg: SegmentView): string {
+  if (seg.side === 'alternating') return t('Sides in turn');
   return seg.side === 'left' ? t('Left side') : seg.side === 'right' ? t('Right side') : '';
 }
 

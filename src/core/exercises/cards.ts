@@ -2,12 +2,12 @@ import { type ExerciseCard, type ExercisesPageData } from '../../shared/exercise
 import { type ReduceMotion } from '../../shared/guards';
 import { singular, t } from '../../shared/l10n';
 import { type ExerciseLabels } from './labels';
-import { CATEGORIES, type Dose, type Equipment, type Exercise, type Position, POSITIONS } from './model';
+import { alternates, CATEGORIES, type Dose, type Equipment, type Exercise, type Position, POSITIONS, repSeconds } from './model';
 import { canDo, substitute } from './routines';
 
-/** A dose in a few words: "10 reps, 2 s hold", "Hold 20 s each side, 2 times", "30 s". */
+/** A dose in a few words: "10 reps, 2 s hold", "Hold 20 s each side, 2 times", "5 reps each side, alternating", "30 s". */
 export function formatDose(dose: Dose): string {
-  const side = dose.perSide ? t(' each side') : '';
+  const side = alternates(dose) ? t(' each side, alternating') : dose.perSide ? t(' each side') : '';
   const sets = dose.sets > 1 ? t(', {0} sets', dose.sets) : '';
   switch (dose.kind) {
     case 'reps':
@@ -19,11 +19,14 @@ export function formatDose(dose: Dose): string {
   }
 }
 
-/** How fast a picture of this dose moves: a rep at its tempo; a hold eases in, stays, eases out. */
+/**
+ * How fast a picture of this dose moves: a rep at its tempo (sides in turn: one cycle shows a rep on
+ * each side, with each side's hold); a hold eases in, stays, eases out.
+ */
 export function animationTempo(dose: Dose): { secondsPerRep: number; holdSeconds: number } {
   switch (dose.kind) {
     case 'reps':
-      return { secondsPerRep: dose.secondsPerRep, holdSeconds: dose.holdSeconds ?? 0 };
+      return { secondsPerRep: repSeconds(dose), holdSeconds: (dose.holdSeconds ?? 0) * (alternates(dose) ? 2 : 1) };
     case 'hold':
       return { secondsPerRep: 6, holdSeconds: 3 };
     case 'timed':

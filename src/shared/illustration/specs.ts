@@ -113,13 +113,15 @@ export const ILLUSTRATIONS: Readonly<Record<string, IllustrationSpec>> = {
     band: [176, 94],
     props: [{ kind: 'post', x: 176, y: 94 }],
   },
-  // From the side in a plank on two dumbbells: one rows up while the hips stay level.
+  // From the side in a plank on two dumbbells: one rows up while the hips stay level, then the other.
   'renegade-row': {
     view: 'side',
     base: 'plank',
     poses: [
       { hand: [150, 222], farHand: [150, 222], elbowDir: -135 },
       { hand: [126, 190], farHand: [150, 222], elbowDir: -135 },
+      { hand: [150, 222], farHand: [150, 222], elbowDir: -135 },
+      { hand: [150, 222], farHand: [126, 190], elbowDir: -135 },
     ],
     moving: ['arms'],
     weight: 'dumbbells',
