@@ -104,6 +104,26 @@ describe('exercise library', () => {
     assert.match(validateLibrary([rushed]).join('\n'), /rushed dose: a 5 s hold leaves under a second each way in a 6 s rep/);
   });
 
+  it('warns of what can go wrong around the move: a chair that turns or rolls, a slipping foot or weak door, a bad shoulder', () => {
+    const warned: [string, RegExp[], RegExp[], RegExp[]][] = [
+      ['chair-rotation', [/swivel/, /rolling/], [/Drehstuhl/, /Rollen/], [/giratoria/, /ruedas/]],
+      ['thoracic-extension', [/swivel/, /rolling/], [/Drehstuhl/, /Rollen/], [/giratoria/, /ruedas/]],
+      ['doorframe-row', [/never the door itself/, /slide/], [/nie an der Tür/, /wegrutschen/], [/nunca a la puerta/, /resbalen/]],
+      ['dead-hang', [/painful/, /dislocated/, /doctor or physical therapist/], [/schmerzt/, /ausgekugelt/], [/duele/, /dislocado/]],
+    ];
+    const read = (language: string): Record<string, { caution: string }> =>
+      JSON.parse(fs.readFileSync(path.resolve(__dirname, `../../../l10n/exercises.${language}.json`), 'utf8')) as Record<
+        string,
+        { caution: string }
+      >;
+    const [de, es] = [read('de'), read('es')];
+    for (const [id, english, german, spanish] of warned) {
+      for (const word of english) assert.match(byId.get(id)?.caution ?? '', word, id);
+      for (const word of german) assert.match(de[id]?.caution ?? '', word, `${id} (de)`);
+      for (const word of spanish) assert.match(es[id]?.caution ?? '', word, `${id} (es)`);
+    }
+  });
+
   it('finds a problem in a broken library (the validator is not a rubber stamp)', () => {
     const good = byId.get('band-pull-apart');
     assert.ok(good);

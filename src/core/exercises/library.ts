@@ -94,7 +94,8 @@ export const EXERCISES: readonly Exercise[] = [
       'Return slowly to face forward and repeat to the other side.',
     ],
     cues: ['Grow tall before you turn', 'Hips and knees face forward'],
-    caution: 'Turn only as far as feels easy, and do not use your arms to crank yourself further round.',
+    caution:
+      'Turn only as far as feels easy, and do not use your arms to crank yourself further round. On a swivel or rolling chair, plant your feet so the seat stays put, or use a chair that stands still.',
     dose: { kind: 'hold', seconds: 10, sets: 1, perSide: true, restSeconds: 5, source: 'Stretchly guidance (dosage.md)' },
     fullDose: { kind: 'hold', seconds: 15, sets: 1, perSide: true, restSeconds: 5, source: 'Stretchly guidance (dosage.md)' },
   },
@@ -159,7 +160,8 @@ export const EXERCISES: readonly Exercise[] = [
       'Hold for a breath, then return to sitting tall.',
     ],
     cues: ['Hands cradle, they do not pull', 'Ribs stay down'],
-    caution: 'Keep the bend in your upper back rather than your lower back, and do not pull on your head.',
+    caution:
+      'Keep the bend in your upper back rather than your lower back, and do not pull on your head. A swivel or rolling chair can turn or slide as you lean back: lock it, or sit on one that stands still.',
     dose: { kind: 'reps', reps: 8, secondsPerRep: 4, holdSeconds: 2, sets: 1, perSide: false, restSeconds: 0, source: 'Upright default' },
     fullDose: {
       kind: 'reps',
@@ -327,7 +329,8 @@ export const EXERCISES: readonly Exercise[] = [
       'Let yourself back out slowly and repeat.',
     ],
     cues: ['Squeeze your shoulder blades first', 'Feet closer in makes it harder'],
-    caution: 'Use a solid frame you can grip well, keep your feet planted, and lean back only a little until you trust it.',
+    caution:
+      'Hold the fixed frame, never the door itself, and only a solid one you can grip well. Stand on a floor your feet will not slide on, in shoes that grip or bare feet, and lean back only a little until you trust it.',
     dose: { kind: 'reps', reps: 10, secondsPerRep: 3, sets: 1, perSide: false, restSeconds: 0, source: 'Upright default' },
     fullDose: { kind: 'reps', reps: 12, secondsPerRep: 3, sets: 2, perSide: false, restSeconds: 30, source: 'Upright default' },
   },
@@ -695,7 +698,8 @@ export const EXERCISES: readonly Exercise[] = [
       'Put your feet back down before your grip fails.',
     ],
     cues: ['Shoulders active, not slumped', 'Breathe slowly'],
-    caution: 'Check the bar is fixed firmly, and keep your toes near the floor or step so you can take weight off at once.',
+    caution:
+      'Check the bar is fixed firmly, and keep your toes near the floor or step so you can take weight off at once. If a shoulder is painful or has ever dislocated, ask a doctor or physical therapist before you hang from it.',
     dose: { kind: 'hold', seconds: 15, sets: 1, perSide: false, restSeconds: 0, source: 'Upright default' },
     fullDose: { kind: 'hold', seconds: 30, sets: 3, perSide: false, restSeconds: 45, source: 'Upright default' },
     substitutes: ['ball-squeeze'],
