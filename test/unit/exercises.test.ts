@@ -201,6 +201,22 @@ describe('built-in routines', () => {
     within('full-upper-back', 'full', 11, 20);
   });
 
+  it('desk-stretch keeps its promise: every move done sitting at the desk, the chest opened too', () => {
+    const moves = routine('desk-stretch').steps.map((s) => byId.get(s.exercise));
+    for (const e of moves) {
+      assert.ok(e?.positions.includes('seated'), `${e?.id ?? '?'} can be done in the chair`);
+      assert.doesNotMatch(
+        [...(e?.steps ?? []), e?.summary].join(' '),
+        /door|wall|floor/i,
+        `${e?.id ?? '?'} needs nothing away from the desk`,
+      );
+    }
+    assert.ok(
+      moves.some((e) => e?.category === 'stretch' && e.muscles[0] === 'chest'),
+      'a chest stretch',
+    );
+  });
+
   it('full-upper-back follows the recipe: warm-up, 3–5 strength moves with a row and a posture move, 3–5 stretches', () => {
     for (const equipment of equipmentCombinations()) {
       const steps = resolveRoutine(routine('full-upper-back'), EXERCISES, { equipment, intensity: 'full' }).steps.map(

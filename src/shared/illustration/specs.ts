@@ -291,6 +291,14 @@ export const ILLUSTRATIONS: Readonly<Record<string, IllustrationSpec>> = {
     moving: ['torso'],
     props: [{ kind: 'door', x: 100 }],
   },
+  // From the side, sitting near the front of the seat: hands to the lower back, the elbows draw back and the chest lifts.
+  'seated-chest-opener': {
+    view: 'side',
+    base: 'seated',
+    at: [94, 178],
+    poses: [{}, { bend: -16, neck: -6, protract: -7, hand: [76, 168], elbowDir: -90 }],
+    moving: ['arms', 'torso'],
+  },
   // From the side: from all fours, the hips sink back to the heels and the arms reach long.
   'childs-pose': {
     view: 'side',
