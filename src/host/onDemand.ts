@@ -81,6 +81,7 @@ export class OnDemand extends Disposable {
         labels,
         clock,
         statusBar,
+        routinesDone: () => session.ledger.routines,
         onRoutineEnded: deps.onRoutineEnded,
       }),
     );

@@ -82,7 +82,7 @@ describe('routine player', () => {
     const step = { ...view, kind: 'reps', reps: 5, tempo: animationTempo(dose), replaces: null };
     const player = { segment: 0, status: 'running', remainingMs: 1, early: false, done: [], completedSteps: [], progress: 0 };
     const data = { routineId: 'k', exerciseId: null, fromReminder: false, routineName: 'K', steps: [step], segments: laid };
-    assert.ok(parseToRoutinePage({ type: 'routine', data: { ...data, reduceMotion: 'auto', sound: false }, player }));
+    assert.ok(parseToRoutinePage({ type: 'routine', data: { ...data, reduceMotion: 'auto', sound: false, conditionNote: null }, player }));
   });
 
   it('takes turns on the moves whose steps and pictures go from one side to the other', () => {

@@ -34,6 +34,16 @@ export function animationTempo(dose: Dose): { secondsPerRep: number; holdSeconds
   }
 }
 
+/** General advice is no substitute for someone who knows the person's health: said in the pages, not only the README. */
+export function conditionNote(): string {
+  return t('Ask a doctor or physical therapist first if you have a health condition or an injury.');
+}
+
+/** For the routine page: the note while no routine has been done yet (`done`: the ledger's routine records). */
+export function firstRoutineNote(done: Readonly<Record<string, unknown>>): string | null {
+  return Object.keys(done).length === 0 ? conditionNote() : null;
+}
+
 /** The page's data: every exercise as a card, for a person who owns `owned`. */
 export function exercisesPageData(
   library: readonly Exercise[],
@@ -75,6 +85,7 @@ export function exercisesPageData(
     categories: CATEGORIES.map((id) => ({ id, label: labels.category[id] })),
     positions: POSITIONS.map((id) => ({ id, label: labels.position[id] })),
     equipmentSummary: ownedLabels.length === 0 ? t('Your equipment: none') : t('Your equipment: {0}', ownedLabels.join(', ')),
+    conditionNote: conditionNote(),
     reduceMotion,
   };
 }
