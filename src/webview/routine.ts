@@ -55,7 +55,7 @@ const safety = el('p', {
   text: t('Move slowly and gently. Stop if you feel sharp or worsening pain; mild, easing tension is fine.'),
 });
 /** On the first routine a person does, under the safety line for the whole routine. */
-const condition = el('p', { className: 'safety condition', attrs: { hidden: '' } });
+const condition = el('p', { className: 'condition', attrs: { hidden: '' } });
 const live = el('div', { className: 'visually-hidden', attrs: { 'aria-live': 'polite', role: 'status' } });
 /** A move while something ran: the run has ended (the person finishes the move or stops). */
 const note = el('p', { className: 'wait-note', attrs: { hidden: '' } });
