@@ -1,7 +1,7 @@
 // Waits: how long each task and terminal command usually runs, learned from its recent runs, and the
 // single move offered while one runs. Pure: the host measures, this decides.
 import { MOVE_ROUTINE_PREFIX } from '../shared/routinePage';
-import { type Equipment, type Exercise } from './exercises/model';
+import { alternates, type Equipment, type Exercise } from './exercises/model';
 import { doseSeconds, type Routine } from './exercises/routines';
 
 /** One task or command line, known by a hash (never its text), with its recent run times. */
@@ -145,8 +145,8 @@ export function moveFor(
   const exercise = doable[(after + 1) % doable.length] as Exercise;
   const dose = exercise.dose;
   const sides = dose.perSide ? 2 : 1;
-  // The rest between the two sides comes out of the wait too.
-  const room = Math.max(15, expected - MARGIN_SECONDS - (dose.perSide ? dose.restSeconds : 0));
+  // The rest between the two sides comes out of the wait too (sides taken in turn have none).
+  const room = Math.max(15, expected - MARGIN_SECONDS - (dose.perSide && !alternates(dose) ? dose.restSeconds : 0));
   let step: Routine['steps'][number];
   let reps: number | undefined;
   if (dose.kind === 'reps') {

@@ -86,6 +86,7 @@ export class OnDemand extends Disposable {
         labels,
         clock,
         statusBar,
+        routinesDone: () => session.ledger.routines,
         onRoutineEnded: deps.onRoutineEnded,
       }),
     );

@@ -37,6 +37,8 @@ export interface ExercisesPageData {
   readonly positions: readonly { readonly id: string; readonly label: string }[];
   /** "Your equipment: resistance band". */
   readonly equipmentSummary: string;
+  /** Ask a doctor or physical therapist first if you have a condition. */
+  readonly conditionNote: string;
   /** `workbench.reduceMotion`; 'auto' follows the operating system. */
   readonly reduceMotion: ReduceMotion;
 }
@@ -79,7 +81,12 @@ export function parseExercisesPageData(v: unknown): ExercisesPageData | undefine
   const isChoice = (c: unknown): boolean => isObject(c) && isString(c.id) && isString(c.label);
   if (!Array.isArray(v.categories) || !v.categories.every(isChoice) || !Array.isArray(v.positions) || !v.positions.every(isChoice))
     return undefined;
-  if (!isString(v.equipmentSummary) || (v.reduceMotion !== 'on' && v.reduceMotion !== 'off' && v.reduceMotion !== 'auto')) return undefined;
+  if (
+    !isString(v.equipmentSummary) ||
+    !isString(v.conditionNote) ||
+    (v.reduceMotion !== 'on' && v.reduceMotion !== 'off' && v.reduceMotion !== 'auto')
+  )
+    return undefined;
   return v as unknown as ExercisesPageData;
 }
 

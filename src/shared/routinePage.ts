@@ -28,7 +28,8 @@ export interface SegmentView {
   readonly step: number;
   readonly set: number;
   readonly sets: number;
-  readonly side: 'left' | 'right' | null;
+  /** One side, both sides taking turns, or none. */
+  readonly side: 'left' | 'right' | 'alternating' | null;
   readonly durationMs: number;
 }
 
@@ -46,6 +47,8 @@ export interface RoutinePageData {
   readonly sound: boolean;
   /** News for a move while something ran: that it has finished (shown as text). */
   readonly note?: string | null;
+  /** On the first routine a person does: ask a doctor or physical therapist first if they have a condition. */
+  readonly conditionNote: string | null;
 }
 
 /** The player at one moment. `remainingMs` is measured when the host sends it. */
@@ -134,7 +137,7 @@ function isSegment(v: unknown, steps: number): v is SegmentView {
     v.step < steps &&
     isCount(v.set) &&
     isCount(v.sets) &&
-    (v.side === null || v.side === 'left' || v.side === 'right') &&
+    (v.side === null || v.side === 'left' || v.side === 'right' || v.side === 'alternating') &&
     isMs(v.durationMs)
   );
 }
@@ -159,7 +162,8 @@ export function parseToRoutinePage(raw: unknown): ToRoutinePage | undefined {
     !d.segments.every((s) => isSegment(s, stepCount)) ||
     !(d.reduceMotion === 'on' || d.reduceMotion === 'off' || d.reduceMotion === 'auto') ||
     typeof d.sound !== 'boolean' ||
-    !(d.note === undefined || d.note === null || isString(d.note))
+    !(d.note === undefined || d.note === null || isString(d.note)) ||
+    !(d.conditionNote === null || isString(d.conditionNote))
   )
     return undefined;
   return { type: 'routine', data: d as unknown as RoutinePageData, player: raw.player };

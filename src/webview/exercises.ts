@@ -19,7 +19,14 @@ interface PageState {
 
 const api = vscodeApi<PageState>();
 const send = (message: FromExercisesPage): void => api.postMessage(message);
-const EMPTY: ExercisesPageData = { exercises: [], categories: [], positions: [], equipmentSummary: '', reduceMotion: 'auto' };
+const EMPTY: ExercisesPageData = {
+  exercises: [],
+  categories: [],
+  positions: [],
+  equipmentSummary: '',
+  conditionNote: '',
+  reduceMotion: 'auto',
+};
 function startData(): ExercisesPageData {
   try {
     return parseExercisesPageData(JSON.parse(document.body.dataset.upright ?? 'null')) ?? EMPTY;
@@ -144,7 +151,8 @@ function renderGrid(): void {
     grid.append(el('li', {}, button));
   }
   if (shown.length === 0) grid.append(el('li', { className: 'empty', text: t('No exercise matches these filters.') }));
-  root.replaceChildren(header, summary, grid);
+  const condition = el('p', { className: 'condition', text: data.conditionNote });
+  root.replaceChildren(header, summary, condition, grid);
   const total = data.exercises.length;
   live.textContent = t(singular(total) ? 'Showing {0} of {1} exercise' : 'Showing {0} of {1} exercises', shown.length, total);
   if (lastFocusedCard) {
@@ -211,6 +219,7 @@ function renderDetail(card: ExerciseCard): void {
           document.createTextNode(' '),
           document.createTextNode(card.caution),
         ),
+        el('p', { className: 'condition', text: data.conditionNote }),
       ),
     ),
   );

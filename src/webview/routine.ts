@@ -54,6 +54,8 @@ const safety = el('p', {
   className: 'safety',
   text: t('Move slowly and gently. Stop if you feel sharp or worsening pain; mild, easing tension is fine.'),
 });
+/** On the first routine a person does, under the safety line for the whole routine. */
+const condition = el('p', { className: 'condition', attrs: { hidden: '' } });
 const live = el('div', { className: 'visually-hidden', attrs: { 'aria-live': 'polite', role: 'status' } });
 /** A move while something ran: the run has ended (the person finishes the move or stops). */
 const note = el('p', { className: 'wait-note', attrs: { hidden: '' } });
@@ -90,6 +92,7 @@ function buildFrame(): void {
     el('header', {}, title, bar, where, note),
     el('div', { className: 'stage' }, art, el('div', { className: 'info' }, phase, name, muscles, swapped, count, steps, caution, upNext)),
     safety,
+    condition,
     el('nav', { className: 'controls', attrs: { 'aria-label': t('Routine controls') } }, backButton, pauseButton, nextButton, finishButton),
     summary,
     live,
@@ -121,6 +124,7 @@ function formatSeconds(ms: number): string {
 }
 
 function sideText(seg: SegmentView): string {
+  if (seg.side === 'alternating') return t('Sides in turn');
   return seg.side === 'left' ? t('Left side') : seg.side === 'right' ? t('Right side') : '';
 }
 
@@ -222,6 +226,8 @@ function drawSegment(): void {
   const nextStep = data.steps[seg.step + 1];
   upNext.textContent = nextStep ? t('After this: {0}', nextStep.name) : t('Last exercise');
   safety.hidden = !(seg.kind === 'ready' && seg.step === 0);
+  condition.textContent = data.conditionNote ?? '';
+  condition.hidden = !data.conditionNote;
   const paused = player.status === 'paused';
   pauseButton.dataset.action = paused ? 'resume' : 'pause';
   (pauseButton.firstChild as HTMLElement).textContent = paused ? t('Resume') : t('Pause');

@@ -90,6 +90,40 @@ describe('exercise library', () => {
     assert.deepEqual([...new Set(copied)], []);
   });
 
+  it('paces a rep with a hold so there is a second or more to move into it and out of it', () => {
+    const squeeze = byId.get('scapular-squeeze');
+    assert.ok(squeeze?.dose.kind === 'reps');
+    // Squeeze, hold 5 s, release slowly: 8 s a rep.
+    assert.equal(squeeze.dose.secondsPerRep, 8);
+    assert.equal(squeeze.dose.holdSeconds, 5);
+    const rushed: Exercise = {
+      ...squeeze,
+      id: 'rushed',
+      dose: { ...squeeze.dose, secondsPerRep: 6, holdSeconds: 5 },
+    };
+    assert.match(validateLibrary([rushed]).join('\n'), /rushed dose: a 5 s hold leaves under a second each way in a 6 s rep/);
+  });
+
+  it('warns of what can go wrong around the move: a chair that turns or rolls, a slipping foot or weak door, a bad shoulder', () => {
+    const warned: [string, RegExp[], RegExp[], RegExp[]][] = [
+      ['chair-rotation', [/swivel/, /rolling/], [/Drehstuhl/, /Rollen/], [/giratoria/, /ruedas/]],
+      ['thoracic-extension', [/swivel/, /rolling/], [/Drehstuhl/, /Rollen/], [/giratoria/, /ruedas/]],
+      ['doorframe-row', [/never the door itself/, /slide/], [/nie an der Tür/, /wegrutschen/], [/nunca a la puerta/, /resbalen/]],
+      ['dead-hang', [/painful/, /dislocated/, /doctor or physical therapist/], [/schmerzt/, /ausgekugelt/], [/duele/, /dislocado/]],
+    ];
+    const read = (language: string): Record<string, { caution: string }> =>
+      JSON.parse(fs.readFileSync(path.resolve(__dirname, `../../../l10n/exercises.${language}.json`), 'utf8')) as Record<
+        string,
+        { caution: string }
+      >;
+    const [de, es] = [read('de'), read('es')];
+    for (const [id, english, german, spanish] of warned) {
+      for (const word of english) assert.match(byId.get(id)?.caution ?? '', word, id);
+      for (const word of german) assert.match(de[id]?.caution ?? '', word, `${id} (de)`);
+      for (const word of spanish) assert.match(es[id]?.caution ?? '', word, `${id} (es)`);
+    }
+  });
+
   it('finds a problem in a broken library (the validator is not a rubber stamp)', () => {
     const good = byId.get('band-pull-apart');
     assert.ok(good);
@@ -165,6 +199,22 @@ describe('built-in routines', () => {
     within('desk-stretch', 'gentle', 2.25, 4);
     within('warm-up', 'full', 3.5, 6.5);
     within('full-upper-back', 'full', 11, 20);
+  });
+
+  it('desk-stretch keeps its promise: every move done sitting at the desk, the chest opened too', () => {
+    const moves = routine('desk-stretch').steps.map((s) => byId.get(s.exercise));
+    for (const e of moves) {
+      assert.ok(e?.positions.includes('seated'), `${e?.id ?? '?'} can be done in the chair`);
+      assert.doesNotMatch(
+        [...(e?.steps ?? []), e?.summary].join(' '),
+        /door|wall|floor/i,
+        `${e?.id ?? '?'} needs nothing away from the desk`,
+      );
+    }
+    assert.ok(
+      moves.some((e) => e?.category === 'stretch' && e.muscles[0] === 'chest'),
+      'a chest stretch',
+    );
   });
 
   it('full-upper-back follows the recipe: warm-up, 3–5 strength moves with a row and a posture move, 3–5 stretches', () => {

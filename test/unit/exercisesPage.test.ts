@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 
-import { exercisesPageData, formatDose } from '../../src/core/exercises/cards';
+import { exercisesPageData, firstRoutineNote, formatDose } from '../../src/core/exercises/cards';
 import { exerciseLabels } from '../../src/core/exercises/labels';
 import { EXERCISES } from '../../src/core/exercises/library';
 import { parseExercisesPageData, parseFromExercisesPage, parseToExercisesPage } from '../../src/shared/exercisesPage';
+import { parseToRoutinePage } from '../../src/shared/routinePage';
 
 describe('Browse Exercises page contract', () => {
   it('gives every exercise a card, and says what stands in when equipment is missing', () => {
@@ -18,6 +19,25 @@ describe('Browse Exercises page contract', () => {
     assert.equal(withBand.exercises.find((c) => c.id === 'band-pull-apart')?.canDo, true);
     assert.equal(withBand.exercises.find((c) => c.id === 'band-pull-apart')?.standIn, undefined);
     assert.ok(parseExercisesPageData(JSON.parse(JSON.stringify(withBand))), 'the page accepts what the host builds');
+  });
+
+  it('tells a person with a condition to ask a doctor or physical therapist, on the exercises page and through their first routine', () => {
+    const NOTE = 'Ask a doctor or physical therapist first if you have a health condition or an injury.';
+    const data = exercisesPageData(EXERCISES, [], 'auto', exerciseLabels());
+    assert.equal(data.conditionNote, NOTE);
+    const without = JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
+    delete without.conditionNote;
+    assert.equal(parseExercisesPageData(without), undefined, 'the page needs the note');
+    // The routine page: the first routine a person does (no routine recorded yet), and not after.
+    assert.equal(firstRoutineNote({}), NOTE);
+    assert.equal(firstRoutineNote({ 'posture-reset': { completions: 1, lastDoneWallMs: 0 } }), null);
+    const player = { segment: 0, status: 'running', remainingMs: 1, early: false, done: [], completedSteps: [], progress: 0 };
+    const page = { routineId: 'r', exerciseId: null, fromReminder: false, routineName: 'R', steps: [], segments: [] };
+    const routine = (extra: object): unknown =>
+      parseToRoutinePage({ type: 'routine', data: { ...page, reduceMotion: 'auto', sound: false, ...extra }, player });
+    assert.ok(routine({ conditionNote: NOTE }));
+    assert.ok(routine({ conditionNote: null }));
+    assert.equal(routine({}), undefined, 'the host always says whether to show it');
   });
 
   it('describes doses in a few words', () => {

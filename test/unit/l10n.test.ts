@@ -90,6 +90,22 @@ describe('languages', () => {
     });
   }
 
+  for (const language of LANGUAGES) {
+    it(`${language}: every exercise has a name in the language, not the English one`, () => {
+      const translation = readJson(`l10n/exercises.${language}.json`) as Record<string, { name: string }>;
+      // The English words of the library's names (letters, e.g. the Y, T and W of a raise, are not words).
+      // Words spelt the same in both languages are fine: a German Band is a band, a Ball a ball.
+      const shared = new Set(['Band', 'Ball']);
+      const english = new Set(EXERCISES.flatMap((e) => e.name.split(/[\s-]+/)).filter((w) => w.length > 2 && !shared.has(w)));
+      const untranslated = EXERCISES.flatMap((e) => {
+        const name = translation[e.id]?.name ?? '';
+        const words = name.split(/[\s-]+/).filter((w) => english.has(w) || english.has(w.replace(/s$/, '')));
+        return name === e.name || words.length > 0 ? [`${e.id}: ${name}`] : [];
+      });
+      assert.deepEqual(untranslated, []);
+    });
+  }
+
   it('every manifest string is in package.nls.json, and the manifest keeps no English of its own', () => {
     const english = readJson('package.nls.json');
     const used = manifestKeys();

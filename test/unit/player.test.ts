@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 
 import { BUILT_IN_ROUTINES } from '../../src/core/exercises/builtInRoutines';
+import { animationTempo, formatDose } from '../../src/core/exercises/cards';
 import { EXERCISES } from '../../src/core/exercises/library';
-import { type Exercise } from '../../src/core/exercises/model';
+import { alternates, type Exercise } from '../../src/core/exercises/model';
 import {
   back,
   completedSteps,
@@ -17,6 +18,8 @@ import {
   viewAt,
 } from '../../src/core/exercises/player';
 import { resolveRoutine, type Routine, TRANSITION_SECONDS } from '../../src/core/exercises/routines';
+import { ILLUSTRATIONS } from '../../src/shared/illustration/specs';
+import { parseToRoutinePage } from '../../src/shared/routinePage';
 
 const S = 1000;
 const base = EXERCISES.find((e) => e.id === 'chin-tuck') as Exercise;
@@ -51,6 +54,48 @@ describe('routine player', () => {
         'work:1:1/1:right:20',
       ],
     );
+  });
+
+  it('plays a move done on each side in turn as one go: both sides with no rest between, a rep a turn on each', () => {
+    const knees: Routine = { id: 'k', name: 'K', summary: '', forReminders: false, steps: [{ exercise: 'knee-to-chest' }] };
+    const one = resolveRoutine(knees, EXERCISES, { equipment: [], intensity: 'gentle' });
+    const laid = segmentsOf(one);
+    // 5 reps of 5 s on each side, taken in turn.
+    assert.deepEqual(
+      laid.map((s) => `${s.kind}:${s.side ?? '-'}:${s.durationMs / S}`),
+      [`ready:-:${FIRST_READY_SECONDS}`, 'work:alternating:50'],
+    );
+    assert.equal(one.seconds, 50);
+    const dose = one.steps[0]?.dose;
+    assert.ok(dose);
+    assert.equal(formatDose(dose), '5 reps, 2 s hold each side, alternating');
+    // The picture shows a rep on each side per cycle, each with its hold; the count follows it.
+    assert.deepEqual(animationTempo(dose), { secondsPerRep: 10, holdSeconds: 4 });
+    const work = T0 + FIRST_READY_SECONDS * S;
+    const state = startPlayer(laid, T0);
+    const repAt = (ms: number): number | null => viewAt(laid, tick(laid, state, ms), one, ms).rep;
+    assert.equal(repAt(work + 9.9 * S), 1);
+    assert.equal(repAt(work + 10 * S), 2);
+    assert.equal(repAt(work + 49 * S), 5);
+    // The page takes the segment as it is.
+    const view = { exerciseId: 'knee-to-chest', name: 'K', summary: '', muscleLabels: [], steps: [], caution: 'c', doseText: 'd' };
+    const step = { ...view, kind: 'reps', reps: 5, tempo: animationTempo(dose), replaces: null };
+    const player = { segment: 0, status: 'running', remainingMs: 1, early: false, done: [], completedSteps: [], progress: 0 };
+    const data = { routineId: 'k', exerciseId: null, fromReminder: false, routineName: 'K', steps: [step], segments: laid };
+    assert.ok(parseToRoutinePage({ type: 'routine', data: { ...data, reduceMotion: 'auto', sound: false, conditionNote: null }, player }));
+  });
+
+  it('takes turns on the moves whose steps and pictures go from one side to the other', () => {
+    const inTurn = EXERCISES.filter((e) => alternates(e.dose));
+    assert.deepEqual(
+      inTurn.map((e) => e.id),
+      ['knee-to-chest', 'renegade-row', 'bird-dog'],
+    );
+    for (const e of inTurn) {
+      assert.ok(!e.fullDose || alternates(e.fullDose), `${e.id}: started by hand too`);
+      // One side, back to the start, the other side.
+      assert.equal(ILLUSTRATIONS[e.id]?.poses.length, 4, `${e.id}: its picture shows both sides`);
+    }
   });
 
   it('runs on the clock it is given: counts reps at the tempo, and catches up after time unseen', () => {

@@ -28,7 +28,7 @@ export const BUILT_IN_ROUTINES: readonly Routine[] = [
     steps: [
       { exercise: 'upper-trap-stretch' },
       { exercise: 'levator-scapulae-stretch' },
-      { exercise: 'doorway-stretch' },
+      { exercise: 'seated-chest-opener' },
       { exercise: 'shoulder-rolls' },
     ],
   },

@@ -43,6 +43,9 @@ export type Muscle = (typeof MUSCLES)[number];
  * - `hold`: one static hold of `seconds` (a stretch, a plank).
  * - `timed`: moving continuously for `seconds` (circles, rolls, a carry).
  * `perSide`: the dose is done once on each side. `sets` and `restSeconds` (between sets and sides).
+ * `alternate` (reps done on each side): the sides take turns rep by rep, left then right, in one go
+ *   with no rest between them, rather than all of one side's reps and then the other's. `reps`,
+ *   `secondsPerRep` and `holdSeconds` stay those of one side, so one rep on both sides takes twice as long.
  * `source`: where the dose comes from, e.g. "seed article" or "physio guidance (dosage.md)".
  */
 export type Dose =
@@ -53,6 +56,7 @@ export type Dose =
       readonly holdSeconds?: number;
       readonly sets: number;
       readonly perSide: boolean;
+      readonly alternate?: boolean;
       readonly restSeconds: number;
       readonly source: string;
     }
@@ -100,4 +104,14 @@ export interface Exercise {
    * first. Substitution walks this list (transitively) until it finds one the person can do.
    */
   readonly substitutes?: readonly string[];
+}
+
+/** Done on each side by taking turns, rep by rep, in one go. */
+export function alternates(dose: Dose): boolean {
+  return dose.kind === 'reps' && dose.perSide && dose.alternate === true;
+}
+
+/** Seconds one rep takes as it is done: for sides taken in turn, a rep on each side. */
+export function repSeconds(dose: Dose & { readonly kind: 'reps' }): number {
+  return dose.secondsPerRep * (alternates(dose) ? 2 : 1);
 }

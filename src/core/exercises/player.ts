@@ -1,8 +1,10 @@
 import { type CompletedExercise } from '../days';
-import { type Dose } from './model';
+import { alternates, type Dose, repSeconds } from './model';
 import { type ResolvedRoutine, TRANSITION_SECONDS } from './routines';
 
 export type Side = 'left' | 'right';
+/** The side a work segment is done on: one side, both in turn, or no side at all. */
+export type SegmentSide = Side | 'alternating' | null;
 
 /** One stretch of time in a routine: doing an exercise, resting between sets or sides, or getting ready. */
 export interface Segment {
@@ -11,7 +13,7 @@ export interface Segment {
   readonly step: number;
   readonly set: number;
   readonly sets: number;
-  readonly side: Side | null;
+  readonly side: SegmentSide;
   readonly durationMs: number;
 }
 
@@ -22,7 +24,7 @@ export const FIRST_READY_SECONDS = 8;
 const DONE_SHARE = 0.5;
 
 function workMs(dose: Dose): number {
-  return (dose.kind === 'reps' ? dose.reps * dose.secondsPerRep : dose.seconds) * 1000;
+  return (dose.kind === 'reps' ? dose.reps * repSeconds(dose) : dose.seconds) * 1000;
 }
 
 /** The routine as a timeline: get ready, then every set and side of every step, with rests between. */
@@ -38,7 +40,7 @@ export function segmentsOf(routine: ResolvedRoutine): Segment[] {
       side: null,
       durationMs: (i === 0 ? FIRST_READY_SECONDS : TRANSITION_SECONDS) * 1000,
     });
-    const sides: (Side | null)[] = dose.perSide ? ['left', 'right'] : [null];
+    const sides: SegmentSide[] = alternates(dose) ? ['alternating'] : dose.perSide ? ['left', 'right'] : [null];
     for (let set = 1; set <= dose.sets; set++) {
       sides.forEach((side, s) => {
         if ((set > 1 || s > 0) && dose.restSeconds > 0)
@@ -157,7 +159,7 @@ export interface PlayerView {
   readonly segment: Segment | undefined;
   readonly remainingMs: number;
   readonly elapsedMs: number;
-  /** For a work segment of reps: the rep under way (1-based), paced by the tempo. */
+  /** For a work segment of reps: the rep under way (1-based), paced by the tempo (sides in turn: a rep on each). */
   readonly rep: number | null;
   readonly reps: number | null;
   /** The share of the whole routine behind us, 0..1. */
@@ -173,7 +175,7 @@ export function viewAt(segments: readonly Segment[], state: PlayerState, routine
   const dose = segment ? routine.steps[segment.step]?.dose : undefined;
   if (segment?.kind === 'work' && dose?.kind === 'reps') {
     reps = dose.reps;
-    rep = Math.min(dose.reps, Math.floor(elapsed / (dose.secondsPerRep * 1000)) + 1);
+    rep = Math.min(dose.reps, Math.floor(elapsed / (repSeconds(dose) * 1000)) + 1);
   }
   const total = segments.reduce((n, s) => n + s.durationMs, 0);
   const before = segments.slice(0, state.segment).reduce((n, s) => n + s.durationMs, 0);

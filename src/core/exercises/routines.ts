@@ -1,4 +1,4 @@
-import { type Dose, EQUIPMENT, type Equipment, type Exercise, type Position } from './model';
+import { alternates, type Dose, EQUIPMENT, type Equipment, type Exercise, type Position, repSeconds } from './model';
 import { DEFAULT_ROUTINE_ID } from './routineIds';
 
 /** One step of a routine: an exercise, with the dose overridden where the routine says so. */
@@ -81,8 +81,8 @@ export function substitute(
 
 /** Seconds one pass of a dose takes: every set and side, with the rests between them. */
 export function doseSeconds(dose: Dose): number {
-  const work = dose.kind === 'reps' ? dose.reps * dose.secondsPerRep : dose.seconds;
-  const rounds = dose.sets * (dose.perSide ? 2 : 1);
+  const work = dose.kind === 'reps' ? dose.reps * repSeconds(dose) : dose.seconds;
+  const rounds = dose.sets * (dose.perSide && !alternates(dose) ? 2 : 1);
   return rounds * work + (rounds - 1) * dose.restSeconds;
 }
 

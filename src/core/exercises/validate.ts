@@ -1,4 +1,4 @@
-import { CATEGORIES, type Dose, EQUIPMENT, type Equipment, type Exercise, MUSCLES, POSITIONS } from './model';
+import { alternates, CATEGORIES, type Dose, EQUIPMENT, type Equipment, type Exercise, MUSCLES, POSITIONS } from './model';
 import { type Routine, substitute } from './routines';
 
 const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -14,9 +14,13 @@ function checkDose(where: string, dose: Dose, problems: string[]): void {
   if (dose.source.trim().length < 4) problems.push(`${where}: the dose needs a source note`);
   if (dose.kind === 'reps') {
     inRange('reps', dose.reps, 1, 30);
+    if (dose.alternate && !dose.perSide) problems.push(`${where}: only a dose done on each side can alternate sides`);
     inRange('secondsPerRep', dose.secondsPerRep, 1, 12);
+    // A rep is the move in, the hold and the move back: each way needs a second or more to be done slowly.
     if (dose.holdSeconds !== undefined && dose.holdSeconds + 1 > dose.secondsPerRep)
       problems.push(`${where}: a ${dose.holdSeconds} s hold does not fit in a ${dose.secondsPerRep} s rep`);
+    else if (dose.holdSeconds !== undefined && dose.holdSeconds + 2 > dose.secondsPerRep)
+      problems.push(`${where}: a ${dose.holdSeconds} s hold leaves under a second each way in a ${dose.secondsPerRep} s rep`);
   } else {
     inRange('seconds', dose.seconds, 5, 180);
   }
@@ -50,7 +54,7 @@ export function validateLibrary(exercises: readonly Exercise[]): string[] {
     checkDose(`${at} dose`, e.dose, problems);
     if (e.fullDose) {
       checkDose(`${at} fullDose`, e.fullDose, problems);
-      if (e.fullDose.kind !== e.dose.kind || e.fullDose.perSide !== e.dose.perSide)
+      if (e.fullDose.kind !== e.dose.kind || e.fullDose.perSide !== e.dose.perSide || alternates(e.fullDose) !== alternates(e.dose))
         problems.push(`${at}: fullDose must be the same kind of dose as dose`);
     }
     for (const id of e.substitutes ?? []) {

@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 
 import { type CompletedExercise } from '../../core/days';
-import { animationTempo, formatDose } from '../../core/exercises/cards';
+import { animationTempo, firstRoutineNote, formatDose } from '../../core/exercises/cards';
 import { type ExerciseLabels } from '../../core/exercises/labels';
 import { type Exercise } from '../../core/exercises/model';
 import {
@@ -63,6 +63,8 @@ export interface RoutinePanelDeps {
   readonly labels: () => ExerciseLabels;
   readonly clock: HostClock;
   readonly statusBar: SessionStatusBar;
+  /** The routines done so far (the ledger's records): none means this is the person's first. */
+  readonly routinesDone: () => Readonly<Record<string, unknown>>;
   /** Called once when a routine ends, with the number of exercises completed. */
   readonly onRoutineEnded: (routineId: string, exercisesCompleted: readonly CompletedExercise[], fromReminder: boolean) => void;
 }
@@ -77,6 +79,8 @@ interface Run {
   recorded: boolean;
   /** News shown above the move (what it was started for has finished). */
   note?: string;
+  /** Shown through a person's first routine: ask a doctor or physical therapist if they have a condition. */
+  readonly conditionNote: string | null;
 }
 
 const EXERCISE_ROUTINE_PREFIX = 'exercise:';
@@ -247,7 +251,16 @@ export class RoutinePanel extends SinglePanel<ReturnType<typeof parseFromRoutine
       );
     if (resolved.steps.length === 0) return undefined;
     const segments = segmentsOf(resolved);
-    return { routine, exerciseId, resolved, segments, fromReminder, state: startPlayer(segments, this.#now()), recorded: false };
+    return {
+      routine,
+      exerciseId,
+      resolved,
+      segments,
+      fromReminder,
+      state: startPlayer(segments, this.#now()),
+      recorded: false,
+      conditionNote: firstRoutineNote(this.#deps.routinesDone()),
+    };
   }
 
   #show(takeFocus: boolean): void {
@@ -315,6 +328,7 @@ export class RoutinePanel extends SinglePanel<ReturnType<typeof parseFromRoutine
       reduceMotion: reduceMotionSetting(),
       sound: this.#deps.settings.current.sound,
       note: run.note ?? null,
+      conditionNote: run.conditionNote,
       steps: run.resolved.steps.map((s) => ({
         exerciseId: s.exercise.id,
         name: s.exercise.name,

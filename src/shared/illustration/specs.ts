@@ -113,13 +113,15 @@ export const ILLUSTRATIONS: Readonly<Record<string, IllustrationSpec>> = {
     band: [176, 94],
     props: [{ kind: 'post', x: 176, y: 94 }],
   },
-  // From the side in a plank on two dumbbells: one rows up while the hips stay level.
+  // From the side in a plank on two dumbbells: one rows up while the hips stay level, then the other.
   'renegade-row': {
     view: 'side',
     base: 'plank',
     poses: [
       { hand: [150, 222], farHand: [150, 222], elbowDir: -135 },
       { hand: [126, 190], farHand: [150, 222], elbowDir: -135 },
+      { hand: [150, 222], farHand: [150, 222], elbowDir: -135 },
+      { hand: [150, 222], farHand: [126, 190], elbowDir: -135 },
     ],
     moving: ['arms'],
     weight: 'dumbbells',
@@ -288,6 +290,14 @@ export const ILLUSTRATIONS: Readonly<Record<string, IllustrationSpec>> = {
     ],
     moving: ['torso'],
     props: [{ kind: 'door', x: 100 }],
+  },
+  // From the side, sitting near the front of the seat: hands to the lower back, the elbows draw back and the chest lifts.
+  'seated-chest-opener': {
+    view: 'side',
+    base: 'seated',
+    at: [94, 178],
+    poses: [{}, { bend: -16, neck: -6, protract: -7, hand: [76, 168], elbowDir: -90 }],
+    moving: ['arms', 'torso'],
   },
   // From the side: from all fours, the hips sink back to the heels and the arms reach long.
   'childs-pose': {
