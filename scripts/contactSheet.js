@@ -27,10 +27,12 @@ async function main() {
     "export { contactSheetPage, SHEET_THEMES } from '../test/support/contactSheet';",
     "export { EXERCISES } from './core/exercises/library';",
   );
-  // The styles the routine page links, in its order, before the sheet's own.
+  // The pages' shared styles and the pictures', as the routine page links them; the sheet's own come after.
   const styles = ['page.css', 'illustration.css'].map((f) => fs.readFileSync(path.join(root, 'media', f), 'utf8')).join('\n');
-  fs.rmSync(out, { recursive: true, force: true });
+  // Only what an earlier sheet wrote goes: --out may name a folder that holds other things.
   fs.mkdirSync(out, { recursive: true });
+  for (const theme of SHEET_THEMES)
+    for (const name of [`${theme.id}.html`, `${theme.id}.png`, theme.id]) fs.rmSync(path.join(out, name), { recursive: true, force: true });
 
   const browser = await launchBrowser({ viewport: { width: 2000, height: 1000 } });
   try {
