@@ -46,6 +46,7 @@ describe('eye breaks in the real host', function () {
     const lastBreak = api.ledger().lastBreak;
     await typeFor(api, editor, 19 * MINUTE);
     assert.equal(api.eyes().state?.phase, 'counting');
+    assert.equal(api.eyes().wakeUps, 0, 'no timer of its own while it is a minute or more of coding away');
     await typeFor(api, editor, MINUTE + 10 * SECOND);
     let eyes = api.eyes().state;
     assert.equal(eyes?.phase, 'due', JSON.stringify(eyes));

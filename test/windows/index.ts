@@ -1,23 +1,8 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as util from 'node:util';
 
-import Mocha from 'mocha';
+import { runAsRole } from '../support/roleEntry';
 
 /** Extension-tests entry for one of two windows sharing a code-server (role in UPRIGHT_WINDOW_ROLE). */
 export function run(): Promise<void> {
-  (Mocha.reporters.Base as unknown as { consoleLog: (...args: unknown[]) => void }).consoleLog = (...args: unknown[]) => {
-    console.log(`[window ${process.env.UPRIGHT_WINDOW_ROLE}] ${util.format(...args)}`);
-  };
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000, bail: true });
-  mocha.addFile(path.join(__dirname, 'twoWindows.test.js'));
-  return new Promise((resolve, reject) => {
-    const runner = mocha.run((failures) => {
-      const { passes, pending } = runner.stats ?? { passes: 0, pending: 0 };
-      const out = process.env.UPRIGHT_TEST_RESULTS;
-      if (out) fs.writeFileSync(out, JSON.stringify({ passes, failures, pending }));
-      if (failures > 0) reject(new Error(`${failures} failed`));
-      else resolve();
-    });
-  });
+  return runAsRole(path.join(__dirname, 'twoWindows.test.js'), `window ${process.env.UPRIGHT_WINDOW_ROLE}`);
 }
