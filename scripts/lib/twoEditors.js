@@ -47,25 +47,26 @@ function seededDays(addDays, today) {
     sitting: v[11],
     sittingMs: v[12],
     moves: v[13],
+    eyeBreaks: v[14],
   });
   return {
     a: [
       {
-        record: record(day(12), [95 * MINUTE, 3, 2, 1, 2, 1, 1, 1, 2, 2 * MINUTE, 1, 1, 10 * MINUTE, 1]),
+        record: record(day(12), [95 * MINUTE, 3, 2, 1, 2, 1, 1, 1, 2, 2 * MINUTE, 1, 1, 10 * MINUTE, 1, 4]),
         exercises: { 'neck-rolls': { count: 2, ms: 2 * MINUTE } },
       },
       {
-        record: record(day(11), [120 * MINUTE, 4, 3, 1, 3, 1, 2, 1, 2, 3 * MINUTE, 2, 1, 15 * MINUTE, 2]),
+        record: record(day(11), [120 * MINUTE, 4, 3, 1, 3, 1, 2, 1, 2, 3 * MINUTE, 2, 1, 15 * MINUTE, 2, 5]),
         exercises: { 'neck-rolls': { count: 1, ms: MINUTE }, 'shoulder-rolls': { count: 1, ms: 2 * MINUTE } },
       },
     ],
     b: [
       {
-        record: record(day(11), [45 * MINUTE, 2, 1, 2, 4, 0, 1, 1, 1, 90_000, 1, 2, 12 * MINUTE, 1]),
+        record: record(day(11), [45 * MINUTE, 2, 1, 2, 4, 0, 1, 1, 1, 90_000, 1, 2, 12 * MINUTE, 1, 2]),
         exercises: { 'shoulder-rolls': { count: 1, ms: 90_000 } },
       },
       {
-        record: record(day(10), [60 * MINUTE, 1, 1, 0, 1, 0, 0, 1, 1, MINUTE, 0, 1, 5 * MINUTE, 0]),
+        record: record(day(10), [60 * MINUTE, 1, 1, 0, 1, 0, 0, 1, 1, MINUTE, 0, 1, 5 * MINUTE, 0, 0]),
         exercises: { 'arm-circles': { count: 1, ms: MINUTE } },
       },
     ],
@@ -88,6 +89,7 @@ function seededLedgers(emptyLedger, today, clockStart) {
       todayBreaks: { ...breaks, natural: 1, manual: 1 },
       todayReminders: 1,
       todayMoves: 1,
+      todayEyeBreaks: 3,
       activeMsSinceBreak: 10 * MINUTE,
       lastActivityWallMs: at(90),
       lastBreak: { atWallMs: at(100), kind: 'manual' },

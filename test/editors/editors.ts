@@ -52,6 +52,7 @@ export const ADDED = [
   'exercises',
   'exerciseMs',
   'moves',
+  'eyeBreaks',
 ] as const;
 /** Derived from time away, which every open editor saw: the larger of the two. */
 export const LARGER = ['natural', 'moved', 'sitting', 'sittingMs'] as const;

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 import { emptyLedger, type Ledger, readLedger } from '../../src/core/ledger';
+import { localCalendar } from '../../src/core/time';
 import { type UprightTestApi } from '../../src/host/testing/testApi';
 import { getApi, MINUTE, openScratchEditor, passTime, resetSession, SECOND, typeOnce } from './helpers';
 
@@ -336,10 +337,12 @@ describe('break reminders in the real host', function () {
   });
 
   it('workingHours: no reminder outside them, though the time still counts', async () => {
-    // The test clock starts at 09:00 local: hours from 13:00 leave it outside.
+    // Hours from two to four hours after the test clock's time of day (wherever the tests before left it) leave it outside.
+    const minute = localCalendar.minuteOfDay(api.clock.now().wallMs);
+    const hhmm = (m: number): string => `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
     await config().update(
       'workingHours',
-      { enabled: true, start: '13:00', end: '17:00', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] },
+      { enabled: true, start: hhmm(minute + 120), end: hhmm(minute + 240), days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] },
       vscode.ConfigurationTarget.Global,
     );
     await typeSteadily(api, editor, 65 * SECOND);

@@ -135,6 +135,7 @@ describe('history and stats in the real host', () => {
       sittingMs: yesterday.sittingMs,
       deskMs: yesterday.activeMs + yesterday.sittingMs,
       moves: yesterday.moves,
+      eyeBreaks: yesterday.eyeBreaks,
     });
     assert.ok(yesterday.moved >= 1 && yesterday.sitting >= 1 && yesterday.sittingMs >= 20 * MINUTE, JSON.stringify(yesterday));
     assert.equal(exported.days.length, stats.totals.days);
@@ -184,6 +185,7 @@ describe('history and stats in the real host', () => {
         (Math.round(yesterday.sittingMs / 6000) / 10).toFixed(1),
         (Math.round((yesterday.activeMs + yesterday.sittingMs) / 6000) / 10).toFixed(1),
         yesterday.moves,
+        yesterday.eyeBreaks,
       ].map(String),
     );
   });
