@@ -40,3 +40,15 @@ export function msToNextCount(state: MotionState, remainingMs: number, durationM
   }
   return Math.max(1, next);
 }
+
+/**
+ * How long until the moving figure's next pose, `elapsedMs` into its exercise: a frame's time while it
+ * moves, the rest of a hold (`stillSpans`, fractions of a rep) while it stands still.
+ */
+export function msToNextPose(elapsedMs: number, msPerRep: number, stillSpans: readonly (readonly [number, number])[]): number {
+  const frameMs = 1000 / FIGURE_FRAMES_PER_SECOND;
+  if (!(msPerRep > 0)) return frameMs;
+  const phase = (elapsedMs % msPerRep) / msPerRep;
+  const hold = stillSpans.find(([from, to]) => phase >= from && phase < to);
+  return hold ? Math.max(frameMs, (hold[1] - phase) * msPerRep) : frameMs;
+}

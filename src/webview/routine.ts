@@ -1,7 +1,7 @@
-import { renderIllustration } from '../shared/illustration/render';
+import { renderIllustration, stillSpans } from '../shared/illustration/render';
 import { ILLUSTRATIONS } from '../shared/illustration/specs';
 import { singular, t } from '../shared/l10n';
-import { FIGURE_FRAMES_PER_SECOND, figureMoves, type MotionState, msToNextCount } from '../shared/routineMotion';
+import { figureMoves, type MotionState, msToNextCount, msToNextPose } from '../shared/routineMotion';
 import {
   type ControlAction,
   type FromRoutinePage,
@@ -28,7 +28,9 @@ let shownRep = -1;
 let pictureKey = '';
 let svg: SVGSVGElement | null = null;
 /** The figure's motion, stepped by this page (its own animations stay paused); set only while it moves. */
-let figureTimer: ReturnType<typeof setInterval> | undefined;
+let figureTimer: ReturnType<typeof setTimeout> | undefined;
+/** Where the figure's cycle holds still (fractions of a rep). */
+let figureHolds: [number, number][] = [];
 /** The next redraw of the count: set only while a number shown will change on its own. */
 let countTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -153,10 +155,12 @@ function showPicture(seg: SegmentView, step: RoutineStepView): void {
   const spec = ILLUSTRATIONS[step.exerciseId];
   art.replaceChildren();
   svg = null;
-  clearInterval(figureTimer);
+  clearTimeout(figureTimer);
   figureTimer = undefined;
   if (!spec) return;
-  const markup = renderIllustration(spec, { ...step.tempo, reducedMotion: still, title: `${step.name}: ${step.summary}` });
+  const options = { ...step.tempo, reducedMotion: still, title: `${step.name}: ${step.summary}` };
+  const markup = renderIllustration(spec, options);
+  figureHolds = still ? [] : stillSpans(spec, options);
   const doc = new DOMParser().parseFromString(markup, 'image/svg+xml');
   if (doc.querySelector('parsererror')) return;
   svg = document.importNode(doc.documentElement, true) as unknown as SVGSVGElement;
@@ -185,15 +189,19 @@ function moveFigure(): void {
   const state = motionState();
   const moves = svg !== null && state !== undefined && figureMoves(state);
   if (moves === (figureTimer !== undefined)) return;
-  clearInterval(figureTimer);
+  clearTimeout(figureTimer);
   figureTimer = undefined;
   if (!moves) return;
   const stepFigure = (): void => {
     const seg = segment();
-    if (svg && seg) svg.setCurrentTime((seg.durationMs - remainingMs()) / 1000);
+    const step = stepOf(seg);
+    if (!svg || !seg || !step) return;
+    const elapsedMs = seg.durationMs - remainingMs();
+    svg.setCurrentTime(elapsedMs / 1000);
+    // Held poses are not drawn again until the hold ends.
+    figureTimer = setTimeout(stepFigure, msToNextPose(elapsedMs, step.tempo.secondsPerRep * 1000, figureHolds));
   };
   stepFigure();
-  figureTimer = setInterval(stepFigure, 1000 / FIGURE_FRAMES_PER_SECOND);
 }
 
 /** Draws the count now and again when a number shown changes: not every frame, so the ring moves once a second. */

@@ -109,9 +109,10 @@ describe('routine panel in a real workbench', function () {
     await focusPage();
     await wb.page.keyboard.press('ArrowRight'); // the exercise starts
     await frame.locator('body[data-segment-kind="work"]').waitFor();
-    const working = await watch(2_000);
+    // Long enough to see a chin tuck's 2 s hold end: the figure stands still through it.
+    const working = await watch(3_000);
     assert.equal(working.frames, 0, 'no redraw on every animation frame');
-    assert.ok(working.ringChanges <= 5, `the ring moved at most once a second and at each rep (${working.ringChanges} in 2 s)`);
+    assert.ok(working.ringChanges <= 6, `the ring moved at most once a second and at each rep (${working.ringChanges} in 3 s)`);
     assert.ok(working.figureSeconds > 1, `the figure moves with the exercise (${working.figureSeconds.toFixed(2)} s)`);
     // Out of sight (the browser hides the page): nothing moves, and all comes back in step.
     const setVisibility = (state: 'hidden' | 'visible'): Promise<void> =>
@@ -130,7 +131,7 @@ describe('routine panel in a real workbench', function () {
     assert.equal(hidden.ringChanges, 0, 'the ring stands still out of sight');
     assert.equal(hidden.figureSeconds, 0, 'the figure rests out of sight');
     await setVisibility('visible');
-    assert.ok((await watch(1_000)).figureSeconds > 0.5, 'back in sight, the figure moves again');
+    assert.ok((await watch(2_500)).figureSeconds > 0, 'back in sight, the figure moves again');
     await wb.page.keyboard.press('Space');
     await frame.locator('[aria-pressed="true"]').waitFor();
     const paused = await watch(1_500);

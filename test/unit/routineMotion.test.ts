@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 
-import { figureMoves, type MotionState, msToNextCount } from '../../src/shared/routineMotion';
+import { stillSpans } from '../../src/shared/illustration/render';
+import { ILLUSTRATIONS } from '../../src/shared/illustration/specs';
+import { FIGURE_FRAMES_PER_SECOND, figureMoves, type MotionState, msToNextCount, msToNextPose } from '../../src/shared/routineMotion';
 
 const running: MotionState = { status: 'running', segmentKind: 'work', visible: true, still: false };
 
@@ -45,5 +47,26 @@ describe('routine page motion', () => {
     assert.equal(msToNextCount({ ...running, status: 'finished' }, 0, 10_000), undefined);
     assert.equal(msToNextCount({ ...running, visible: false }, 5_000, 10_000), undefined);
     assert.equal(msToNextCount(running, 0, 10_000), undefined);
+  });
+
+  it('steps the moving figure a dozen times a second, and not at all through a hold', () => {
+    const frameMs = 1000 / FIGURE_FRAMES_PER_SECOND;
+    const holds: [number, number][] = [[0.25, 0.75]];
+    assert.equal(msToNextPose(0, 4000, holds), frameMs, 'moving');
+    assert.equal(msToNextPose(1000, 4000, holds), 2000, 'the hold has just begun');
+    assert.equal(msToNextPose(8000 + 2950, 4000, holds), frameMs, 'a hold ending within a frame, a later rep');
+    assert.equal(msToNextPose(3500, 4000, []), frameMs, 'no hold at all');
+  });
+
+  it('knows where each figure holds still: as long as its hold', () => {
+    const chinTuck = ILLUSTRATIONS['chin-tuck'];
+    assert.ok(chinTuck);
+    const still = (holdSeconds: number): number =>
+      stillSpans(chinTuck, { secondsPerRep: 4, holdSeconds, reducedMotion: false, title: '' }).reduce((n, [from, to]) => n + to - from, 0);
+    assert.ok(Math.abs(still(2) - 0.5) < 1e-9, `a 2 s hold in a 4 s rep is half the cycle (${still(2)})`);
+    assert.equal(still(0), 0, 'no hold, always moving');
+    for (const [id, spec] of Object.entries(ILLUSTRATIONS))
+      for (const [from, to] of stillSpans(spec, { secondsPerRep: 5, holdSeconds: 2, reducedMotion: false, title: '' }))
+        assert.ok(from >= 0 && from < to && to <= 1, `${id}: a hold within the cycle`);
   });
 });
