@@ -582,10 +582,106 @@ async function firstPaint() {
   );
 }
 
+/** CPU seconds so far of each renderer process, by process id (Chrome DevTools Protocol `SystemInfo.getProcessInfo`). */
+async function rendererCpuTimes(browserSession) {
+  const { processInfo } = await browserSession.send('SystemInfo.getProcessInfo');
+  return new Map(processInfo.filter((p) => p.type === 'renderer').map((p) => [p.id, p.cpuTime]));
+}
+
+/**
+ * What watching a routine costs the browser: the CPU of Chromium's renderer processes (the
+ * workbench's and any the webview has apart) while a routine runs beside the editor, in headless
+ * Chromium against code-server with the packaged extension, over UPRIGHT_BENCH_RENDERER_SECONDS (45 by
+ * default) of the routine, less the same measure of the workbench alone before the routine opened.
+ */
+async function rendererCpu() {
+  require('./lib/host').ensureHost();
+  const { startCodeServer, installVsix } = require('./lib/codeServer');
+  const { launchBrowser } = require('./lib/browser');
+  const { setInterval, clearInterval } = require('node:timers');
+  const seconds = Number(process.env.UPRIGHT_BENCH_RENDERER_SECONDS || 45);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'upright-renderer-'));
+  const vsix = require('./lib/package').packageVsix({ out: path.join(work, 'upright.vsix'), quiet: true });
+  installVsix({ vsix, userDataDir: path.join(work, 'user-data'), extensionsDir: path.join(work, 'extensions'), root: work });
+  // A returning user: no first start.
+  const storage = path.join(work, 'user-data', 'User', 'globalStorage', 'upright.upright');
+  fs.mkdirSync(storage, { recursive: true });
+  fs.writeFileSync(path.join(storage, 'welcomed'), '');
+  const server = await startCodeServer({ root: work, workspace: path.join(work, 'ws'), smokeDriver: false });
+  const browser = await launchBrowser();
+  const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  let idle;
+  let watched;
+  let segments;
+  try {
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(path.join(work, 'ws'))}`);
+    await page.locator('[id="upright.upright.upright.timer"]').waitFor({ timeout: 90_000 });
+    const processes = await browser.context.browser().newBrowserCDPSession();
+    // The main thread's split, from the workbench's page (frames of its process included).
+    const main = await browser.context.newCDPSession(page);
+    await main.send('Performance.enable');
+    const metrics = async () =>
+      Object.fromEntries((await main.send('Performance.getMetrics')).metrics.map(({ name, value }) => [name, value]));
+    /** Renderer CPU seconds a minute over `ms` of real time, and the workbench main thread's split. */
+    const measure = async (ms) => {
+      const [cpuBefore, before] = [await rendererCpuTimes(processes), await metrics()];
+      await wait(ms);
+      const [cpuAfter, after] = [await rendererCpuTimes(processes), await metrics()];
+      const minutes = (after.Timestamp - before.Timestamp) / 60;
+      const perMinute = (name) => (after[name] - before[name]) / minutes;
+      let cpu = 0;
+      for (const [id, time] of cpuAfter) cpu += time - (cpuBefore.get(id) ?? 0);
+      return {
+        cpu: cpu / minutes,
+        renderers: cpuAfter.size,
+        task: perMinute('TaskDuration'),
+        script: perMinute('ScriptDuration'),
+        layout: perMinute('LayoutDuration'),
+        style: perMinute('RecalcStyleDuration'),
+        seconds: minutes * 60,
+      };
+    };
+    await wait(5_000); // the workbench settles after its start
+    idle = await measure(seconds * 1000);
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input.input').fill('>Upright: Take a Break Now');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Take a Break Now' }).first().click();
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await frame.locator('.exercise-name', { hasText: /\S/ }).waitFor({ timeout: 30_000 });
+    await wait(2_000); // the page's first paint is not what watching costs
+    const kinds = new Set();
+    const seen = setInterval(() => {
+      frame
+        .locator('body')
+        .getAttribute('data-segment-kind')
+        .then((kind) => kind && kinds.add(kind))
+        .catch(() => undefined);
+    }, 3_000);
+    watched = await measure(seconds * 1000);
+    clearInterval(seen);
+    const finished = (await frame.locator('body.is-finished').count()) > 0;
+    segments = `segments seen: ${[...kinds].join(', ')}${finished ? '; the routine had finished' : ''}`;
+  } finally {
+    await browser.close();
+    await server.stop();
+    removeFolder(work);
+  }
+  const split = (m) =>
+    `${m.cpu.toFixed(2)} s a minute in ${m.renderers} renderer process(es); the workbench's main thread busy ${m.task.toFixed(2)} s (script ${m.script.toFixed(2)}, style ${m.style.toFixed(2)}, layout ${m.layout.toFixed(2)})`;
+  report(
+    'routine running beside the editor: renderer CPU a minute',
+    Math.max(0, watched.cpu - idle.cpu),
+    's/min',
+    4,
+    `a Posture Reset watched for ${watched.seconds.toFixed(0)} s (${segments}): ${split(watched)}; less the workbench alone before it opened: ${split(idle)}; headless Chromium against code-server`,
+  );
+}
+
 async function main() {
   console.log('Upright bench\n');
-  // UPRIGHT_BENCH_ONLY=sizes,events,history,lock,activation,memory,paint,windows runs a subset.
-  const only = (process.env.UPRIGHT_BENCH_ONLY || 'sizes,events,history,lock,activation,memory,paint,windows').split(',');
+  // UPRIGHT_BENCH_ONLY=sizes,events,history,lock,activation,memory,paint,renderer,windows runs a subset.
+  const only = (process.env.UPRIGHT_BENCH_ONLY || 'sizes,events,history,lock,activation,memory,paint,renderer,windows').split(',');
   execFileSync(process.execPath, ['esbuild.js', '--production', '--tests'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   if (only.includes('sizes')) sizes();
   if (only.includes('events')) await eventCost();
@@ -594,6 +690,7 @@ async function main() {
   if (only.includes('activation')) await activation();
   if (only.includes('memory')) await memory();
   if (only.includes('paint')) await firstPaint();
+  if (only.includes('renderer')) await rendererCpu();
   if (only.includes('windows')) await windows();
   // A subset run updates its own rows and keeps the others of the last report (each row has its date).
   const reportFile = path.join(root, 'bench-report.json');

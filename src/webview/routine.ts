@@ -1,6 +1,7 @@
-import { renderIllustration } from '../shared/illustration/render';
+import { renderIllustration, stillSpans } from '../shared/illustration/render';
 import { ILLUSTRATIONS } from '../shared/illustration/specs';
 import { singular, t } from '../shared/l10n';
+import { figureMoves, type MotionState, msToNextCount, msToNextPose } from '../shared/routineMotion';
 import {
   type ControlAction,
   type FromRoutinePage,
@@ -26,6 +27,12 @@ let shownSecond = -1;
 let shownRep = -1;
 let pictureKey = '';
 let svg: SVGSVGElement | null = null;
+/** The figure's motion, stepped by this page (its own animations stay paused); set only while it moves. */
+let figureTimer: ReturnType<typeof setTimeout> | undefined;
+/** Where the figure's cycle holds still (fractions of a rep). */
+let figureHolds: [number, number][] = [];
+/** The next redraw of the count: set only while a number shown will change on its own. */
+let countTimer: ReturnType<typeof setTimeout> | undefined;
 
 const RING_R = 52;
 const RING_C = 2 * Math.PI * RING_R;
@@ -152,15 +159,72 @@ function showPicture(seg: SegmentView, step: RoutineStepView): void {
   const spec = ILLUSTRATIONS[step.exerciseId];
   art.replaceChildren();
   svg = null;
+  clearTimeout(figureTimer);
+  figureTimer = undefined;
   if (!spec) return;
-  const markup = renderIllustration(spec, { ...step.tempo, reducedMotion: still, title: `${step.name}: ${step.summary}` });
+  const options = { ...step.tempo, reducedMotion: still, title: `${step.name}: ${step.summary}` };
+  const markup = renderIllustration(spec, options);
+  figureHolds = still ? [] : stillSpans(spec, options);
   const doc = new DOMParser().parseFromString(markup, 'image/svg+xml');
   if (doc.querySelector('parsererror')) return;
   svg = document.importNode(doc.documentElement, true) as unknown as SVGSVGElement;
   art.append(svg);
-  // In step with the reps: the motion starts where the segment is.
+  svg.pauseAnimations();
   if (seg.kind === 'work') svg.setCurrentTime((seg.durationMs - remainingMs()) / 1000);
-  if (player?.status !== 'running' || seg.kind !== 'work') svg.pauseAnimations();
+}
+
+function motionState(): MotionState | undefined {
+  const seg = segment();
+  if (!player || !seg) return undefined;
+  return {
+    status: player.status,
+    segmentKind: seg.kind,
+    visible: document.visibilityState !== 'hidden',
+    still: prefersStill(data?.reduceMotion ?? 'auto'),
+  };
+}
+
+/**
+ * Sets the figure moving or resting, as the routine and the page's visibility say. While it moves, the
+ * page sets its time a few times a second from the segment's clock: in step with the reps, and far
+ * cheaper to watch than the animation's own frame-by-frame redraws.
+ */
+function moveFigure(): void {
+  const state = motionState();
+  const moves = svg !== null && state !== undefined && figureMoves(state);
+  if (moves === (figureTimer !== undefined)) return;
+  clearTimeout(figureTimer);
+  figureTimer = undefined;
+  if (!moves) return;
+  const stepFigure = (): void => {
+    const seg = segment();
+    const step = stepOf(seg);
+    if (!svg || !seg || !step) return;
+    const elapsedMs = seg.durationMs - remainingMs();
+    svg.setCurrentTime(elapsedMs / 1000);
+    // Held poses are not drawn again until the hold ends.
+    figureTimer = setTimeout(stepFigure, msToNextPose(elapsedMs, step.tempo.secondsPerRep * 1000, figureHolds));
+  };
+  stepFigure();
+}
+
+/** Draws the count now and again when a number shown changes: not every frame, so the ring moves once a second. */
+function scheduleCount(): void {
+  clearTimeout(countTimer);
+  countTimer = undefined;
+  const state = motionState();
+  const seg = segment();
+  const step = stepOf(seg);
+  if (!state || !seg || !step) return;
+  const msPerRep = step.kind === 'reps' && step.reps !== null ? step.tempo.secondsPerRep * 1000 : undefined;
+  const delay = msToNextCount(state, remainingMs(), seg.durationMs, msPerRep);
+  if (delay === undefined) return;
+  // A little past the change, so the number read then is the new one.
+  countTimer = setTimeout(() => {
+    countTimer = undefined;
+    drawCount();
+    scheduleCount();
+  }, delay + 5);
 }
 
 /** The sound cue (opt-in): made here, no audio files. Browsers allow it only after a click or a key. */
@@ -234,10 +298,7 @@ function drawSegment(): void {
   pauseButton.setAttribute('aria-pressed', String(paused));
   document.body.classList.toggle('is-paused', paused);
   document.body.dataset.segmentKind = seg.kind;
-  if (svg) {
-    if (paused || seg.kind !== 'work') svg.pauseAnimations();
-    else svg.unpauseAnimations();
-  }
+  moveFigure();
   if (key !== shownKey) {
     if (shownKey !== '' && !paused) chime(seg.kind === 'work' ? [660] : [440]);
     shownKey = key;
@@ -251,7 +312,7 @@ function drawSegment(): void {
   }
 }
 
-/** Redraws the count; cheap enough for every frame, and touches the page only when a number changes. */
+/** Redraws the count and its ring; touches the page only when a number changes. */
 function drawCount(): void {
   if (!player || !data || player.status === 'finished') return;
   const seg = segment();
@@ -322,11 +383,6 @@ function drawSummary(): void {
   announce(`${heading.textContent ?? ''}. ${counted}`);
 }
 
-function frame(): void {
-  drawCount();
-  if (player?.status === 'running') requestAnimationFrame(frame);
-}
-
 function apply(next: PlayerSnapshot): void {
   player = next;
   localEndsAt = performance.now() + next.remainingMs;
@@ -338,8 +394,8 @@ function apply(next: PlayerSnapshot): void {
     document.body.classList.remove('is-finished');
     drawSegment();
     drawCount();
-    if (next.status === 'running') requestAnimationFrame(frame);
   }
+  scheduleCount();
   save();
 }
 
@@ -367,6 +423,12 @@ document.addEventListener('keydown', (e) => {
   else if (e.key === 'Escape') act('finish');
   else return;
   e.preventDefault();
+});
+// Out of sight nothing moves; back in sight, the count and the figure catch up with the routine.
+document.addEventListener('visibilitychange', () => {
+  if (player?.status !== 'finished') drawCount();
+  moveFigure();
+  scheduleCount();
 });
 window.matchMedia('(prefers-reduced-motion: reduce)').addEventListener('change', () => {
   pictureKey = '';

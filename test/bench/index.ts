@@ -27,6 +27,23 @@ function bundleLoadMs(extensionPath: string): number {
 }
 
 /**
+ * The host clock following real time: each call waits `ms` real milliseconds and advances the test
+ * API's clock by what passed, a tenth of a second at a time, counting on from the previous call.
+ */
+function followRealTime(api: UprightTestApi): (ms: number) => Promise<void> {
+  let last = performance.now();
+  return async (ms) => {
+    const until = performance.now() + ms;
+    while (performance.now() < until) {
+      await wait(100);
+      const now = performance.now();
+      api.clock.advance(now - last);
+      last = now;
+    }
+  };
+}
+
+/**
  * A routine for `seconds` real seconds, half with its panel in sight (the page counts down, the host
  * wakes at each segment's end) and half hidden behind an editor (the status bar counts down each
  * second). The host clock follows real time. Returns the routine's timer wake-ups in each half, and
@@ -36,16 +53,7 @@ async function routineWakeUps(
   api: UprightTestApi,
   seconds: number,
 ): Promise<{ visible: number; hidden: number; seconds: number; minuteRefreshes: number }> {
-  let last = performance.now();
-  const follow = async (ms: number): Promise<void> => {
-    const until = performance.now() + ms;
-    while (performance.now() < until) {
-      await wait(100);
-      const now = performance.now();
-      api.clock.advance(now - last);
-      last = now;
-    }
-  };
+  const follow = followRealTime(api);
   // The default routine (Posture Reset, about two minutes), as a reminder's Start opens it.
   await vscode.commands.executeCommand('upright.takeBreak');
   await follow(1000);
@@ -79,16 +87,7 @@ async function waitWakeUps(
   seconds: number,
 ): Promise<{ unknown: number; offered: number; offerShown: boolean; seconds: number; minuteRefreshes: number }> {
   const dir = fs.mkdtempSync(path.join(process.env.UPRIGHT_BENCH_TMP ?? path.dirname(process.env.UPRIGHT_BENCH_OUT ?? '.'), 'waits-'));
-  let last = performance.now();
-  const follow = async (ms: number): Promise<void> => {
-    const until = performance.now() + ms;
-    while (performance.now() < until) {
-      await wait(100);
-      const now = performance.now();
-      api.clock.advance(now - last);
-      last = now;
-    }
-  };
+  const follow = followRealTime(api);
   // Learned first: a build that takes two minutes.
   const started = async (name: string): Promise<{ release(): Promise<void> }> => {
     const task = await startTask(name, dir);

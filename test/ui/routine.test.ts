@@ -62,6 +62,85 @@ describe('routine panel in a real workbench', function () {
     await frame.locator('[aria-pressed="false"]').first().waitFor();
   });
 
+  it('draws the count once a second and moves the figure only while its exercise runs in sight', async () => {
+    await runCommand(wb.page, 'Upright: Take a Break Now'); // from the start: getting ready
+    await frame.locator('body[data-segment-kind="ready"] .exercise-name', { hasText: 'Chin Tuck' }).waitFor();
+    /** Over `ms`: the page's animation-frame requests, the ring's changes and how far the figure's time moved. */
+    const watch = async (ms: number): Promise<{ frames: number; ringChanges: number; figureSeconds: number }> => {
+      interface WatchedWindow {
+        requestAnimationFrame(callback: (time: number) => void): number;
+        __frames?: number;
+      }
+      interface WatchedBody {
+        ownerDocument: {
+          defaultView: WatchedWindow;
+          querySelector(selector: string): { getCurrentTime(): number } | null;
+          querySelectorAll(selector: string): ArrayLike<{ getAttribute(name: string): string | null }>;
+        };
+      }
+      return frame.locator('body').evaluate(async (body: WatchedBody, forMs: number) => {
+        const doc = body.ownerDocument;
+        const win = doc.defaultView;
+        const original = win.requestAnimationFrame.bind(win);
+        win.__frames = 0;
+        win.requestAnimationFrame = (callback) => {
+          win.__frames = (win.__frames ?? 0) + 1;
+          return original(callback);
+        };
+        const ring = (): string | null => doc.querySelectorAll('.ring-fill')[0]?.getAttribute('stroke-dashoffset') ?? null;
+        const figure = (): number => doc.querySelector('.art svg.upr-illustration')?.getCurrentTime() ?? 0;
+        const started = figure();
+        let ringChanges = 0;
+        let last = ring();
+        const until = performance.now() + forMs;
+        while (performance.now() < until) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          if (ring() !== last) ringChanges++;
+          last = ring();
+        }
+        win.requestAnimationFrame = original;
+        return { frames: win.__frames, ringChanges, figureSeconds: figure() - started };
+      }, ms);
+    };
+    const ready = await watch(2_000);
+    assert.equal(ready.frames, 0, 'no redraw on every animation frame');
+    assert.ok(ready.ringChanges >= 1 && ready.ringChanges <= 3, `the ring moved once a second (${ready.ringChanges} in 2 s)`);
+    assert.equal(ready.figureSeconds, 0, 'the figure rests while getting ready');
+    await focusPage();
+    await wb.page.keyboard.press('ArrowRight'); // the exercise starts
+    await frame.locator('body[data-segment-kind="work"]').waitFor();
+    // Long enough to see a chin tuck's 2 s hold end: the figure stands still through it.
+    const working = await watch(3_000);
+    assert.equal(working.frames, 0, 'no redraw on every animation frame');
+    assert.ok(working.ringChanges <= 6, `the ring moved at most once a second and at each rep (${working.ringChanges} in 3 s)`);
+    assert.ok(working.figureSeconds > 1, `the figure moves with the exercise (${working.figureSeconds.toFixed(2)} s)`);
+    // Out of sight (the browser hides the page): nothing moves, and all comes back in step.
+    const setVisibility = (state: 'hidden' | 'visible'): Promise<void> =>
+      frame
+        .locator('body')
+        .evaluate(
+          (body: { ownerDocument: { dispatchEvent(e: unknown): boolean; defaultView: { Event: new (t: string) => unknown } } }, to) => {
+            const doc = body.ownerDocument;
+            Object.defineProperty(doc, 'visibilityState', { configurable: true, get: () => to });
+            doc.dispatchEvent(new doc.defaultView.Event('visibilitychange'));
+          },
+          state,
+        );
+    await setVisibility('hidden');
+    const hidden = await watch(1_500);
+    assert.equal(hidden.ringChanges, 0, 'the ring stands still out of sight');
+    assert.equal(hidden.figureSeconds, 0, 'the figure rests out of sight');
+    await setVisibility('visible');
+    assert.ok((await watch(2_500)).figureSeconds > 0, 'back in sight, the figure moves again');
+    await wb.page.keyboard.press('Space');
+    await frame.locator('[aria-pressed="true"]').waitFor();
+    const paused = await watch(1_500);
+    assert.equal(paused.ringChanges, 0, 'paused, the ring stands still');
+    assert.equal(paused.figureSeconds, 0, 'paused, the figure rests');
+    await wb.page.keyboard.press('Space');
+    await frame.locator('[aria-pressed="false"]').waitFor();
+  });
+
   it('reaches every control from the keyboard', async () => {
     await focusPage();
     const seen: string[] = [];

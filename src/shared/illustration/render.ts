@@ -325,6 +325,27 @@ function equipment(spec: IllustrationSpec, poses: Pose[], timing = ''): string {
   return out;
 }
 
+function resolvedKeyPoses(spec: IllustrationSpec): Pose[] {
+  return spec.poses.map((p) =>
+    resolve(spec.view, spec.base, { ...(spec.at && { at: spec.at }), ...(spec.scale && { scale: spec.scale }), ...p }),
+  );
+}
+
+/**
+ * The parts of one animated cycle where the picture stands still (a hold at an end position), as
+ * fractions of the cycle: a page stepping the animation need not redraw it there.
+ */
+export function stillSpans(spec: IllustrationSpec, options: RenderOptions): [number, number][] {
+  const keyPoses = resolvedKeyPoses(spec);
+  const { poses, times } = timeline(keyPoses, options);
+  const spans: [number, number][] = [];
+  for (let i = 0; i + 1 < poses.length; i++) {
+    const [from = 0, to = 0] = [times[i], times[i + 1]];
+    if (to > from && distance(poses[i] ?? {}, poses[i + 1] ?? {}) === 0) spans.push([from, to]);
+  }
+  return spans;
+}
+
 /**
  * The illustration as an SVG string. Animated: one cycle takes `secondsPerRep`, through the key poses
  * and back, with the start pose ghosted and an arrow for the direction. Reduced motion: the key poses
@@ -333,9 +354,7 @@ function equipment(spec: IllustrationSpec, poses: Pose[], timing = ''): string {
  */
 export function renderIllustration(spec: IllustrationSpec, options: RenderOptions): string {
   const title = `<title>${options.title.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c] ?? ''};`)}</title>`;
-  const keyPoses = spec.poses.map((p) =>
-    resolve(spec.view, spec.base, { ...(spec.at && { at: spec.at }), ...(spec.scale && { scale: spec.scale }), ...p }),
-  );
+  const keyPoses = resolvedKeyPoses(spec);
   const movers = moverIds(spec, keyPoses);
   const svg = (cls: string, width: number, body: string): string =>
     `<svg xmlns="http://www.w3.org/2000/svg" class="upr-illustration${cls}" role="img" viewBox="0 0 ${width} ${H}">${title}${body}</svg>`;
