@@ -149,7 +149,7 @@ function moverIds(spec: IllustrationSpec, keyPoses: KeyPose[]): Set<string> {
     return [first, Math.max(...frames.map((p) => Math.max(dist(p.a, first.a), dist(p.b, first.b), Math.abs(p.size - first.size))))];
   });
   const most = (part: Part): number => Math.max(...moved.filter(([p]) => p.part === part).map(([, d]) => d));
-  return new Set(moved.filter(([p, d]) => d >= 1 && d >= most(p.part) / 4).map(([p]) => p.id));
+  return new Set(moved.filter(([p, d]) => d >= 1 && (spec.depth !== undefined || d >= most(p.part) / 4)).map(([p]) => p.id));
 }
 
 /** Accent for the moving pieces of a moving part (a supporting arm stays plain). */
@@ -236,13 +236,14 @@ function draw(frames: Piece[], cls: string, timing = ''): string {
 }
 
 /** Pieces in order; the gaps round a run of joined limbs (one arm) go first, so none shows at the joints. */
-function drawAll(all: Piece[][], cls: (p: Piece) => string, timing = ''): string {
+function drawAll(all: Piece[][], cls: (p: Piece) => string, timing = '', ghost: (p: Piece) => string = () => ''): string {
   let out = '';
   for (let i = 0; i < all.length;) {
     const side = all[i]?.[0]?.id[0];
     let end = i;
     while (all[end]?.[0]?.edge && all[end]?.[0]?.id[0] === side) end++;
     const run = all.slice(i, Math.max(end, i + 1));
+    out += run.map((f) => ghost(f[0] as Piece)).join('');
     out += run
       .filter((f) => f[0]?.edge)
       .map((f) =>
@@ -428,13 +429,14 @@ export function renderIllustration(spec: IllustrationSpec, options: RenderOption
   const { poses, times } = timeline(keyPoses, options);
   const timing = `dur="${n(options.secondsPerRep)}s" keyTimes="${times.map((t) => Math.round(t * 1000) / 1000).join(';')}" repeatCount="indefinite"`;
   const all = tracks(spec, poses);
-  const ghost = all
-    .map(([p]) =>
-      p && spec.moving.includes(p.part) && movers.has(p.id) && p.cls !== 'upr-face'
-        ? draw([{ ...p, face: undefined }], `upr-${p.kind} upr-ghost`)
-        : '',
-    )
-    .join('');
-  const body = drawAll(all, (p) => pieceClass(p, spec, movers), timing);
+  const ghostOf = (p: Piece): string =>
+    spec.moving.includes(p.part) && movers.has(p.id) && p.cls !== 'upr-face'
+      ? // In depth, a ghost lies just under its piece, over what is behind (a blade's start is an outline on the back).
+        p.kind === 'poly'
+        ? draw([{ ...p, size: 1.4 }], 'upr-ghost-outline')
+        : draw([{ ...p, face: undefined }], `upr-${p.kind} upr-ghost`)
+      : '';
+  const ghost = spec.depth ? '' : all.map(([p]) => (p ? ghostOf(p) : '')).join('');
+  const body = drawAll(all, (p) => pieceClass(p, spec, movers), timing, spec.depth ? ghostOf : undefined);
   return svg('', W, `${scenery(spec)}${ghost}${body}${equipment(spec, poses, timing)}${arrow(spec, keyPoses, 0, movers)}`);
 }
