@@ -186,7 +186,7 @@ export function pieces3d(figure: Figure3D, base: 'standing' | 'seated', pose: Po
       depth: -999,
     });
   } else {
-    poly('floor', 'legs', ring([0, 0, floorZ], base === 'seated' ? 36 : 40, base === 'seated' ? 34 : 36, 24), 0, 0, {
+    poly('floor', 'legs', ring([0, 0, floorZ], base === 'seated' ? 32 : 40, base === 'seated' ? 30 : 36, 24), 0, 0, {
       cls: 'upr-wall',
       depth: -999,
     });

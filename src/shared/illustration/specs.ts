@@ -169,7 +169,7 @@ export const ILLUSTRATIONS: Readonly<Record<string, IllustrationSpec>> = {
       { retract: 4, depress: 3, elbow: 8 },
     ],
     moving: ['blades'],
-    depth: { camera: { yaw: 162, pitch: 22, zoom: 1.42, target: [0, 90, 0], at: [100, 100] }, blades: true },
+    depth: { camera: { yaw: 162, pitch: 22, zoom: 1.58, target: [0, 90, 0], at: [100, 90] }, blades: true },
   },
   // Three-quarter from the front and above: straight arms swing from forward out to a T, the band stretching.
   'band-pull-apart': {
