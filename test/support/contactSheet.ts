@@ -1,5 +1,6 @@
 import { animationTempo, formatDose } from '../../src/core/exercises/cards';
 import { type Exercise } from '../../src/core/exercises/model';
+import { type Camera } from '../../src/shared/illustration/camera';
 import { FIGURE_BOX } from '../../src/shared/illustration/figure';
 import { renderIllustration } from '../../src/shared/illustration/render';
 import { ILLUSTRATIONS } from '../../src/shared/illustration/specs';
@@ -217,7 +218,7 @@ function exerciseRow(exercise: Exercise): string {
   const poses = spec.poses.length;
   const stepPx = (STEP_FONT_UNITS * NARROW_COLUMN_PX) / (FIGURE_BOX.width * poses);
   const facts = [
-    `${spec.view} view, ${spec.base}`,
+    spec.depth ? `in depth, ${seenFrom(spec.depth.camera)}, ${spec.base}` : `${spec.view} view, ${spec.base}`,
     `one cycle ${seconds(tempo.secondsPerRep)}${tempo.holdSeconds ? `, hold ${seconds(tempo.holdSeconds)}` : ''}`,
     `${poses} key poses; moving: ${spec.moving.join(', ')}`,
   ];
@@ -232,6 +233,22 @@ function exerciseRow(exercise: Exercise): string {
 }
 
 /** The sheet for one theme: a whole HTML page; `styles` is the pages' CSS (media/page.css and media/illustration.css). */
+/** Where the camera of a figure in depth stands, in words. */
+function seenFrom(camera: Camera): string {
+  const round = Math.abs(camera.yaw);
+  const where =
+    round < 15
+      ? 'from the front'
+      : round > 165
+        ? 'from behind'
+        : Math.abs(round - 90) < 15
+          ? 'from the side'
+          : round < 90
+            ? 'three-quarter from the front'
+            : 'three-quarter from behind';
+  return camera.pitch >= 5 ? `${where}, ${camera.pitch}° above` : where;
+}
+
 export function contactSheetPage(theme: SheetTheme, exercises: readonly Exercise[], styles: string): string {
   const variables = Object.entries(theme.variables)
     .map(([name, value]) => `${name}: ${value};`)

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 
 import { EXERCISES } from '../../src/core/exercises/library';
-import { type Part, pieces, type Pose } from '../../src/shared/illustration/figure';
-import { type IllustrationSpec, renderIllustration } from '../../src/shared/illustration/render';
+import { type Part } from '../../src/shared/illustration/figure';
+import { figurePieces, type IllustrationSpec, renderIllustration } from '../../src/shared/illustration/render';
 import { ILLUSTRATIONS } from '../../src/shared/illustration/specs';
 
 /** A small well-formedness check: every tag closes, in order. */
@@ -18,9 +18,9 @@ function assertWellFormed(svg: string): void {
 }
 
 /** How far each part's pieces move between two poses (the largest endpoint shift, px). */
-function movement(spec: IllustrationSpec, a: Pose, b: Pose): Map<Part, number> {
-  const from = pieces(spec.view, spec.base, a);
-  const to = new Map(pieces(spec.view, spec.base, b).map((p) => [p.id, p]));
+function movement(spec: IllustrationSpec, a: IllustrationSpec['poses'][number], b: IllustrationSpec['poses'][number]): Map<Part, number> {
+  const from = figurePieces(spec, a);
+  const to = new Map(figurePieces(spec, b).map((p) => [p.id, p]));
   const moved = new Map<Part, number>();
   for (const p of from) {
     const q = to.get(p.id);

@@ -97,11 +97,11 @@ export interface Point {
   readonly y: number;
 }
 
-/** One drawn piece: a rounded limb from `a` to `b`, or a circle at `a`. */
+/** One drawn piece: a rounded limb from `a` to `b`, a circle at `a`, or a rounded outline through `pts` (centred on `a`). */
 export interface Piece {
   readonly id: string;
   readonly part: Part;
-  readonly kind: 'limb' | 'circle' | 'blade';
+  readonly kind: 'limb' | 'circle' | 'blade' | 'poly';
   readonly a: Point;
   readonly b: Point;
   /** Limb thickness, or circle radius. */
@@ -112,6 +112,15 @@ export interface Piece {
   readonly twin?: string;
   /** A squeezed ball: its height over its width. */
   readonly squash?: number;
+  /** The outline's corners (kind 'poly'). */
+  readonly pts?: readonly Point[];
+  /** Figure posed in depth: how near the camera (cm; drawn nearest last), and whether on the side away from it. */
+  readonly depth?: number;
+  readonly far?: boolean;
+  /** Drawn with a thin gap in the background colour round it, so it stands out from what lies behind. */
+  readonly edge?: boolean;
+  /** A class of its own (eyes, the line of sight, furniture), instead of the body's. */
+  readonly cls?: string;
 }
 
 type Anchor = 'hip' | 'foot' | 'toe' | 'knee' | 'shoulder' | 'hand';

@@ -1,4 +1,5 @@
 import { type Base, FIGURE_BOX, hands, type Part, type Piece, pieces, type Point, type Pose, resolve, type View, type XY } from './figure';
+import { type Figure3D, pieces3d, type Pose3D } from './pose3d';
 
 /** Something in the scene that is not the person. Positions are px in the 200 × 240 box. */
 export interface Prop {
@@ -15,8 +16,8 @@ export interface Prop {
 export interface IllustrationSpec {
   readonly view: View;
   readonly base: Base;
-  /** Two or more key poses; the animation goes through them and back to the first. */
-  readonly poses: readonly Pose[];
+  /** Two or more key poses; the animation goes through them and back to the first (`Pose3D`s for a figure in depth). */
+  readonly poses: readonly (Pose | Pose3D)[];
   /** The parts that move: their moving pieces are drawn in the accent colour, with the start pose ghosted behind them. */
   readonly moving: readonly Part[];
   /** A resistance band: held between the hands (true), or tied at a point and held in the hands. */
@@ -32,6 +33,14 @@ export interface IllustrationSpec {
   readonly track?: string;
   /** A small still picture in the top left corner that shows the starting position from another side. */
   readonly inset?: { readonly view: View; readonly base: Base; readonly pose: Pose };
+  /** The figure posed in depth and seen through this camera, instead of the flat one (`view` then only names the side it is seen from). */
+  readonly depth?: Figure3D;
+}
+
+/** The figure's pieces in one key pose, flat or in depth. */
+export function figurePieces(spec: IllustrationSpec, pose: KeyPose): Piece[] {
+  if (spec.depth) return pieces3d(spec.depth, spec.base === 'seated' ? 'seated' : 'standing', pose);
+  return pieces(spec.view, spec.base, pose);
 }
 
 export interface RenderOptions {
@@ -49,9 +58,10 @@ const { width: W, height: H, ground: G } = FIGURE_BOX;
 const n = (v: number): string => String(Math.round(v * 10) / 10);
 const dist = (a: Point, b: Point): number => Math.hypot(a.x - b.x, a.y - b.y);
 type Value = number | XY | undefined;
+type KeyPose = Pose | Pose3D;
 
 /** Calls `f` with each value of two poses side by side (a point missing on one side is taken from the other). */
-function zip(a: Pose, b: Pose, f: (x: Value, y: Value, key: string) => void): void {
+function zip(a: KeyPose, b: KeyPose, f: (x: Value, y: Value, key: string) => void): void {
   const [va, vb] = [a as Record<string, Value>, b as Record<string, Value>];
   for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
     const [x, y] = [va[k], vb[k]];
@@ -59,7 +69,7 @@ function zip(a: Pose, b: Pose, f: (x: Value, y: Value, key: string) => void): vo
   }
 }
 
-function lerpPose(a: Pose, b: Pose, t: number): Pose {
+function lerpPose(a: KeyPose, b: KeyPose, t: number): KeyPose {
   const out: Record<string, Value> = {};
   const mix = (x = 0, y = 0): number => x + (y - x) * t;
   zip(
@@ -72,7 +82,7 @@ function lerpPose(a: Pose, b: Pose, t: number): Pose {
 }
 
 /** How far apart two poses are (degrees, or px for points), to choose how many in-between frames to draw. */
-function distance(a: Pose, b: Pose): number {
+function distance(a: KeyPose, b: KeyPose): number {
   let most = 0;
   zip(
     a,
@@ -89,14 +99,14 @@ function distance(a: Pose, b: Pose): number {
 }
 
 /** The frames of one cycle and when each is shown (fractions of the cycle). The hold is shared by the key poses away from the start. */
-function timeline(keyPoses: Pose[], options: RenderOptions): { poses: Pose[]; times: number[] } {
+function timeline(keyPoses: KeyPose[], options: RenderOptions): { poses: KeyPose[]; times: number[] } {
   const keys = [...keyPoses, keyPoses[0] ?? {}];
   const moves = keys.length - 1;
   const held = keys.map((k, i) => i > 0 && i < moves && distance(k, keys[0] ?? {}) > 0.5);
   const count = held.filter(Boolean).length;
   const hold = count ? Math.min(options.holdSeconds ?? 0, options.secondsPerRep * 0.7) / options.secondsPerRep / count : 0;
   const move = (1 - hold * count) / moves;
-  const poses: Pose[] = [];
+  const poses: KeyPose[] = [];
   const times: number[] = [];
   let t = 0;
   for (let m = 0; m < moves; m++) {
@@ -120,30 +130,34 @@ function timeline(keyPoses: Pose[], options: RenderOptions): { poses: Pose[]; ti
 const same = (a: Piece, b: Piece): boolean => dist(a.a, b.a) + dist(a.b, b.b) + Math.abs(a.size - b.size) < 0.3;
 
 /** Each piece's positions through the frames, leaving out far limbs that stay hidden behind their near twin. */
-function tracks(spec: IllustrationSpec, poses: Pose[]): Piece[][] {
+function tracks(spec: IllustrationSpec, poses: KeyPose[]): Piece[][] {
   const byId = new Map<string, Piece[]>();
-  for (const pose of poses) for (const p of pieces(spec.view, spec.base, pose)) byId.set(p.id, [...(byId.get(p.id) ?? []), p]);
-  return [...byId.values()].filter((frames) => {
+  for (const pose of poses) for (const p of figurePieces(spec, pose)) byId.set(p.id, [...(byId.get(p.id) ?? []), p]);
+  // In depth, one order serves every frame: nearest (on average) last.
+  const meanDepth = (frames: Piece[]): number => frames.reduce((t, p) => t + (p.depth ?? 0), 0) / frames.length;
+  const all = spec.depth ? [...byId.values()].sort((a, b) => meanDepth(a) - meanDepth(b)) : [...byId.values()];
+  return all.filter((frames) => {
     const near = byId.get(frames[0]?.twin ?? '');
     return !near || frames.some((p, i) => !near[i] || !same(p, near[i]));
   });
 }
 
 /** The ids of the pieces that really move between the key poses: at least a quarter as far as the most moving piece of their part. */
-function moverIds(spec: IllustrationSpec, keyPoses: Pose[]): Set<string> {
+function moverIds(spec: IllustrationSpec, keyPoses: KeyPose[]): Set<string> {
   const moved = tracks(spec, keyPoses).map((frames): [Piece, number] => {
     const [first] = frames as [Piece];
     return [first, Math.max(...frames.map((p) => Math.max(dist(p.a, first.a), dist(p.b, first.b), Math.abs(p.size - first.size))))];
   });
   const most = (part: Part): number => Math.max(...moved.filter(([p]) => p.part === part).map(([, d]) => d));
-  return new Set(moved.filter(([p, d]) => d >= 1 && d >= most(p.part) / 4).map(([p]) => p.id));
+  return new Set(moved.filter(([p, d]) => d >= 1 && (spec.depth !== undefined || d >= most(p.part) / 4)).map(([p]) => p.id));
 }
 
 /** Accent for the moving pieces of a moving part (a supporting arm stays plain). */
 function pieceClass(piece: Piece, spec: IllustrationSpec, movers: Set<string>): string {
+  if (piece.cls) return piece.cls;
   if (piece.part === 'ball') return 'upr-weight';
   if (piece.part === 'band') return 'upr-band';
-  return `upr-${piece.kind} upr-${piece.part}${spec.moving.includes(piece.part) && movers.has(piece.id) ? ' upr-moving' : ' upr-body'}${piece.twin ? ' upr-far' : ''}`;
+  return `upr-${piece.kind} upr-${piece.part}${spec.moving.includes(piece.part) && movers.has(piece.id) ? ' upr-moving' : ' upr-body'}${piece.twin || piece.far ? ' upr-far' : ''}`;
 }
 
 /** Attributes that stay put are written once; the rest get an `<animate>` (whole px are plenty). */
@@ -173,6 +187,11 @@ function draw(frames: Piece[], cls: string, timing = ''): string {
   };
   const x = (p: Piece): number => p.a.x;
   const y = (p: Piece): number => p.a.y;
+  if (first.kind === 'poly') {
+    const values = frames.map((p) => (p.pts ?? []).map((q) => `${Math.round(q.x)},${Math.round(q.y)}`).join(' '));
+    const anim = values.some((v) => v !== values[0]) ? `<animate attributeName="points" values="${values.join(';')}" ${timing}/>` : '';
+    return `<polygon class="${cls}" stroke-width="${n(first.size)}" points="${values[0] ?? ''}"${anim ? `>${anim}</polygon>` : '/>'}`;
+  }
   if (first.kind === 'limb' || first.kind === 'blade')
     return el('line', cls, [
       ['x1', x],
@@ -216,33 +235,90 @@ function draw(frames: Piece[], cls: string, timing = ''): string {
   );
 }
 
+/** Pieces in order; the gaps round a run of joined limbs (one arm) go first, so none shows at the joints. */
+function drawAll(all: Piece[][], cls: (p: Piece) => string, timing = '', ghost: (p: Piece) => string = () => ''): string {
+  let out = '';
+  for (let i = 0; i < all.length;) {
+    const side = all[i]?.[0]?.id[0];
+    let end = i;
+    while (all[end]?.[0]?.edge && all[end]?.[0]?.id[0] === side) end++;
+    const run = all.slice(i, Math.max(end, i + 1));
+    out += run.map((f) => ghost(f[0] as Piece)).join('');
+    out += run
+      .filter((f) => f[0]?.edge)
+      .map((f) =>
+        draw(
+          f.map((p) => ({ ...p, size: p.size + 3 })),
+          'upr-edge',
+          timing,
+        ),
+      )
+      .join('');
+    out += run.map((f) => draw(f, cls(f[0] as Piece), timing)).join('');
+    i += run.length;
+  }
+  return out;
+}
+
 /** The direction arrow for the move from key pose `i` to the next: beside the point that moves most (one per shoulder blade). */
-function arrow(spec: IllustrationSpec, keyPoses: Pose[], i: number, movers: Set<string>): string {
-  const from = pieces(spec.view, spec.base, keyPoses[i] ?? {});
-  const to = new Map(pieces(spec.view, spec.base, keyPoses[(i + 1) % keyPoses.length] ?? {}).map((p) => [p.id, p]));
+function arrow(spec: IllustrationSpec, keyPoses: KeyPose[], i: number, movers: Set<string>): string {
+  const from = figurePieces(spec, keyPoses[i] ?? {});
+  const to = new Map(figurePieces(spec, keyPoses[(i + 1) % keyPoses.length] ?? {}).map((p) => [p.id, p]));
   if (spec.moving.includes('blades') && !spec.moving.includes('arms')) {
     return from
-      .filter((b) => b.kind === 'blade')
+      .filter((b) => b.part === 'blades')
       .map((b) => arrowBetween(b.b, to.get(b.id)?.b ?? b.b, { x: b.b.x, y: b.b.y - 40 }))
       .join('');
   }
   let best: Point[] = [];
   let clear = 16;
+  let bestEnd: [string, 'a' | 'b'] = ['', 'a'];
   for (const p of from) {
     const q = to.get(p.id);
     if (!q || p.id === 'nose' || !spec.moving.includes(p.part) || !movers.has(p.id) || (spec.track ?? p.id) !== p.id) continue;
-    for (const pair of p.kind === 'circle' && p.face === undefined
-      ? [[p.a, q.a]]
-      : [
-          [p.a, q.a],
-          [p.b, q.b],
-        ]) {
-      if (dist(pair[0] as Point, pair[1] as Point) > dist(best[0] ?? p.a, best[1] ?? p.a))
-        [best, clear] = [pair, p.kind === 'circle' ? p.size + 7 : 16];
+    for (const [end, pair] of p.kind === 'circle' && p.face === undefined
+      ? ([['a', [p.a, q.a]]] as const)
+      : ([
+          ['a', [p.a, q.a]],
+          ['b', [p.b, q.b]],
+        ] as const)) {
+      if (dist(pair[0], pair[1]) > dist(best[0] ?? p.a, best[1] ?? p.a))
+        [best, clear, bestEnd] = [[...pair], p.kind === 'circle' ? p.size + 7 : 16, [p.id, end]];
     }
   }
   const [a, b] = best;
-  return a && b ? arrowBetween(a, b, from.find((p) => p.id === 'torso')?.b ?? { x: 100, y: 120 }, clear) : '';
+  const centre = from.find((p) => p.id === 'torso')?.b ?? { x: 100, y: 120 };
+  if (spec.depth && a && b) {
+    // In depth a hand swings round in an arc: the arrow follows it, outside it.
+    const path = [0, 0.125, 0.25, 0.375, 0.5, 0.625, 0.75, 0.875, 1].map((t) => {
+      const q = figurePieces(spec, lerpPose(keyPoses[i] ?? {}, keyPoses[(i + 1) % keyPoses.length] ?? {}, t)).find(
+        (p) => p.id === bestEnd[0],
+      );
+      return q?.[bestEnd[1]] ?? a;
+    });
+    // Set off away from the limb's shoulder (the arc's centre), else from the trunk.
+    const pivot = from.find((p) => p.id === `${bestEnd[0][0] ?? ''}UpperArm`)?.a ?? centre;
+    return arrowAlong(path, pivot, clear);
+  }
+  return a && b ? arrowBetween(a, b, centre, clear) : '';
+}
+
+/** An arrow along a path of points, each set `clear` px further from `centre`. */
+function arrowAlong(path: Point[], centre: Point, clear: number): string {
+  const pts = path.map((p) => {
+    const d = dist(p, centre) || 1;
+    return {
+      x: Math.min(W - 5, Math.max(5, p.x + ((p.x - centre.x) / d) * clear)),
+      y: Math.min(H - 5, Math.max(5, p.y + ((p.y - centre.y) / d) * clear)),
+    };
+  });
+  const [e, before] = [pts[pts.length - 1], pts[pts.length - 2]];
+  if (!e || !before || dist(pts[0] ?? e, e) < 3) return '';
+  const len = dist(before, e) || 1;
+  const [ux, uy] = [(e.x - before.x) / len, (e.y - before.y) / len];
+  const tip = { x: e.x + ux * 4, y: e.y + uy * 4 };
+  const head = (k: number): string => `${n(tip.x - ux * 7 - uy * k)},${n(tip.y - uy * 7 + ux * k)}`;
+  return `<g class="upr-arrow"><path d="M${pts.map((p) => `${n(p.x)} ${n(p.y)}`).join('L')}"/><polygon points="${n(tip.x)},${n(tip.y)} ${head(4.5)} ${head(-4.5)}"/></g>`;
 }
 
 /** A straight arrow along a→b (at least 20 px long), set `clear` px off the motion on the side away from `centre`. */
@@ -263,6 +339,8 @@ function arrowBetween(a: Point, b: Point, centre: Point, clear = 16): string {
 
 /** The floor and the furniture, and the inset. */
 function scenery(spec: IllustrationSpec): string {
+  // A figure in depth brings its own floor and furniture, drawn in perspective.
+  if (spec.depth) return '';
   const side = spec.view === 'side';
   let d = '';
   for (const { kind, x = 40, y = 0, w = 60 } of [...(spec.props ?? []), ...(spec.base === 'seated' ? [{ kind: 'chair' }] : [])]) {
@@ -302,7 +380,8 @@ function weightShape(spec: IllustrationSpec): string {
 }
 
 /** The band and the weights, at the hands of each frame. */
-function equipment(spec: IllustrationSpec, poses: Pose[], timing = ''): string {
+function equipment(spec: IllustrationSpec, poses: KeyPose[], timing = ''): string {
+  if (!spec.band && !spec.weight) return '';
   const ends = poses.map((pose) => hands(spec.view, spec.base, pose));
   // From the front, the band runs just below the arms so both show.
   const low = (q: Point): Point => ({ x: q.x, y: q.y + (spec.view === 'side' ? 0 : 4) });
@@ -326,8 +405,9 @@ function equipment(spec: IllustrationSpec, poses: Pose[], timing = ''): string {
 }
 
 function resolvedKeyPoses(spec: IllustrationSpec): Pose[] {
+  // A figure posed in depth takes its poses as they are; the flat figure fills in its base's defaults.
   return spec.poses.map((p) =>
-    resolve(spec.view, spec.base, { ...(spec.at && { at: spec.at }), ...(spec.scale && { scale: spec.scale }), ...p }),
+    spec.depth ? p : resolve(spec.view, spec.base, { ...(spec.at && { at: spec.at }), ...(spec.scale && { scale: spec.scale }), ...p }),
   );
 }
 
@@ -361,9 +441,7 @@ export function renderIllustration(spec: IllustrationSpec, options: RenderOption
   if (options.reducedMotion) {
     const panels = keyPoses.map((pose, i) => {
       const last = i === keyPoses.length - 1;
-      const body = tracks(spec, [pose])
-        .map((f) => draw(f, pieceClass(f[0] as Piece, spec, movers)))
-        .join('');
+      const body = drawAll(tracks(spec, [pose]), (p) => pieceClass(p, spec, movers));
       return `<g class="upr-key-pose" transform="translate(${i * W} 0)">${scenery(spec)}${body}${equipment(spec, [pose])}${last ? '' : arrow(spec, keyPoses, i, movers)}<text class="upr-step" x="${W - 4}" y="24" text-anchor="end">${i + 1}${last ? '' : ' →'}</text></g>`;
     });
     return svg(' upr-still', W * keyPoses.length, panels.join(''));
@@ -371,11 +449,14 @@ export function renderIllustration(spec: IllustrationSpec, options: RenderOption
   const { poses, times } = timeline(keyPoses, options);
   const timing = `dur="${n(options.secondsPerRep)}s" keyTimes="${times.map((t) => Math.round(t * 1000) / 1000).join(';')}" repeatCount="indefinite"`;
   const all = tracks(spec, poses);
-  const ghost = all
-    .map(([p]) =>
-      p && spec.moving.includes(p.part) && movers.has(p.id) ? draw([{ ...p, face: undefined }], `upr-${p.kind} upr-ghost`) : '',
-    )
-    .join('');
-  const body = all.map((f) => draw(f, pieceClass(f[0] as Piece, spec, movers), timing)).join('');
+  const ghostOf = (p: Piece): string =>
+    spec.moving.includes(p.part) && movers.has(p.id) && p.cls !== 'upr-face'
+      ? // In depth, a ghost lies just under its piece, over what is behind (a blade's start is an outline on the back).
+        p.kind === 'poly'
+        ? draw([{ ...p, size: 1.4 }], 'upr-ghost-outline')
+        : draw([{ ...p, face: undefined }], `upr-${p.kind} upr-ghost`)
+      : '';
+  const ghost = spec.depth ? '' : all.map(([p]) => (p ? ghostOf(p) : '')).join('');
+  const body = drawAll(all, (p) => pieceClass(p, spec, movers), timing, spec.depth ? ghostOf : undefined);
   return svg('', W, `${scenery(spec)}${ghost}${body}${equipment(spec, poses, timing)}${arrow(spec, keyPoses, 0, movers)}`);
 }

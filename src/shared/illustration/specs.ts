@@ -151,28 +151,37 @@ export const ILLUSTRATIONS: Readonly<Record<string, IllustrationSpec>> = {
   },
 
   // ── Posture ──
-  // Side view: the head glides straight back over the shoulders, chin level.
-  'chin-tuck': { view: 'side', base: 'seated', poses: [{ glide: 6 }, { glide: -7 }], moving: ['head', 'neck'] },
-  // From behind: the shoulder blades draw toward the spine and slightly down.
+  // True side, seated: the head glides straight back over the shoulders, the line of sight staying level.
+  'chin-tuck': {
+    view: 'side',
+    base: 'seated',
+    poses: [{ glide: 4 }, { glide: -4.5 }],
+    moving: ['head', 'neck'],
+    track: 'head',
+    depth: { camera: { yaw: -90, pitch: 0, zoom: 1.55, target: [0, 80, 8], at: [96, 108] }, gaze: true },
+  },
+  // Three-quarter from behind and above, seated: the blades draw in toward the spine and down.
   'scapular-squeeze': {
     view: 'back',
     base: 'seated',
     poses: [
-      { blades: 15, rightArm: 8, rightElbow: 10 },
-      { blades: 6, shrug: -2, rightArm: 12, rightElbow: 10 },
+      { retract: -1.5, depress: -0.5, elbow: 8 },
+      { retract: 4, depress: 3, elbow: 8 },
     ],
     moving: ['blades'],
+    depth: { camera: { yaw: 162, pitch: 22, zoom: 1.58, target: [0, 90, 0], at: [100, 90] }, blades: true },
   },
-  // From the front: arms at shoulder height swing open and the band stretches across the chest.
+  // Three-quarter from the front and above: straight arms swing from forward out to a T, the band stretching.
   'band-pull-apart': {
     view: 'front',
     base: 'standing',
     poses: [
-      { rightArm: 90, rightFwd: 78 },
-      { rightArm: 90, rightFwd: 0 },
+      { raise: 88, swing: -4 },
+      { raise: 88, swing: 80 },
     ],
     moving: ['arms', 'band'],
-    band: true,
+    track: 'lHand',
+    depth: { camera: { yaw: -35, pitch: 28, zoom: 1.12, target: [0, 95, 10], at: [100, 124] }, band: true },
   },
   // From the side: a band tied at face height; the hands pull back beside the forehead, elbows high.
   'face-pull': {
