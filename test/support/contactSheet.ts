@@ -2,7 +2,7 @@ import { animationTempo, formatDose } from '../../src/core/exercises/cards';
 import { type Exercise } from '../../src/core/exercises/model';
 import { type Camera } from '../../src/shared/illustration/camera';
 import { FIGURE_BOX } from '../../src/shared/illustration/figure';
-import { renderIllustration } from '../../src/shared/illustration/render';
+import { renderIllustration, stillGrid } from '../../src/shared/illustration/render';
 import { ILLUSTRATIONS } from '../../src/shared/illustration/specs';
 
 /**
@@ -163,8 +163,10 @@ export const FRAMES_PER_CYCLE = 8;
 export const NARROW_COLUMN_PX = 440;
 /** How wide the sheet draws one frame, and one pose of a reduced-motion strip. */
 const FRAME_PX = 150;
-/** The key poses' numbers in a reduced-motion strip (`.upr-step` in media/illustration.css), in picture units. */
-const STEP_FONT_UNITS = 14;
+/** The key poses' numbers in a reduced-motion strip, in picture units, as the styles set `.upr-step`. */
+function stepFontUnits(styles: string): number {
+  return Number(/\.upr-step \{[^}]*font-size: (\d+(?:\.\d+)?)px/.exec(styles)?.[1] ?? 14);
+}
 
 const escape = (text: string): string => text.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c] ?? ''};`);
 const seconds = (s: number): string => `${Math.round(s * 100) / 100} s`;
@@ -201,7 +203,7 @@ addEventListener('load', () => {
 `;
 
 /** One exercise: a label, the frames of a cycle, the reduced-motion strip, and that strip in the narrow column. */
-function exerciseRow(exercise: Exercise): string {
+function exerciseRow(exercise: Exercise, stepUnits: number): string {
   const spec = ILLUSTRATIONS[exercise.id];
   const tempo = animationTempo(exercise.dose);
   const title = `${exercise.name}: ${exercise.summary}`;
@@ -216,7 +218,9 @@ function exerciseRow(exercise: Exercise): string {
   });
   const still = renderIllustration(spec, { ...tempo, reducedMotion: true, title });
   const poses = spec.poses.length;
-  const stepPx = (STEP_FONT_UNITS * NARROW_COLUMN_PX) / (FIGURE_BOX.width * poses);
+  // The still form stands its poses in rows (see `stillGrid`): the column holds one row's width.
+  const { columns } = stillGrid(poses);
+  const stepPx = (stepUnits * NARROW_COLUMN_PX) / (FIGURE_BOX.width * columns);
   const facts = [
     spec.depth ? `in depth, ${seenFrom(spec.depth.camera)}, ${spec.base}` : `${spec.view} view, ${spec.base}`,
     `one cycle ${seconds(tempo.secondsPerRep)}${tempo.holdSeconds ? `, hold ${seconds(tempo.holdSeconds)}` : ''}`,
@@ -226,13 +230,12 @@ function exerciseRow(exercise: Exercise): string {
     `<section class="sheet-row" data-exercise-id="${escape(exercise.id)}">`,
     label(facts.map((f) => `<p>${escape(f)}</p>`).join('')),
     `<div class="sheet-strip sheet-frames">${frames.join('')}</div>`,
-    `<figure class="sheet-still" style="width: ${FRAME_PX * poses}px">${still}<figcaption>reduced motion</figcaption></figure>`,
-    `<figure class="sheet-narrow">${still}<figcaption>reduced motion in the ${NARROW_COLUMN_PX} px routine column: ${Math.round(NARROW_COLUMN_PX / poses)} px a pose, step numbers ${stepPx.toFixed(1)} px</figcaption></figure>`,
+    `<figure class="sheet-still" style="width: ${FRAME_PX * columns}px">${still}<figcaption>reduced motion</figcaption></figure>`,
+    `<figure class="sheet-narrow">${still}<figcaption>reduced motion in the ${NARROW_COLUMN_PX} px routine column: ${Math.round(NARROW_COLUMN_PX / columns)} px a pose, step numbers ${stepPx.toFixed(1)} px</figcaption></figure>`,
     '</section>',
   ].join('');
 }
 
-/** The sheet for one theme: a whole HTML page; `styles` is the pages' CSS (media/page.css and media/illustration.css). */
 /** Where the camera of a figure in depth stands, in words. */
 function seenFrom(camera: Camera): string {
   const round = Math.abs(camera.yaw);
@@ -249,6 +252,7 @@ function seenFrom(camera: Camera): string {
   return camera.pitch >= 5 ? `${where}, ${camera.pitch}° above` : where;
 }
 
+/** The sheet for one theme: a whole HTML page; `styles` is the pages' CSS (media/page.css and media/illustration.css). */
 export function contactSheetPage(theme: SheetTheme, exercises: readonly Exercise[], styles: string): string {
   const variables = Object.entries(theme.variables)
     .map(([name, value]) => `${name}: ${value};`)
@@ -264,7 +268,7 @@ export function contactSheetPage(theme: SheetTheme, exercises: readonly Exercise
     `<body class="${theme.bodyClass}" data-vscode-theme-kind="${theme.bodyClass}" data-sheet-theme="${theme.id}">`,
     `<h1>Exercise pictures: ${escape(theme.label)}</h1>`,
     `<p class="sheet-intro">${exercises.length} exercises. Each row: ${FRAMES_PER_CYCLE} frames of one cycle of the animation, evenly spaced from its start (the time in the cycle under each); the reduced-motion strip of key poses; and that strip at ${NARROW_COLUMN_PX} px, as wide as the routine page draws it beside the editor.</p>`,
-    `<main>${exercises.map(exerciseRow).join('\n')}</main>`,
+    `<main>${exercises.map((e) => exerciseRow(e, stepFontUnits(styles))).join('\n')}</main>`,
     `<script>${SHEET_SCRIPT}</script>`,
     '</body></html>',
   ].join('\n');

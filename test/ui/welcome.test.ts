@@ -9,6 +9,22 @@ const QUICK_INPUT = '.quick-input-widget';
 // not open the walkthrough then (it does for an install into a running window).
 const OPEN_ON_INSTALL = 'workbench.welcomePage.walkthroughs.openOnInstall';
 
+/** What the person's settings.json holds for `key`, once VS Code has written it (undefined after 15 s). */
+async function savedSetting(wb: Workbench, key: string): Promise<unknown> {
+  const settingsFile = path.join(wb.server.userDataDir, 'User', 'settings.json');
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    try {
+      const saved = (JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>)[key];
+      if (saved !== undefined) return saved;
+    } catch {
+      // VS Code is writing the file right now: read it again in a moment.
+    }
+    await wb.page.waitForTimeout(200);
+  }
+  return undefined;
+}
+
 describe('the walkthrough in a real workbench', function () {
   this.timeout(240_000);
 
@@ -125,21 +141,18 @@ describe('the walkthrough in a real workbench', function () {
       await walkthrough.waitFor();
       await walkthrough.getByText('Do you have a resistance band?').first().click();
       await walkthrough.getByRole('button', { name: 'No band' }).click();
-      const settingsFile = path.join(wb.server.userDataDir, 'User', 'settings.json');
-      const deadline = Date.now() + 15_000;
-      let saved: unknown;
-      while (Date.now() < deadline) {
-        try {
-          saved = (JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>)['upright.equipment'];
-        } catch {
-          // VS Code is writing the file right now: read it again in a moment.
-        }
-        if (saved !== undefined) break;
-        await wb.page.waitForTimeout(200);
-      }
-      assert.deepEqual(saved, []);
+      assert.deepEqual(await savedSetting(wb, 'upright.equipment'), []);
       await wb.page.waitForTimeout(800);
       await screenshot(wb.page, 'walkthrough-2-no-band');
+    });
+
+    it('offers eye breaks: "Turn on eye breaks" saves them on, as often and as long as the defaults', async () => {
+      const walkthrough = wb.page.locator(WALKTHROUGH_SELECTOR);
+      await walkthrough.getByText('Rest your eyes too (optional)').first().click();
+      await walkthrough.getByRole('button', { name: 'Turn on eye breaks' }).click();
+      assert.deepEqual(await savedSetting(wb, 'upright.eyeBreaks'), { enabled: true, everyMinutes: 20, seconds: 20 });
+      await wb.page.waitForTimeout(800);
+      await screenshot(wb.page, 'walkthrough-3-eye-breaks');
     });
   });
 });

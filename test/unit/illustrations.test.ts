@@ -1,9 +1,16 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 import { EXERCISES } from '../../src/core/exercises/library';
 import { type Part } from '../../src/shared/illustration/figure';
-import { figurePieces, type IllustrationSpec, renderIllustration } from '../../src/shared/illustration/render';
+import { figurePieces, type IllustrationSpec, keyPosesOf, renderIllustration, STILL_COLUMNS } from '../../src/shared/illustration/render';
 import { ILLUSTRATIONS } from '../../src/shared/illustration/specs';
+
+/** The step numbers' size in the picture's own units, as the pages' style sheet sets it. */
+const STEP_FONT_PX = Number(
+  /\.upr-step \{[^}]*font-size: (\d+)px/.exec(fs.readFileSync(path.resolve(__dirname, '../../../media/illustration.css'), 'utf8'))?.[1],
+);
 
 /** A small well-formedness check: every tag closes, in order. */
 function assertWellFormed(svg: string): void {
@@ -103,7 +110,7 @@ describe('illustrations', () => {
       it('takes its colours from classes only, and needs nothing from outside', () => {
         for (const reducedMotion of [false, true]) {
           const svg = renderIllustration(spec, { secondsPerRep: 3, holdSeconds: 1, reducedMotion, title: id });
-          assert.match(svg, /^<svg [^>]*role="img"[^>]*viewBox="0 0 \d+ 240"><title>/);
+          assert.match(svg, /^<svg [^>]*role="img"[^>]*viewBox="0 0 \d+ \d+"><title>/);
           // No colour outside the classes (a fill="none" fallback is fine), no ids, nothing fetched or run.
           assert.doesNotMatch(svg, /\sstyle=|<style|<script|\sid=|href|url\(|\sfill="(?!none")|\sstroke="|\son[a-z]+=/);
           for (const m of svg.matchAll(/class="([^"]*)"/g))
@@ -126,7 +133,7 @@ describe('illustrations', () => {
           .slice(1);
         for (const svg of [animated, ...panels]) {
           const plain = svg
-            .replace(/^ transform="translate\(\d+ 0\)"/, '')
+            .replace(/^ transform="translate\(\d+ \d+\)"/, '')
             .replace(/<g transform="translate\([^)]*\) scale\([^)]*\)">/g, '');
           for (const m of plain.matchAll(/translate\((-?[\d.]+) (-?[\d.]+)\)/g)) inFrame(Number(m[1]), Number(m[2]), 'weight');
           for (const m of plain.matchAll(/type="translate" values="([^"]+)"/g))
@@ -137,13 +144,49 @@ describe('illustrations', () => {
         }
       });
 
-      it('stands still with reduced motion: the key poses side by side', () => {
+      it('stands still with reduced motion: the key poses side by side, numbers that can be read in the routine column', () => {
         const svg = renderIllustration(spec, { secondsPerRep: 3, reducedMotion: true, title: id });
         assertWellFormed(svg);
         assert.doesNotMatch(svg, /<animate/);
         assert.equal(svg.match(/class="upr-key-pose"/g)?.length, spec.poses.length);
-        assert.match(svg, new RegExp(`viewBox="0 0 ${200 * spec.poses.length} 240"`));
+        const [, width = 0, height = 0] = /viewBox="0 0 (\d+) (\d+)"/.exec(svg)?.map(Number) ?? [];
+        const columns = Math.min(spec.poses.length, STILL_COLUMNS);
+        assert.ok(width <= 200 * STILL_COLUMNS && width >= 200 * Math.ceil(spec.poses.length / Math.ceil(spec.poses.length / columns)));
+        assert.equal((width / 200) * (height / 240) >= spec.poses.length, true, 'room for every pose');
+        // Drawn 440 px wide (the routine column), a step number is at least 14 px high.
+        assert.ok((STEP_FONT_PX * 440) / width >= 14, `${id}: ${((STEP_FONT_PX * 440) / width).toFixed(1)} px at 440 px`);
       });
     });
   }
+});
+
+describe('key poses between which a picture moves', () => {
+  const FAR = ['farShoulder', 'farElbow', 'farSpread', 'farHand', 'farHip', 'farKnee', 'farAnkle', 'farFoot'];
+
+  for (const [id, spec] of Object.entries(ILLUSTRATIONS)) {
+    if (spec.depth) continue;
+    it(`${id}: a far limb one key pose moves on its own starts from where the near one is, and each key pose is drawn as written`, () => {
+      const keys = keyPosesOf(spec) as Record<string, unknown>[];
+      for (const far of FAR.filter((k) => spec.poses.some((p) => (p as Record<string, unknown>)[k] !== undefined)))
+        keys.forEach((pose, i) => {
+          const near = far.charAt(3).toLowerCase() + far.slice(4);
+          if (pose[near] !== undefined) assert.notEqual(pose[far], undefined, `${far} in key pose ${i + 1}`);
+        });
+      spec.poses.forEach((pose, i) =>
+        assert.deepEqual(
+          figurePieces(spec, keys[i] as typeof pose),
+          figurePieces(spec, { ...(spec.at && { at: spec.at }), ...(spec.scale && { scale: spec.scale }), ...pose }),
+          `key pose ${i + 1} is drawn as its spec says`,
+        ),
+      );
+    });
+  }
+
+  it('bird dog never swings its far leg through a straight-down angle the poses never name', () => {
+    const spec = ILLUSTRATIONS['bird-dog'];
+    assert.ok(spec);
+    const [start, reach] = keyPosesOf(spec) as Record<string, number>[];
+    assert.equal(start?.farHip, start?.hip, 'from all fours, the far leg starts where the near one is');
+    assert.equal(reach?.farHip, -12);
+  });
 });

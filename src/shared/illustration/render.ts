@@ -404,11 +404,36 @@ function equipment(spec: IllustrationSpec, poses: KeyPose[], timing = ''): strin
   return out;
 }
 
-function resolvedKeyPoses(spec: IllustrationSpec): Pose[] {
-  // A figure posed in depth takes its poses as they are; the flat figure fills in its base's defaults.
-  return spec.poses.map((p) =>
-    spec.depth ? p : resolve(spec.view, spec.base, { ...(spec.at && { at: spec.at }), ...(spec.scale && { scale: spec.scale }), ...p }),
+/** The far limb's angles and points, each with the near one's that it takes when a pose leaves it out. */
+const FAR_OF = [
+  ['farShoulder', 'shoulder'],
+  ['farElbow', 'elbow'],
+  ['farSpread', 'spread'],
+  ['farHand', 'hand'],
+  ['farHip', 'hip'],
+  ['farKnee', 'knee'],
+  ['farAnkle', 'ankle'],
+  ['farFoot', 'foot'],
+] as const;
+
+/**
+ * The key poses as they are drawn. A figure posed in depth takes its poses as they are; the flat figure
+ * fills in its base's defaults, and, where one key pose moves the far limb on its own, the far limb of
+ * every other key pose where the near one is, as the figure draws it: the animation then goes from one
+ * to the other, never through an angle of zero.
+ */
+export function keyPosesOf(spec: IllustrationSpec): Pose[] {
+  if (spec.depth) return [...spec.poses];
+  const poses = spec.poses.map(
+    (p) =>
+      resolve(spec.view, spec.base, { ...(spec.at && { at: spec.at }), ...(spec.scale && { scale: spec.scale }), ...p }) as Record<
+        string,
+        unknown
+      >,
   );
+  for (const [far, near] of FAR_OF)
+    if (poses.some((p) => p[far] !== undefined)) for (const p of poses) if (p[far] === undefined && p[near] !== undefined) p[far] = p[near];
+  return poses;
 }
 
 /**
@@ -416,7 +441,7 @@ function resolvedKeyPoses(spec: IllustrationSpec): Pose[] {
  * fractions of the cycle: a page stepping the animation need not redraw it there.
  */
 export function stillSpans(spec: IllustrationSpec, options: RenderOptions): [number, number][] {
-  const keyPoses = resolvedKeyPoses(spec);
+  const keyPoses = keyPosesOf(spec);
   const { poses, times } = timeline(keyPoses, options);
   const spans: [number, number][] = [];
   for (let i = 0; i + 1 < poses.length; i++) {
@@ -424,6 +449,15 @@ export function stillSpans(spec: IllustrationSpec, options: RenderOptions): [num
     if (to > from && distance(poses[i] ?? {}, poses[i + 1] ?? {}) === 0) spans.push([from, to]);
   }
   return spans;
+}
+
+/** Key poses stood still go at most this many to a row, so that their numbers can be read in a narrow column. */
+export const STILL_COLUMNS = 3;
+
+/** How `count` still key poses are laid out: rows of at most `STILL_COLUMNS`, as even as they can be. */
+export function stillGrid(count: number): { columns: number; rows: number } {
+  const rows = Math.max(1, Math.ceil(count / STILL_COLUMNS));
+  return { columns: Math.max(1, Math.ceil(count / rows)), rows };
 }
 
 /**
@@ -434,17 +468,19 @@ export function stillSpans(spec: IllustrationSpec, options: RenderOptions): [num
  */
 export function renderIllustration(spec: IllustrationSpec, options: RenderOptions): string {
   const title = `<title>${options.title.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c] ?? ''};`)}</title>`;
-  const keyPoses = resolvedKeyPoses(spec);
+  const keyPoses = keyPosesOf(spec);
   const movers = moverIds(spec, keyPoses);
-  const svg = (cls: string, width: number, body: string): string =>
-    `<svg xmlns="http://www.w3.org/2000/svg" class="upr-illustration${cls}" role="img" viewBox="0 0 ${width} ${H}">${title}${body}</svg>`;
+  const svg = (cls: string, width: number, body: string, height = H): string =>
+    `<svg xmlns="http://www.w3.org/2000/svg" class="upr-illustration${cls}" role="img" viewBox="0 0 ${width} ${height}">${title}${body}</svg>`;
   if (options.reducedMotion) {
+    const { columns, rows } = stillGrid(keyPoses.length);
     const panels = keyPoses.map((pose, i) => {
       const last = i === keyPoses.length - 1;
       const body = drawAll(tracks(spec, [pose]), (p) => pieceClass(p, spec, movers));
-      return `<g class="upr-key-pose" transform="translate(${i * W} 0)">${scenery(spec)}${body}${equipment(spec, [pose])}${last ? '' : arrow(spec, keyPoses, i, movers)}<text class="upr-step" x="${W - 4}" y="24" text-anchor="end">${i + 1}${last ? '' : ' →'}</text></g>`;
+      const [x, y] = [(i % columns) * W, Math.floor(i / columns) * H];
+      return `<g class="upr-key-pose" transform="translate(${x} ${y})">${scenery(spec)}${body}${equipment(spec, [pose])}${last ? '' : arrow(spec, keyPoses, i, movers)}<text class="upr-step" x="${W - 4}" y="26" text-anchor="end">${i + 1}${last ? '' : ' →'}</text></g>`;
     });
-    return svg(' upr-still', W * keyPoses.length, panels.join(''));
+    return svg(' upr-still', W * columns, panels.join(''), H * rows);
   }
   const { poses, times } = timeline(keyPoses, options);
   const timing = `dur="${n(options.secondsPerRep)}s" keyTimes="${times.map((t) => Math.round(t * 1000) / 1000).join(';')}" repeatCount="indefinite"`;
