@@ -1,5 +1,5 @@
 'use strict';
-// The contact sheet of the exercise pictures: `npm run contact-sheet [-- --out DIR]`. For every exercise,
+// The contact sheet of the exercise pictures: `npm run contact-sheet [-- --out DIR] [-- --only ID,ID]`. For every exercise,
 // frames of one cycle of its animation and its reduced-motion strip (also at the routine column's
 // 440 px), in the light, dark and high-contrast themes' colours: one HTML page per theme, a screenshot
 // of each page, and one of each exercise's row, taken with headless Chromium. Drawn by the pages' own
@@ -20,13 +20,29 @@ function outputFolder() {
   return path.resolve(dir);
 }
 
+/** `--only a,b`: just these exercises (by id), for a quick look at a few. */
+function chosen(all) {
+  const i = process.argv.indexOf('--only');
+  if (i === -1) return all;
+  const ids = (process.argv[i + 1] ?? '').split(',').filter(Boolean);
+  const unknown = ids.filter((id) => !all.some((e) => e.id === id));
+  if (!ids.length || unknown.length)
+    throw new Error(`--only needs exercise ids${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`);
+  return all.filter((e) => ids.includes(e.id));
+}
+
 async function main() {
   const started = performance.now();
   const out = outputFolder();
-  const { contactSheetPage, SHEET_THEMES, EXERCISES } = await loadSource(
+  const {
+    contactSheetPage,
+    SHEET_THEMES,
+    EXERCISES: all,
+  } = await loadSource(
     "export { contactSheetPage, SHEET_THEMES } from '../test/support/contactSheet';",
     "export { EXERCISES } from './core/exercises/library';",
   );
+  const EXERCISES = chosen(all);
   // The pages' shared styles and the pictures', as the routine page links them; the sheet's own come after.
   const styles = ['page.css', 'illustration.css'].map((f) => fs.readFileSync(path.join(root, 'media', f), 'utf8')).join('\n');
   // Only what an earlier sheet wrote goes: --out may name a folder that holds other things.

@@ -237,7 +237,7 @@ function exerciseRow(exercise: Exercise, stepUnits: number): string {
 }
 
 /** Where the camera of a figure in depth stands, in words. */
-function seenFrom(camera: Camera): string {
+function seenFrom(camera: Pick<Camera, 'yaw' | 'pitch'>): string {
   const round = Math.abs(camera.yaw);
   const where =
     round < 15

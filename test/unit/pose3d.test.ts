@@ -11,7 +11,7 @@ const spec = (id: string): IllustrationSpec => {
   assert.ok(found?.depth, `${id} is drawn in depth`);
   return found;
 };
-const keyPose = (id: string, i: number): Pose3D => spec(id).poses[i] ?? {};
+const keyPose = (id: string, i: number): Pose3D => (spec(id).poses[i] ?? {}) as Pose3D;
 const joint = (j: Record<string, Vec3>, name: string): Vec3 => j[name] ?? assert.fail(`no joint ${name}`);
 const piece = (ps: Piece[], id: string): Piece => ps.find((p) => p.id === id) ?? assert.fail(`no piece ${id}`);
 const degrees = (rad: number): number => (rad * 180) / Math.PI;

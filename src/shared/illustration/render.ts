@@ -1,5 +1,6 @@
+import { type Camera } from './camera';
 import { type Base, FIGURE_BOX, hands, type Part, type Piece, pieces, type Point, type Pose, resolve, type View, type XY } from './figure';
-import { type Figure3D, pieces3d, type Pose3D } from './pose3d';
+import { type Base3D, cameraOf, type Figure3D, fillPoses3d, fitCamera, pieces3d, type Pose3D } from './pose3d';
 
 /** Something in the scene that is not the person. Positions are px in the 200 × 240 box. */
 export interface Prop {
@@ -35,12 +36,33 @@ export interface IllustrationSpec {
   readonly inset?: { readonly view: View; readonly base: Base; readonly pose: Pose };
   /** The figure posed in depth and seen through this camera, instead of the flat one (`view` then only names the side it is seen from). */
   readonly depth?: Figure3D;
+  /** Drawn as the mirror image, for the second side of a one-sided move (`RenderOptions.mirror` sets it). */
+  readonly mirrored?: boolean;
 }
 
-/** The figure's pieces in one key pose, flat or in depth. */
+/** The cameras found to frame figures in depth that name no zoom of their own, by figure. */
+const framed = new WeakMap<Figure3D, Camera>();
+
+/** The figure in depth as it is seen: through its own camera, or one framing it through every key pose and between. */
+function seen(spec: IllustrationSpec, depth: Figure3D): Figure3D {
+  if ('zoom' in depth.camera) return depth;
+  let camera = framed.get(depth);
+  if (!camera) {
+    const keys = keyPosesOf(spec);
+    const between = keys.map((k, i) => lerpPose(k, keys[(i + 1) % keys.length] ?? k, 0.5));
+    camera = cameraOf(depth, fitCamera(depth, spec.base as Base3D, [...keys, ...between] as Pose3D[]));
+    framed.set(depth, camera);
+  }
+  return { ...depth, camera };
+}
+
+/** The figure's pieces in one key pose, flat or in depth (mirrored for the other side, if the spec says so). */
 export function figurePieces(spec: IllustrationSpec, pose: KeyPose): Piece[] {
-  if (spec.depth) return pieces3d(spec.depth, spec.base === 'seated' ? 'seated' : 'standing', pose);
-  return pieces(spec.view, spec.base, pose);
+  if (!spec.depth) return pieces(spec.view, spec.base, pose as Pose);
+  const ps = pieces3d(seen(spec, spec.depth), spec.base as Base3D, pose as Pose3D);
+  if (!spec.mirrored) return ps;
+  const flip = (p: Point): Point => ({ x: W - p.x, y: p.y });
+  return ps.map((p) => ({ ...p, a: flip(p.a), b: flip(p.b), ...(p.pts && { pts: p.pts.map(flip) }) }));
 }
 
 export interface RenderOptions {
@@ -52,12 +74,14 @@ export interface RenderOptions {
   readonly reducedMotion: boolean;
   /** Read by screen readers. */
   readonly title: string;
+  /** The mirror image: a one-sided move's second side. */
+  readonly mirror?: boolean;
 }
 
 const { width: W, height: H, ground: G } = FIGURE_BOX;
 const n = (v: number): string => String(Math.round(v * 10) / 10);
 const dist = (a: Point, b: Point): number => Math.hypot(a.x - b.x, a.y - b.y);
-type Value = number | XY | undefined;
+type Value = number | readonly number[] | undefined;
 type KeyPose = Pose | Pose3D;
 
 /** Calls `f` with each value of two poses side by side (a point missing on one side is taken from the other). */
@@ -75,8 +99,7 @@ function lerpPose(a: KeyPose, b: KeyPose, t: number): KeyPose {
   zip(
     a,
     b,
-    (x, y, k) =>
-      (out[k] = typeof x === 'object' && typeof y === 'object' ? [mix(x[0], y[0]), mix(x[1], y[1])] : mix(x as number, y as number)),
+    (x, y, k) => (out[k] = typeof x === 'object' && typeof y === 'object' ? x.map((v, i) => mix(v, y[i])) : mix(x as number, y as number)),
   );
   return out;
 }
@@ -91,7 +114,7 @@ function distance(a: KeyPose, b: KeyPose): number {
       (most = Math.max(
         most,
         typeof x === 'object' && typeof y === 'object'
-          ? Math.hypot(x[0] - y[0], x[1] - y[1])
+          ? Math.hypot(...x.map((v, i) => v - (y[i] ?? 0)))
           : Math.abs(((x as number) || 0) - ((y as number) || 0)),
       )),
   );
@@ -99,7 +122,7 @@ function distance(a: KeyPose, b: KeyPose): number {
 }
 
 /** The frames of one cycle and when each is shown (fractions of the cycle). The hold is shared by the key poses away from the start. */
-function timeline(keyPoses: KeyPose[], options: RenderOptions): { poses: KeyPose[]; times: number[] } {
+function timeline(keyPoses: KeyPose[], options: RenderOptions): { poses: KeyPose[]; times: number[]; starts: number[] } {
   const keys = [...keyPoses, keyPoses[0] ?? {}];
   const moves = keys.length - 1;
   const held = keys.map((k, i) => i > 0 && i < moves && distance(k, keys[0] ?? {}) > 0.5);
@@ -108,8 +131,10 @@ function timeline(keyPoses: KeyPose[], options: RenderOptions): { poses: KeyPose
   const move = (1 - hold * count) / moves;
   const poses: KeyPose[] = [];
   const times: number[] = [];
+  const starts: number[] = [];
   let t = 0;
   for (let m = 0; m < moves; m++) {
+    starts.push(t);
     const [a = {}, b = {}] = [keys[m], keys[m + 1]];
     const frames = Math.min(4, Math.max(2, Math.ceil(distance(a, b) / 30)));
     for (let f = 0; f < frames; f++) {
@@ -124,7 +149,7 @@ function timeline(keyPoses: KeyPose[], options: RenderOptions): { poses: KeyPose
       t += hold;
     }
   }
-  return { poses: [...poses, keys[moves] ?? {}], times: [...times, 1] };
+  return { poses: [...poses, keys[moves] ?? {}], times: [...times, 1], starts };
 }
 
 const same = (a: Piece, b: Piece): boolean => dist(a.a, b.a) + dist(a.b, b.b) + Math.abs(a.size - b.size) < 0.3;
@@ -135,11 +160,23 @@ function tracks(spec: IllustrationSpec, poses: KeyPose[]): Piece[][] {
   for (const pose of poses) for (const p of figurePieces(spec, pose)) byId.set(p.id, [...(byId.get(p.id) ?? []), p]);
   // In depth, one order serves every frame: nearest (on average) last.
   const meanDepth = (frames: Piece[]): number => frames.reduce((t, p) => t + (p.depth ?? 0), 0) / frames.length;
-  const all = spec.depth ? [...byId.values()].sort((a, b) => meanDepth(a) - meanDepth(b)) : [...byId.values()];
+  const all = spec.depth ? [...byId.values()].sort((a, b) => meanDepth(a) - meanDepth(b)).map(steady) : [...byId.values()];
   return all.filter((frames) => {
     const near = byId.get(frames[0]?.twin ?? '');
     return !near || frames.some((p, i) => !near[i] || !same(p, near[i]));
   });
+}
+
+/**
+ * A limb in depth keeps one thickness through a cycle unless it changes by a fifth or more (a band
+ * stretching): nearer is only a little thicker, and a thickness that never moves is written once.
+ */
+function steady(frames: Piece[]): Piece[] {
+  const sizes = frames.map((p) => p.size);
+  const [least, most] = [Math.min(...sizes), Math.max(...sizes)];
+  if (most > least * 1.2) return frames;
+  const size = Math.round(((least + most) / 2) * 2) / 2;
+  return frames.map((p) => ({ ...p, size }));
 }
 
 /** The ids of the pieces that really move between the key poses: at least a quarter as far as the most moving piece of their part. */
@@ -181,8 +218,9 @@ function attrs(frames: Piece[], list: [string, (p: Piece) => number][], timing: 
 function draw(frames: Piece[], cls: string, timing = ''): string {
   const [first] = frames;
   if (!first) return '';
-  const el = (tag: string, c: string, list: [string, (p: Piece) => number][], extra = ''): string => {
-    const [fixed, anims] = attrs(frames, list, timing);
+  const el = (tag: string, c: string, list: [string, (p: Piece) => number][], extra = '', more = ''): string => {
+    const [fixed, own] = attrs(frames, list, timing);
+    const anims = more + own;
     return `<${tag} class="${c}"${fixed}${extra}${anims ? `>${anims}</${tag}>` : '/>'}`;
   };
   const x = (p: Piece): number => p.a.x;
@@ -192,14 +230,12 @@ function draw(frames: Piece[], cls: string, timing = ''): string {
     const anim = values.some((v) => v !== values[0]) ? `<animate attributeName="points" values="${values.join(';')}" ${timing}/>` : '';
     return `<polygon class="${cls}" stroke-width="${n(first.size)}" points="${values[0] ?? ''}"${anim ? `>${anim}</polygon>` : '/>'}`;
   }
-  if (first.kind === 'limb' || first.kind === 'blade')
-    return el('line', cls, [
-      ['x1', x],
-      ['y1', y],
-      ['x2', (p) => p.b.x],
-      ['y2', (p) => p.b.y],
-      ['stroke-width', (p) => p.size],
-    ]);
+  if (first.kind === 'limb' || first.kind === 'blade') {
+    // A limb is a path of one segment: its two ends move in one animation, not four.
+    const d = frames.map((p) => `M${Math.round(p.a.x)} ${Math.round(p.a.y)}L${Math.round(p.b.x)} ${Math.round(p.b.y)}`);
+    const moves = d.some((v) => v !== d[0]) ? `<animate attributeName="d" values="${d.join(';')}" ${timing}/>` : '';
+    return el('path', cls, [['stroke-width', (p) => p.size]], ` d="${d[0] ?? ''}"`, moves);
+  }
   if (first.squash)
     return el('ellipse', cls, [
       ['cx', x],
@@ -275,7 +311,14 @@ function arrow(spec: IllustrationSpec, keyPoses: KeyPose[], i: number, movers: S
   let bestEnd: [string, 'a' | 'b'] = ['', 'a'];
   for (const p of from) {
     const q = to.get(p.id);
-    if (!q || p.id === 'nose' || !spec.moving.includes(p.part) || !movers.has(p.id) || (spec.track ?? p.id) !== p.id) continue;
+    if (
+      !q ||
+      (p.id === 'nose' && spec.track !== 'nose') ||
+      !spec.moving.includes(p.part) ||
+      !movers.has(p.id) ||
+      (spec.track ?? p.id) !== p.id
+    )
+      continue;
     for (const [end, pair] of p.kind === 'circle' && p.face === undefined
       ? ([['a', [p.a, q.a]]] as const)
       : ([
@@ -381,8 +424,8 @@ function weightShape(spec: IllustrationSpec): string {
 
 /** The band and the weights, at the hands of each frame. */
 function equipment(spec: IllustrationSpec, poses: KeyPose[], timing = ''): string {
-  if (!spec.band && !spec.weight) return '';
-  const ends = poses.map((pose) => hands(spec.view, spec.base, pose));
+  if (spec.depth || (!spec.band && !spec.weight)) return '';
+  const ends = poses.map((pose) => hands(spec.view, spec.base, pose as Pose));
   // From the front, the band runs just below the arms so both show.
   const low = (q: Point): Point => ({ x: q.x, y: q.y + (spec.view === 'side' ? 0 : 4) });
   const tied = typeof spec.band === 'object' ? { x: spec.band[0], y: spec.band[1] } : undefined;
@@ -423,13 +466,14 @@ const FAR_OF = [
  * to the other, never through an angle of zero.
  */
 export function keyPosesOf(spec: IllustrationSpec): Pose[] {
-  if (spec.depth) return [...spec.poses];
+  if (spec.depth) return fillPoses3d(spec.base as Base3D, spec.poses as Pose3D[]) as Pose[];
   const poses = spec.poses.map(
     (p) =>
-      resolve(spec.view, spec.base, { ...(spec.at && { at: spec.at }), ...(spec.scale && { scale: spec.scale }), ...p }) as Record<
-        string,
-        unknown
-      >,
+      resolve(spec.view, spec.base, {
+        ...(spec.at && { at: spec.at }),
+        ...(spec.scale && { scale: spec.scale }),
+        ...(p as Pose),
+      }) as Record<string, unknown>,
   );
   for (const [far, near] of FAR_OF)
     if (poses.some((p) => p[far] !== undefined)) for (const p of poses) if (p[far] === undefined && p[near] !== undefined) p[far] = p[near];
@@ -466,8 +510,11 @@ export function stillGrid(count: number): { columns: number; rows: number } {
  * side by side, still, each with an arrow toward the next. Colours come from CSS classes (`upr-*`), so
  * the theme decides them.
  */
-export function renderIllustration(spec: IllustrationSpec, options: RenderOptions): string {
+export function renderIllustration(shown: IllustrationSpec, options: RenderOptions): string {
   const title = `<title>${options.title.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c] ?? ''};`)}</title>`;
+  const spec = options.mirror && shown.depth ? { ...shown, mirrored: true } : shown;
+  // A flat figure is mirrored as a whole picture (its numbers are not).
+  const flip = (body: string): string => (options.mirror && !spec.depth ? `<g transform="matrix(-1 0 0 1 ${W} 0)">${body}</g>` : body);
   const keyPoses = keyPosesOf(spec);
   const movers = moverIds(spec, keyPoses);
   const svg = (cls: string, width: number, body: string, height = H): string =>
@@ -478,11 +525,12 @@ export function renderIllustration(spec: IllustrationSpec, options: RenderOption
       const last = i === keyPoses.length - 1;
       const body = drawAll(tracks(spec, [pose]), (p) => pieceClass(p, spec, movers));
       const [x, y] = [(i % columns) * W, Math.floor(i / columns) * H];
-      return `<g class="upr-key-pose" transform="translate(${x} ${y})">${scenery(spec)}${body}${equipment(spec, [pose])}${last ? '' : arrow(spec, keyPoses, i, movers)}<text class="upr-step" x="${W - 4}" y="26" text-anchor="end">${i + 1}${last ? '' : ' →'}</text></g>`;
+      return `<g class="upr-key-pose" transform="translate(${x} ${y})">${flip(`${scenery(spec)}${body}${equipment(spec, [pose])}${last ? '' : arrow(spec, keyPoses, i, movers)}`)}<text class="upr-step" x="${W - 4}" y="26" text-anchor="end">${i + 1}${last ? '' : ' →'}</text></g>`;
     });
     return svg(' upr-still', W * columns, panels.join(''), H * rows);
   }
-  const { poses, times } = timeline(keyPoses, options);
+  const { poses, times, starts } = timeline(keyPoses, options);
+  const cycle = `dur="${n(options.secondsPerRep)}s" repeatCount="indefinite"`;
   const timing = `dur="${n(options.secondsPerRep)}s" keyTimes="${times.map((t) => Math.round(t * 1000) / 1000).join(';')}" repeatCount="indefinite"`;
   const all = tracks(spec, poses);
   const ghostOf = (p: Piece): string =>
@@ -494,5 +542,14 @@ export function renderIllustration(spec: IllustrationSpec, options: RenderOption
       : '';
   const ghost = spec.depth ? '' : all.map(([p]) => (p ? ghostOf(p) : '')).join('');
   const body = drawAll(all, (p) => pieceClass(p, spec, movers), timing, spec.depth ? ghostOf : undefined);
-  return svg('', W, `${scenery(spec)}${ghost}${body}${equipment(spec, poses, timing)}${arrow(spec, keyPoses, 0, movers)}`);
+  // An arrow for each move, shown while that move (and the hold after it) lasts.
+  const k = (t: number): number => Math.round(t * 1000) / 1000;
+  const arrows = keyPoses.map((_, i) => {
+    const drawn = arrow(spec, keyPoses, i, movers);
+    const [from = 0, to = 1] = [starts[i], starts[i + 1]];
+    if (!drawn || to - from < 0.001) return '';
+    const [values, at] = from === 0 ? ['1;0', `0;${k(to)}`] : to >= 1 ? ['0;1', `0;${k(from)}`] : ['0;1;0', `0;${k(from)};${k(to)}`];
+    return `<g opacity="${from === 0 ? 1 : 0}"><animate attributeName="opacity" values="${values}" keyTimes="${at}" calcMode="discrete" ${cycle}/>${drawn}</g>`;
+  });
+  return svg('', W, flip(`${scenery(spec)}${ghost}${body}${equipment(spec, poses, timing)}${arrows.join('')}`));
 }
