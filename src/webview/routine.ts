@@ -150,7 +150,10 @@ function save(): void {
   });
 }
 
-/** The picture follows the segment: the exercise under way, or the next one while getting ready. */
+/**
+ * The picture follows the segment: the exercise under way, or the next one while getting ready. A
+ * one-sided move's picture shows the first side; for the right side it is mirrored.
+ */
 function showPicture(seg: SegmentView, step: RoutineStepView): void {
   const still = prefersStill(data?.reduceMotion ?? 'auto');
   const key = `${player?.segment ?? -1}|${step.exerciseId}|${still}`;
@@ -162,7 +165,7 @@ function showPicture(seg: SegmentView, step: RoutineStepView): void {
   clearTimeout(figureTimer);
   figureTimer = undefined;
   if (!spec) return;
-  const options = { ...step.tempo, reducedMotion: still, title: `${step.name}: ${step.summary}` };
+  const options = { ...step.tempo, reducedMotion: still, title: `${step.name}: ${step.summary}`, mirror: seg.side === 'right' };
   const markup = renderIllustration(spec, options);
   figureHolds = still ? [] : stillSpans(spec, options);
   const doc = new DOMParser().parseFromString(markup, 'image/svg+xml');

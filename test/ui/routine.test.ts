@@ -21,7 +21,10 @@ describe('routine panel in a real workbench', function () {
     wb = await openWorkbench(
       {
         'workbench.colorTheme': 'Default Light Modern',
-        'upright.customRoutines': [{ id: 'markup-name', name: HTML_NAME, steps: ['chin-tuck', { exercise: 'no-such-move' }] }],
+        'upright.customRoutines': [
+          { id: 'markup-name', name: HTML_NAME, steps: ['chin-tuck', { exercise: 'no-such-move' }] },
+          { id: 'one-side', name: 'One Side Then The Other', steps: ['upper-trap-stretch'] },
+        ],
       },
       { width: 1280, height: 900 },
     );
@@ -200,6 +203,37 @@ describe('routine panel in a real workbench', function () {
     await frame.locator('.exercise-name', { hasText: 'Upper Trap Stretch' }).waitFor({ timeout: 60_000 });
     assert.notEqual(await frame.locator('body').getAttribute('data-segment-kind'), 'ready', 'not back at the start');
     await screenshot(wb.page, 'routine-10-restored');
+  });
+
+  it('mirrors a one-sided move’s picture for the right side', async () => {
+    await runCommand(wb.page, 'Upright: Start Routine…');
+    await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'One Side Then The Other' }).click();
+    await frame.locator('.exercise-name', { hasText: 'Upper Trap Stretch' }).waitFor({ timeout: 20_000 });
+    await focusPage();
+    // Where the first move's arrow is across the picture, 0 at its left edge and 1 at its right.
+    const arrowAcross = async (): Promise<number> =>
+      frame.locator('.art svg').evaluate((svg) => {
+        const box = svg.getBoundingClientRect();
+        const at = svg.querySelector('.upr-arrow')?.getBoundingClientRect();
+        return at ? (at.left + at.width / 2 - box.left) / box.width : Number.NaN;
+      });
+    await wb.page.keyboard.press('ArrowRight'); // past "get ready"
+    await frame.locator('body[data-segment-kind="work"] .phase', { hasText: 'Left side' }).waitFor();
+    const left = await arrowAcross();
+    await screenshot(wb.page, 'routine-side-left');
+    for (let i = 0; i < 4 && !(await frame.locator('body[data-segment-kind="work"] .phase', { hasText: 'Right side' }).count()); i++) {
+      await wb.page.keyboard.press('ArrowRight');
+      await wb.page.waitForTimeout(250);
+    }
+    await frame.locator('body[data-segment-kind="work"] .phase', { hasText: 'Right side' }).waitFor();
+    const right = await arrowAcross();
+    await screenshot(wb.page, 'routine-side-right');
+    assert.ok(Number.isFinite(left) && Number.isFinite(right), 'an arrow in both pictures');
+    assert.ok(
+      Math.abs(left + right - 1) < 0.02,
+      `the right side's picture is the left side's mirrored (arrow at ${left.toFixed(3)}, then ${right.toFixed(3)})`,
+    );
+    assert.ok(Math.abs(left - 0.5) > 0.01, 'and the picture is not the same both ways round');
   });
 
   it('shows a custom routine’s name that is markup as text, and skips its unknown exercise', async () => {

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 
 import { add, type Camera, cameraAxes, length, project, sub, times, type Vec3 } from '../../src/shared/illustration/camera';
 import { type Piece } from '../../src/shared/illustration/figure';
-import { pieces3d, type Pose3D, skeleton } from '../../src/shared/illustration/pose3d';
-import { figurePieces, type IllustrationSpec } from '../../src/shared/illustration/render';
+import { fillPoses3d, pieces3d, type Pose3D, skeleton } from '../../src/shared/illustration/pose3d';
+import { figurePieces, type IllustrationSpec, keyPosesOf } from '../../src/shared/illustration/render';
 import { ILLUSTRATIONS } from '../../src/shared/illustration/specs';
 
 const spec = (id: string): IllustrationSpec => {
@@ -22,6 +22,8 @@ const CAMERAS: Camera[] = [
   { yaw: 162, pitch: 22, zoom: 1.5, target: [0, 90, 0], at: [100, 110] },
   { yaw: -35, pitch: 28, zoom: 1.12, target: [0, 95, 10], at: [100, 124] },
 ];
+
+const BASES = ['standing', 'seated', 'hinged', 'kneeling', 'allFours', 'plank', 'prone', 'supine', 'floorSit', 'hanging'] as const;
 
 describe('the figure in depth', () => {
   describe('projection', () => {
@@ -72,8 +74,17 @@ describe('the figure in depth', () => {
         ['Hip', 'Knee', 42],
         ['Knee', 'Ankle', 42],
       ];
-      for (const base of ['standing', 'seated'] as const)
-        for (const pose of [{}, { raise: 88, swing: 80, elbow: 30 }, { raise: 40, swing: -20, elbow: 90, retract: 4, depress: 3 }]) {
+      const poses: Pose3D[] = [
+        {},
+        { raise: 88, swing: 80, elbow: 30 },
+        { raise: 40, swing: -20, elbow: 90, retract: 4, depress: 3 },
+        { lRaise: 170, rRaise: 10, lElbow: 40, roll: 90, bend: 30, lean: 15, twist: -40 },
+        { lHand: [10, 120, 40], rHand: [-60, 100, 0], lFoot: [10, 9, 20], rHip: 60, rKnee: 100 },
+        // Out of reach: the limb goes straight toward the point and stays its length.
+        { lHand: [0, 300, 200], lFoot: [0, -100, 0] },
+      ];
+      for (const base of BASES)
+        for (const pose of poses) {
           const j = skeleton(base, pose);
           for (const side of ['l', 'r'])
             for (const [from, to, cm] of lengths) {
@@ -81,6 +92,85 @@ describe('the figure in depth', () => {
               assert.ok(Math.abs(d - cm) < 0.6, `${base} ${side}${from}–${to} ${d.toFixed(1)} cm, not ${cm}`);
             }
         }
+    });
+  });
+
+  describe('posing', () => {
+    it('stands every base on the floor, nothing below it, and the bases that rest on hands with hands on it', () => {
+      for (const base of BASES) {
+        const j = skeleton(base, {});
+        for (const [name, v] of Object.entries(j))
+          if (!/^(head|chest)[XYZ]$|HandDir$/.test(name)) assert.ok(v[1] > -0.5, `${base}: ${name} at ${v[1].toFixed(1)} cm`);
+        const lowest = Math.min(...['lAnkle', 'lKnee', 'pelvis', 'lWrist', 'head'].map((k) => joint(j, k)[1]));
+        if (base !== 'hanging') assert.ok(lowest < 13, `${base}: resting on the floor (lowest ${lowest.toFixed(1)} cm)`);
+        else assert.ok(joint(j, 'lAnkle')[1] > 10, 'hanging: the feet are off the floor');
+        if (base === 'allFours' || base === 'plank')
+          for (const s of ['l', 'r']) assert.ok(joint(j, `${s}Wrist`)[1] < 9, `${base}: the ${s} hand is on the floor`);
+        if (base === 'allFours' || base === 'kneeling')
+          for (const s of ['l', 'r']) assert.ok(joint(j, `${s}Knee`)[1] < 13, `${base}: the ${s} knee is on the floor`);
+      }
+    });
+
+    it('places a hand or a foot where a pose puts it, the elbow and the knee bending the way they are told', () => {
+      const j = skeleton('standing', { lHand: [20, 150, 30], rHand: [-20, 150, 30], elbowTo: [1, 0, 0], rFoot: [-9, 40, 40] });
+      assert.ok(length(sub(joint(j, 'lWrist'), [20, 150, 30])) < 0.1);
+      assert.ok(length(sub(joint(j, 'rAnkle'), [-9, 40, 40])) < 0.1, 'a foot placed on its own side');
+      assert.ok(joint(j, 'lElbow')[0] > joint(j, 'lShoulder')[0] + 5, 'the left elbow out to the left');
+      assert.ok(joint(j, 'rElbow')[0] < joint(j, 'rShoulder')[0] - 5, 'and the right one out to the right');
+      assert.ok(joint(j, 'rKnee')[2] > joint(j, 'rHip')[2] + 10, 'the knee forward');
+    });
+
+    it('turns the chest over the hips, and the head on the neck; tilts the head; bends the trunk aside', () => {
+      const flat = skeleton('seated', {});
+      const twisted = skeleton('seated', { twist: 40 });
+      // Turning to its left, the figure's right shoulder comes forward and its left goes back; the hips stay.
+      assert.ok(joint(twisted, 'rShoulder')[2] > joint(flat, 'rShoulder')[2] + 8);
+      assert.ok(joint(twisted, 'lShoulder')[2] < joint(flat, 'lShoulder')[2] - 8);
+      assert.deepEqual(joint(twisted, 'lHip'), joint(flat, 'lHip'));
+      const turned = skeleton('seated', { turn: 70 });
+      const face = (j: Record<string, Vec3>): Vec3 => joint(j, 'headZ');
+      assert.ok(face(turned)[0] > 0.9, `the face turns to the left (${face(turned)[0].toFixed(2)})`);
+      const tilted = skeleton('seated', { tilt: 35 });
+      assert.ok(joint(tilted, 'headX')[1] < -0.5, 'the left ear drops toward the left shoulder');
+      assert.ok(joint(tilted, 'head')[0] > joint(flat, 'head')[0] + 2, 'the head goes over to the left');
+      const leaning = skeleton('standing', { lean: 20 });
+      assert.ok(joint(leaning, 'chest')[0] > 7, 'a side bend to the left moves the chest left');
+      const rounded = skeleton('seated', { bend: 40 });
+      const arched = skeleton('seated', { bend: -20 });
+      assert.ok(joint(rounded, 'chest')[2] > joint(flat, 'chest')[2] + 10 && joint(arched, 'chest')[2] < joint(flat, 'chest')[2] - 4);
+    });
+
+    it('fills key poses so that they blend: the same values in each, a placed hand placed in all', () => {
+      const [a, b] = fillPoses3d('standing', [{ raise: 90 }, { lHand: [10, 100, 40], nod: 20 }]) as Record<string, unknown>[];
+      assert.deepEqual(Object.keys(a ?? {}).sort(), Object.keys(b ?? {}).sort());
+      assert.equal(a?.nod, 0);
+      assert.equal(b?.lRaise, 0, 'the base value where a pose gives none');
+      // Where a pose places no hand, its own angles put the wrist: the same point.
+      const placed = a?.lHand as Vec3;
+      assert.ok(length(sub(placed, joint(skeleton('standing', { raise: 90 }), 'lWrist'))) < 1e-9);
+    });
+
+    it('draws the second side as the mirror image', () => {
+      const s = spec('band-pull-apart');
+      const pose = keyPose('band-pull-apart', 1);
+      const [plain, mirrored] = [figurePieces(s, pose), figurePieces({ ...s, mirrored: true }, pose)];
+      plain.forEach((p, i) => {
+        const m = mirrored[i] ?? assert.fail();
+        assert.equal(m.id, p.id);
+        assert.ok(Math.abs(m.a.x - (200 - p.a.x)) < 1e-9 && m.a.y === p.a.y);
+      });
+    });
+
+    it('frames a figure that names no zoom to fill the picture, through every key pose', () => {
+      for (const [id, s] of Object.entries(ILLUSTRATIONS)) {
+        if (!s.depth || 'zoom' in s.depth.camera) continue;
+        const all = keyPosesOf(s).flatMap((pose) => figurePieces(s, pose).filter((p) => !p.cls));
+        const xs = all.flatMap((p) => [p.a.x, p.b.x]);
+        const ys = all.flatMap((p) => [p.a.y, p.b.y]);
+        const [wide, high] = [Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)];
+        assert.ok(wide > 120 || high > 150, `${id}: the figure spans ${wide.toFixed(0)} × ${high.toFixed(0)} px`);
+        assert.ok(Math.min(...xs) > 0 && Math.max(...xs) < 200 && Math.min(...ys) > 0 && Math.max(...ys) < 240, `${id}: in the picture`);
+      }
     });
   });
 

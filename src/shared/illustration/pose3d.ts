@@ -20,7 +20,10 @@ interface LimbPose {
   readonly elbow?: number;
   /** The plane the elbow bends in turned about the upper arm: 90 turns a forearm of an arm held out to the side up (a W). */
   readonly roll?: number;
-  /** The wrist placed at this point (cm); the elbow bends toward `elbowTo` (the chest's frame: x out, y up, z forward). */
+  /**
+   * The wrist placed at this point (cm); the elbow bends toward `elbowTo` (the chest's frame: x out, y up, z
+   * forward). Given for both sides, the point is the left hand's and the right hand mirrors it.
+   */
   readonly hand?: Vec3;
   readonly elbowTo?: Vec3;
   /** The thigh swung forward from hanging straight down (0, whatever the trunk does), 90 level ahead, negative behind. */
@@ -122,7 +125,7 @@ const BASES: Record<Base3D, Pose3D> = {
   hinged: { hips: [0, 90, -14], pitch: 48, raise: 48, foot: [10, 9, 4], kneeTo: [0.2, 0, 1] },
   kneeling: { hips: [0, 53, 0], knee: 90, ankle: 90 },
   allFours: { hips: [0, 53, -30], pitch: 84, raise: 84, hip: 4, knee: 94, ankle: 90 },
-  plank: { hips: [0, 60, -20], pitch: 72, raise: 72, hip: -108, ankle: 30 },
+  plank: { hips: [0, 45, -20], pitch: 68, hand: [16, 4, 25], hip: -68, ankle: -15 },
   prone: { hips: [0, 11, -6], pitch: 90, raise: -10, elbow: 10, hip: -90, ankle: 90 },
   supine: { hips: [0, 11, 6], pitch: -90, raise: 10, hip: 90, nod: 0 },
   floorSit: { hips: [0, 12, 0], hip: 88, spread: 8 },
@@ -163,7 +166,12 @@ type Value = number | Vec3 | undefined;
 /** A value of `pose` for side `s` ('l' or 'r', '' for the body): its own, both sides', the base's side's, the base's. */
 function valueOf(base: Base3D, pose: Pose3D, s: string, key: string): Value {
   const [p, b] = [pose as Record<string, Value>, BASES[base] as Record<string, Value>];
-  return s ? (p[`${s}${cap(key)}`] ?? p[key] ?? b[`${s}${cap(key)}`] ?? b[key]) : (p[key] ?? b[key]);
+  if (!s) return p[key] ?? b[key];
+  const own = p[`${s}${cap(key)}`];
+  if (own !== undefined) return own;
+  // A hand placed for both sides at once is placed for the left; the right one mirrors it.
+  const both = b[`${s}${cap(key)}`] ?? p[key] ?? b[key];
+  return key === 'hand' && s === 'r' && typeof both === 'object' ? [-(both[0] ?? 0), both[1] ?? 0, both[2] ?? 0] : both;
 }
 
 /** The joints of the figure in `pose`, cm. Sides are 'l' (the figure's left, +x) and 'r'. */
@@ -182,7 +190,7 @@ export function skeleton(base: Base3D, pose: Pose3D): Record<string, Vec3> {
   const hipFrame = turnFrame(IDENTITY, 0, num('pitch'));
   const waistFrame = turnFrame(hipFrame, 0, bend * 0.45);
   const waist = add(pelvis, times(waistFrame[1], BODY.lowBack));
-  const chestFrame = turnFrame(turnFrame(turnFrame(waistFrame, 0, bend * 0.55), 2, -num('lean')), 1, num('twist'));
+  const chestFrame = turnFrame(turnFrame(turnFrame(waistFrame, 0, bend * 0.55), 2, num('lean')), 1, num('twist'));
   const chest = add(waist, times(chestFrame[1], BODY.upBack));
   const joints: Record<string, Vec3> = { pelvis, waist, chest };
   const glide = num('glide');
@@ -191,7 +199,7 @@ export function skeleton(base: Base3D, pose: Pose3D): Record<string, Vec3> {
   // The lower neck leans back with the glide and the upper neck straightens: the head moves level. A nod bends the neck too.
   const neckFrame = turnFrame(chestFrame, 0, nod * 0.5);
   const neckTop = add(neckBase, inFrame(neckFrame, [0, BODY.neck, 1 + glide * 0.55]));
-  const headFrame = turnFrame(turnFrame(turnFrame(chestFrame, 0, nod), 1, num('turn')), 2, -num('tilt'));
+  const headFrame = turnFrame(turnFrame(turnFrame(chestFrame, 0, nod), 1, num('turn')), 2, num('tilt'));
   joints.neckBase = neckBase;
   joints.neckTop = neckTop;
   joints.head = add(neckTop, add(inFrame(neckFrame, [0, 0, glide * 0.45]), inFrame(headFrame, [0, 8.5, 1.5])));
