@@ -529,27 +529,45 @@ async function windows() {
 }
 
 /**
- * Command to first paint: from choosing "Take a Break Now" in the command palette to the routine panel
- * showing its first exercise, in Chromium against code-server with the packaged extension (median of 5).
+ * A workbench in headless Chromium against code-server with the packaged extension installed, for a
+ * returning user (no first start), its timer showing; `close` stops it all and removes its folder.
  */
-async function firstPaint() {
+async function openPackagedWorkbench(prefix) {
   require('./lib/host').ensureHost();
   const { startCodeServer, installVsix } = require('./lib/codeServer');
   const { launchBrowser } = require('./lib/browser');
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'upright-paint-'));
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const vsix = require('./lib/package').packageVsix({ out: path.join(work, 'upright.vsix'), quiet: true });
   installVsix({ vsix, userDataDir: path.join(work, 'user-data'), extensionsDir: path.join(work, 'extensions'), root: work });
-  // A returning user: no first start.
   const storage = path.join(work, 'user-data', 'User', 'globalStorage', 'upright.upright');
   fs.mkdirSync(storage, { recursive: true });
   fs.writeFileSync(path.join(storage, 'welcomed'), '');
   const server = await startCodeServer({ root: work, workspace: path.join(work, 'ws'), smokeDriver: false });
   const browser = await launchBrowser();
-  const samples = [];
+  const close = async () => {
+    await browser.close();
+    await server.stop();
+    removeFolder(work);
+  };
   try {
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     await page.goto(`${server.url}/?folder=${encodeURIComponent(path.join(work, 'ws'))}`);
     await page.locator('[id="upright.upright.upright.timer"]').waitFor({ timeout: 90_000 });
+    return { page, browser, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+/**
+ * Command to first paint: from choosing "Take a Break Now" in the command palette to the routine panel
+ * showing its first exercise, in Chromium against code-server with the packaged extension (median of 5).
+ */
+async function firstPaint() {
+  const { page, close } = await openPackagedWorkbench('upright-paint-');
+  const samples = [];
+  try {
     for (let i = 0; i < 5; i++) {
       await page.keyboard.press('F1');
       await page.locator('.quick-input-widget input.input').fill('>Upright: Take a Break Now');
@@ -569,9 +587,7 @@ async function firstPaint() {
       await page.locator('.tabs-container .tab', { hasText: 'Upright Routine' }).waitFor({ state: 'detached' });
     }
   } finally {
-    await browser.close();
-    await server.stop();
-    removeFolder(work);
+    await close();
   }
   report(
     'routine panel: command to first paint (median of 5)',
@@ -595,28 +611,14 @@ async function rendererCpuTimes(browserSession) {
  * default) of the routine, less the same measure of the workbench alone before the routine opened.
  */
 async function rendererCpu() {
-  require('./lib/host').ensureHost();
-  const { startCodeServer, installVsix } = require('./lib/codeServer');
-  const { launchBrowser } = require('./lib/browser');
   const { setInterval, clearInterval } = require('node:timers');
   const seconds = Number(process.env.UPRIGHT_BENCH_RENDERER_SECONDS || 45);
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'upright-renderer-'));
-  const vsix = require('./lib/package').packageVsix({ out: path.join(work, 'upright.vsix'), quiet: true });
-  installVsix({ vsix, userDataDir: path.join(work, 'user-data'), extensionsDir: path.join(work, 'extensions'), root: work });
-  // A returning user: no first start.
-  const storage = path.join(work, 'user-data', 'User', 'globalStorage', 'upright.upright');
-  fs.mkdirSync(storage, { recursive: true });
-  fs.writeFileSync(path.join(storage, 'welcomed'), '');
-  const server = await startCodeServer({ root: work, workspace: path.join(work, 'ws'), smokeDriver: false });
-  const browser = await launchBrowser();
+  const { page, browser, close } = await openPackagedWorkbench('upright-renderer-');
   const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
   let idle;
   let watched;
   let segments;
   try {
-    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(path.join(work, 'ws'))}`);
-    await page.locator('[id="upright.upright.upright.timer"]').waitFor({ timeout: 90_000 });
     const processes = await browser.context.browser().newBrowserCDPSession();
     // The main thread's split, from the workbench's page (frames of its process included).
     const main = await browser.context.newCDPSession(page);
@@ -663,9 +665,7 @@ async function rendererCpu() {
     const finished = (await frame.locator('body.is-finished').count()) > 0;
     segments = `segments seen: ${[...kinds].join(', ')}${finished ? '; the routine had finished' : ''}`;
   } finally {
-    await browser.close();
-    await server.stop();
-    removeFolder(work);
+    await close();
   }
   const split = (m) =>
     `${m.cpu.toFixed(2)} s a minute in ${m.renderers} renderer process(es); the workbench's main thread busy ${m.task.toFixed(2)} s (script ${m.script.toFixed(2)}, style ${m.style.toFixed(2)}, layout ${m.layout.toFixed(2)})`;

@@ -2,19 +2,13 @@ import * as assert from 'node:assert/strict';
 
 import { type Page } from 'playwright-core';
 
-import { openWorkbench, runCommand, screenshot, TIMER_SELECTOR, type Workbench } from './harness';
+import { openEditor, openWorkbench, runCommand, screenshot, TIMER_SELECTOR, type Workbench } from './harness';
 
 const EYES = '[id="upright.upright.upright.eyes"]';
 /** A short interval and a short count, and the posture break far away. */
 const SETTINGS = { 'upright.eyeBreaks': { enabled: true, everyMinutes: 1, seconds: 5 }, 'upright.breakIntervalMinutes': 30 };
 /** A minute of coding and a little more, typed a key every two seconds: less than the count, so it never runs out meanwhile. */
 const TYPING_MS = 70_000;
-
-async function openEditor(page: Page): Promise<void> {
-  await runCommand(page, 'File: New Untitled Text File');
-  await page.locator('.monaco-editor textarea').first().waitFor();
-  await page.locator('.monaco-editor .view-lines').first().click();
-}
 
 /** Types a key every two seconds for `ms`; `each` runs after every key. */
 async function typeFor(page: Page, ms: number, each?: () => Promise<void>): Promise<void> {

@@ -239,6 +239,13 @@ export function recordCspProblems(page: Page): string[] {
   return problems;
 }
 
+/** Opens a new untitled editor and puts the cursor in it, ready to type. */
+export async function openEditor(page: Page): Promise<void> {
+  await runCommand(page, 'File: New Untitled Text File');
+  await page.locator('.monaco-editor textarea').first().waitFor();
+  await page.locator('.monaco-editor .view-lines').first().click();
+}
+
 /** Runs a command through the command palette, as a person would. */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 
 import { type Page } from 'playwright-core';
 
-import { openWorkbench, runCommand, screenshot, TIMER_SELECTOR, webviewFrame, type Workbench } from './harness';
+import { openEditor, openWorkbench, runCommand, screenshot, TIMER_SELECTOR, webviewFrame, type Workbench } from './harness';
 
 const OFFER = '[id="upright.upright.upright.move"]';
 /** A build of about sixteen seconds, and moves offered for waits of fifteen seconds or more. */
@@ -34,12 +34,6 @@ async function runBuild(page: Page): Promise<void> {
       await page.waitForTimeout(1_000);
     }
   }
-}
-
-async function openEditor(page: Page): Promise<void> {
-  await runCommand(page, 'File: New Untitled Text File');
-  await page.locator('.monaco-editor textarea').first().waitFor();
-  await page.locator('.monaco-editor .view-lines').first().click();
 }
 
 describe('a move while it runs, as a person sees it', function () {
