@@ -8,13 +8,13 @@ export const GRIP: Readonly<Record<string, IllustrationSpec>> = {
     view: 'side',
     base: 'standing',
     poses: [
-      { hips: [0, 93, 0], raise: 9, swing: 90, lFoot: [10, 9, 18], rFoot: [10, 12, -22], rAnkle: 25 },
-      { hips: [0, 93, 0], raise: 9, swing: 90, lFoot: [10, 9, 0], rFoot: [10, 22, 4] },
-      { hips: [0, 93, 0], raise: 9, swing: 90, rFoot: [10, 9, 18], lFoot: [10, 12, -22], lAnkle: 25 },
-      { hips: [0, 93, 0], raise: 9, swing: 90, rFoot: [10, 9, 0], lFoot: [10, 22, 4] },
+      { hips: [0, 93, 0], raise: 12, swing: 90, lFoot: [10, 9, 18], rFoot: [10, 12, -22], rAnkle: 25 },
+      { hips: [0, 93, 0], raise: 12, swing: 90, lFoot: [10, 9, 0], rFoot: [10, 22, 4] },
+      { hips: [0, 93, 0], raise: 12, swing: 90, rFoot: [10, 9, 18], lFoot: [10, 12, -22], lAnkle: 25 },
+      { hips: [0, 93, 0], raise: 12, swing: 90, rFoot: [10, 9, 0], lFoot: [10, 22, 4] },
     ],
     moving: ['legs'],
-    depth: { camera: { yaw: -28, pitch: 8 }, weight: 'dumbbells' },
+    depth: { camera: { yaw: -40, pitch: 8 }, weight: 'dumbbells' },
   },
   // Three-quarter from the front: hands gripping the bar, arms straight overhead, toes on the floor; the knees bend
   // so the bar takes the weight.

@@ -58,7 +58,7 @@ export const POSTURE: Readonly<Record<string, IllustrationSpec>> = {
     ],
     moving: ['arms'],
     track: 'lHand',
-    depth: { camera: { yaw: -28, pitch: 8 }, props: [{ kind: 'wall', at: [0, 0, -18] }] },
+    depth: { camera: { yaw: -18, pitch: 8 }, props: [{ kind: 'wall', at: [0, 0, -18] }] },
   },
   // Three-quarter from the front and a little above, hinged with a flat back: the dumbbells hang below the
   // chest, then nearly straight arms sweep out wide until they line up with the shoulders.
