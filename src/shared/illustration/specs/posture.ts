@@ -34,56 +34,65 @@ export const POSTURE: Readonly<Record<string, IllustrationSpec>> = {
     track: 'lHand',
     depth: { camera: { yaw: -35, pitch: 28, zoom: 1.12, target: [0, 95, 10], at: [100, 124] }, band: true },
   },
-  // From the side: a band tied at face height; the hands pull back beside the forehead, elbows high.
+  // Three-quarter from the front and a little above, a band tied at face height to a post ahead: straight arms
+  // pull back until the hands are beside the forehead, the elbows out wide and above the shoulders.
   'face-pull': {
     view: 'side',
     base: 'standing',
-    at: [70, 224],
-    poses: [{ hand: [126, 64] }, { hand: [82, 54], spread: 70 }],
+    poses: [
+      { raise: 93, swing: 10, elbow: 4 },
+      { lHand: [20, 160, 15], rHand: [-20, 160, 15], elbowTo: [1, -0.5, 0], retract: 3 },
+    ],
     moving: ['arms', 'band'],
-    band: [176, 64],
-    props: [{ kind: 'post', x: 176, y: 64 }],
+    track: 'lHand',
+    depth: { camera: { yaw: -42, pitch: 12 }, band: [0, 146, 90], props: [{ kind: 'post', at: [0, 0, 90] }] },
   },
-  // From the front, back to the wall: the arms slide from a goalpost up overhead and back.
+  // Three-quarter from the front, back, head and hips on the wall: the arms slide from a goalpost up overhead
+  // and back, elbows and wrists on the wall.
   'wall-angels': {
     view: 'front',
     base: 'standing',
     poses: [
-      { rightArm: 90, rightElbow: 90 },
-      { rightArm: 145, rightElbow: 35 },
+      { hips: [0, 95, -3], glide: -2, raise: 88, swing: 112, elbow: 90, roll: 90, retract: 3, depress: 2 },
+      { hips: [0, 95, -3], glide: -2, raise: 155, swing: 125, elbow: 25, roll: 75, retract: 3 },
     ],
     moving: ['arms'],
-    props: [{ kind: 'wall' }],
+    track: 'lHand',
+    depth: { camera: { yaw: -18, pitch: 8 }, props: [{ kind: 'wall', at: [0, 0, -18] }] },
   },
-  // From the front, hinged forward: straight arms sweep out wide with the dumbbells.
+  // Three-quarter from the front and a little above, hinged with a flat back: the dumbbells hang below the
+  // chest, then nearly straight arms sweep out wide until they line up with the shoulders.
   'reverse-fly': {
     view: 'front',
     base: 'hinged',
     poses: [
-      { rightArm: 2, rightElbow: 0 },
-      { rightArm: 85, rightElbow: 8 },
+      { elbow: 15, swing: 10 },
+      { raise: 90, swing: 90, elbow: 15, retract: 3 },
     ],
-    moving: ['arms'],
-    weight: 'dumbbells',
-    inset: { view: 'side', base: 'hinged', pose: {} },
+    moving: ['arms', 'ball'],
+    track: 'lHand',
+    depth: { camera: { yaw: -40, pitch: 14 }, weight: 'dumbbells' },
   },
-  // Standing, hinged forward (the inset shows the hinge), as reminders use it: the arms trace a Y, a T
-  // and a W from hanging.
+  // Three-quarter from behind and above, hinged with a flat back: from hanging, straight arms rise into a Y,
+  // then out to a T, then the elbows bend and draw back and down into a W.
   'y-t-w-raise': {
     view: 'front',
     base: 'hinged',
-    poses: [{ rightArm: 4 }, { rightArm: 145 }, { rightArm: 4 }, { rightArm: 88 }, { rightArm: 4 }, { rightArm: 60, rightElbow: 80 }],
+    poses: [{}, { raise: 145, swing: 90 }, {}, { raise: 90, swing: 90 }, {}, { raise: 70, swing: 130, elbow: 90, roll: 90 }],
     moving: ['arms'],
-    inset: { view: 'side', base: 'hinged', pose: {} },
+    track: 'lHand',
+    depth: { camera: { yaw: 128, pitch: 30 } },
   },
-  // From behind: raised bent arms draw down and back into a W as the blades squeeze.
+  // Three-quarter from behind: raised bent arms draw down and back into a W as the blades squeeze in and down.
   'w-retraction': {
     view: 'back',
     base: 'standing',
     poses: [
-      { rightArm: 150, rightElbow: 25, blades: 15 },
-      { rightArm: 48, rightElbow: 95, blades: 7 },
+      { raise: 160, swing: 90, elbow: 40, roll: 90 },
+      { raise: 50, swing: 115, elbow: 95, roll: 90, retract: 4, depress: 2 },
     ],
     moving: ['arms', 'blades'],
+    track: 'lHand',
+    depth: { camera: { yaw: 155, pitch: 14 }, blades: true },
   },
 };
