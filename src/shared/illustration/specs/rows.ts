@@ -17,7 +17,7 @@ const ON_BENCH: Pose3D = {
   rKneeTo: [0, -1, 0.4],
   lFoot: [30, 9, 6],
   lKneeTo: [0.2, 0, 1],
-  rHand: [-16, 50, 40],
+  rHand: [-16, 50, 54],
   rElbowTo: [0.3, 0, -1],
 };
 
@@ -55,7 +55,7 @@ export const ROWS: Readonly<Record<string, IllustrationSpec>> = {
     ],
     moving: ['arms', 'ball'],
     track: 'lHand',
-    depth: { camera: { yaw: 130, pitch: 22 }, weight: 'dumbbell', props: [{ kind: 'bench', at: [-16, 45, 48], size: 110 }] },
+    depth: { camera: { yaw: 112, pitch: 20 }, weight: 'dumbbell', props: [{ kind: 'bench', at: [-16, 45, 62], size: 120 }] },
   },
   // Three-quarter from behind and the side: a band tied to a post at chest height ahead; the hands pull in to the ribs,
   // elbows back past the trunk, the band stretching.
@@ -81,7 +81,7 @@ export const ROWS: Readonly<Record<string, IllustrationSpec>> = {
       { ...PLANK, rHand: [-18, 60, 2], rElbowTo: [0.2, -0.2, -1], rRetract: 3 },
     ],
     moving: ['arms', 'ball'],
-    depth: { camera: { yaw: 72, pitch: 36 }, weight: 'dumbbells', props: [{ kind: 'mat' }] },
+    depth: { camera: { yaw: 100, pitch: 50 }, weight: 'dumbbells', props: [{ kind: 'mat' }] },
   },
   // Three-quarter from behind and the side, tipped forward a little: the bar rises to the upper chest, elbows high and wide.
   'high-barbell-row': {
@@ -93,7 +93,7 @@ export const ROWS: Readonly<Record<string, IllustrationSpec>> = {
     ],
     moving: ['arms', 'ball'],
     track: 'lHand',
-    depth: { camera: { yaw: 135, pitch: 22 }, weight: 'barbell' },
+    depth: { camera: { yaw: 155, pitch: 26 }, weight: 'barbell' },
   },
   // Three-quarter from behind and the side, feet in the doorway, hands on the frame: lean back on straight arms,
   // then pull the chest in to the frame, the body one straight line from the ankles.
@@ -105,6 +105,7 @@ export const ROWS: Readonly<Record<string, IllustrationSpec>> = {
       { ...leanedBack(12), lHand: [34, 118, -12], rHand: [-34, 118, -12], elbowTo: [0.5, -0.4, -1], retract: 3 },
     ],
     moving: ['arms', 'torso', 'legs', 'head', 'neck'],
+    track: 'head',
     depth: { camera: { yaw: 128, pitch: 12 }, grip: true, props: [{ kind: 'door', at: [0, 0, -8], size: 76 }] },
   },
 };
