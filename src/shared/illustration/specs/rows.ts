@@ -1,66 +1,111 @@
+import { type Vec3 } from '../camera';
+import { type Pose3D } from '../pose3d';
 import { type IllustrationSpec } from '../render';
+
+/** The body held in one straight line from the ankles (at depth 0), tipped back `deg` degrees: where the pelvis goes, and the pitch. */
+function leanedBack(deg: number): Pose3D {
+  const [s, c] = [Math.sin((deg * Math.PI) / 180), Math.cos((deg * Math.PI) / 180)];
+  const hips: Vec3 = [0, Math.round((9 + 86 * c) * 10) / 10, Math.round(-86 * s * 10) / 10];
+  return { hips, pitch: -deg, foot: [10, 9, 0], kneeTo: [0, 0, 1] };
+}
+
+/** The one-arm row's support: the right knee and the right hand on the bench, the left foot on the floor. */
+const ON_BENCH: Pose3D = {
+  hips: [0, 90, -4],
+  pitch: 78,
+  rFoot: [13, 52, -60],
+  rKneeTo: [0, -1, 0.4],
+  lFoot: [30, 9, 6],
+  lKneeTo: [0.2, 0, 1],
+  rHand: [-16, 50, 54],
+  rElbowTo: [0.3, 0, -1],
+};
+
+/** A high plank on two dumbbells: hands under the shoulders, the body one straight line from the ankles, feet wide. */
+const PLANK: Pose3D = {
+  hips: [0, 50.4, -23],
+  pitch: 63.5,
+  foot: [26, 12, -100],
+  kneeTo: [0, -1, 0],
+  lHand: [18, 15, 16],
+  rHand: [-18, 15, 16],
+};
 
 /** How the rows are drawn, by exercise id. */
 export const ROWS: Readonly<Record<string, IllustrationSpec>> = {
-  // From the side, hinged with a flat back: the dumbbells row up to the ribs, elbows leading.
-  'bent-over-row': { view: 'side', base: 'hinged', poses: [{}, { shoulder: 8, elbow: 62 }], moving: ['arms'], weight: 'dumbbells' },
-  // From the side: a knee and hand on the bench, the near arm rows a dumbbell to the hip.
+  // Three-quarter from behind and the side, hinged with a flat back: the dumbbells row up to the ribs, elbows leading back past the trunk.
+  'bent-over-row': {
+    view: 'side',
+    base: 'hinged',
+    poses: [
+      { pitch: 58, raise: 58, elbow: 4 },
+      { pitch: 58, lHand: [18, 96, 6], rHand: [-18, 96, 6], elbowTo: [0.15, -0.3, -1], retract: 3 },
+    ],
+    moving: ['arms', 'ball'],
+    track: 'lHand',
+    depth: { camera: { yaw: 125, pitch: 18 }, weight: 'dumbbells' },
+  },
+  // Three-quarter from behind on the left and above: the right knee and hand on a bench, the left arm rows a dumbbell to the hip.
   'one-arm-dumbbell-row': {
     view: 'side',
     base: 'hinged',
     poses: [
-      { trunk: 84, hip: 84, knee: 10, farHip: 90, farKnee: 90, farAnkle: 90, shoulder: 84, farHand: [125, 186] },
-      { trunk: 84, hip: 84, knee: 10, farHip: 90, farKnee: 90, farAnkle: 90, shoulder: 0, elbow: 80, farHand: [125, 186] },
+      { ...ON_BENCH, lRaise: 80, lElbow: 4 },
+      { ...ON_BENCH, lRaise: -12, lElbow: 86, lRetract: 3 },
     ],
-    moving: ['arms'],
-    weight: 'dumbbell',
-    at: [60, 224],
-    props: [{ kind: 'bench', x: 22, y: 191, w: 118 }],
+    moving: ['arms', 'ball'],
+    track: 'lHand',
+    depth: { camera: { yaw: 112, pitch: 20 }, weight: 'dumbbell', props: [{ kind: 'bench', at: [-16, 45, 62], size: 120 }] },
   },
-  // From the side: a band tied at chest height in front; the hands pull in to the ribs.
+  // Three-quarter from behind and the side: a band tied to a post at chest height ahead; the hands pull in to the ribs,
+  // elbows back past the trunk, the band stretching.
   'band-row': {
     view: 'side',
     base: 'standing',
-    at: [70, 224],
-    poses: [{ hand: [124, 94] }, { hand: [86, 118] }],
+    poses: [
+      { lHand: [16, 116, 50], rHand: [-16, 116, 50], elbowTo: [0.2, -1, 0] },
+      { lHand: [17, 106, 8], rHand: [-17, 106, 8], elbowTo: [0.2, -0.3, -1], retract: 3 },
+    ],
     moving: ['arms', 'band'],
-    band: [176, 94],
-    props: [{ kind: 'post', x: 176, y: 94 }],
+    track: 'lHand',
+    depth: { camera: { yaw: 130, pitch: 14 }, band: [0, 116, 120], props: [{ kind: 'post', at: [0, 116, 124] }] },
   },
-  // From the side in a plank on two dumbbells: one rows up while the hips stay level, then the other.
+  // Three-quarter from the side and above, in a plank on two dumbbells: the left one rows up while the hips stay level, then the right.
   'renegade-row': {
     view: 'side',
     base: 'plank',
     poses: [
-      { hand: [150, 222], farHand: [150, 222], elbowDir: -135 },
-      { hand: [126, 190], farHand: [150, 222], elbowDir: -135 },
-      { hand: [150, 222], farHand: [150, 222], elbowDir: -135 },
-      { hand: [150, 222], farHand: [126, 190], elbowDir: -135 },
+      PLANK,
+      { ...PLANK, lHand: [18, 60, 2], lElbowTo: [0.2, -0.2, -1], lRetract: 3 },
+      PLANK,
+      { ...PLANK, rHand: [-18, 60, 2], rElbowTo: [0.2, -0.2, -1], rRetract: 3 },
     ],
-    moving: ['arms'],
-    weight: 'dumbbells',
+    moving: ['arms', 'ball'],
+    depth: { camera: { yaw: 100, pitch: 50 }, weight: 'dumbbells', props: [{ kind: 'mat' }] },
   },
-  // From the side, tipped forward a little: the bar rises to the upper chest, elbows high and wide.
+  // Three-quarter from behind and the side, tipped forward a little: the bar rises to the upper chest, elbows high and wide.
   'high-barbell-row': {
     view: 'side',
     base: 'hinged',
     poses: [
-      { trunk: 38, hip: 50, knee: 15, hand: [140, 149], elbowDir: -135 },
-      { trunk: 38, hip: 50, knee: 15, hand: [148, 104], spread: 55, elbowDir: -135 },
+      { hips: [0, 92, -8], pitch: 22, lHand: [26, 78, 12], rHand: [-26, 78, 12], elbowTo: [0.3, 0, -1] },
+      { hips: [0, 92, -8], pitch: 22, lHand: [26, 127, 26], rHand: [-26, 127, 26], elbowTo: [1, 0.4, -0.5], retract: 2 },
     ],
-    moving: ['arms'],
-    weight: 'barbell',
+    moving: ['arms', 'ball'],
+    track: 'lHand',
+    depth: { camera: { yaw: 155, pitch: 26 }, weight: 'barbell' },
   },
-  // From the side, holding a door frame: lean back on straight arms, then pull the chest in.
+  // Three-quarter from behind and the side, feet in the doorway, hands on the frame: lean back on straight arms,
+  // then pull the chest in to the frame, the body one straight line from the ankles.
   'doorframe-row': {
     view: 'side',
     base: 'standing',
-    at: [146, 224],
     poses: [
-      { trunk: -20, hand: [152, 92] },
-      { trunk: -13, hand: [152, 92] },
+      { ...leanedBack(30), lHand: [34, 118, -12], rHand: [-34, 118, -12], elbowTo: [0.3, -1, 0] },
+      { ...leanedBack(12), lHand: [34, 118, -12], rHand: [-34, 118, -12], elbowTo: [0.5, -0.4, -1], retract: 3 },
     ],
-    moving: ['arms', 'torso'],
-    props: [{ kind: 'door', x: 154 }],
+    moving: ['arms', 'torso', 'legs', 'head', 'neck'],
+    track: 'head',
+    depth: { camera: { yaw: 128, pitch: 12 }, grip: true, props: [{ kind: 'door', at: [0, 0, -8], size: 76 }] },
   },
 };
