@@ -355,20 +355,10 @@ const unframed = (p: Piece): boolean => p.cls === 'upr-wall' || p.cls === 'upr-f
 export function fitCamera(figure: Figure3D, base: Base3D, poses: readonly Pose3D[]): Pick<Camera, 'zoom' | 'target' | 'at'> {
   const trial = cameraOf(figure, { zoom: 1, target: [0, 0, 0], at: [0, 0] });
   const ps = poses.flatMap((pose) => pieces3d({ ...figure, camera: trial }, base, pose).filter((p) => !unframed(p)));
-  const xs = ps.flatMap((p) => [
-    p.a.x - p.size / 2,
-    p.b.x - p.size / 2,
-    p.a.x + p.size / 2,
-    p.b.x + p.size / 2,
-    ...(p.pts ?? []).map((q) => q.x),
-  ]);
-  const ys = ps.flatMap((p) => [
-    p.a.y - p.size / 2,
-    p.b.y - p.size / 2,
-    p.a.y + p.size / 2,
-    p.b.y + p.size / 2,
-    ...(p.pts ?? []).map((q) => q.y),
-  ]);
+  // How far a piece reaches past its ends: a limb half its thickness, a circle its radius.
+  const past = (p: Piece): number => (p.kind === 'circle' ? p.size : p.size / 2);
+  const xs = ps.flatMap((p) => [p.a.x - past(p), p.b.x - past(p), p.a.x + past(p), p.b.x + past(p), ...(p.pts ?? []).map((q) => q.x)]);
+  const ys = ps.flatMap((p) => [p.a.y - past(p), p.b.y - past(p), p.a.y + past(p), p.b.y + past(p), ...(p.pts ?? []).map((q) => q.y)]);
   const [left, right, top, bottom] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   const zoom = Math.min(2.4, 176 / (right - left), 206 / (bottom - top));
   // Centred both ways (a figure lying down fills the width and sits in the middle), never below the margin.
