@@ -104,6 +104,10 @@ describe('the stretches, as pictures', () => {
     assert.ok(dot(sub(wrist, at(end, 'head')), face) < -5, 'behind the head, not on the face');
     assert.ok(at(end, 'lElbow')[1] > at(end, 'lShoulder')[1] + 10, 'the left elbow up beside the head');
     assert.ok(distance(at(start, 'rWrist'), at(end, 'rWrist')) < 1, 'the other hand rests where it was');
+    // In that order: the head turns and drops first, then the hand comes up to rest on it.
+    const middle = joints('levator-scapulae-stretch')[1] ?? assert.fail('a middle key pose');
+    assert.ok(distance(at(middle, 'headZ'), face) < 0.01, 'the head is down before the hand comes up');
+    assert.ok(distance(at(middle, 'lWrist'), at(start, 'lWrist')) < 1, 'the hand still on the thigh');
     assert.ok(Math.abs(at(end, 'rShoulder')[1] - at(start, 'rShoulder')[1]) < 0.5, 'the other shoulder stays down');
   });
 

@@ -27,8 +27,8 @@ export const STRETCHES: Readonly<Record<string, IllustrationSpec>> = {
     track: 'torso',
     depth: { camera: { yaw: -62, pitch: 32 }, grip: true, props: [{ kind: 'door', at: [0, 0, 10], size: 90 }] },
   },
-  // Three-quarter from behind and the side, sitting near the front of the seat, hands on the lower back:
-  // the elbows draw back toward each other and the chest lifts.
+  // From the left side, a little behind and above, sitting near the front of the seat, hands on the lower
+  // back: the elbows draw back toward each other and the chest lifts, the chin level.
   'seated-chest-opener': {
     view: 'side',
     base: 'seated',
@@ -49,8 +49,8 @@ export const STRETCHES: Readonly<Record<string, IllustrationSpec>> = {
     track: 'lUpperArm',
     depth: { camera: { yaw: 105, pitch: 22 } },
   },
-  // Three-quarter from the side and above, on all fours: the hips sink back to the heels, the chest lowers
-  // and the arms reach long on the floor.
+  // From the side and above, on all fours: the hips sink back to the heels, the chest lowers onto the
+  // thighs and the arms reach long on the floor.
   'childs-pose': {
     view: 'side',
     base: 'allFours',
@@ -61,8 +61,8 @@ export const STRETCHES: Readonly<Record<string, IllustrationSpec>> = {
     moving: ['torso', 'legs', 'arms'],
     depth: { camera: { yaw: -90, pitch: 22 }, props: [{ kind: 'mat' }] },
   },
-  // Three-quarter from the front and above, sitting on the floor sole to sole, hands on the ankles: the
-  // knees settle out to the sides and the chest leans forward with a long back.
+  // From the front and a little above, sitting on the floor sole to sole, hands on the ankles: the knees
+  // settle out to the sides and the chest leans forward with a long back.
   'butterfly-stretch': {
     view: 'front',
     base: 'floorSit',
@@ -73,8 +73,8 @@ export const STRETCHES: Readonly<Record<string, IllustrationSpec>> = {
     moving: ['legs', 'torso'],
     depth: { camera: { yaw: -14, pitch: 22 }, props: [{ kind: 'mat' }] },
   },
-  // From the front, seated: the head tilts, the left ear toward the left shoulder, the face forward and the
-  // shoulders down.
+  // From the front and a little above, seated: the head tilts, the left ear toward the left shoulder, the
+  // face forward and the shoulders down (a negative tilt brings the figure's left ear down).
   'upper-trap-stretch': {
     view: 'front',
     base: 'seated',
@@ -83,18 +83,22 @@ export const STRETCHES: Readonly<Record<string, IllustrationSpec>> = {
     track: 'head',
     depth: { camera: { yaw: -8, pitch: 14 } },
   },
-  // Three-quarter from the front and the left, seated: the head turns part way left and the nose drops
-  // toward the left armpit, the left hand resting on the back of the head.
+  // Three-quarter from the front and the right, seated: the head turns part way left and the nose drops
+  // toward the left armpit, then the left hand comes up to rest on the back of the head.
   'levator-scapulae-stretch': {
     view: 'front',
     base: 'seated',
-    poses: [{ ...onThighs }, { ...onThighs, turn: 42, nod: 46, lHand: [3, 122, -4], lElbowTo: [1, 0.6, 0.6] }],
+    poses: [
+      { ...onThighs },
+      { ...onThighs, turn: 42, nod: 46 },
+      { ...onThighs, turn: 42, nod: 46, lHand: [3, 122, -4], lElbowTo: [1, 0.6, 0.6] },
+    ],
     moving: ['head', 'arms'],
     track: 'nose',
     depth: { camera: { yaw: -15, pitch: 12 } },
   },
-  // Three-quarter from behind and the side, seated, hands clasped ahead at shoulder height: the hands push
-  // forward, the upper back rounds, the shoulder blades spread and the head drops.
+  // From the left side, a little in front and above, seated, hands clasped ahead at shoulder height: the
+  // hands push forward, the upper back rounds and the head drops.
   'rhomboid-stretch': {
     view: 'side',
     base: 'seated',
