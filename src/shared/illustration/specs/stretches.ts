@@ -59,6 +59,7 @@ export const STRETCHES: Readonly<Record<string, IllustrationSpec>> = {
       { hips: [0, 29, -66], pitch: 92, bend: 10, nod: 10, hip: 68, knee: 158, lHand: [18, 3, 30], rHand: [-18, 3, 30] },
     ],
     moving: ['torso', 'legs', 'arms'],
+    track: 'rThigh',
     depth: { camera: { yaw: -90, pitch: 22 }, props: [{ kind: 'mat' }] },
   },
   // From the front and a little above, sitting on the floor sole to sole, hands on the ankles: the knees
