@@ -1,63 +1,113 @@
 import { type IllustrationSpec } from '../render';
 
+/** Seated, the hands resting on the thighs. */
+const onThighs = { lHand: [17, 61, 14], rHand: [-17, 61, 14] } as const;
+
 /** How the stretches are drawn, by exercise id. */
 export const STRETCHES: Readonly<Record<string, IllustrationSpec>> = {
-  // From the side: forearms on the door frame, the body leans through until the chest opens.
+  // Three-quarter from the front and above, standing in a door frame, forearms on the jambs and one foot
+  // forward: the body leans through until the chest passes the frame and the elbows are left behind it.
   'doorway-stretch': {
-    view: 'side',
+    view: 'front',
     base: 'standing',
     poses: [
-      { root: [98, 141], foot: [130, 224], farFoot: [72, 224], spread: 86, hand: [100, 56] },
-      { root: [106, 142], trunk: 16, foot: [130, 224], farFoot: [72, 224], spread: 45, hand: [100, 56] },
+      { hips: [0, 92, 2], lFoot: [10, 9, 22], rFoot: [10, 9, -12], lHand: [45, 165, 10], rHand: [-45, 165, 10], elbowTo: [1, -1, 0] },
+      {
+        hips: [0, 89, 17],
+        pitch: 12,
+        bend: -6,
+        lFoot: [10, 9, 22],
+        rFoot: [10, 9, -12],
+        lHand: [45, 165, 10],
+        rHand: [-45, 165, 10],
+        elbowTo: [1, -1, 0],
+      },
     ],
-    moving: ['torso'],
-    props: [{ kind: 'door', x: 100 }],
+    moving: ['torso', 'legs'],
+    track: 'torso',
+    depth: { camera: { yaw: -62, pitch: 32 }, grip: true, props: [{ kind: 'door', at: [0, 0, 10], size: 90 }] },
   },
-  // From the side, sitting near the front of the seat: hands to the lower back, the elbows draw back and the chest lifts.
+  // From the left side, a little behind and above, sitting near the front of the seat, hands on the lower
+  // back: the elbows draw back toward each other and the chest lifts, the chin level.
   'seated-chest-opener': {
     view: 'side',
     base: 'seated',
-    at: [94, 178],
-    poses: [{}, { bend: -16, neck: -6, protract: -7, hand: [76, 168], elbowDir: -90 }],
+    poses: [
+      { hips: [0, 54, 4], retract: -1, lHand: [11, 70, -9], rHand: [-11, 70, -9], elbowTo: [1, -0.3, 0] },
+      {
+        hips: [0, 54, 4],
+        bend: -14,
+        nod: 14,
+        retract: 4,
+        depress: 1.5,
+        lHand: [11, 70, -9],
+        rHand: [-11, 70, -9],
+        elbowTo: [0.3, -0.2, -1],
+      },
+    ],
     moving: ['arms', 'torso'],
+    track: 'lUpperArm',
+    depth: { camera: { yaw: 105, pitch: 22 } },
   },
-  // From the side: from all fours, the hips sink back to the heels and the arms reach long.
+  // From the side and above, on all fours: the hips sink back to the heels, the chest lowers onto the
+  // thighs and the arms reach long on the floor.
   'childs-pose': {
     view: 'side',
     base: 'allFours',
-    poses: [{ hand: [124, 222] }, { trunk: 104, hip: 161, knee: 147, neck: -10, hand: [160, 222] }],
+    poses: [
+      { lHand: [18, 3, 14], rHand: [-18, 3, 14] },
+      { hips: [0, 29, -66], pitch: 92, bend: 10, nod: 10, hip: 68, knee: 158, lHand: [18, 3, 30], rHand: [-18, 3, 30] },
+    ],
     moving: ['torso', 'legs', 'arms'],
+    track: 'rThigh',
+    depth: { camera: { yaw: -90, pitch: 22 }, props: [{ kind: 'mat' }] },
   },
-  // From the front, sitting sole to sole: the knees settle out to the sides and the chest leans forward.
+  // From the front and a little above, sitting on the floor sole to sole, hands on the ankles: the knees
+  // settle out to the sides and the chest leans forward with a long back.
   'butterfly-stretch': {
     view: 'front',
     base: 'floorSit',
     poses: [
-      { legs: 125, legFwd: 35, feet: [0, 216], rightHand: [96, 214] },
-      { legs: 100, legFwd: 30, lean: 25, feet: [0, 216], rightHand: [96, 214] },
+      { pitch: 8, foot: [4, 6, 40], kneeTo: [1, 0.9, 0.1], lHand: [8, 11, 38], rHand: [-8, 11, 38] },
+      { pitch: 26, foot: [4, 6, 40], kneeTo: [1, 0.1, 0], lHand: [8, 11, 38], rHand: [-8, 11, 38] },
     ],
     moving: ['legs', 'torso'],
+    depth: { camera: { yaw: -14, pitch: 22 }, props: [{ kind: 'mat' }] },
   },
-  // From the front: the head tips ear toward shoulder, face forward.
-  'upper-trap-stretch': { view: 'front', base: 'seated', poses: [{ tilt: 0 }, { tilt: 38 }], moving: ['head'] },
-  // From the front: the head turns part way and the nose drops toward the armpit, the hand resting on the head.
+  // From the front and a little above, seated: the head tilts, the left ear toward the left shoulder, the
+  // face forward and the shoulders down (a negative tilt brings the figure's left ear down).
+  'upper-trap-stretch': {
+    view: 'front',
+    base: 'seated',
+    poses: [{ ...onThighs }, { ...onThighs, tilt: -45, depress: 1.5 }],
+    moving: ['head'],
+    track: 'head',
+    depth: { camera: { yaw: -8, pitch: 14 } },
+  },
+  // Three-quarter from the front and the right, seated: the head turns part way left and the nose drops
+  // toward the left armpit, then the left hand comes up to rest on the back of the head.
   'levator-scapulae-stretch': {
     view: 'front',
     base: 'seated',
     poses: [
-      { rightHand: [86, 178], leftHand: [114, 178] },
-      { turn: 35, neck: 40, tilt: 18, rightHand: [96, 92], leftHand: [114, 178] },
+      { ...onThighs },
+      { ...onThighs, turn: 42, nod: 46 },
+      { ...onThighs, turn: 42, nod: 46, lHand: [3, 122, -4], lElbowTo: [1, 0.6, 0.6] },
     ],
-    moving: ['head', 'neck', 'arms'],
+    moving: ['head', 'arms'],
+    track: 'nose',
+    depth: { camera: { yaw: -15, pitch: 12 } },
   },
-  // From the side: hands pushed forward at shoulder height, the upper back rounds and the head drops.
+  // From the left side, a little in front and above, seated, hands clasped ahead at shoulder height: the
+  // hands push forward, the upper back rounds and the head drops.
   'rhomboid-stretch': {
     view: 'side',
     base: 'seated',
     poses: [
-      { shoulder: 90, elbow: 0 },
-      { bend: 28, neck: 32, protract: 6, shoulder: 118, elbow: 0 },
+      { lHand: [3, 96, 26], rHand: [-3, 96, 26], elbowTo: [1, -0.6, 0] },
+      { bend: 30, retract: -3, nod: 34, lHand: [3, 94, 60], rHand: [-3, 94, 60], elbowTo: [1, -0.6, 0] },
     ],
-    moving: ['torso'],
+    moving: ['torso', 'arms', 'head'],
+    depth: { camera: { yaw: 70, pitch: 16 }, grip: true },
   },
 };
