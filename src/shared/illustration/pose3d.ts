@@ -196,10 +196,11 @@ export function skeleton(base: Base3D, pose: Pose3D): Record<string, Vec3> {
   const glide = num('glide');
   const nod = num('nod');
   const neckBase = add(chest, inFrame(chestFrame, [0, 0, 1]));
-  // The lower neck leans back with the glide and the upper neck straightens: the head moves level. A nod bends the neck too.
-  const neckFrame = turnFrame(chestFrame, 0, nod * 0.5);
+  // The lower neck leans back with the glide and the upper neck straightens: the head moves level. A nod or a tilt bends the neck too.
+  const tilt = num('tilt');
+  const neckFrame = turnFrame(turnFrame(chestFrame, 0, nod * 0.5), 2, tilt * 0.5);
   const neckTop = add(neckBase, inFrame(neckFrame, [0, BODY.neck, 1 + glide * 0.55]));
-  const headFrame = turnFrame(turnFrame(turnFrame(chestFrame, 0, nod), 1, num('turn')), 2, num('tilt'));
+  const headFrame = turnFrame(turnFrame(turnFrame(chestFrame, 0, nod), 1, num('turn')), 2, tilt);
   joints.neckBase = neckBase;
   joints.neckTop = neckTop;
   joints.head = add(neckTop, add(inFrame(neckFrame, [0, 0, glide * 0.45]), inFrame(headFrame, [0, 8.5, 1.5])));

@@ -75,11 +75,11 @@ export const STRETCHES: Readonly<Record<string, IllustrationSpec>> = {
     depth: { camera: { yaw: -14, pitch: 22 }, props: [{ kind: 'mat' }] },
   },
   // From the front and a little above, seated: the head tilts, the left ear toward the left shoulder, the
-  // face forward and the shoulders down (a negative tilt brings the figure's left ear down).
+  // face forward and the shoulders down.
   'upper-trap-stretch': {
     view: 'front',
     base: 'seated',
-    poses: [{ ...onThighs }, { ...onThighs, tilt: -45, depress: 1.5 }],
+    poses: [{ ...onThighs }, { ...onThighs, tilt: 45, depress: 1.5 }],
     moving: ['head'],
     track: 'head',
     depth: { camera: { yaw: -8, pitch: 14 } },
