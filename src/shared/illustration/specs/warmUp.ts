@@ -12,7 +12,7 @@ export const WARM_UP: Readonly<Record<string, IllustrationSpec>> = {
     poses: [{ nod: 45 }, { nod: 30, turn: 40, tilt: -30 }, { nod: 45 }, { nod: 30, turn: -40, tilt: 30 }],
     moving: ['head'],
     track: 'nose',
-    depth: { camera: { yaw: -25, pitch: 12 } },
+    depth: { camera: { yaw: -12, pitch: 24 } },
   },
   // Three-quarter from the side, seated: the shoulders circle up, back and down; the arms hang and ride along.
   'shoulder-rolls': {
@@ -40,13 +40,13 @@ export const WARM_UP: Readonly<Record<string, IllustrationSpec>> = {
     ],
     moving: ['arms'],
     track: 'rHand',
-    depth: { camera: { yaw: -62, pitch: 16 } },
+    depth: { camera: { yaw: -32, pitch: 30 } },
   },
   // From the front, standing: the left arm rises out to the side past the ear, then reaches up and over as the trunk bends to the right.
   'overhead-reach': {
     view: 'front',
     base: 'standing',
-    poses: [{}, { lRaise: 172, lSwing: 90 }, { lRaise: 192, lSwing: 90, lElbow: 6, lean: 16 }],
+    poses: [{ lSwing: 90 }, { lRaise: 172, lSwing: 90 }, { lRaise: 192, lSwing: 90, lElbow: 6, lean: 16 }],
     moving: ['arms', 'torso', 'head'],
     track: 'lHand',
     depth: { camera: { yaw: 0, pitch: 8 } },
