@@ -14,7 +14,7 @@ export const WARM_UP: Readonly<Record<string, IllustrationSpec>> = {
     track: 'nose',
     depth: { camera: { yaw: -12, pitch: 24 } },
   },
-  // Three-quarter from the side, seated: the shoulders circle up, back and down; the arms hang and ride along.
+  // Three-quarter from behind, seated: the shoulders circle up to the ears, back with the blades drawn in, and down; the arms hang and ride along.
   'shoulder-rolls': {
     view: 'side',
     base: 'seated',
@@ -24,9 +24,9 @@ export const WARM_UP: Readonly<Record<string, IllustrationSpec>> = {
       { depress: -5, retract: 6 },
       { depress: 4, retract: 3 },
     ],
-    moving: ['arms', 'torso'],
+    moving: ['arms', 'blades'],
     track: 'rUpperArm',
-    depth: { camera: { yaw: -75, pitch: 10 } },
+    depth: { camera: { yaw: -130, pitch: 14 }, blades: true },
   },
   // Three-quarter from the side and above, standing: arms straight out at shoulder height, the hands trace small forward circles.
   'arm-circles': {
