@@ -28,7 +28,7 @@ export const WARM_UP: Readonly<Record<string, IllustrationSpec>> = {
     track: 'rUpperArm',
     depth: { camera: { yaw: -130, pitch: 14 }, blades: true },
   },
-  // Three-quarter from the side and above, standing: arms straight out at shoulder height, the hands trace small forward circles.
+  // Three-quarter from the front and above, standing: arms straight out at shoulder height, the hands trace small forward circles.
   'arm-circles': {
     view: 'front',
     base: 'standing',
@@ -51,7 +51,7 @@ export const WARM_UP: Readonly<Record<string, IllustrationSpec>> = {
     track: 'lHand',
     depth: { camera: { yaw: 0, pitch: 8 } },
   },
-  // From the front and above, seated on a chair: the chest and head turn to the left and both hands go to the chair back; knees stay forward.
+  // Three-quarter from the front-left and above, seated on a chair: the chest and head turn to the left and both hands go to the chair back; knees stay forward.
   'chair-rotation': {
     view: 'front',
     base: 'seated',
