@@ -1,88 +1,124 @@
 import { type IllustrationSpec } from '../render';
 
+/** Hands laced behind the head, elbows open wide (in the chest's frame, so they ride with the upper back). */
+const HANDS_ON_HEAD = { raise: 155, swing: 105, elbow: 120, roll: 100 } as const;
+
 /** How the warm-up are drawn, by exercise id. */
 export const WARM_UP: Readonly<Record<string, IllustrationSpec>> = {
-  // From the front: chin down, then the head sweeps in a low arc from one shoulder to the other.
+  // Three-quarter from the front and a little above, seated: chin down, then the chin sweeps in a low arc to the left shoulder and across to the right.
   'neck-rolls': {
     view: 'front',
     base: 'seated',
-    poses: [{ neck: 50 }, { neck: 30, tilt: 42 }, { neck: 50 }, { neck: 30, tilt: -42 }],
+    poses: [{ nod: 45 }, { nod: 30, turn: 40, tilt: -30 }, { nod: 45 }, { nod: 30, turn: -40, tilt: 30 }],
     moving: ['head'],
+    track: 'nose',
+    depth: { camera: { yaw: -12, pitch: 24 } },
   },
-  // From the side: the shoulders circle up, back and down; the arms hang and ride along.
+  // Three-quarter from behind, seated: the shoulders circle up to the ears, back with the blades drawn in, and down; the arms hang and ride along.
   'shoulder-rolls': {
     view: 'side',
     base: 'seated',
     poses: [
-      { shrug: 0, protract: 0, shoulder: 0, elbow: 0 },
-      { shrug: 9, protract: 1, shoulder: 0, elbow: 0 },
-      { shrug: 4, protract: -8, shoulder: 0, elbow: 0 },
-      { shrug: -2, protract: -3, shoulder: 0, elbow: 0 },
+      { depress: 0, retract: -4 },
+      { depress: -10, retract: -1 },
+      { depress: -5, retract: 6 },
+      { depress: 4, retract: 3 },
     ],
-    moving: ['shoulders'],
+    moving: ['arms', 'blades'],
+    track: 'rUpperArm',
+    depth: { camera: { yaw: -130, pitch: 14 }, blades: true },
   },
-  // From the front: arms out at shoulder height, the hands trace small circles.
+  // Three-quarter from the front and above, standing: arms straight out at shoulder height, the hands trace small forward circles.
   'arm-circles': {
     view: 'front',
     base: 'standing',
-    poses: [{ rightArm: 102, rightFwd: 15 }, { rightArm: 90 }, { rightArm: 78, rightFwd: 15 }, { rightArm: 90, rightFwd: 35 }],
+    poses: [
+      { raise: 108, swing: 90 },
+      { raise: 90, swing: 72 },
+      { raise: 72, swing: 90 },
+      { raise: 90, swing: 108 },
+    ],
     moving: ['arms'],
+    track: 'rHand',
+    depth: { camera: { yaw: -32, pitch: 30 } },
   },
-  // From the front: one arm rises past the ear and the body bends gently the other way.
+  // From the front, standing: the left arm rises out to the side past the ear, then reaches up and over as the trunk bends to the right.
   'overhead-reach': {
     view: 'front',
     base: 'standing',
-    poses: [
-      { rightArm: 6, leftArm: 6 },
-      { rightArm: 170, leftArm: 6 },
-      { rightArm: 165, rightElbow: 14, leftArm: 10, leftElbow: 0, trunk: -11 },
-    ],
-    moving: ['arms'],
+    poses: [{ lSwing: 90 }, { lRaise: 172, lSwing: 90 }, { lRaise: 192, lSwing: 90, lElbow: 6, lean: 16 }],
+    moving: ['arms', 'torso', 'head'],
+    track: 'lHand',
+    depth: { camera: { yaw: 0, pitch: 8 } },
   },
-  // From the front: the chest and head turn to one side, hands to the chair back; knees stay forward.
+  // Three-quarter from the front-left and above, seated on a chair: the chest and head turn to the left and both hands go to the chair back; knees stay forward.
   'chair-rotation': {
     view: 'front',
     base: 'seated',
     poses: [
-      { rightHand: [84, 176], leftHand: [116, 176] },
-      { twist: 45, turn: 60, rightHand: [73, 140], leftHand: [86, 152] },
+      { lHand: [12, 60, 28], rHand: [-12, 60, 28] },
+      { twist: 50, turn: 25, lHand: [21, 72, -27], rHand: [10, 90, -25], lElbowTo: [0.5, -1, 0.3], rElbowTo: [0, 0.5, 1] },
     ],
-    moving: ['arms', 'head'],
+    moving: ['torso', 'head'],
+    track: 'nose',
+    depth: { camera: { yaw: 35, pitch: 42 }, props: [{ kind: 'chair' }] },
   },
-  // From the side on all fours: the back rounds up with the head dropping, then sags with the gaze lifting.
+  // Three-quarter from the side and above, on all fours: the back rounds up with the head dropping, then sags with the chest and gaze lifting; the hands stay down.
   'cat-cow': {
     view: 'side',
     base: 'allFours',
     poses: [
-      { trunk: 59, hip: 59, bend: 34, neck: 45, hand: [128, 222] },
-      { trunk: 89, hip: 89, bend: -24, neck: -30, hand: [128, 222] },
+      { hips: [0, 55, -30], pitch: 40, bend: 64, nod: 30, lHand: [18, 2.6, 14], rHand: [-18, 2.6, 14] },
+      { hips: [0, 52, -30], pitch: 114, bend: -42, nod: -45, lHand: [18, 2.6, 14], rHand: [-18, 2.6, 14] },
     ],
     moving: ['torso', 'head', 'neck'],
+    depth: { camera: { yaw: -82, pitch: 14 }, props: [{ kind: 'mat' }] },
   },
-  // From the side, lying down: one knee drawn in with the hands behind the thigh, then the other.
+  // Three-quarter from the side and above, lying on the back, knees bent: both hands draw the left knee in from behind the thigh, then the right.
   'knee-to-chest': {
     view: 'side',
     base: 'supine',
     poses: [
-      { foot: [140, 225], farFoot: [140, 225], hand: [96, 222] },
-      { foot: [106, 198], farFoot: [140, 225], hand: [80, 189] },
-      { foot: [140, 225], farFoot: [140, 225], hand: [96, 222] },
-      { foot: [140, 225], farFoot: [106, 198], hand: [80, 189] },
+      { foot: [12, 9, 52], kneeTo: [0.1, 1, 0.2], hand: [22, 4, 2] },
+      {
+        lFoot: [9, 62, 6],
+        lKneeTo: [0, 0.4, -1],
+        rFoot: [12, 9, 52],
+        rKneeTo: [0.1, 1, 0.2],
+        lHand: [15, 34.3, -14.6],
+        rHand: [3, 34.3, -14.6],
+        elbowTo: [1, 0, 0.3],
+      },
+      { foot: [12, 9, 52], kneeTo: [0.1, 1, 0.2], hand: [22, 4, 2] },
+      {
+        rFoot: [9, 62, 6],
+        rKneeTo: [0, 0.4, -1],
+        lFoot: [12, 9, 52],
+        lKneeTo: [0.1, 1, 0.2],
+        rHand: [-15, 34.3, -14.6],
+        lHand: [-3, 34.3, -14.6],
+        elbowTo: [1, 0, 0.3],
+      },
     ],
     moving: ['legs', 'arms'],
-    track: 'thigh',
+    depth: { camera: { yaw: -90, pitch: 28 }, props: [{ kind: 'mat' }] },
   },
-  // From the side, hands behind the head: the upper back lifts and arches back, then returns.
+  // Three-quarter from the side, seated on a chair, hands behind the head: the upper back arches back over the chair back and returns.
   'thoracic-extension': {
     view: 'side',
     base: 'seated',
-    poses: [
-      { shoulder: 153, spread: 20, elbow: 113, behind: 1 },
-      { bend: -24, neck: -8, shoulder: 153, spread: 20, elbow: 113, behind: 1 },
-    ],
-    moving: ['torso', 'head'],
+    poses: [{ ...HANDS_ON_HEAD }, { ...HANDS_ON_HEAD, bend: -24, nod: -8 }],
+    moving: ['torso', 'head', 'arms'],
     track: 'head',
+    depth: { camera: { yaw: -48, pitch: 10 }, props: [{ kind: 'chair' }] },
   },
-  // From the front: the head turns to look over one shoulder, then the other.
-  'head-turn': { view: 'front', base: 'seated', poses: [{ turn: 0 }, { turn: 70 }, { turn: 0 }, { turn: -70 }], moving: ['head'] },
+  // From the front and a little above, seated: the head turns to look over the left shoulder, then the right; the shoulders stay square.
+  'head-turn': {
+    view: 'front',
+    base: 'seated',
+    poses: [{}, { turn: 70 }, {}, { turn: -70 }],
+    moving: ['head'],
+    track: 'nose',
+    depth: { camera: { yaw: 0, pitch: 30 } },
+  },
 };
