@@ -9,7 +9,7 @@ export const WARM_UP: Readonly<Record<string, IllustrationSpec>> = {
   'neck-rolls': {
     view: 'front',
     base: 'seated',
-    poses: [{ nod: 45 }, { nod: 30, turn: 40, tilt: -30 }, { nod: 45 }, { nod: 30, turn: -40, tilt: 30 }],
+    poses: [{ nod: 45 }, { nod: 30, turn: 40, tilt: 30 }, { nod: 45 }, { nod: 30, turn: -40, tilt: -30 }],
     moving: ['head'],
     track: 'nose',
     depth: { camera: { yaw: -12, pitch: 24 } },
@@ -46,7 +46,7 @@ export const WARM_UP: Readonly<Record<string, IllustrationSpec>> = {
   'overhead-reach': {
     view: 'front',
     base: 'standing',
-    poses: [{ lSwing: 90 }, { lRaise: 172, lSwing: 90 }, { lRaise: 192, lSwing: 90, lElbow: 6, lean: 16 }],
+    poses: [{ lSwing: 90 }, { lRaise: 172, lSwing: 90 }, { lRaise: 192, lSwing: 90, lElbow: 6, lean: -16 }],
     moving: ['arms', 'torso', 'head'],
     track: 'lHand',
     depth: { camera: { yaw: 0, pitch: 8 } },
