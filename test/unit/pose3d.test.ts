@@ -161,6 +161,19 @@ describe('the figure in depth', () => {
       });
     });
 
+    it('frames a head move close: the head drawn larger, the legs cut at the picture’s edge and no floor', () => {
+      const s = spec('head-turn');
+      assert.equal(s.depth?.frame, 'upper');
+      const whole: IllustrationSpec = { ...s, depth: { ...(s.depth ?? assert.fail()), frame: 'whole' } };
+      const [close, far] = [figurePieces(s, keyPosesOf(s)[1] ?? {}), figurePieces(whole, keyPosesOf(whole)[1] ?? {})];
+      assert.ok(piece(close, 'head').size > piece(far, 'head').size * 1.6, 'the head is drawn at least 1.6 times as large');
+      for (const p of close) {
+        assert.ok(!['upr-floor', 'upr-wall', 'upr-prop'].includes(p.cls ?? ''), `no ${p.id} in a close frame`);
+        if (p.kind === 'limb')
+          for (const q of [p.a, p.b]) assert.ok(q.x >= 0 && q.x <= 200 && q.y >= 0 && q.y <= 240, `${p.id} cut to the picture`);
+      }
+    });
+
     it('frames a figure that names no zoom to fill the picture, through every key pose', () => {
       for (const [id, s] of Object.entries(ILLUSTRATIONS)) {
         if (!s.depth || 'zoom' in s.depth.camera) continue;

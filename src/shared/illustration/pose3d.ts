@@ -96,6 +96,8 @@ export interface Figure3D {
   readonly gaze?: boolean;
   /** The hands hold something (a bar, a frame, the other hand): fists rather than open hands. */
   readonly grip?: boolean;
+  /** 'upper': the framing camera fills the picture with the head, chest and upper arms, the rest running out of it (head and neck moves). */
+  readonly frame?: 'whole' | 'upper';
 }
 
 /** Segment lengths and thicknesses, cm, for a person about 170 cm tall. */
@@ -355,13 +357,18 @@ const unframed = (p: Piece): boolean => p.cls === 'upr-wall' || p.cls === 'upr-f
  */
 export function fitCamera(figure: Figure3D, base: Base3D, poses: readonly Pose3D[]): Pick<Camera, 'zoom' | 'target' | 'at'> {
   const trial = cameraOf(figure, { zoom: 1, target: [0, 0, 0], at: [0, 0] });
-  const ps = poses.flatMap((pose) => pieces3d({ ...figure, camera: trial }, base, pose).filter((p) => !unframed(p)));
+  const upper = figure.frame === 'upper';
+  const ps = poses.flatMap((pose) =>
+    pieces3d({ ...figure, camera: trial }, base, pose, false).filter(
+      (p) => !unframed(p) && (!upper || (!p.cls && (['head', 'neck', 'blades'].includes(p.part) || /^(torso|[lr]UpperArm)$/.test(p.id)))),
+    ),
+  );
   // How far a piece reaches past its ends: a limb half its thickness, a circle its radius.
   const past = (p: Piece): number => (p.kind === 'circle' ? p.size : p.size / 2);
   const xs = ps.flatMap((p) => [p.a.x - past(p), p.b.x - past(p), p.a.x + past(p), p.b.x + past(p), ...(p.pts ?? []).map((q) => q.x)]);
   const ys = ps.flatMap((p) => [p.a.y - past(p), p.b.y - past(p), p.a.y + past(p), p.b.y + past(p), ...(p.pts ?? []).map((q) => q.y)]);
   const [left, right, top, bottom] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const zoom = Math.min(2.4, 176 / (right - left), 206 / (bottom - top));
+  const zoom = Math.min(upper ? 2.8 : 2.4, 176 / (right - left), 206 / (bottom - top));
   // Centred both ways (a figure lying down fills the width and sits in the middle), never below the margin.
   return {
     zoom,
@@ -392,8 +399,8 @@ function clipLine(a: Point, b: Point): [Point, Point] | undefined {
   ];
 }
 
-/** The pieces of the figure in `pose` seen through the figure's camera, nearest last. */
-export function pieces3d(figure: Figure3D, base: Base3D, pose: Pose3D): Piece[] {
+/** The pieces of the figure in `pose` seen through the figure's camera, nearest last (cut to the picture unless `cut` is false). */
+export function pieces3d(figure: Figure3D, base: Base3D, pose: Pose3D, cut = true): Piece[] {
   const camera = cameraOf(figure);
   const j = skeleton(base, pose);
   const at = (name: string): Vec3 => j[name] ?? [0, 0, 0];
@@ -663,13 +670,16 @@ export function pieces3d(figure: Figure3D, base: Base3D, pose: Pose3D): Piece[] 
       limb(`${s}Bell2`, 'ball', add(g, times(across, 8)), add(g, times(across, 12)), 11, { depth: d });
     }
   }
-  // Furniture that runs out of the picture is cut at its edge.
+  // Furniture that runs out of the picture is cut at its edge, and so are legs left out of a close frame.
+  if (!cut) return out.sort((p, q) => (p.depth ?? 0) - (q.depth ?? 0));
   const shown: Piece[] = [];
   for (const p of out) {
-    if (p.kind === 'limb' && p.cls && p.cls !== 'upr-gaze') {
+    // A close frame leaves out the floor and the furniture under the figure: only their edges would show.
+    if (figure.frame === 'upper' && (p.cls === 'upr-prop' || p.cls === 'upr-wall' || p.cls === 'upr-floor')) continue;
+    if (p.kind === 'limb' && ((p.cls && p.cls !== 'upr-gaze') || figure.frame === 'upper')) {
       const cut = clipLine(p.a, p.b);
       if (cut) shown.push({ ...p, a: cut[0], b: cut[1] });
-    } else if (p.kind === 'poly' && p.cls === 'upr-wall')
+    } else if (p.kind === 'poly' && (p.cls === 'upr-wall' || figure.frame === 'upper'))
       shown.push({ ...p, pts: (p.pts ?? []).map((q) => ({ x: Math.min(198, Math.max(2, q.x)), y: Math.min(238, Math.max(2, q.y)) })) });
     else shown.push(p);
   }

@@ -82,7 +82,7 @@ export const STRETCHES: Readonly<Record<string, IllustrationSpec>> = {
     poses: [{ ...onThighs }, { ...onThighs, tilt: 45, depress: 1.5 }],
     moving: ['head'],
     track: 'head',
-    depth: { camera: { yaw: -8, pitch: 14 } },
+    depth: { camera: { yaw: -8, pitch: 14 }, frame: 'upper' },
   },
   // Three-quarter from the front and the right, seated: the head turns part way left and the nose drops
   // toward the left armpit, then the left hand comes up to rest on the back of the head.
@@ -96,7 +96,7 @@ export const STRETCHES: Readonly<Record<string, IllustrationSpec>> = {
     ],
     moving: ['head', 'arms'],
     track: 'nose',
-    depth: { camera: { yaw: -15, pitch: 12 } },
+    depth: { camera: { yaw: -15, pitch: 12 }, frame: 'upper' },
   },
   // From the left side, a little in front and above, seated, hands clasped ahead at shoulder height: the
   // hands push forward, the upper back rounds and the head drops.

@@ -12,7 +12,7 @@ export const WARM_UP: Readonly<Record<string, IllustrationSpec>> = {
     poses: [{ nod: 45 }, { nod: 30, turn: 40, tilt: 30 }, { nod: 45 }, { nod: 30, turn: -40, tilt: -30 }],
     moving: ['head'],
     track: 'nose',
-    depth: { camera: { yaw: -12, pitch: 24 } },
+    depth: { camera: { yaw: -12, pitch: 24 }, frame: 'upper' },
   },
   // Three-quarter from behind, seated: the shoulders circle up to the ears, back with the blades drawn in, and down; the arms hang and ride along.
   'shoulder-rolls': {
@@ -119,6 +119,6 @@ export const WARM_UP: Readonly<Record<string, IllustrationSpec>> = {
     poses: [{}, { turn: 70 }, {}, { turn: -70 }],
     moving: ['head'],
     track: 'nose',
-    depth: { camera: { yaw: 0, pitch: 30 } },
+    depth: { camera: { yaw: 0, pitch: 24 }, frame: 'upper' },
   },
 };
