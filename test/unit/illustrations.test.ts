@@ -174,6 +174,39 @@ describe('illustrations', () => {
   }
 });
 
+describe('the accent follows the move', () => {
+  it('a limb at rest while the other side works is drawn plain for as long as it rests', () => {
+    for (const id of ['bird-dog', 'knee-to-chest', 'renegade-row']) {
+      const spec = ILLUSTRATIONS[id] ?? assert.fail(id);
+      const svg = renderIllustration(spec, { secondsPerRep: 8, holdSeconds: 2, reducedMotion: false, title: id });
+      const switches = [...svg.matchAll(/<animate attributeName="class" values="([^"]+)" keyTimes="([^"]+)" calcMode="discrete"/g)];
+      assert.ok(switches.length >= 2, `${id}: pieces that move in some moves only (${switches.length})`);
+      for (const [, values = '', times = ''] of switches) {
+        const list = values.split(';');
+        assert.equal(list.length, spec.poses.length, 'a class for each move');
+        assert.equal(times.split(';').length, list.length);
+        assert.ok(list.some((c) => c.includes('upr-moving')) && list.some((c) => c.includes('upr-body')), `${id}: ${values}`);
+      }
+      // Still: each key pose highlights the limbs of the move it starts, not every limb that ever moves.
+      const panels = renderIllustration(spec, { secondsPerRep: 8, reducedMotion: true, title: id }).split('class="upr-key-pose"').slice(1);
+      const accents = panels.map((p) => (p.match(/class="upr-limb upr-moving/g) ?? []).length);
+      assert.ok(Math.max(...accents) > 0, `${id}: key poses highlight ${accents.join(', ')}`);
+      const all = (
+        renderIllustration(spec, { secondsPerRep: 8, reducedMotion: false, title: id }).match(/class="upr-limb upr-(?:moving|body)/g) ?? []
+      ).length;
+      assert.ok(Math.max(...accents) < all, `${id}: no key pose highlights every limb`);
+    }
+  });
+
+  it('a move whose key poses all move the same pieces switches no class', () => {
+    for (const id of ['chin-tuck', 'band-pull-apart', 'scapular-squeeze']) {
+      const spec = ILLUSTRATIONS[id] ?? assert.fail(id);
+      const svg = renderIllustration(spec, { secondsPerRep: 4, reducedMotion: false, title: id });
+      assert.doesNotMatch(svg, /attributeName="class"/, id);
+    }
+  });
+});
+
 describe('key poses between which a picture moves', () => {
   const FAR = ['farShoulder', 'farElbow', 'farSpread', 'farHand', 'farHip', 'farKnee', 'farAnkle', 'farFoot'];
 

@@ -189,12 +189,29 @@ function moverIds(spec: IllustrationSpec, keyPoses: KeyPose[]): Set<string> {
   return new Set(moved.filter(([p, d]) => d >= 1 && (spec.depth !== undefined || d >= most(p.part) / 4)).map(([p]) => p.id));
 }
 
+/**
+ * For each move of the cycle (key pose i to the next, the last back to the first), the ids of the pieces
+ * that move in it: a limb at rest while the other side works is not in its set.
+ */
+function phaseMovers(spec: IllustrationSpec, keyPoses: KeyPose[]): Set<string>[] {
+  const drawn = keyPoses.map((pose) => new Map(figurePieces(spec, pose).map((p) => [p.id, p])));
+  return drawn.map((from, i) => {
+    const to = drawn[(i + 1) % drawn.length] ?? from;
+    const ids = new Set<string>();
+    for (const [id, p] of from) {
+      const q = to.get(id);
+      if (q && Math.max(dist(p.a, q.a), dist(p.b, q.b)) >= 1) ids.add(id);
+    }
+    return ids;
+  });
+}
+
 /** Accent for the moving pieces of a moving part (a supporting arm stays plain). */
 function pieceClass(piece: Piece, spec: IllustrationSpec, movers: Set<string>): string {
   if (piece.cls) return piece.cls;
   if (piece.part === 'ball') return 'upr-weight';
   if (piece.part === 'band') return 'upr-band';
-  return `upr-${piece.kind} upr-${piece.part}${spec.moving.includes(piece.part) && movers.has(piece.id) ? ' upr-moving' : ' upr-body'}${piece.twin || piece.far ? ' upr-far' : ''}`;
+  return `upr-${piece.kind}${spec.moving.includes(piece.part) && movers.has(piece.id) ? ' upr-moving' : ' upr-body'}${piece.twin || piece.far ? ' upr-far' : ''}`;
 }
 
 /** Attributes that stay put are written once; the rest get an `<animate>` (whole px are plenty). */
@@ -215,19 +232,20 @@ function attrs(frames: Piece[], list: [string, (p: Piece) => number][], timing: 
 }
 
 /** One piece through its frames (a single frame draws it still): a limb, a ball, or a head with its eyes. */
-function draw(frames: Piece[], cls: string, timing = ''): string {
+function draw(frames: Piece[], cls: string, timing = '', more = ''): string {
   const [first] = frames;
   if (!first) return '';
-  const el = (tag: string, c: string, list: [string, (p: Piece) => number][], extra = '', more = ''): string => {
+  const el = (tag: string, c: string, list: [string, (p: Piece) => number][], extra = '', also = ''): string => {
     const [fixed, own] = attrs(frames, list, timing);
-    const anims = more + own;
+    const anims = also + own + (c === cls ? more : '');
     return `<${tag} class="${c}"${fixed}${extra}${anims ? `>${anims}</${tag}>` : '/>'}`;
   };
   const x = (p: Piece): number => p.a.x;
   const y = (p: Piece): number => p.a.y;
   if (first.kind === 'poly') {
     const values = frames.map((p) => (p.pts ?? []).map((q) => `${Math.round(q.x)},${Math.round(q.y)}`).join(' '));
-    const anim = values.some((v) => v !== values[0]) ? `<animate attributeName="points" values="${values.join(';')}" ${timing}/>` : '';
+    const anim =
+      (values.some((v) => v !== values[0]) ? `<animate attributeName="points" values="${values.join(';')}" ${timing}/>` : '') + more;
     return `<polygon class="${cls}" stroke-width="${n(first.size)}" points="${values[0] ?? ''}"${anim ? `>${anim}</polygon>` : '/>'}`;
   }
   if (first.kind === 'limb' || first.kind === 'blade') {
@@ -272,7 +290,13 @@ function draw(frames: Piece[], cls: string, timing = ''): string {
 }
 
 /** Pieces in order; the gaps round a run of joined limbs (one arm) go first, so none shows at the joints. */
-function drawAll(all: Piece[][], cls: (p: Piece) => string, timing = '', ghost: (p: Piece) => string = () => ''): string {
+function drawAll(
+  all: Piece[][],
+  cls: (p: Piece) => string,
+  timing = '',
+  ghost: (p: Piece) => string = () => '',
+  more: (p: Piece) => string = () => '',
+): string {
   let out = '';
   for (let i = 0; i < all.length;) {
     const side = all[i]?.[0]?.id[0];
@@ -290,7 +314,7 @@ function drawAll(all: Piece[][], cls: (p: Piece) => string, timing = '', ghost: 
         ),
       )
       .join('');
-    out += run.map((f) => draw(f, cls(f[0] as Piece), timing)).join('');
+    out += run.map((f) => draw(f, cls(f[0] as Piece), timing, more(f[0] as Piece))).join('');
     i += run.length;
   }
   return out;
@@ -517,13 +541,16 @@ export function renderIllustration(shown: IllustrationSpec, options: RenderOptio
   const flip = (body: string): string => (options.mirror && !spec.depth ? `<g transform="matrix(-1 0 0 1 ${W} 0)">${body}</g>` : body);
   const keyPoses = keyPosesOf(spec);
   const movers = moverIds(spec, keyPoses);
+  // Only what moves in a move is in the accent while it lasts (and in the still key pose it starts from).
+  const phases = phaseMovers(spec, keyPoses).map((ids) => new Set([...movers].filter((id) => ids.has(id))));
+  const inPhase = (i: number): Set<string> => phases[Math.min(i, Math.max(0, keyPoses.length - 2))] ?? movers;
   const svg = (cls: string, width: number, body: string, height = H): string =>
     `<svg xmlns="http://www.w3.org/2000/svg" class="upr-illustration${cls}" role="img" viewBox="0 0 ${width} ${height}">${title}${body}</svg>`;
   if (options.reducedMotion) {
     const { columns, rows } = stillGrid(keyPoses.length);
     const panels = keyPoses.map((pose, i) => {
       const last = i === keyPoses.length - 1;
-      const body = drawAll(tracks(spec, [pose]), (p) => pieceClass(p, spec, movers));
+      const body = drawAll(tracks(spec, [pose]), (p) => pieceClass(p, spec, inPhase(i)));
       const [x, y] = [(i % columns) * W, Math.floor(i / columns) * H];
       return `<g class="upr-key-pose" transform="translate(${x} ${y})">${flip(`${scenery(spec)}${body}${equipment(spec, [pose])}${last ? '' : arrow(spec, keyPoses, i, movers)}`)}<text class="upr-step" x="${W - 4}" y="26" text-anchor="end">${i + 1}${last ? '' : ' →'}</text></g>`;
     });
@@ -541,9 +568,22 @@ export function renderIllustration(shown: IllustrationSpec, options: RenderOptio
         : draw([{ ...p, face: undefined }], `upr-${p.kind} upr-ghost`)
       : '';
   const ghost = spec.depth ? '' : all.map(([p]) => (p ? ghostOf(p) : '')).join('');
-  const body = drawAll(all, (p) => pieceClass(p, spec, movers), timing, spec.depth ? ghostOf : undefined);
-  // An arrow for each move, shown while that move (and the hold after it) lasts.
   const k = (t: number): number => Math.round(t * 1000) / 1000;
+  const sometimes = (p: Piece): boolean => movers.has(p.id) && !phases.every((ids) => ids.has(p.id));
+  const classes = (p: Piece): string => {
+    const list = sometimes(p) ? phases.map((ids) => pieceClass(p, spec, ids)) : [];
+    return list.some((c) => c !== list[0])
+      ? `<animate attributeName="class" values="${list.join(';')}" keyTimes="${starts.map(k).join(';')}" calcMode="discrete" ${cycle}/>`
+      : '';
+  };
+  const body = drawAll(
+    all,
+    (p) => pieceClass(p, spec, sometimes(p) ? (phases[0] ?? movers) : movers),
+    timing,
+    spec.depth ? ghostOf : undefined,
+    classes,
+  );
+  // An arrow for each move, shown while that move (and the hold after it) lasts.
   const arrows = keyPoses.map((_, i) => {
     const drawn = arrow(spec, keyPoses, i, movers);
     const [from = 0, to = 1] = [starts[i], starts[i + 1]];
