@@ -203,10 +203,39 @@ describe('the posture and grip pictures', () => {
         for (const side of SIDES)
           assert.ok(Math.abs(piece(ps, `${side}Hand`).b.x - centre) > half, `the ${side} hand shows beside the trunk`);
       }
-      const [a, c] = [poses[0], poses[2]];
-      assert.ok(a && c);
+      const [a, b, c, d] = poses;
+      assert.ok(a && b && c && d);
       assert.ok(J(a, 'lAnkle')[Z] > J(a, 'rAnkle')[Z] + 15, 'one step the left foot leads');
       assert.ok(J(c, 'rAnkle')[Z] > J(c, 'lAnkle')[Z] + 15, 'the next the right');
+      // A walk: the front heel lands, toes up, as the back foot pushes off its toes; then the back leg swings
+      // through, knee bent and foot off the floor, past the other standing flat under the hips.
+      for (const [j, front, back] of [
+        [a, 'l', 'r'],
+        [c, 'r', 'l'],
+      ] as const) {
+        assert.ok(
+          Math.abs(J(j, `${front}Ankle`)[Y] - 9) < 1 && J(j, `${front}Toe`)[Y] > J(j, `${front}Ankle`)[Y] + 2,
+          `${front} heel lands, toes up`,
+        );
+        assert.ok(J(j, `${back}Ankle`)[Y] > 11 && J(j, `${back}Toe`)[Y] < 3, `${back} foot pushes off its toes`);
+        assert.ok(J(j, `${back}Toe`)[Y] >= 0, 'the toes on the floor, not through it');
+      }
+      const kneeBend = (j: Record<string, Vec3>, side: string): number =>
+        angle(sub(J(j, `${side}Knee`), J(j, `${side}Hip`)), sub(J(j, `${side}Ankle`), J(j, `${side}Knee`)));
+      for (const [j, stance, swing] of [
+        [b, 'l', 'r'],
+        [d, 'r', 'l'],
+      ] as const) {
+        assert.ok(J(j, `${swing}Ankle`)[Y] > 16 && kneeBend(j, swing) > 30, `the ${swing} leg swings through, knee bent`);
+        assert.ok(
+          Math.abs(J(j, `${stance}Ankle`)[Z] - J(j, 'pelvis')[Z]) < 5 && J(j, `${stance}Ankle`)[Y] < 10,
+          `${stance} foot under the hips`,
+        );
+      }
+      // Seen enough from the side that the stride shows on the picture.
+      const feet = figurePieces(s, s.poses[0] ?? {});
+      const stride = Math.abs(piece(feet, 'lFoot').a.x - piece(feet, 'rFoot').a.x);
+      assert.ok(stride > 25, `the feet ${stride.toFixed(0)} px apart in the stride`);
       assertAboveFloor('farmer-carry');
     });
   });

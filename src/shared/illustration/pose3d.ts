@@ -89,6 +89,8 @@ export interface Figure3D {
   readonly band?: boolean | Vec3;
   /** Weights in the fists: a dumbbell in each, one in the left, or a barbell across both. */
   readonly weight?: 'dumbbells' | 'dumbbell' | 'barbell';
+  /** A barbell's plates this many cm across, drawn as discs square to the bar (without it, round 40 cm ends). */
+  readonly plate?: number;
   readonly props?: readonly Prop3D[];
   /** The shoulder blades drawn on the back (a camera behind the figure). */
   readonly blades?: boolean;
@@ -656,8 +658,14 @@ export function pieces3d(figure: Figure3D, base: Base3D, pose: Pose3D, cut = tru
     const along = unit(sub(a, b));
     const [endA, endB] = [add(a, times(along, 40)), sub(b, times(along, 40))];
     limb('barbell', 'ball', endA, endB, 3.2, { depth: (proj(a).depth + proj(b).depth) / 2 + 2 });
+    // Sized plates are discs square to the bar: the outline of two rings a plate's thickness apart.
+    const up = unit(sub([0, 1, 0], times(along, along[1])));
+    const disc: Frame = [up, along, cross(along, up)];
     for (const [i, e] of [endA, endB].entries())
-      limb(`plate${i}`, 'ball', add(e, times(along, i ? 6 : -6)), add(e, times(along, i ? 10 : -10)), 40, { depth: proj(e).depth });
+      if (figure.plate) {
+        const [r, c1, c2] = [figure.plate / 2, add(e, times(along, i ? 6 : -6)), add(e, times(along, i ? 9 : -9))];
+        poly(`plate${i}`, 'ball', [...ring(c1, r, r, disc, 12), ...ring(c2, r, r, disc, 12)], 12, sizeAt(1, e), { depth: proj(e).depth });
+      } else limb(`plate${i}`, 'ball', add(e, times(along, i ? 6 : -6)), add(e, times(along, i ? 10 : -10)), 40, { depth: proj(e).depth });
   } else if (figure.weight) {
     for (const s of figure.weight === 'dumbbell' ? ['l'] : ['l', 'r']) {
       // The handle through the fist, square to the forearm, a head either end.

@@ -70,42 +70,45 @@ export const ROWS: Readonly<Record<string, IllustrationSpec>> = {
     track: 'lHand',
     depth: { camera: { yaw: 130, pitch: 14 }, band: [0, 116, 120], props: [{ kind: 'post', at: [0, 116, 124] }] },
   },
-  // Three-quarter from the side and above, in a plank on two dumbbells: the left one rows up while the hips stay level, then the right.
+  // From the head end, a little to the left, and above, in a plank on two dumbbells: the left one rows up to the ribs
+  // while the hips stay level, then the right; both rows show beside the head.
   'renegade-row': {
     view: 'side',
     base: 'plank',
     poses: [
       PLANK,
-      { ...PLANK, lHand: [18, 60, 2], lElbowTo: [0.2, -0.2, -1], lRetract: 3 },
+      { ...PLANK, lHand: [22, 58, -2], lElbowTo: [0.7, -0.1, -1], lRetract: 3 },
       PLANK,
-      { ...PLANK, rHand: [-18, 60, 2], rElbowTo: [0.2, -0.2, -1], rRetract: 3 },
+      { ...PLANK, rHand: [-22, 58, -2], rElbowTo: [0.7, -0.1, -1], rRetract: 3 },
     ],
     moving: ['arms', 'ball'],
-    depth: { camera: { yaw: 100, pitch: 50 }, weight: 'dumbbells', props: [{ kind: 'mat' }] },
+    depth: { camera: { yaw: 16, pitch: 48 }, weight: 'dumbbells', props: [{ kind: 'mat' }] },
   },
-  // Three-quarter from behind and the side, tipped forward a little: the bar rises to the upper chest, elbows high and wide.
+  // From the left side, a little behind and above, tipped forward a little with soft knees: the bar (small plates) rises
+  // from arm's length to the upper chest, elbows high and wide.
   'high-barbell-row': {
     view: 'side',
     base: 'hinged',
     poses: [
-      { hips: [0, 92, -8], pitch: 22, lHand: [26, 78, 12], rHand: [-26, 78, 12], elbowTo: [0.3, 0, -1] },
-      { hips: [0, 92, -8], pitch: 22, lHand: [26, 127, 26], rHand: [-26, 127, 26], elbowTo: [1, 0.4, -0.5], retract: 2 },
+      { hips: [0, 91, -10], pitch: 30, hand: [26, 74, 18], elbowTo: [0.3, 0, -1] },
+      { hips: [0, 91, -10], pitch: 30, hand: [26, 122, 30], elbowTo: [1, 0.4, -0.5], retract: 2 },
     ],
     moving: ['arms', 'ball'],
     track: 'lHand',
-    depth: { camera: { yaw: 155, pitch: 26 }, weight: 'barbell' },
+    depth: { camera: { yaw: 132, pitch: 30 }, weight: 'barbell', plate: 28 },
   },
-  // Three-quarter from behind and the side, feet in the doorway, hands on the frame: lean back on straight arms,
-  // then pull the chest in to the frame, the body one straight line from the ankles.
+  // From the left side and a little in front: facing the edge of a door frame (drawn as that edge, a wall's thickness
+  // across), toes at its foot, both hands round it at chest height; lean back on straight arms, then draw the elbows
+  // back to pull the chest in to the frame.
   'doorframe-row': {
     view: 'side',
     base: 'standing',
     poses: [
-      { ...leanedBack(30), lHand: [34, 118, -12], rHand: [-34, 118, -12], elbowTo: [0.3, -1, 0] },
-      { ...leanedBack(12), lHand: [34, 118, -12], rHand: [-34, 118, -12], elbowTo: [0.5, -0.4, -1], retract: 3 },
+      { ...leanedBack(17), hand: [7, 126, 16], elbowTo: [0.3, -1, 0] },
+      { ...leanedBack(1), hand: [7, 126, 16], elbowTo: [0.5, -0.2, -1], retract: 3 },
     ],
-    moving: ['arms', 'torso', 'legs', 'head', 'neck'],
-    track: 'head',
-    depth: { camera: { yaw: 128, pitch: 12 }, grip: true, props: [{ kind: 'door', at: [0, 0, -8], size: 76 }] },
+    moving: ['arms', 'torso', 'legs'],
+    track: 'lUpperArm',
+    depth: { camera: { yaw: 78, pitch: 10 }, grip: true, props: [{ kind: 'door', at: [0, 0, 19], size: 14 }] },
   },
 };
