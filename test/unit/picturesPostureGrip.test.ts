@@ -2,22 +2,13 @@ import * as assert from 'node:assert/strict';
 
 import { dot, length, sub, unit, type Vec3 } from '../../src/shared/illustration/camera';
 import { type Piece } from '../../src/shared/illustration/figure';
-import { type Base3D, type Pose3D, skeleton } from '../../src/shared/illustration/pose3d';
+import { type Pose3D } from '../../src/shared/illustration/pose3d';
 import { figurePieces, type IllustrationSpec, keyPosesOf } from '../../src/shared/illustration/render';
 import { ILLUSTRATIONS } from '../../src/shared/illustration/specs';
+import { depthSpec, joint, keyJoints, piece } from '../support/pictures';
 
 const spec = (id: string): IllustrationSpec => ILLUSTRATIONS[id] ?? assert.fail(`no picture for ${id}`);
-const depthSpec = (id: string): IllustrationSpec => {
-  const s = spec(id);
-  assert.ok(s.depth, `${id} is drawn in depth`);
-  return s;
-};
-/** Each filled key pose's joints, cm. */
-const skeletons = (id: string): Record<string, Vec3>[] => {
-  const s = depthSpec(id);
-  return (keyPosesOf(s) as Pose3D[]).map((p) => skeleton(s.base as Base3D, p));
-};
-const J = (j: Record<string, Vec3> | undefined, name: string): Vec3 => j?.[name] ?? assert.fail(`no joint ${name}`);
+const [skeletons, J] = [keyJoints, joint];
 const [X, Y, Z] = [0, 1, 2] as const;
 const SIDES = ['l', 'r'] as const;
 const degrees = (rad: number): number => (rad * 180) / Math.PI;
@@ -26,7 +17,6 @@ const angle = (a: Vec3, b: Vec3): number => degrees(Math.acos(Math.max(-1, Math.
 /** The elbow's bend: 0 straight. */
 const elbowBend = (j: Record<string, Vec3>, s: string): number =>
   angle(sub(J(j, `${s}Elbow`), J(j, `${s}Shoulder`)), sub(J(j, `${s}Wrist`), J(j, `${s}Elbow`)));
-const piece = (ps: Piece[], id: string): Piece => ps.find((p) => p.id === id) ?? assert.fail(`no piece ${id}`);
 
 /** Nothing of the figure goes below the floor in any key pose. */
 function assertAboveFloor(id: string): void {

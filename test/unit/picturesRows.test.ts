@@ -2,23 +2,11 @@ import * as assert from 'node:assert/strict';
 
 import { length, sub, type Vec3 } from '../../src/shared/illustration/camera';
 import { type Piece } from '../../src/shared/illustration/figure';
-import { type Base3D, type Pose3D, skeleton } from '../../src/shared/illustration/pose3d';
-import { figurePieces, type IllustrationSpec, keyPosesOf } from '../../src/shared/illustration/render';
-import { ILLUSTRATIONS } from '../../src/shared/illustration/specs';
+import { figurePieces, keyPosesOf } from '../../src/shared/illustration/render';
+import { depthSpec, dist, joint, keyJoints, piece } from '../support/pictures';
 
-const spec = (id: string): IllustrationSpec => {
-  const found = ILLUSTRATIONS[id];
-  assert.ok(found?.depth, `${id} is drawn in depth`);
-  return found;
-};
-/** The joints of each filled key pose of an exercise, cm. */
-const keys = (id: string): Record<string, Vec3>[] => {
-  const s = spec(id);
-  return keyPosesOf(s).map((p) => skeleton(s.base as Base3D, p as Pose3D));
-};
-const at = (j: Record<string, Vec3>, name: string): Vec3 => j[name] ?? assert.fail(`no joint ${name}`);
+const [spec, keys, at] = [depthSpec, keyJoints, joint];
 const mid = (a: Vec3, b: Vec3): Vec3 => [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2];
-const dist = (a: Vec3, b: Vec3): number => length(sub(a, b));
 /** The angle at `b` between `a` and `c`, degrees (180: straight). */
 const angle = (a: Vec3, b: Vec3, c: Vec3): number => {
   const [u, v] = [sub(a, b), sub(c, b)];
@@ -33,7 +21,6 @@ const fromUpright = (a: Vec3, b: Vec3): number => {
 /** The angle at the hips between the feet and the chest, seen down the middle of the body: 180 is one straight line. */
 const line = (j: Record<string, Vec3>): number =>
   angle(mid(at(j, 'lAnkle'), at(j, 'rAnkle')), mid(at(j, 'lHip'), at(j, 'rHip')), mid(at(j, 'lShoulder'), at(j, 'rShoulder')));
-const piece = (ps: Piece[], id: string): Piece => ps.find((p) => p.id === id) ?? assert.fail(`no piece ${id}`);
 /** Whether a point of the picture lies inside an outline (its corners in turn). */
 const inside = (q: { x: number; y: number }, pts: readonly { x: number; y: number }[]): boolean => {
   let odd = false;
