@@ -251,6 +251,14 @@ describe('the stretches, as pictures', () => {
         box.width > 140 && box.height > 95,
         `${i + 1}: the figure fills the picture (${box.width.toFixed(0)} × ${box.height.toFixed(0)} px)`,
       );
+      // The head is seen between the arms: no limb drawn over it comes near its middle.
+      const head = piece(ps, 'head');
+      for (const p of ps.slice(ps.indexOf(head) + 1).filter((q) => q.kind === 'limb')) {
+        const [dx, dy] = [p.b.x - p.a.x, p.b.y - p.a.y];
+        const t = Math.max(0, Math.min(1, ((head.a.x - p.a.x) * dx + (head.a.y - p.a.y) * dy) / (dx * dx + dy * dy || 1)));
+        const gap = Math.hypot(head.a.x - p.a.x - t * dx, head.a.y - p.a.y - t * dy) - p.size / 2;
+        assert.ok(gap > 0.65 * head.size, `${i + 1}: the ${p.id} leaves the head in sight (${gap.toFixed(1)} px from its middle)`);
+      }
     }
   });
 

@@ -52,8 +52,8 @@ export const STRETCHES: Readonly<Record<string, IllustrationSpec>> = {
     track: 'lUpperArm',
     depth: { camera: { yaw: 105, pitch: 22 } },
   },
-  // Three-quarter from the front and the right, above, so that the long folded body fills the picture, on all
-  // fours: the hips sink back to the heels, the chest lowers onto the thighs and the arms reach long on the floor.
+  // Three-quarter from the front and the right, well above, the long folded body filling the picture and the head seen between
+  // the arms, on all fours: the hips sink back to the heels, the chest lowers onto the thighs and the arms reach long on the floor.
   'childs-pose': {
     view: 'side',
     base: 'allFours',
@@ -63,7 +63,7 @@ export const STRETCHES: Readonly<Record<string, IllustrationSpec>> = {
     ],
     moving: ['torso', 'legs', 'arms'],
     track: 'rThigh',
-    depth: { camera: { yaw: -55, pitch: 32 }, props: [{ kind: 'mat' }] },
+    depth: { camera: { yaw: -50, pitch: 44 }, props: [{ kind: 'mat' }] },
   },
   // From the front and above, sitting on the floor sole to sole, the fists holding the ankles and the arms
   // between the knees: the knees settle out and down toward the floor and the chest leans forward with a long back.
