@@ -26,6 +26,8 @@ interface LimbPose {
    */
   readonly hand?: Vec3;
   readonly elbowTo?: Vec3;
+  /** The hand bent at the wrist to point this way (the chest's frame, as `elbowTo`), rather than on along the forearm. */
+  readonly handTo?: Vec3;
   /** The thigh swung forward from hanging straight down (0, whatever the trunk does), 90 level ahead, negative behind. */
   readonly hip?: number;
   /** The thigh out to the side, degrees. */
@@ -238,8 +240,13 @@ export function skeleton(base: Base3D, pose: Pose3D): Record<string, Vec3> {
     joints[`${s}Elbow`] = elbow;
     joints[`${s}Wrist`] = wrist;
     const fore = unit(sub(wrist, elbow));
-    // A hand on the floor lies flat, fingers ahead; else it goes on along the forearm.
-    joints[`${s}HandDir`] = wrist[1] < 9 && fore[1] < -0.5 ? unit(sub(times(chestFrame[1], 1), [0, chestFrame[1][1], 0])) : fore;
+    // A hand bent at the wrist points as it is told; one on the floor lies flat, fingers ahead; else it goes on along the forearm.
+    const handTo = vec('handTo', s);
+    joints[`${s}HandDir`] = handTo
+      ? unit(inFrame(chestFrame, [side * handTo[0], handTo[1], handTo[2]]))
+      : wrist[1] < 9 && fore[1] < -0.5
+        ? unit(sub(times(chestFrame[1], 1), [0, chestFrame[1][1], 0]))
+        : fore;
     const hip = add(pelvis, inFrame(hipFrame, [side * 9, -2, 0]));
     const foot = vec('foot', s);
     let knee: Vec3;
@@ -287,6 +294,7 @@ const SIDED = [
   'roll',
   'hand',
   'elbowTo',
+  'handTo',
   'hip',
   'spread',
   'knee',
