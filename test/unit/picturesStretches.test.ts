@@ -1,27 +1,15 @@
 import * as assert from 'node:assert/strict';
 
-import { dot, length, sub, unit, type Vec3 } from '../../src/shared/illustration/camera';
+import { dot, sub, unit, type Vec3 } from '../../src/shared/illustration/camera';
 import { type Piece } from '../../src/shared/illustration/figure';
-import { type Base3D, type Pose3D, skeleton } from '../../src/shared/illustration/pose3d';
 import { figurePieces, type IllustrationSpec, keyPosesOf } from '../../src/shared/illustration/render';
 import { STRETCHES } from '../../src/shared/illustration/specs/stretches';
+import { depthSpec, dist, joint, keyJoints, piece } from '../support/pictures';
 
-const spec = (id: string): IllustrationSpec => {
-  const found = STRETCHES[id];
-  assert.ok(found?.depth, `${id} is drawn in depth`);
-  return found;
-};
-/** The joints of each filled key pose of an exercise, cm. */
-const joints = (id: string): Record<string, Vec3>[] => {
-  const s = spec(id);
-  return keyPosesOf(s).map((p) => skeleton(s.base as Base3D, p as Pose3D));
-};
-const at = (j: Record<string, Vec3> | undefined, name: string): Vec3 => j?.[name] ?? assert.fail(`no joint ${name}`);
+const [spec, joints, at, distance] = [depthSpec, keyJoints, joint, dist];
 const first = (id: string): Record<string, Vec3> => joints(id)[0] ?? assert.fail('no key pose');
 const last = (id: string): Record<string, Vec3> => joints(id).at(-1) ?? assert.fail('no key pose');
-const piece = (ps: Piece[], id: string): Piece => ps.find((p) => p.id === id) ?? assert.fail(`no piece ${id}`);
 const degrees = (rad: number): number => (rad * 180) / Math.PI;
-const distance = (a: Vec3, b: Vec3): number => length(sub(a, b));
 const mid = (a: Vec3, b: Vec3): Vec3 => [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2];
 /** How close a segment passes to a point, cm. */
 const segmentTo = (p: Vec3, a: Vec3, b: Vec3): number => {

@@ -120,6 +120,15 @@ describe('the figure in depth', () => {
       assert.ok(joint(j, 'rKnee')[2] > joint(j, 'rHip')[2] + 10, 'the knee forward');
     });
 
+    it('bends a hand at the wrist the way it is told, mirrored for the right, else on along the forearm', () => {
+      const straight = skeleton('seated', { raise: 90, elbow: 0 });
+      const bent = skeleton('seated', { raise: 90, handTo: [0, 1, 0] });
+      assert.ok(length(sub(joint(straight, 'lHandDir'), [0, 0, 1])) < 0.05, 'on along a forearm held forward');
+      for (const s of ['l', 'r']) assert.ok(joint(bent, `${s}HandDir`)[1] > 0.99, `the ${s} hand points up`);
+      const out = skeleton('seated', { raise: 90, handTo: [1, 0, 0] });
+      assert.ok(joint(out, 'lHandDir')[0] > 0.99 && joint(out, 'rHandDir')[0] < -0.99, 'out to each side');
+    });
+
     it('turns the chest over the hips, and the head on the neck; tilts the head; bends the trunk aside', () => {
       const flat = skeleton('seated', {});
       const twisted = skeleton('seated', { twist: 40 });
