@@ -14,7 +14,7 @@ export const WARM_UP: Readonly<Record<string, IllustrationSpec>> = {
     track: 'nose',
     depth: { camera: { yaw: -12, pitch: 24 }, frame: 'upper' },
   },
-  // Three-quarter from behind on the left, framed close on the shoulders, seated: the shoulders circle up to the ears, back with the blades drawn in, down and forward; the arms hang and ride along, the head stays still.
+  // Three-quarter from the front-left, framed close on the shoulders, seated: the shoulders circle up to the ears, back, down and forward, the arrows round the far shoulder over the trunk; the arms hang and ride along, the hands lagging; the head stays still.
   'shoulder-rolls': {
     view: 'side',
     base: 'seated',
@@ -26,9 +26,9 @@ export const WARM_UP: Readonly<Record<string, IllustrationSpec>> = {
       { depress: 3, retract: 3.5, raise: 2 },
       { depress: 3, retract: -1.5, raise: -2 },
     ],
-    moving: ['arms', 'blades'],
+    moving: ['arms'],
     track: 'rUpperArm',
-    depth: { camera: { yaw: 125, pitch: 10 }, blades: true, frame: 'upper' },
+    depth: { camera: { yaw: 60, pitch: 10 }, frame: 'upper' },
   },
   // Three-quarter from the figure's left and a little above, standing, so the circle's plane faces the camera: arms straight out at shoulder height, the hands trace small forward circles (up, forward, down, back).
   'arm-circles': {
