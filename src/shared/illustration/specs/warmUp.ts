@@ -30,19 +30,17 @@ export const WARM_UP: Readonly<Record<string, IllustrationSpec>> = {
     track: 'rUpperArm',
     depth: { camera: { yaw: 60, pitch: 10 }, frame: 'upper' },
   },
-  // Three-quarter from the figure's left and a little above, standing, so the circle's plane faces the camera: arms straight out at shoulder height, the hands trace small forward circles (up, forward, down, back).
+  // Three-quarter from the front-left and a little above, standing, so the circle's plane is seen open: arms straight out at shoulder height, the hands trace small forward circles (over the top forward, down, back underneath, up), in six steps.
   'arm-circles': {
     view: 'front',
     base: 'standing',
     poses: [
-      { raise: 106, swing: 90 },
-      { raise: 101, swing: 79 },
-      { raise: 90, swing: 74 },
-      { raise: 79, swing: 79 },
-      { raise: 74, swing: 90 },
-      { raise: 79, swing: 101 },
-      { raise: 90, swing: 106 },
-      { raise: 101, swing: 101 },
+      { raise: 106, swing: 99 },
+      { raise: 106, swing: 81 },
+      { raise: 90, swing: 72 },
+      { raise: 74, swing: 81 },
+      { raise: 74, swing: 99 },
+      { raise: 90, swing: 108 },
     ],
     moving: ['arms'],
     track: 'lHand',
