@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 
 import { length, sub, type Vec3 } from '../../src/shared/illustration/camera';
+import { type Piece, type Point } from '../../src/shared/illustration/figure';
 import { type Base3D, type Pose3D, skeleton } from '../../src/shared/illustration/pose3d';
 import { figurePieces, type IllustrationSpec, keyPosesOf } from '../../src/shared/illustration/render';
 import { ILLUSTRATIONS } from '../../src/shared/illustration/specs';
@@ -31,6 +32,34 @@ const above = (a: Vec3, mid: Vec3, b: Vec3): number => {
   return mid[1] - (a[1] + (b[1] - a[1]) * t);
 };
 
+/** The turns, degrees, summed over a loop of angles (each step taken the short way round). */
+const turned = (angles: number[]): number =>
+  angles.reduce((sum, a, i) => sum + ((((angles[(i + 1) % angles.length] ?? a) - a + 540) % 360) - 180), 0);
+/** The angle of a point about a centre in the side plane, degrees: 0 ahead (+z), 90 up, 180 behind, 270 down. */
+const sideAngle = (p: Vec3, c: Vec3): number => ((Math.atan2(p[1] - c[1], p[2] - c[2]) * 180) / Math.PI + 360) % 360;
+/** The average of points. */
+const centre = (ps: Vec3[]): Vec3 => {
+  const n = ps.length || 1;
+  return [ps.reduce((t, p) => t + p[0], 0) / n, ps.reduce((t, p) => t + p[1], 0) / n, ps.reduce((t, p) => t + p[2], 0) / n];
+};
+/** A drawn piece of the picture in one key pose. */
+const drawn = (id: string, i: number, piece: string): Piece => {
+  const s = spec(id);
+  return figurePieces(s, keyPosesOf(s)[i] ?? {}).find((p) => p.id === piece) ?? assert.fail(`no piece ${piece}`);
+};
+/** Whether a point lies inside a drawn outline. */
+const insideOutline = (q: Point, pts: readonly Point[]): boolean => {
+  let inside = false;
+  for (let i = 0, j = pts.length - 1; i < pts.length; j = i++) {
+    const [a, b] = [pts[i] as Point, pts[j] as Point];
+    if (a.y > q.y !== b.y > q.y && q.x < ((b.x - a.x) * (q.y - a.y)) / (b.y - a.y) + a.x) inside = !inside;
+  }
+  return inside;
+};
+/** How near a point comes to the trunk (the segments pelvis–waist–chest), cm. */
+const fromTrunk = (j: Record<string, Vec3> | undefined, p: Vec3): number =>
+  Math.min(fromSegment(p, at(j, 'pelvis'), at(j, 'waist')), fromSegment(p, at(j, 'waist'), at(j, 'chest')));
+
 describe('the warm-up pictures teach their move', () => {
   it('chair rotation: the chest turns at least 40° to the left with both hands on the chair back, the knees still facing forward', () => {
     const s = spec('chair-rotation');
@@ -54,7 +83,25 @@ describe('the warm-up pictures teach their move', () => {
         `the ${side} hand rests on the chair back (${w.map((v) => v.toFixed(0)).join(', ')})`,
       );
       assert.ok(at(turned, `${side}Elbow`)[1] > 52, `the ${side} elbow stays above the seat`);
+      const [shoulder, elbow] = [at(turned, `${side}Shoulder`), at(turned, `${side}Elbow`)];
+      assert.ok(elbow[1] < shoulder[1] - 5, `the ${side} elbow hangs below the shoulder, not winged out`);
+      assert.ok(elbow[2] > -26 || Math.abs(elbow[0]) > 20, `the ${side} elbow stays clear of the chair back`);
+      // The arm goes round the trunk, never through it.
+      for (const [a, b] of [
+        [shoulder, elbow],
+        [elbow, w],
+      ] as const)
+        for (const t of [0.4, 0.6, 0.8, 1]) {
+          const p: Vec3 = [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t];
+          assert.ok(fromTrunk(turned, p) > 10, `the ${side} arm clears the trunk (${fromTrunk(turned, p).toFixed(1)} cm)`);
+        }
     }
+    assert.ok(s.depth?.grip, 'the hands hold the chair (fists)');
+    const yaw = s.depth?.camera.yaw ?? NaN;
+    assert.ok(
+      Math.abs(turn - yaw) < 25,
+      `the chest turns to face the camera (${turn.toFixed(0)}°, the camera at ${yaw}°), the knees pointing across`,
+    );
   });
 
   it('cat-cow: the back rounds up with the head dropped, then sags with the head lifted, hands planted and arms straight', () => {
@@ -128,6 +175,21 @@ describe('the warm-up pictures teach their move', () => {
       assert.ok(at(j, `${other}Ankle`)[1] < 12, `the ${other} foot stays on the floor`);
     }
     for (const j of poses) assert.ok(at(j, 'head')[1] < 20 && at(j, 'chest')[1] < 14, 'head and shoulders stay down');
+    // Drawn from well above the side: the far side shows beside the near one, each knee clear of the trunk as it comes in.
+    const apart = (i: number, piece: string, end: 'a' | 'b'): number => {
+      const [l, r] = [drawn('knee-to-chest', i, `l${piece}`)[end], drawn('knee-to-chest', i, `r${piece}`)[end]];
+      return Math.hypot(l.x - r.x, l.y - r.y);
+    };
+    assert.ok(apart(0, 'Thigh', 'b') > 20, `the two bent knees show apart at rest (${apart(0, 'Thigh', 'b').toFixed(0)} px)`);
+    assert.ok(apart(0, 'UpperArm', 'a') > 28, `the far shoulder shows beside the near one (${apart(0, 'UpperArm', 'a').toFixed(0)} px)`);
+    for (const [i, side] of [
+      [1, 'l'],
+      [3, 'r'],
+    ] as const) {
+      const knee = drawn('knee-to-chest', i, `${side}Thigh`).b;
+      assert.ok(!insideOutline(knee, drawn('knee-to-chest', i, 'torso').pts ?? []), `the drawn-in ${side} knee shows clear of the trunk`);
+      assert.ok(apart(i, 'Thigh', 'b') > 40, `the drawn-in knee is well apart from the other (${apart(i, 'Thigh', 'b').toFixed(0)} px)`);
+    }
   });
 
   it('thoracic extension: hands behind the head, elbows wide, the upper back arching back over the chair back', () => {
@@ -147,11 +209,11 @@ describe('the warm-up pictures teach their move', () => {
       }
     const lean = (j: Record<string, Vec3> | undefined): number => (Math.atan2(-at(j, 'chestY')[2], at(j, 'chestY')[1]) * 180) / Math.PI;
     assert.ok(Math.abs(lean(tall)) < 5, 'sitting tall first');
-    assert.ok(lean(arched) > 20, `the upper back tips back ${lean(arched).toFixed(0)}°`);
+    assert.ok(lean(arched) > 30, `the upper back tips back ${lean(arched).toFixed(0)}°`);
     // Tipped back from upright, in the side view: the upper back (waist to chest) further than the lower (hips to waist).
     const back = (a: Vec3, b: Vec3): number => (Math.atan2(-(b[2] - a[2]), b[1] - a[1]) * 180) / Math.PI;
     const arch = back(at(arched, 'waist'), at(arched, 'chest')) - back(at(arched, 'pelvis'), at(arched, 'waist'));
-    assert.ok(arch > 10, `it arches through the upper back (${arch.toFixed(0)}°), rather than tipping back whole`);
+    assert.ok(arch > 18, `it arches through the upper back (${arch.toFixed(0)}°), rather than tipping back whole`);
     assert.ok(dist(at(tall, 'pelvis'), at(arched, 'pelvis')) < 0.5, 'the hips stay on the seat');
     // The back passes over the chair back's top rail (y 90, z -26), not through it.
     // The back's surface (10 cm behind the spine) at the rail's height: on the rail, not through it.
@@ -175,37 +237,67 @@ describe('the warm-up pictures teach their move', () => {
     }
   });
 
-  it('arm circles: straight arms out at shoulder height, the hands going up, forward, down and back round a circle', () => {
+  it('arm circles: straight arms out at shoulder height, the hands going round a forward circle, seen across its plane', () => {
+    const s = spec('arm-circles');
+    assert.equal(s.track, 'lHand', 'the arrows follow the near hand round');
     const poses = keyJoints('arm-circles');
+    assert.ok(poses.length >= 6, `enough key poses (${poses.length}) for the hand to go round, not flap up and down`);
     const hands = poses.map((j) => sub(at(j, 'lWrist'), at(j, 'lShoulder')));
     for (const [i, j] of poses.entries()) {
       assert.ok(Math.abs(hands[i]?.[1] ?? 99) < 22, 'the hand stays near shoulder height');
       assert.ok(dist(at(j, 'lShoulder'), at(j, 'lWrist')) > 54, 'the arm is straight');
       assert.ok((hands[i]?.[0] ?? 0) > 45, 'the arm is out to the side');
+      assert.ok(dist(at(j, 'rShoulder'), at(j, 'rWrist')) > 54 && at(j, 'rWrist')[0] < -45, 'and so is the right');
     }
-    const [top, ahead, bottom, behind] = hands as [Vec3, Vec3, Vec3, Vec3];
-    assert.ok(top[1] - bottom[1] > 25, 'the circle is tall');
-    assert.ok(ahead[2] - behind[2] > 25, 'and deep');
+    // Round the axis out through the shoulder: one whole turn, up, forward, down and back.
+    const mid = centre(hands);
+    const angles = hands.map((h) => sideAngle(h, mid));
+    const turn = turned(angles);
+    // Ahead is 0°, up 90°: over the top and forward, the angle falls.
+    assert.ok(Math.abs(turn + 360) < 1, `the hand goes once round, forward over the top (${turn.toFixed(0)}°)`);
     assert.ok(
-      top[1] > ahead[1] && ahead[1] > bottom[1] && ahead[2] > top[2] && ahead[2] > bottom[2],
-      'up, then forward, then down: a forward circle',
+      angles.every((a, i) => (a - (angles[(i + 1) % angles.length] ?? a) + 360) % 360 < 90),
+      'each move goes on round the same way, less than a quarter turn',
+    );
+    const radii = hands.map((h) => Math.hypot(h[1] - mid[1], h[2] - mid[2]));
+    assert.ok(Math.min(...radii) > 0.8 * Math.max(...radii), 'a circle, not a diamond or a line');
+    assert.ok(Math.max(...radii) > 12, `the circle is ${Math.max(...radii).toFixed(0)} cm across the radius`);
+    // Drawn: the camera sees the circle's plane, so the hand draws a loop, not a line, in the picture.
+    const path = poses.map((_, i) => drawn('arm-circles', i, 'lHand').a);
+    const [xs, ys] = [path.map((p) => p.x), path.map((p) => p.y)];
+    const [wide, tall] = [Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)];
+    assert.ok(
+      wide > 15 && tall > 15 && Math.min(wide, tall) > 0.4 * Math.max(wide, tall),
+      `the hand's loop is ${wide.toFixed(0)} × ${tall.toFixed(0)} px`,
     );
   });
 
-  it('shoulder rolls: the shoulders rise, draw back and drop, the arms hanging and the head still', () => {
+  it('shoulder rolls: the shoulders circle up, back, down and forward, close up, the arms hanging and the head still', () => {
+    const s = spec('shoulder-rolls');
+    assert.equal(s.depth?.frame, 'upper', 'framed close on the shoulders');
     const poses = keyJoints('shoulder-rolls');
     const shoulder = poses.map((j) => at(j, 'rShoulder'));
     const ys = shoulder.map((p) => p[1]);
     const zs = shoulder.map((p) => p[2]);
     assert.ok(Math.max(...ys) - Math.min(...ys) > 8, 'the shoulders go up and down by more than 8 cm');
     assert.ok(Math.max(...zs) - Math.min(...zs) > 6, 'and forward and back by more than 6 cm');
-    const [start, raised, back, down] = shoulder as [Vec3, Vec3, Vec3, Vec3];
-    assert.ok(raised[1] > start[1] + 7, 'up first');
-    assert.ok(back[2] < raised[2] - 4, 'then back');
-    assert.ok(down[1] < back[1] - 5, 'then down');
+    // Seen from the side: up, then back, then down, then forward, once round.
+    const angles = shoulder.map((p) => sideAngle(p, centre(shoulder)));
+    const turn = turned(angles);
+    assert.ok(Math.abs(turn - 360) < 1, `the shoulder goes once round, up and back over the top (${turn.toFixed(0)}°)`);
+    const top = ys.indexOf(Math.max(...ys));
+    const bottom = ys.indexOf(Math.min(...ys));
+    const backmost = zs.indexOf(Math.min(...zs));
+    const order = (i: number): number => (i - top + poses.length) % poses.length;
+    assert.ok(order(backmost) > 0 && order(backmost) < order(bottom), 'after the top it goes back, then down');
     for (const j of poses) {
       assert.ok(dist(at(j, 'head'), at(poses[0], 'head')) < 0.5, 'the head stays still');
       assert.ok(at(j, 'rWrist')[1] < at(j, 'rShoulder')[1] - 45, 'the arm hangs');
+      assert.ok(Math.abs(at(j, 'lShoulder')[1] - at(j, 'rShoulder')[1]) < 0.5, 'both shoulders together');
     }
+    // Drawn close: the shoulder travels far enough in the picture to be seen.
+    const drawnShoulder = poses.map((_, i) => drawn('shoulder-rolls', i, 'rUpperArm').a);
+    const travel = Math.max(...drawnShoulder.flatMap((p) => drawnShoulder.map((q) => Math.hypot(p.x - q.x, p.y - q.y))));
+    assert.ok(travel > 20, `the shoulder moves ${travel.toFixed(0)} px in the picture`);
   });
 });

@@ -14,33 +14,37 @@ export const WARM_UP: Readonly<Record<string, IllustrationSpec>> = {
     track: 'nose',
     depth: { camera: { yaw: -12, pitch: 24 }, frame: 'upper' },
   },
-  // Three-quarter from behind, seated: the shoulders circle up to the ears, back with the blades drawn in, and down; the arms hang and ride along.
+  // Three-quarter from the front-left, framed close on the shoulders, seated: the shoulders circle up to the ears, back, down and forward, the arrows round the far shoulder over the trunk; the arms hang and ride along, the hands lagging; the head stays still.
   'shoulder-rolls': {
     view: 'side',
     base: 'seated',
     poses: [
-      { depress: 0, retract: -4 },
-      { depress: -10, retract: -1 },
-      { depress: -5, retract: 6 },
-      { depress: 4, retract: 3 },
+      { depress: -3, retract: -4, raise: -4 },
+      { depress: -9, retract: -1.5, raise: -2 },
+      { depress: -9, retract: 3.5, raise: 2 },
+      { depress: -3, retract: 6, raise: 4 },
+      { depress: 3, retract: 3.5, raise: 2 },
+      { depress: 3, retract: -1.5, raise: -2 },
     ],
-    moving: ['arms', 'blades'],
+    moving: ['arms'],
     track: 'rUpperArm',
-    depth: { camera: { yaw: -130, pitch: 14 }, blades: true },
+    depth: { camera: { yaw: 60, pitch: 10 }, frame: 'upper' },
   },
-  // Three-quarter from the front and above, standing: arms straight out at shoulder height, the hands trace small forward circles.
+  // Three-quarter from the front-left and a little above, standing, so the circle's plane is seen open: arms straight out at shoulder height, the hands trace small forward circles (over the top forward, down, back underneath, up), in six steps.
   'arm-circles': {
     view: 'front',
     base: 'standing',
     poses: [
-      { raise: 108, swing: 90 },
+      { raise: 106, swing: 99 },
+      { raise: 106, swing: 81 },
       { raise: 90, swing: 72 },
-      { raise: 72, swing: 90 },
+      { raise: 74, swing: 81 },
+      { raise: 74, swing: 99 },
       { raise: 90, swing: 108 },
     ],
     moving: ['arms'],
-    track: 'rHand',
-    depth: { camera: { yaw: -32, pitch: 30 } },
+    track: 'lHand',
+    depth: { camera: { yaw: 50, pitch: 18 } },
   },
   // From the front, standing: the left arm rises out to the side past the ear, then reaches up and over as the trunk bends to the right.
   'overhead-reach': {
@@ -51,17 +55,26 @@ export const WARM_UP: Readonly<Record<string, IllustrationSpec>> = {
     track: 'lHand',
     depth: { camera: { yaw: 0, pitch: 8 } },
   },
-  // Three-quarter from the front-left and above, seated on a chair: the chest and head turn to the left and both hands go to the chair back; knees stay forward.
+  // Three-quarter from the front-left and above, seated on a chair: the chest and head turn to the left, to face the camera; the left hand reaches back to the chair back's upright and the right hand across the chest to its top corner; hips and knees stay facing forward.
   'chair-rotation': {
     view: 'front',
     base: 'seated',
     poses: [
       { lHand: [12, 60, 28], rHand: [-12, 60, 28] },
-      { twist: 50, turn: 25, lHand: [21, 72, -27], rHand: [10, 90, -25], lElbowTo: [0.5, -1, 0.3], rElbowTo: [0, 0.5, 1] },
+      {
+        twist: 62,
+        bend: -4,
+        turn: 22,
+        rRetract: -5,
+        lHand: [20, 62, -27],
+        rHand: [19, 86, -24],
+        lElbowTo: [0.5, -0.5, 1],
+        rElbowTo: [0, -0.3, 1],
+      },
     ],
     moving: ['torso', 'head'],
     track: 'nose',
-    depth: { camera: { yaw: 35, pitch: 42 }, props: [{ kind: 'chair' }] },
+    depth: { camera: { yaw: 60, pitch: 45 }, props: [{ kind: 'chair' }], grip: true },
   },
   // Three-quarter from the side and above, on all fours: the back rounds up with the head dropping, then sags with the chest and gaze lifting; the hands stay down.
   'cat-cow': {
@@ -74,7 +87,7 @@ export const WARM_UP: Readonly<Record<string, IllustrationSpec>> = {
     moving: ['torso', 'head', 'neck'],
     depth: { camera: { yaw: -82, pitch: 14 }, props: [{ kind: 'mat' }] },
   },
-  // Three-quarter from the side and above, lying on the back, knees bent: both hands draw the left knee in from behind the thigh, then the right.
+  // Three-quarter from the feet's right and well above, lying on the back, knees bent, so both knees show clear of the trunk: both hands draw the left knee in from behind the thigh, then the right.
   'knee-to-chest': {
     view: 'side',
     base: 'supine',
@@ -101,16 +114,19 @@ export const WARM_UP: Readonly<Record<string, IllustrationSpec>> = {
       },
     ],
     moving: ['legs', 'arms'],
-    depth: { camera: { yaw: -90, pitch: 28 }, props: [{ kind: 'mat' }] },
+    depth: { camera: { yaw: -62, pitch: 40 }, props: [{ kind: 'mat' }] },
   },
-  // Three-quarter from the side, seated on a chair, hands behind the head: the upper back arches back over the chair back and returns.
+  // Three-quarter from the front-right, nearly side on, seated on a chair, hands behind the head: the upper back arches well back over the chair back's top rail, the gaze lifting, and returns.
   'thoracic-extension': {
     view: 'side',
     base: 'seated',
-    poses: [{ ...HANDS_ON_HEAD }, { ...HANDS_ON_HEAD, bend: -24, nod: -8 }],
+    poses: [
+      { ...HANDS_ON_HEAD, hips: [0, 54, 0] },
+      { ...HANDS_ON_HEAD, hips: [0, 54, 0], pitch: 8, bend: -44, nod: -12 },
+    ],
     moving: ['torso', 'head', 'arms'],
     track: 'head',
-    depth: { camera: { yaw: -48, pitch: 10 }, props: [{ kind: 'chair' }] },
+    depth: { camera: { yaw: -68, pitch: 10 }, props: [{ kind: 'chair' }] },
   },
   // From the front and a little above, seated: the head turns to look over the left shoulder, then the right; the shoulders stay square.
   'head-turn': {
