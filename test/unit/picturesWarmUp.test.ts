@@ -2,22 +2,10 @@ import * as assert from 'node:assert/strict';
 
 import { length, sub, type Vec3 } from '../../src/shared/illustration/camera';
 import { type Piece, type Point } from '../../src/shared/illustration/figure';
-import { type Base3D, type Pose3D, skeleton } from '../../src/shared/illustration/pose3d';
-import { figurePieces, type IllustrationSpec, keyPosesOf } from '../../src/shared/illustration/render';
-import { ILLUSTRATIONS } from '../../src/shared/illustration/specs';
+import { figurePieces, keyPosesOf } from '../../src/shared/illustration/render';
+import { depthSpec, dist, joint, keyJoints } from '../support/pictures';
 
-const spec = (id: string): IllustrationSpec => {
-  const found = ILLUSTRATIONS[id];
-  assert.ok(found?.depth, `${id} is drawn in depth`);
-  return found;
-};
-/** The joints of each key pose, as drawn. */
-const keyJoints = (id: string): Record<string, Vec3>[] => {
-  const s = spec(id);
-  return (keyPosesOf(s) as Pose3D[]).map((p) => skeleton(s.base as Base3D, p));
-};
-const at = (j: Record<string, Vec3> | undefined, name: string): Vec3 => j?.[name] ?? assert.fail(`no joint ${name}`);
-const dist = (a: Vec3, b: Vec3): number => length(sub(a, b));
+const [spec, at] = [depthSpec, joint];
 /** The heading of a horizontal direction, degrees, 0 straight ahead (+z), positive toward the figure's left (+x). */
 const heading = (v: Vec3): number => (Math.atan2(v[0], v[2]) * 180) / Math.PI;
 /** How far a point lies from the segment a–b. */

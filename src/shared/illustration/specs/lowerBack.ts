@@ -26,7 +26,7 @@ export const LOWER_BACK: Readonly<Record<string, IllustrationSpec>> = {
     base: 'supine',
     poses: [
       { foot: [12, 9, 52], kneeTo: [0.1, 1, 0.2], hand: [22, 4, 2] },
-      { hips: [0, 42, 4], pitch: -130, nod: 40, foot: [12, 9, 52], kneeTo: [0.1, 1, 0.2], hand: [22, 4, 2] },
+      { hips: [0, 37, 6], pitch: -120, nod: 40, foot: [12, 9, 52], kneeTo: [0.1, 1, 0.2], hand: [22, 4, 2] },
     ],
     moving: ['torso', 'legs'],
     depth: { camera: { yaw: -60, pitch: 30 }, props: [{ kind: 'mat' }] },
