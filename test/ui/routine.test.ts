@@ -207,6 +207,8 @@ describe('routine panel in a real workbench', function () {
 
   it('mirrors a one-sided move’s picture for the right side', async () => {
     await runCommand(wb.page, 'Upright: Start Routine…');
+    // The routine is the last of the list, which may stand below its fold: typing its name brings it up.
+    await wb.page.locator('.quick-input-widget input.input').fill('One Side');
     await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'One Side Then The Other' }).click();
     await frame.locator('.exercise-name', { hasText: 'Upper Trap Stretch' }).waitFor({ timeout: 20_000 });
     await focusPage();

@@ -5,7 +5,7 @@
  * fainter; furniture, a band and weights are drawn in the same space. Pure: no DOM, no clock.
  */
 import { add, type Camera, cameraAxes, dot, length, project, type Projected, rad, sub, times, unit, type Vec3, zoomAt } from './camera';
-import { type Part, type Piece, type Point } from './figure';
+import { FIGURE_BOX, type Part, type Piece, type Point } from './figure';
 
 /** Where the figure starts: standing, sitting on a stool, hinged at the hips, on the knees, on hands and knees, and so on. */
 export type Base3D = 'standing' | 'seated' | 'hinged' | 'kneeling' | 'allFours' | 'plank' | 'prone' | 'supine' | 'floorSit' | 'hanging';
@@ -383,7 +383,7 @@ export function fitCamera(figure: Figure3D, base: Base3D, poses: readonly Pose3D
   return {
     zoom,
     target: [0, 0, 0],
-    at: [100 - (zoom * (left + right)) / 2, Math.min(228 - zoom * bottom, 124 - (zoom * (top + bottom)) / 2)],
+    at: [100 - (zoom * (left + right)) / 2, Math.min(FIGURE_BOX.ground - zoom * bottom, 124 - (zoom * (top + bottom)) / 2)],
   };
 }
 

@@ -1,40 +1,22 @@
 import { type Camera } from './camera';
-import { type Base, FIGURE_BOX, hands, type Part, type Piece, pieces, type Point, type Pose, resolve, type View, type XY } from './figure';
+import { FIGURE_BOX, type Part, type Piece, pieces, type Point, type Pose, type View } from './figure';
 import { type Base3D, cameraOf, type Figure3D, fillPoses3d, fitCamera, pieces3d, type Pose3D } from './pose3d';
 
-/** Something in the scene that is not the person. Positions are px in the 200 × 240 box. */
-export interface Prop {
-  readonly kind: 'chair' | 'wall' | 'door' | 'bench' | 'bar' | 'post' | 'mat';
-  /** The wall, door edge, bar or post (side view), the bench's left end. */
-  readonly x?: number;
-  /** The bench top, the bar, the band's knot on the post. */
-  readonly y?: number;
-  /** The bench's length. */
-  readonly w?: number;
-}
-
-/** How one exercise is drawn: a view, a starting position, key poses, and what moves. */
+/**
+ * How one exercise is drawn: a starting position, key poses, and what moves; the figure posed in depth
+ * (`depth`), or, for base 'hand', the close-up of a hand.
+ */
 export interface IllustrationSpec {
+  /** The side it is seen from, for its label (the camera decides what is drawn). */
   readonly view: View;
-  readonly base: Base;
-  /** Two or more key poses; the animation goes through them and back to the first (`Pose3D`s for a figure in depth). */
+  readonly base: Base3D | 'hand';
+  /** Two or more key poses; the animation goes through them and back to the first. */
   readonly poses: readonly (Pose | Pose3D)[];
   /** The parts that move: their moving pieces are drawn in the accent colour, with the start pose ghosted behind them. */
   readonly moving: readonly Part[];
-  /** A resistance band: held between the hands (true), or tied at a point and held in the hands. */
-  readonly band?: boolean | XY;
-  /** Weights held in the hands ('dumbbell': the near hand only). */
-  readonly weight?: 'dumbbells' | 'dumbbell' | 'barbell';
-  readonly props?: readonly Prop[];
-  /** Where the base's anchor point goes (side: the foot, knee, hip, shoulder or hand it rests on; front/back: the hip). */
-  readonly at?: XY;
-  /** Side: the figure drawn bigger or smaller than its base has it (a long reach that must fit). */
-  readonly scale?: number;
   /** The piece whose end the direction arrow follows; by default, whichever moving piece moves most. */
   readonly track?: string;
-  /** A small still picture in the top left corner that shows the starting position from another side. */
-  readonly inset?: { readonly view: View; readonly base: Base; readonly pose: Pose };
-  /** The figure posed in depth and seen through this camera, instead of the flat one (`view` then only names the side it is seen from). */
+  /** The figure posed in depth, its camera and what is in the scene with it. */
   readonly depth?: Figure3D;
   /** Drawn as the mirror image, for the second side of a one-sided move (`RenderOptions.mirror` sets it). */
   readonly mirrored?: boolean;
@@ -58,7 +40,7 @@ function seen(spec: IllustrationSpec, depth: Figure3D): Figure3D {
 
 /** The figure's pieces in one key pose, flat or in depth (mirrored for the other side, if the spec says so). */
 export function figurePieces(spec: IllustrationSpec, pose: KeyPose): Piece[] {
-  if (!spec.depth) return pieces(spec.view, spec.base, pose as Pose);
+  if (!spec.depth) return pieces(pose as Pose);
   const ps = pieces3d(seen(spec, spec.depth), spec.base as Base3D, pose as Pose3D);
   if (!spec.mirrored) return ps;
   const flip = (p: Point): Point => ({ x: W - p.x, y: p.y });
@@ -78,7 +60,7 @@ export interface RenderOptions {
   readonly mirror?: boolean;
 }
 
-const { width: W, height: H, ground: G } = FIGURE_BOX;
+const { width: W, height: H } = FIGURE_BOX;
 const n = (v: number): string => String(Math.round(v * 10) / 10);
 const dist = (a: Point, b: Point): number => Math.hypot(a.x - b.x, a.y - b.y);
 type Value = number | readonly number[] | undefined;
@@ -404,104 +386,10 @@ function arrowBetween(a: Point, b: Point, centre: Point, clear = 16): string {
   return `<g class="upr-arrow"><line x1="${n(s.x)}" y1="${n(s.y)}" x2="${n(e.x)}" y2="${n(e.y)}"/><polygon points="${n(e.x)},${n(e.y)} ${head(4.5)} ${head(-4.5)}"/></g>`;
 }
 
-/** The floor and the furniture, and the inset. */
-function scenery(spec: IllustrationSpec): string {
-  // A figure in depth brings its own floor and furniture, drawn in perspective.
-  if (spec.depth) return '';
-  const side = spec.view === 'side';
-  let d = '';
-  for (const { kind, x = 40, y = 0, w = 60 } of [...(spec.props ?? []), ...(spec.base === 'seated' ? [{ kind: 'chair' }] : [])]) {
-    if (kind === 'chair')
-      d += side
-        ? `M54 188H114M58 188V${G}M110 188V${G}M54 188V122`
-        : `M66 180H134M70 180V${G}M130 180V${G}${spec.view === 'front' ? 'M72 180V112H128V180' : ''}`;
-    if (kind === 'wall') d += side ? `M${x} 14V${G}` : '';
-    if (kind === 'door') d += `M${x} ${G}V14H${x + 30}`;
-    if (kind === 'bench') d += `M${x} ${y}H${x + w}M${x + 5} ${y}V${G}M${x + w - 5} ${y}V${G}`;
-    if (kind === 'bar') d += `M${x - 30} 8H${x + 30}M${x} 8V${y - 5}M${x - 5} ${y}a5 5 0 1 0 10 0a5 5 0 1 0-10 0`;
-    if (kind === 'post') d += `M${x + 6} 34V${G}M${x - 2} ${y}a3 3 0 1 0 6 0a3 3 0 1 0-6 0`;
-    if (kind === 'mat') d += 'M4 80H196V160H4Z';
-  }
-  const floor = spec.base === 'hand' || d.includes('Z') ? '' : `<line class="upr-floor" x1="8" y1="${G}" x2="${W - 8}" y2="${G}"/>`;
-  let inset = '';
-  if (spec.inset) {
-    // A smaller picture of the start, framed in the top left corner; the frame's bottom edge is its floor.
-    const ps = pieces(spec.inset.view, spec.inset.base, spec.inset.pose);
-    const left = Math.min(...ps.map((p) => Math.min(p.a.x, p.b.x) - p.size / 2));
-    const right = Math.max(...ps.map((p) => Math.max(p.a.x, p.b.x) + p.size / 2));
-    inset = `<g transform="translate(${n(6 - left * 0.46)} 2) scale(.46)"><path class="upr-prop" d="M${n(left - 2)} 4H${n(right + 4)}V${G}H${n(left - 2)}Z"/>${ps.map((p) => draw([p], 'upr-body')).join('')}</g>`;
-  }
-  // From the front, a wall is the shaded background down to the floor (unshaded where the theme has no style for it).
-  const wall =
-    !side && spec.props?.some((p) => p.kind === 'wall')
-      ? `<rect class="upr-wall" fill="none" x="4" y="10" width="${W - 8}" height="${G - 10}"/>`
-      : '';
-  return `${wall}${floor}${d ? `<path class="upr-prop" d="${d}"/>` : ''}${inset}`;
-}
-
-/** A weight drawn round the origin: a dumbbell seen side on, or end on from the front; a barbell's plate. */
-function weightShape(spec: IllustrationSpec): string {
-  if (spec.weight === 'barbell') return '<circle class="upr-weight" r="15"/><circle class="upr-face" r="3"/>';
-  if (spec.view !== 'side') return '<circle class="upr-weight" r="6.5"/>';
-  return '<path class="upr-weight" stroke-width="4" d="M-9 0H9"/><path class="upr-weight" stroke-width="7" d="M-9-5V5M9-5V5"/>';
-}
-
-/** The band and the weights, at the hands of each frame. */
-function equipment(spec: IllustrationSpec, poses: KeyPose[], timing = ''): string {
-  if (spec.depth || (!spec.band && !spec.weight)) return '';
-  const ends = poses.map((pose) => hands(spec.view, spec.base, pose as Pose));
-  // From the front, the band runs just below the arms so both show.
-  const low = (q: Point): Point => ({ x: q.x, y: q.y + (spec.view === 'side' ? 0 : 4) });
-  const tied = typeof spec.band === 'object' ? { x: spec.band[0], y: spec.band[1] } : undefined;
-  let out = spec.band
-    ? draw(
-        ends.map(([a, b]) => ({ id: 'band', part: 'band', kind: 'limb', a: tied ?? low(b), b: low(a), size: 3.5 })),
-        'upr-band',
-        timing,
-      )
-    : '';
-  const both = spec.weight !== 'dumbbell' && ends.some(([a, b]) => dist(a, b) > 2);
-  for (const k of spec.weight ? (both ? [1, 0] : [0]) : []) {
-    const at = ends.map((e) => `${n(e[k]?.x ?? 0)} ${n(e[k]?.y ?? 0)}`);
-    const move = at.some((v) => v !== at[0])
-      ? `<animateTransform attributeName="transform" type="translate" values="${at.join(';')}" ${timing}/>`
-      : '';
-    out += `<g transform="translate(${at[0] ?? ''})">${move}${weightShape(spec)}</g>`;
-  }
-  return out;
-}
-
-/** The far limb's angles and points, each with the near one's that it takes when a pose leaves it out. */
-const FAR_OF = [
-  ['farShoulder', 'shoulder'],
-  ['farElbow', 'elbow'],
-  ['farSpread', 'spread'],
-  ['farHand', 'hand'],
-  ['farHip', 'hip'],
-  ['farKnee', 'knee'],
-  ['farAnkle', 'ankle'],
-  ['farFoot', 'foot'],
-] as const;
-
-/**
- * The key poses as they are drawn. A figure posed in depth takes its poses as they are; the flat figure
- * fills in its base's defaults, and, where one key pose moves the far limb on its own, the far limb of
- * every other key pose where the near one is, as the figure draws it: the animation then goes from one
- * to the other, never through an angle of zero.
- */
+/** The key poses as they are drawn: a figure in depth fills each with what the others give (see `fillPoses3d`). */
 export function keyPosesOf(spec: IllustrationSpec): Pose[] {
   if (spec.depth) return fillPoses3d(spec.base as Base3D, spec.poses as Pose3D[]) as Pose[];
-  const poses = spec.poses.map(
-    (p) =>
-      resolve(spec.view, spec.base, {
-        ...(spec.at && { at: spec.at }),
-        ...(spec.scale && { scale: spec.scale }),
-        ...(p as Pose),
-      }) as Record<string, unknown>,
-  );
-  for (const [far, near] of FAR_OF)
-    if (poses.some((p) => p[far] !== undefined)) for (const p of poses) if (p[far] === undefined && p[near] !== undefined) p[far] = p[near];
-  return poses;
+  return spec.poses.map((p) => ({ ...(p as Pose) }));
 }
 
 /**
@@ -552,7 +440,7 @@ export function renderIllustration(shown: IllustrationSpec, options: RenderOptio
       const last = i === keyPoses.length - 1;
       const body = drawAll(tracks(spec, [pose]), (p) => pieceClass(p, spec, inPhase(i)));
       const [x, y] = [(i % columns) * W, Math.floor(i / columns) * H];
-      return `<g class="upr-key-pose" transform="translate(${x} ${y})">${flip(`${scenery(spec)}${body}${equipment(spec, [pose])}${last ? '' : arrow(spec, keyPoses, i, movers)}`)}<text class="upr-step" x="${W - 4}" y="26" text-anchor="end">${i + 1}${last ? '' : ' →'}</text></g>`;
+      return `<g class="upr-key-pose" transform="translate(${x} ${y})">${flip(`${body}${last ? '' : arrow(spec, keyPoses, i, movers)}`)}<text class="upr-step" x="${W - 4}" y="26" text-anchor="end">${i + 1}${last ? '' : ' →'}</text></g>`;
     });
     return svg(' upr-still', W * columns, panels.join(''), H * rows);
   }
@@ -591,5 +479,5 @@ export function renderIllustration(shown: IllustrationSpec, options: RenderOptio
     const [values, at] = from === 0 ? ['1;0', `0;${k(to)}`] : to >= 1 ? ['0;1', `0;${k(from)}`] : ['0;1;0', `0;${k(from)};${k(to)}`];
     return `<g opacity="${from === 0 ? 1 : 0}"><animate attributeName="opacity" values="${values}" keyTimes="${at}" calcMode="discrete" ${cycle}/>${drawn}</g>`;
   });
-  return svg('', W, flip(`${scenery(spec)}${ghost}${body}${equipment(spec, poses, timing)}${arrows.join('')}`));
+  return svg('', W, flip(`${ghost}${body}${arrows.join('')}`));
 }
